@@ -1,0 +1,24 @@
+package dev.ludus.compiler.resolve;
+
+import dev.ludus.compiler.syntax.Ast;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The resolver's answer for one module, keyed by AST node identity.
+ */
+public final class Resolution {
+    /** Every Ast.Word use (expressions, interpolation names, repeat counts, splat names, dict shorthand values, use targets). */
+    public final Map<Ast.Word, NameUse> uses = new IdentityHashMap<>();
+    /** The binding introduced by each declaring node: PBind, PTyped, PSplat (with a name), FnDef (named), FnDecl, RefDecl, Ns, Import. A FnDecl and its later FnDef map to the same Binding. */
+    public final Map<Ast.Node, Binding> declared = new IdentityHashMap<>();
+    /** For each `use`: the member bindings it introduces (MODULE bindings), in the ns's entry order. */
+    public final Map<Ast.Use, List<Binding>> useMembers = new IdentityHashMap<>();
+    /** For each FnDef: the LOCAL bindings of enclosing frames it reads (directly or from nested fns), excluding its own name; stable order. */
+    public final Map<Ast.FnDef, List<Binding>> captures = new IdentityHashMap<>();
+    /** The module-level (MODULE) bindings in declaration order. */
+    public final List<Binding> moduleBindings = new java.util.ArrayList<>();
+    /** For each Import node: the module it refers to. */
+    public final Map<Ast.Import, Module> imports = new IdentityHashMap<>();
+}

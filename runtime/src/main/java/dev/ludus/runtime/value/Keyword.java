@@ -1,0 +1,25 @@
+package dev.ludus.runtime.value;
+
+import java.util.concurrent.ConcurrentHashMap;
+
+/** An interned keyword: two keywords with the same name are the same object (compare with ==). */
+public final class Keyword {
+    private static final ConcurrentHashMap<String, Keyword> TABLE = new ConcurrentHashMap<>();
+    private final String name;
+    private final int hash;
+
+    private Keyword(String name) {
+        this.name = name;
+        this.hash = name.hashCode() * 0x9E3779B9;
+    }
+
+    public static Keyword of(String name) {
+        Keyword k = TABLE.get(name);
+        return k != null ? k : TABLE.computeIfAbsent(name, Keyword::new);
+    }
+
+    public String name() { return name; }
+    @Override public int hashCode() { return hash; }
+    @Override public boolean equals(Object o) { return this == o; }
+    @Override public String toString() { return ":" + name; }
+}
