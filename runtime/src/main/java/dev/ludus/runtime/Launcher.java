@@ -26,8 +26,33 @@ public final class Launcher {
     public static final int EXIT_PANIC = 1;
     public static final int EXIT_INTERNAL = 2;
 
-    /** Stack size of the program thread: deep non-tail recursion (spec §7) needs a large one. */
-    public static final long STACK_SIZE = 2L << 30;
+    /**
+     * Default stack size of the program thread: deep non-tail recursion (spec §7: at least
+     * 100,000 nested Ludus calls) needs a large one. Bigger is not free: a runaway recursion takes
+     * time roughly proportional to the stack size to overflow and unwind (about 25 s per GiB of
+     * tiny JIT-compiled frames), so this is 1 GiB. Override with -Dludus.stackSize=SIZE (bytes,
+     * or with a k/m/g suffix).
+     */
+    public static final long DEFAULT_STACK_SIZE = 1L << 30;
+
+    /** The program thread's stack size: {@code ludus.stackSize} if set and valid, else the default. */
+    public static long stackSize() {
+        String s = System.getProperty("ludus.stackSize");
+        if (s == null || s.isBlank()) return DEFAULT_STACK_SIZE;
+        s = s.trim().toLowerCase(java.util.Locale.ROOT);
+        long unit = switch (s.charAt(s.length() - 1)) {
+            case 'k' -> 1L << 10;
+            case 'm' -> 1L << 20;
+            case 'g' -> 1L << 30;
+            default -> 1L;
+        };
+        try {
+            long n = Long.parseLong(unit == 1L ? s : s.substring(0, s.length() - 1));
+            return n > 0 ? n * unit : DEFAULT_STACK_SIZE;
+        } catch (NumberFormatException e) {
+            return DEFAULT_STACK_SIZE;
+        }
+    }
 
     static final String STACK_EXHAUSTED = "Maximum call stack size exceeded";
 
@@ -136,7 +161,7 @@ public final class Launcher {
             } catch (Throwable t) {
                 result[0] = classify(t);
             }
-        }, "ludus-main", STACK_SIZE);
+        }, "ludus-main", stackSize());
         program.setDaemon(true); // a stopped or runaway program must not keep the JVM alive
         program.start();
         try {

@@ -80,7 +80,14 @@ class LauncherTest {
 
     @Test
     void stackOverflowBecomesAPanic() {
-        Run r = run(Overflow.class);
+        // A small stack keeps the test fast (overflowing 1 GiB of tiny frames takes ~25 s).
+        Run r;
+        System.setProperty("ludus.stackSize", "64m");
+        try {
+            r = run(Overflow.class);
+        } finally {
+            System.clearProperty("ludus.stackSize");
+        }
         assertEquals("Ludus panicked!\nMaximum call stack size exceeded\n", r.out());
         assertEquals(1, r.exit());
         assertTrue(!r.err().contains("StackOverflowError"), r.err());
@@ -90,6 +97,19 @@ class LauncherTest {
     void deepRecursionFitsTheProgramStack() {
         Run r = run(Deep.class);
         assertEquals("Ludus panicked!\nbottom reached\n", r.out());
+    }
+
+    @Test
+    void stackSizeProperty() {
+        System.setProperty("ludus.stackSize", "3m");
+        try {
+            assertEquals(3L << 20, Launcher.stackSize());
+            System.setProperty("ludus.stackSize", "nonsense");
+            assertEquals(Launcher.DEFAULT_STACK_SIZE, Launcher.stackSize());
+        } finally {
+            System.clearProperty("ludus.stackSize");
+        }
+        assertEquals(Launcher.DEFAULT_STACK_SIZE, Launcher.stackSize());
     }
 
     @Test
