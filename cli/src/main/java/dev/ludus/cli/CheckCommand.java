@@ -1,0 +1,42 @@
+package dev.ludus.cli;
+
+import dev.ludus.compiler.diagnostic.CompileErrors;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "check", description = {
+        "Parse and resolve Ludus files without running them.",
+        "Static errors are printed to stdout in the §11 report format."})
+final class CheckCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "The files to check (`-` reads standard input).")
+    List<String> files;
+
+    @Override
+    public Integer call() {
+        int status = Main.EXIT_OK;
+        for (String f : files) {
+            try (SourceInput in = SourceInput.open(f, System.in)) {
+                try {
+                    ProgramRunner.analyse(in.path(), in.displayName());
+                    main.err.println(in.displayName() + ": ok");
+                } catch (CompileErrors e) {
+                    ProgramRunner.reportCompileErrors(e, main.out, main.err);
+                    status = Math.max(status, Main.EXIT_ERROR);
+                } catch (Exception | LinkageError | StackOverflowError e) {
+                    ProgramRunner.internalError(e, main.out, main.err);
+                    status = Main.EXIT_USAGE;
+                }
+            } catch (Main.UserError e) {
+                main.err.println("ludus: " + e.getMessage());
+                status = Main.EXIT_USAGE;
+            }
+        }
+        return status;
+    }
+}

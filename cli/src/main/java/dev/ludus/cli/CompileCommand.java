@@ -1,0 +1,68 @@
+package dev.ludus.cli;
+
+import dev.ludus.compiler.CompiledProgram;
+import dev.ludus.compiler.JarWriter;
+import dev.ludus.compiler.diagnostic.CompileErrors;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "compile", description = {
+        "Compile a Ludus program to a runnable jar.",
+        "The jar is self-contained: run it with `java -jar OUT.jar [--seed N]`.",
+        "With -d, only the program's .class files are written (run them with the Ludus runtime on the class path)."})
+final class CompileCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Parameters(paramLabel = "FILE", description = "The program (`-` reads it from standard input).")
+    String file;
+
+    @ArgGroup(exclusive = true)
+    Output output;
+
+    static final class Output {
+        @Option(names = {"-o", "--output"}, paramLabel = "OUT.jar", description = "The jar to write (default: FILE's name with .jar).")
+        Path jar;
+
+        @Option(names = {"-d", "--directory"}, paramLabel = "DIR", description = "Write the generated .class files under DIR instead.")
+        Path dir;
+    }
+
+    @Override
+    public Integer call() {
+        try (SourceInput in = SourceInput.open(file, System.in)) {
+            CompiledProgram program;
+            try {
+                program = ProgramRunner.compile(in.path(), in.displayName());
+            } catch (CompileErrors e) {
+                return ProgramRunner.reportCompileErrors(e, main.out, main.err);
+            } catch (Exception | LinkageError | StackOverflowError e) {
+                return ProgramRunner.internalError(e, main.out, main.err);
+            }
+            if (output != null && output.dir != null) {
+                try {
+                    JarWriter.writeClasses(program, output.dir);
+                } catch (IOException e) {
+                    throw new Main.UserError("cannot write classes to " + output.dir + ": " + e);
+                }
+                main.err.println("wrote the classes of " + in.displayName() + " to " + output.dir
+                        + " (main class " + program.mainClass() + "; the Ludus runtime must be on the class path)");
+                return Main.EXIT_OK;
+            }
+            Path jar = output != null && output.jar != null ? output.jar : Path.of(in.baseName() + ".jar");
+            try {
+                JarWriter.writeJar(program, jar);
+            } catch (IOException e) {
+                throw new Main.UserError("cannot write " + jar + ": " + e);
+            }
+            main.err.println("wrote " + jar + "; run it with: java -jar " + jar);
+            return Main.EXIT_OK;
+        }
+    }
+}

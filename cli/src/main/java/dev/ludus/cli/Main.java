@@ -1,0 +1,88 @@
+package dev.ludus.cli;
+
+import dev.ludus.runtime.Launcher;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code ludus} command. stdout carries only reference-compatible output (program output,
+ * result line, panic and compile reports); human diagnostics go to stderr.
+ * Exit status: 0 success, 1 panic or compile error, 2 usage error, unreadable file or internal error.
+ */
+@Command(name = "ludus",
+        mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT,
+        versionProvider = Version.class,
+        description = "Compile and run Ludus programs on the JVM.",
+        subcommands = {RunCommand.class, CheckCommand.class, CompileCommand.class, TestCommand.class,
+                ReplCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit status: 0 ok; 1 the program panicked or did not compile; 2 usage error, "
+                + "unreadable file or internal error."})
+public final class Main implements Callable<Integer> {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_ERROR = 1;
+    public static final int EXIT_USAGE = 2;
+
+    final PrintStream out;
+    final PrintStream err;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    Main(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Bare {@code ludus}: show the usage (to stderr) and fail as a usage error. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        return EXIT_USAGE;
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = Launcher.stdout();
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int code = execute(out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs the command line with the given streams and returns the exit status. */
+    public static int execute(PrintStream out, PrintStream err, String... args) {
+        CommandLine cl = new CommandLine(new Main(out, err));
+        cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        cl.setExitCodeExceptionMapper(t -> EXIT_USAGE);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof UserError u) {
+                err.println("ludus: " + u.getMessage());
+            } else {
+                err.println("ludus: internal error (a bug in the Ludus implementation): " + ex);
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return EXIT_USAGE;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** A problem with what the user asked for (unreadable file, bad output path): one line, exit 2. */
+    static final class UserError extends RuntimeException {
+        UserError(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

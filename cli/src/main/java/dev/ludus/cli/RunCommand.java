@@ -1,0 +1,59 @@
+package dev.ludus.cli;
+
+import dev.ludus.runtime.RunOptions;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "run", description = {
+        "Compile and run a Ludus program (spec §12.1).",
+        "stdout: the program's console output, then `=> ` and the result, or a panic or compile report."})
+final class RunCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Parameters(paramLabel = "FILE", description = "The program (`-` reads it from standard input).")
+    String file;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for `random` (default: a random seed).")
+    Long seed;
+
+    @Option(names = "--svg", paramLabel = "PATH", description = "Write the turtle drawing as SVG.")
+    Path svg;
+
+    @Option(names = "--png", paramLabel = "PATH", description = "Write the turtle drawing as PNG.")
+    Path png;
+
+    @Option(names = "--size", paramLabel = "W[xH]", converter = SizeConverter.class,
+            description = "Canvas size for --svg/--png (default: 640x640).")
+    Size size;
+
+    /** A canvas size. */
+    record Size(int width, int height) {}
+
+    @Override
+    public Integer call() {
+        RunOptions opts = RunOptions.defaults().withSeed(seed).withSvg(svg).withPng(png);
+        if (size != null) opts = opts.withSize(size.width(), size.height());
+        try (SourceInput in = SourceInput.open(file, System.in)) {
+            return ProgramRunner.compileAndRun(in.path(), in.displayName(), opts, main.out, main.err);
+        }
+    }
+
+    /** {@code W} or {@code WxH}, as RunOptions parses it. */
+    static final class SizeConverter implements CommandLine.ITypeConverter<Size> {
+        @Override
+        public Size convert(String value) {
+            try {
+                int[] wh = RunOptions.parseSize(value);
+                return new Size(wh[0], wh[1]);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}
