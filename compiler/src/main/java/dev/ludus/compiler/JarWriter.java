@@ -1,0 +1,201 @@
+package dev.ludus.compiler;
+
+import dev.ludus.runtime.Launcher;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+/**
+ * Writes a compiled program as a self-contained runnable jar: the generated classes plus every
+ * class and resource of the runtime and the compiled standard library, taken from wherever they
+ * are on this JVM's class path (a directory of classes, their own jars, or the shaded CLI jar,
+ * from which only the entries under {@link #RUNTIME_PREFIXES} are copied). The manifest's
+ * Main-Class is the program's main module, so {@code java -jar app.jar} runs it.
+ */
+public final class JarWriter {
+    private JarWriter() {}
+
+    /** The packages a compiled program needs at run time (as jar entry prefixes). */
+    public static final List<String> RUNTIME_PREFIXES = List.of("dev/ludus/runtime/", "dev/ludus/stdlib/");
+
+    /** Fixed entry time so the same program gives the same jar bytes (2000-01-01T00:00Z). */
+    private static final long ENTRY_TIME = 946_684_800_000L;
+
+    /** Writes {@code program} and the runtime as a runnable jar at {@code jar}. */
+    public static void writeJar(CompiledProgram program, Path jar) throws IOException {
+        Map<String, byte[]> entries = new TreeMap<>(runtimeEntries());
+        entries.putAll(classEntries(program));
+
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.put(Attributes.Name.MAIN_CLASS, program.mainClass());
+        main.put(new Attributes.Name("Created-By"), "ludus compile");
+
+        Path parent = jar.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        Path tmp = Files.createTempFile(parent, ".ludus-", ".jar.tmp");
+        try {
+            try (OutputStream os = Files.newOutputStream(tmp);
+                 JarOutputStream out = new JarOutputStream(os)) {
+                JarEntry mf = new JarEntry(JarFile.MANIFEST_NAME);
+                mf.setTime(ENTRY_TIME);
+                out.putNextEntry(new JarEntry("META-INF/"));
+                out.closeEntry();
+                out.putNextEntry(mf);
+                manifest.write(out);
+                out.closeEntry();
+                Set<String> dirs = new LinkedHashSet<>();
+                for (var e : entries.entrySet()) {
+                    String name = e.getKey();
+                    for (int i = name.indexOf('/'); i >= 0; i = name.indexOf('/', i + 1)) {
+                        String dir = name.substring(0, i + 1);
+                        if (dirs.add(dir)) {
+                            JarEntry d = new JarEntry(dir);
+                            d.setTime(ENTRY_TIME);
+                            out.putNextEntry(d);
+                            out.closeEntry();
+                        }
+                    }
+                    JarEntry je = new JarEntry(name);
+                    je.setTime(ENTRY_TIME);
+                    out.putNextEntry(je);
+                    out.write(e.getValue());
+                    out.closeEntry();
+                }
+            }
+            Files.move(tmp, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Writes only the generated classes of {@code program} as .class files under {@code dir}. */
+    public static void writeClasses(CompiledProgram program, Path dir) throws IOException {
+        for (var e : classEntries(program).entrySet()) {
+            Path file = dir.resolve(e.getKey());
+            Files.createDirectories(file.getParent());
+            Files.write(file, e.getValue());
+        }
+    }
+
+    /** The generated classes as jar entries ({@code a/b/C.class} -> bytes). */
+    static Map<String, byte[]> classEntries(CompiledProgram program) {
+        Map<String, byte[]> out = new TreeMap<>();
+        for (var e : program.classes().entrySet()) {
+            String name = e.getKey().replace('.', '/');
+            if (name.endsWith("/class")) name = name.substring(0, name.length() - "/class".length());
+            out.put(name + ".class", e.getValue());
+        }
+        return out;
+    }
+
+    /**
+     * Every entry under {@link #RUNTIME_PREFIXES} in the class path roots that hold the runtime
+     * and the stdlib (first occurrence wins).
+     */
+    public static Map<String, byte[]> runtimeEntries() throws IOException {
+        Map<String, byte[]> out = new TreeMap<>();
+        for (Path root : runtimeRoots()) {
+            if (Files.isDirectory(root)) {
+                for (String prefix : RUNTIME_PREFIXES) {
+                    Path base = root.resolve(prefix);
+                    if (!Files.isDirectory(base)) continue;
+                    try (Stream<Path> files = Files.walk(base)) {
+                        for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                            String name = root.relativize(f).toString().replace(File.separatorChar, '/');
+                            out.putIfAbsent(name, Files.readAllBytes(f));
+                        }
+                    }
+                }
+            } else if (Files.isRegularFile(root)) {
+                try (JarFile jf = new JarFile(root.toFile())) {
+                    Enumeration<JarEntry> en = jf.entries();
+                    while (en.hasMoreElements()) {
+                        JarEntry je = en.nextElement();
+                        String name = je.getName();
+                        if (je.isDirectory() || out.containsKey(name) || !underRuntime(name)) continue;
+                        try (InputStream in = jf.getInputStream(je)) {
+                            out.put(name, in.readAllBytes());
+                        }
+                    }
+                }
+            }
+        }
+        if (!out.containsKey("dev/ludus/runtime/Launcher.class")) {
+            throw new IOException("cannot find the Ludus runtime classes (dev/ludus/runtime/Launcher.class) on the class path");
+        }
+        return out;
+    }
+
+    private static boolean underRuntime(String name) {
+        for (String p : RUNTIME_PREFIXES) if (name.startsWith(p)) return true;
+        return false;
+    }
+
+    /**
+     * Where the runtime and stdlib live: the code source of {@link Launcher}, every root holding
+     * one of the prefixes as a resource, and (in case a jar has no directory entries) the
+     * entries of java.class.path.
+     */
+    static List<Path> runtimeRoots() throws IOException {
+        Set<Path> roots = new LinkedHashSet<>();
+        CodeSource cs = Launcher.class.getProtectionDomain().getCodeSource();
+        if (cs != null && cs.getLocation() != null) addUrl(roots, cs.getLocation(), "");
+        ClassLoader cl = Launcher.class.getClassLoader();
+        if (cl == null) cl = ClassLoader.getSystemClassLoader();
+        for (String prefix : RUNTIME_PREFIXES) {
+            String dir = prefix.substring(0, prefix.length() - 1);
+            Enumeration<URL> urls = cl.getResources(dir);
+            while (urls.hasMoreElements()) addUrl(roots, urls.nextElement(), dir);
+        }
+        String cp = System.getProperty("java.class.path", "");
+        for (String entry : cp.split(File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                try {
+                    roots.add(Paths.get(entry).toAbsolutePath().normalize());
+                } catch (RuntimeException ignored) {
+                    // not a usable path
+                }
+            }
+        }
+        return new ArrayList<>(roots);
+    }
+
+    private static void addUrl(Set<Path> roots, URL url, String resource) {
+        try {
+            if ("jar".equals(url.getProtocol())) {
+                var conn = (JarURLConnection) url.openConnection();
+                conn.setUseCaches(false);
+                roots.add(Paths.get(conn.getJarFileURL().toURI()).toAbsolutePath().normalize());
+            } else if ("file".equals(url.getProtocol())) {
+                Path p = Paths.get(url.toURI()).toAbsolutePath().normalize();
+                for (int i = resource.isEmpty() ? 0 : resource.split("/").length; i > 0 && p != null; i--) p = p.getParent();
+                if (p != null) roots.add(p);
+            }
+        } catch (IOException | URISyntaxException | RuntimeException ignored) {
+            // an unusual class loader URL: the java.class.path scan may still find the classes
+        }
+    }
+}

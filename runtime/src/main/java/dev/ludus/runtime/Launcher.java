@@ -1,0 +1,300 @@
+package dev.ludus.runtime;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Runs a compiled Ludus module and prints the reference-compatible report of spec §12.1 to
+ * stdout: the result line, a panic report (§10.1) or an internal error. Used by {@code ludus run}
+ * (in memory) and by the {@code main} method of every compiled program (jar).
+ */
+public final class Launcher {
+    private Launcher() {}
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_PANIC = 1;
+    public static final int EXIT_INTERNAL = 2;
+
+    /**
+     * Default stack size of the program thread: deep non-tail recursion (spec §7: at least
+     * 100,000 nested Ludus calls) needs a large one. Bigger is not free: a runaway recursion takes
+     * time roughly proportional to the stack size to overflow and unwind (about 25 s per GiB of
+     * tiny JIT-compiled frames), so this is 1 GiB. Override with -Dludus.stackSize=SIZE (bytes,
+     * or with a k/m/g suffix).
+     */
+    public static final long DEFAULT_STACK_SIZE = 1L << 30;
+
+    /** The program thread's stack size: {@code ludus.stackSize} if set and valid, else the default. */
+    public static long stackSize() {
+        String s = System.getProperty("ludus.stackSize");
+        if (s == null || s.isBlank()) return DEFAULT_STACK_SIZE;
+        s = s.trim().toLowerCase(java.util.Locale.ROOT);
+        long unit = switch (s.charAt(s.length() - 1)) {
+            case 'k' -> 1L << 10;
+            case 'm' -> 1L << 20;
+            case 'g' -> 1L << 30;
+            default -> 1L;
+        };
+        try {
+            long n = Long.parseLong(unit == 1L ? s : s.substring(0, s.length() - 1));
+            return n > 0 ? n * unit : DEFAULT_STACK_SIZE;
+        } catch (NumberFormatException e) {
+            return DEFAULT_STACK_SIZE;
+        }
+    }
+
+    static final String STACK_EXHAUSTED = "Maximum call stack size exceeded";
+
+    /** The outcome of evaluating a module on the program thread. */
+    private sealed interface Outcome {}
+    private record Completed(String shownResult) implements Outcome {}
+    private record Panicked(LudusPanic panic) implements Outcome {}
+    private record Failed(Throwable error) implements Outcome {}
+
+    /** Entry point of a compiled program's {@code main}: parses the options, runs, exits. */
+    public static void main(Class<?> module, String[] args) {
+        List<String> argList = List.of(args);
+        if (argList.contains("--help") || argList.contains("-h")) {
+            System.out.println("usage: java -jar PROGRAM.jar " + RunOptions.USAGE.substring("options: ".length()));
+            System.exit(EXIT_OK);
+        }
+        RunOptions opts;
+        try {
+            opts = RunOptions.parse(argList);
+        } catch (IllegalArgumentException e) {
+            System.err.println("ludus: " + e.getMessage());
+            System.err.println(RunOptions.USAGE);
+            System.exit(EXIT_INTERNAL);
+            return;
+        }
+        PrintStream out = stdout();
+        int code = run(module, opts, out, System.err);
+        out.flush();
+        System.exit(code);
+    }
+
+    /**
+     * A UTF-8 stdout independent of the platform encoding; buffered, and flushed at every line
+     * when attached to a terminal so interactive output appears promptly.
+     */
+    public static PrintStream stdout() {
+        boolean terminal = System.console() != null;
+        return new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+                terminal, StandardCharsets.UTF_8);
+    }
+
+    /** Runs {@code module} writing the report to {@code out}; diagnostics to System.err. */
+    public static int run(Class<?> module, RunOptions opts, PrintStream out) {
+        return run(module, opts, out, System.err);
+    }
+
+    /**
+     * Runs {@code module} ({@code public static Object $run()}) on a thread with a large stack and
+     * prints the report of spec §12.1 to {@code out}. Human diagnostics go to {@code err}.
+     * Returns the exit status: 0 completed, 1 panicked, 2 internal error. If the calling thread is
+     * interrupted while waiting, the program thread is stopped and 2 is returned.
+     */
+    public static int run(Class<?> module, RunOptions opts, PrintStream out, PrintStream err) {
+        if (opts == null) opts = RunOptions.defaults();
+        MethodHandle entry;
+        try {
+            entry = MethodHandles.publicLookup()
+                    .findStatic(module, "$run", MethodType.methodType(Object.class));
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            return internalError(new IllegalStateException(
+                    module.getName() + " is not a Ludus module: no public static Object $run()", e), out, err);
+        }
+        long seed = opts.effectiveSeed();
+        PrintStream previousConsole = RuntimeHooks.console();
+        Outcome outcome;
+        try {
+            outcome = evaluate(() -> {
+                RuntimeHooks.resetPrelude(seed);
+                RuntimeHooks.setConsole(out);
+                Object value = entry.invoke();
+                return "=> " + Values.show(value) + "\n";
+            });
+        } finally {
+            out.flush();
+        }
+        // TODO(turtle): write opts.svgPath()/opts.pngPath() from the final turtle state here,
+        // after a completed run and after a panic alike (spec §12.4), once the turtle lands.
+        if (opts.svgPath() != null || opts.pngPath() != null) {
+            err.println("ludus: warning: turtle output (--svg/--png) is not implemented yet; nothing written");
+        }
+        int code;
+        if (outcome instanceof Completed c) {
+            out.print(c.shownResult());
+            code = EXIT_OK;
+        } else if (outcome instanceof Panicked p) {
+            reportPanic(p.panic(), out, err);
+            code = EXIT_PANIC;
+        } else {
+            code = internalError(((Failed) outcome).error(), out, err);
+        }
+        out.flush();
+        RuntimeHooks.restoreConsole(previousConsole);
+        return code;
+    }
+
+    @FunctionalInterface
+    private interface Body {
+        String call() throws Throwable;
+    }
+
+    private static Outcome evaluate(Body body) {
+        Outcome[] result = new Outcome[1];
+        Thread program = new Thread(null, () -> {
+            try {
+                result[0] = new Completed(body.call());
+            } catch (Throwable t) {
+                result[0] = classify(t);
+            }
+        }, "ludus-main", stackSize());
+        program.setDaemon(true); // a stopped or runaway program must not keep the JVM alive
+        program.start();
+        try {
+            program.join();
+        } catch (InterruptedException e) {
+            stop(program);
+            Thread.currentThread().interrupt();
+            return new Failed(new InterruptedException("the program was interrupted (time limit?)"));
+        }
+        return result[0] != null ? result[0] : new Failed(new IllegalStateException("the program thread ended without a result"));
+    }
+
+    @SuppressWarnings({"deprecation", "removal"})
+    private static void stop(Thread t) {
+        t.interrupt();
+        try {
+            t.join(200);
+            if (t.isAlive()) t.stop(); // best effort: works on Java 17, unsupported from Java 20
+        } catch (InterruptedException | UnsupportedOperationException ignored) {
+            // the daemon thread is abandoned
+        }
+    }
+
+    private static Outcome classify(Throwable t) {
+        // A module's static initializer failing reaches us wrapped.
+        for (int i = 0; i < 8 && t instanceof ExceptionInInitializerError && t.getCause() != null; i++) {
+            t = t.getCause();
+        }
+        if (t instanceof LudusPanic p) return new Panicked(p);
+        if (t instanceof StackOverflowError) return new Panicked(new LudusPanic(STACK_EXHAUSTED));
+        return new Failed(t);
+    }
+
+    /** Prints the §10.1 report to {@code out} and a one-line diagnostic to {@code err}. */
+    static void reportPanic(LudusPanic p, PrintStream out, PrintStream err) {
+        String message = p.getMessage() == null ? "" : p.getMessage();
+        StringBuilder report = new StringBuilder();
+        if (p.hasLocation()) {
+            report.append("Ludus panicked on line ").append(p.line()).append(":\n")
+                  .append(Sources.line(p.file(), p.line())).append('\n');
+        } else {
+            report.append("Ludus panicked!\n");
+        }
+        report.append(message).append('\n');
+        out.print(report);
+        out.flush();
+        if (err != null) {
+            String where = p.hasLocation()
+                    ? (p.file() == null ? "<unknown>" : p.file()) + ":" + p.line() + (p.col() > 0 ? ":" + p.col() : "")
+                    : "ludus";
+            err.println(where + ": panic: " + firstLine(message));
+            err.flush();
+        }
+    }
+
+    private static int internalError(Throwable t, PrintStream out, PrintStream err) {
+        out.print("Ludus internal error: " + t + "\n");
+        out.flush();
+        if (err != null) {
+            // An internal error is a bug in the implementation: the Java trace helps fix it.
+            err.println("ludus: internal error (a bug in the Ludus implementation):");
+            t.printStackTrace(err);
+            err.flush();
+        }
+        return EXIT_INTERNAL;
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl) + " ...";
+    }
+
+    /**
+     * Hooks into the prelude, looked up reflectively so the launcher builds before the prelude
+     * has them. TODO(prelude): call Prelude.resetState(long) and assign Console.out directly once
+     * the prelude branch has landed.
+     */
+    static final class RuntimeHooks {
+        private RuntimeHooks() {}
+
+        private static final String PRELUDE = "dev.ludus.runtime.prelude.Prelude";
+        private static final String CONSOLE = "dev.ludus.runtime.prelude.Console";
+
+        static void resetPrelude(long seed) throws Throwable {
+            Method m = method(PRELUDE, "resetState", long.class);
+            if (m == null) return;
+            try {
+                m.invoke(null, seed);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+
+        static PrintStream console() {
+            Field f = consoleField();
+            try {
+                return f == null ? null : (PrintStream) f.get(null);
+            } catch (IllegalAccessException e) {
+                return null;
+            }
+        }
+
+        static void setConsole(PrintStream out) {
+            Field f = consoleField();
+            if (f == null) return;
+            try {
+                f.set(null, out);
+            } catch (IllegalAccessException ignored) {
+                // not settable: the console keeps its stream
+            }
+        }
+
+        static void restoreConsole(PrintStream previous) {
+            if (previous != null) setConsole(previous);
+        }
+
+        private static Field consoleField() {
+            try {
+                Field f = Class.forName(CONSOLE).getField("out");
+                return Modifier.isStatic(f.getModifiers()) && f.getType() == PrintStream.class
+                        && !Modifier.isFinal(f.getModifiers()) ? f : null;
+            } catch (ClassNotFoundException | NoSuchFieldException | LinkageError e) {
+                return null;
+            }
+        }
+
+        private static Method method(String cls, String name, Class<?>... params) {
+            try {
+                Method m = Class.forName(cls).getMethod(name, params);
+                return Modifier.isStatic(m.getModifiers()) ? m : null;
+            } catch (ClassNotFoundException | NoSuchMethodException e) {
+                return null;
+            }
+        }
+    }
+}
