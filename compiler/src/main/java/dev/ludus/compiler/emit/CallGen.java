@@ -99,7 +99,7 @@ final class CallGen implements Opcodes {
                 mv.visitVarInsn(ASTORE, tmp[i]);
             }
             x.arrayOfSlots(mv, tmp);
-            mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, tc ? "tailN" : "callN",
+            mv.visitMethodInsn(INVOKESTATIC, tc ? Rt.INVOKE : Rt.CALLS, tc ? "tailN" : "callN",
                     "(" + Rt.OBJ_D + Rt.OBJS_D + ")" + Rt.OBJ_D, false);
         }
     }

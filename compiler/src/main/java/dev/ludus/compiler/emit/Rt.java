@@ -32,6 +32,7 @@ final class Rt implements Opcodes {
     static final String LDICT = "dev/ludus/runtime/collection/LDict";
     static final String LDICT_B = "dev/ludus/runtime/collection/LDict$Builder";
     static final String INVOKE = "dev/ludus/runtime/bootstrap/Invoke";
+    static final String CALLS = "dev/ludus/runtime/prelude/Calls";
     static final String BOOTSTRAPS = "dev/ludus/runtime/bootstrap/Bootstraps";
     static final String CALLSITES = "dev/ludus/runtime/bootstrap/CallSites";
     static final String PATTERNS = "dev/ludus/runtime/Patterns";

@@ -15,8 +15,9 @@ public final class CallSites {
 
     public static CallSite bsm_call(MethodHandles.Lookup lookup, String name, MethodType type) throws ReflectiveOperationException {
         int argc = type.parameterCount() - 1;
-        String target = (name.equals("tail") ? "tail" : "call") + argc;
-        var mh = MethodHandles.lookup().findStatic(Invoke.class, target, type);
+        var mh = name.equals("tail")
+                ? MethodHandles.lookup().findStatic(Invoke.class, "tail" + argc, type)
+                : MethodHandles.lookup().findStatic(dev.ludus.runtime.prelude.Calls.class, "call" + argc, type);
         return new ConstantCallSite(mh);
     }
 }

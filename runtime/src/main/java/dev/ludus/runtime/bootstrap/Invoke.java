@@ -7,6 +7,8 @@ import dev.ludus.runtime.Values;
 import dev.ludus.runtime.collection.LDict;
 import dev.ludus.runtime.collection.LList;
 import dev.ludus.runtime.collection.LSet;
+import dev.ludus.runtime.prelude.Calls;
+import dev.ludus.runtime.prelude.Partial;
 import dev.ludus.runtime.value.Closure;
 import dev.ludus.runtime.value.Keyword;
 import dev.ludus.runtime.value.LFn;
@@ -22,72 +24,30 @@ import dev.ludus.runtime.value.Tuple;
 public final class Invoke {
     private Invoke() {}
 
-    // ---- calls that return a final value
-    public static Object call0(Object f) {
-        if (f instanceof LFn fn) return fn.call0();
-        throw notCallable(f, 0);
-    }
-
-    public static Object call1(Object f, Object a) {
-        if (f instanceof LFn fn) return fn.call1(a);
-        if (f instanceof Keyword k) return lookup(a, k);
-        throw notCallable(f, 1);
-    }
-
-    public static Object call2(Object f, Object a, Object b) {
-        if (f instanceof LFn fn) return fn.call2(a, b);
-        throw notCallable(f, 2);
-    }
-
-    public static Object call3(Object f, Object a, Object b, Object c) {
-        if (f instanceof LFn fn) return fn.call3(a, b, c);
-        throw notCallable(f, 3);
-    }
-
-    public static Object callN(Object f, Object[] args) {
-        if (f instanceof LFn fn) return fn.callN(args);
-        if (f instanceof Keyword k && args.length == 1) return lookup(args[0], k);
-        throw notCallable(f, args.length);
-    }
-
     // ---- calls in tail position: a compiled closure becomes a pending TailCall
     public static Object tail0(Object f) {
-        return f instanceof Closure c ? new TailCall(c, new Object[0]) : call0(f);
+        return f instanceof Closure c ? new TailCall(c, new Object[0]) : Calls.call0(f);
     }
 
     public static Object tail1(Object f, Object a) {
-        return f instanceof Closure c ? new TailCall(c, new Object[] {a}) : call1(f, a);
+        return f instanceof Closure c ? new TailCall(c, new Object[] {a}) : Calls.call1(f, a);
     }
 
     public static Object tail2(Object f, Object a, Object b) {
-        return f instanceof Closure c ? new TailCall(c, new Object[] {a, b}) : call2(f, a, b);
+        return f instanceof Closure c ? new TailCall(c, new Object[] {a, b}) : Calls.call2(f, a, b);
     }
 
     public static Object tail3(Object f, Object a, Object b, Object c) {
-        return f instanceof Closure cl ? new TailCall(cl, new Object[] {a, b, c}) : call3(f, a, b, c);
+        return f instanceof Closure cl ? new TailCall(cl, new Object[] {a, b, c}) : Calls.call3(f, a, b, c);
     }
 
     public static Object tailN(Object f, Object[] args) {
-        return f instanceof Closure c ? new TailCall(c, args) : callN(f, args);
-    }
-
-    private static LudusPanic notCallable(Object f, int argc) {
-        if (f instanceof Keyword) return Panics.panic("Called keywords take a single argument");
-        return Panics.cannotCall(f);
+        return f instanceof Closure c ? new TailCall(c, args) : Calls.callN(f, args);
     }
 
     // ---- keyword access (spec §6.3)
-    /** {@code v :k} without a site (keyword values called as functions). */
-    public static Object lookup(Object v, Keyword k) {
-        return lookup(v, k, null, 0, 0);
-    }
-
-    /** {@code v :k}: dict value or nil; ns member or panic (at the keyword term); else nil. */
+    /** {@code v :k} in source: as Calls.lookup, but a missing ns member panics at the keyword term. */
     public static Object lookup(Object v, Keyword k, String file, int line, int col) {
-        if (v instanceof LDict d) {
-            Object r = d.get(k);
-            return r == null ? Nil.NIL : r;
-        }
         if (v instanceof Ns ns) {
             Object r = ns.members().get(k);
             if (r == null) {
@@ -95,7 +55,7 @@ public final class Invoke {
             }
             return r;
         }
-        return Nil.NIL;
+        return Calls.lookup(v, k);
     }
 
     /** A member bound by {@code use}: the ns is known at compile time to have it. */
@@ -160,7 +120,7 @@ public final class Invoke {
 
     /** {@code f (a, _, c)}: a partial of a function value (the hole holds a placeholder). */
     public static Object partial(Object f, Object[] args, int hole) {
-        if (f instanceof LFn fn) return new dev.ludus.runtime.value.Partial(fn, args, hole);
+        if (f instanceof LFn fn) return Partial.of(fn, args, hole);
         throw Panics.cannotCall(f);
     }
 
