@@ -15,7 +15,7 @@ public final class LudusCompiler {
 
     /** Generate JVM classes for an analysed program. */
     public static CompiledProgram emit(Program program) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return dev.ludus.compiler.emit.ProgramEmitter.emit(program);
     }
 
     public static CompiledProgram compile(Path file, String displayName) throws CompileErrors {

@@ -1,13 +1,19 @@
 package dev.ludus.runtime.prelude;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The prelude scope: every prelude name bound to its value (prelude.md §13). This map is the
+ * The prelude scope: every prelude name bound to its value (prelude.md §13). This is the
  * single source of prelude names for the compiler's resolver.
- * STUB: the names are listed; values pending implementation.
+ *
+ * <p>{@link #names()} does not build any value; the values are built on the first
+ * {@link #get} (or {@link #bindings()}). Aliases are bound to the very same object as their
+ * target ({@code fd!} is {@code forward!}). Mutable prelude state lives in refs that stay
+ * bound for the life of the JVM; {@link #resetState} resets their contents.
  */
 public final class Prelude {
     private Prelude() {}
@@ -28,14 +34,60 @@ public final class Prelude {
         unbox store! box?
         """;
 
-    private static final Map<String, Object> BINDINGS = new LinkedHashMap<>();
+    private static final Set<String> NAME_SET;
     static {
-        for (String n : NAMES.trim().split("\\s+")) BINDINGS.put(n, null);
+        Set<String> s = new LinkedHashSet<>();
+        for (String n : NAMES.trim().split("\\s+")) s.add(n);
+        NAME_SET = Collections.unmodifiableSet(s);
+    }
+
+    /** Built on first use, so that names() never depends on the value classes. */
+    private static final class Holder {
+        static final Map<String, Object> BINDINGS;
+        static {
+            Map<String, Object> all = new LinkedHashMap<>();
+            CoreFns.install(all);
+            MathFns.install(all);
+            CollFns.install(all);
+            Turtle.install(all);
+            Map<String, Object> ordered = new LinkedHashMap<>();
+            for (String n : NAME_SET) {
+                Object v = all.get(n);
+                if (v == null) throw new IllegalStateException("prelude name not bound: " + n);
+                ordered.put(n, v);
+            }
+            if (!NAME_SET.containsAll(all.keySet())) {
+                Set<String> extra = new LinkedHashSet<>(all.keySet());
+                extra.removeAll(NAME_SET);
+                throw new IllegalStateException("prelude binds names not in the spec: " + extra);
+            }
+            BINDINGS = Collections.unmodifiableMap(ordered);
+        }
     }
 
     /** Every prelude name, in a stable order. */
-    public static Set<String> names() { return BINDINGS.keySet(); }
+    public static Set<String> names() { return NAME_SET; }
 
     /** The value bound to a prelude name (null if no such name). */
-    public static Object get(String name) { return BINDINGS.get(name); }
+    public static Object get(String name) { return NAME_SET.contains(name) ? Holder.BINDINGS.get(name) : null; }
+
+    /** Every binding, name → value, in the order of {@link #names()}. */
+    public static Map<String, Object> bindings() { return Holder.BINDINGS; }
+
+    /**
+     * Resets all mutable prelude state: console to [], the turtle refs and drawing to their
+     * initial values, bgcolor to black, and the random generator seeded with {@code seed}.
+     * The Ref objects themselves stay the same.
+     */
+    public static void resetState(long seed) {
+        Holder.BINDINGS.size(); // make sure everything is built
+        synchronized (CoreFns.CONSOLE) {
+            CoreFns.CONSOLE.set(dev.ludus.runtime.collection.LList.EMPTY);
+        }
+        Turtle.reset();
+        MathFns.seed(seed);
+    }
+
+    /** Seeds the random generator only (the CLI's --seed). */
+    public static void seedRandom(long seed) { MathFns.seed(seed); }
 }

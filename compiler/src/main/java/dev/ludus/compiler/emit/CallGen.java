@@ -1,0 +1,194 @@
+package dev.ludus.compiler.emit;
+
+import dev.ludus.compiler.resolve.Binding;
+import dev.ludus.compiler.resolve.NameUse;
+import dev.ludus.compiler.syntax.Ast.*;
+import java.util.List;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Calls: synthetic chains, partial application, do pipelines, recur and self tail calls.
+ * A call of a module-level named fn with a direct entry for its argument count links with
+ * invokestatic; other calls go through an invokedynamic site (CallSites.bsm_call).
+ */
+final class CallGen implements Opcodes {
+    private final ModuleEmitter m;
+    private final ExprGen x;
+
+    CallGen(ModuleEmitter m, ExprGen x) {
+        this.m = m;
+        this.x = x;
+    }
+
+    void synthetic(Synthetic s, Frame f, boolean tail) {
+        MethodVisitor mv = f.mv;
+        List<Term> terms = s.terms();
+        int i = 0;
+        if (s.root() instanceof Kw k && !terms.isEmpty() && terms.get(0) instanceof Args a) {
+            // :k (v) looks k up in v
+            x.emit(a.args().get(0), f, false);
+            lookup(k.name(), k.span(), f);
+            i = 1;
+        } else if (s.root() instanceof Word w && !terms.isEmpty() && terms.get(0) instanceof Args a && !hasHole(a)) {
+            wordCall(w, a.args(), f, tail && terms.size() == 1);
+            i = 1;
+        } else {
+            x.emit(s.root(), f, false);
+        }
+        for (; i < terms.size(); i++) {
+            Term t = terms.get(i);
+            boolean last = i == terms.size() - 1;
+            if (t instanceof KwTerm k) {
+                lookup(k.name(), k.span(), f);
+            } else {
+                Args a = (Args) t;
+                if (hasHole(a)) partial(a, f);
+                else {
+                    for (Expr arg : a.args()) x.emit(arg, f, false);
+                    invokeOnStack(a.args().size(), f, tail && last);
+                }
+            }
+        }
+    }
+
+    private void lookup(String key, dev.ludus.compiler.syntax.Span site, Frame f) {
+        Rt.keyword(f.mv, key);
+        x.site(f.mv, site);
+        f.mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "lookup",
+                "(" + Rt.OBJ_D + Rt.KEYWORD_D + "Ljava/lang/String;II)" + Rt.OBJ_D, false);
+    }
+
+    private static boolean hasHole(Args a) {
+        for (Expr e : a.args()) if (e instanceof Placeholder) return true;
+        return false;
+    }
+
+    private void partial(Args a, Frame f) {
+        MethodVisitor mv = f.mv;
+        List<Expr> args = a.args();
+        int hole = -1;
+        Rt.integer(mv, args.size());
+        mv.visitTypeInsn(ANEWARRAY, Rt.OBJ);
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i) instanceof Placeholder) {
+                hole = i;
+                continue;
+            }
+            mv.visitInsn(DUP);
+            Rt.integer(mv, i);
+            x.emit(args.get(i), f, false);
+            mv.visitInsn(AASTORE);
+        }
+        Rt.integer(mv, hole);
+        mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "partial", "(" + Rt.OBJ_D + Rt.OBJS_D + "I)" + Rt.OBJ_D, false);
+    }
+
+    /** Calls the callee below n argument values on the stack. */
+    void invokeOnStack(int n, Frame f, boolean tail) {
+        MethodVisitor mv = f.mv;
+        boolean tc = tail && f.mayReturnTailCall;
+        if (n <= 3) {
+            mv.visitInvokeDynamicInsn(tc ? "tail" : "call", Rt.objDesc(n + 1), Rt.CALL_BSM);
+        } else {
+            // pack the n arguments into an array
+            int[] tmp = new int[n];
+            for (int i = n - 1; i >= 0; i--) {
+                tmp[i] = f.newSlot();
+                mv.visitVarInsn(ASTORE, tmp[i]);
+            }
+            x.arrayOfSlots(mv, tmp);
+            mv.visitMethodInsn(INVOKESTATIC, tc ? Rt.INVOKE : Rt.CALLS, tc ? "tailN" : "callN",
+                    "(" + Rt.OBJ_D + Rt.OBJS_D + ")" + Rt.OBJ_D, false);
+        }
+    }
+
+    private void wordCall(Word w, List<Expr> args, Frame f, boolean tail) {
+        MethodVisitor mv = f.mv;
+        NameUse u = m.res.uses.get(w);
+        Binding b = u.binding();
+        int n = args.size();
+        boolean tc = tail && f.mayReturnTailCall;
+        if (tc && b == f.fnBinding && f.selfTarget != null && selfJump(args, f)) return;
+        FnDef known = m.knownFns.get(b);
+        if (known != null && !tc) {
+            FnGen.Code code = m.code(known);
+            if (code.hasDirect(n)) {
+                if (u.check()) {
+                    x.loadBinding(b, f, true, w.span());
+                    mv.visitInsn(POP);
+                }
+                mv.visitInsn(ACONST_NULL); // module-level fns capture nothing and name themselves through their field
+                for (Expr a : args) x.emit(a, f, false);
+                mv.visitMethodInsn(INVOKESTATIC, code.owner(), code.directName(n), FnGen.Code.directDesc(n), false);
+                mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "settle", "(" + Rt.OBJ_D + ")" + Rt.OBJ_D, false);
+                return;
+            }
+        }
+        x.loadWord(w, f);
+        for (Expr a : args) x.emit(a, f, false);
+        invokeOnStack(n, f, tail);
+    }
+
+    /**
+     * A self tail call or recur: store the new arguments where the dispatch reads them and jump.
+     * Returns false when the target cannot take this many arguments here (the caller then
+     * makes an ordinary tail call).
+     */
+    private boolean selfJump(List<Expr> args, Frame f) {
+        Frame.RecurTarget t = f.selfTarget;
+        return jump(t, args, f, false);
+    }
+
+    private boolean jump(Frame.RecurTarget t, List<Expr> args, Frame f, boolean loop) {
+        MethodVisitor mv = f.mv;
+        int n = args.size();
+        if (t.fixed()) {
+            if (t.argSlots.length != n) return false;
+            for (Expr a : args) x.emit(a, f, false);
+            for (int i = n - 1; i >= 0; i--) mv.visitVarInsn(ASTORE, t.argSlots[i]);
+        } else {
+            if (!loop && n <= FnGen.MAX_DIRECT && (f.variadicDirectMask & (1 << n)) != 0) return false;
+            x.array(args, f);
+            mv.visitVarInsn(ASTORE, t.arraySlot);
+        }
+        mv.visitJumpInsn(GOTO, t.head);
+        mv.visitInsn(ACONST_NULL); // dead: keeps the one-value invariant
+        return true;
+    }
+
+    void recur(Recur r, Frame f) {
+        Frame.RecurTarget t = f.recur;
+        List<Expr> args = r.args().items();
+        if (t == null) throw new IllegalStateException("recur outside loop/fn at " + r.span());
+        if (jump(t, args, f, t.isLoop)) return;
+        if (t.isLoop) {
+            // a fixed-arity loop never sees a different count: RecurScan chose array mode otherwise
+            throw new IllegalStateException("recur arity mismatch at " + r.span());
+        }
+        // a self call with a count this body method does not handle: an ordinary tail call
+        if (f.fnBinding != null) x.loadBinding(f.fnBinding, f, false, r.span());
+        else f.mv.visitVarInsn(ALOAD, 0);
+        for (Expr a : args) x.emit(a, f, false);
+        invokeOnStack(args.size(), f, true);
+    }
+
+    void doPipeline(Do d, Frame f, boolean tail) {
+        MethodVisitor mv = f.mv;
+        List<Expr> stages = d.stages();
+        x.emit(stages.get(0), f, false);
+        for (int i = 1; i < stages.size(); i++) {
+            x.emit(stages.get(i), f, false);
+            mv.visitInsn(SWAP);
+            invokeOnStack(1, f, tail && i == stages.size() - 1);
+        }
+    }
+
+    /** Evaluates a condition and jumps to otherwise when it is falsy. */
+    void condition(Expr cond, Frame f, Label otherwise) {
+        x.emit(cond, f, false);
+        x.truthy(f);
+        f.mv.visitJumpInsn(IFEQ, otherwise);
+    }
+}

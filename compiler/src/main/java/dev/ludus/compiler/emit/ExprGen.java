@@ -1,0 +1,648 @@
+package dev.ludus.compiler.emit;
+
+import dev.ludus.compiler.resolve.Binding;
+import dev.ludus.compiler.resolve.NameUse;
+import dev.ludus.compiler.syntax.Ast.*;
+import dev.ludus.compiler.syntax.Span;
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Expression code: every {@link #emit} leaves exactly one value on the operand stack (code after
+ * a throw or a jump pushes a dead null to keep that invariant). {@code tail} is true when the
+ * value is the result of a fn body method: calls there may return a pending TailCall, and self
+ * calls and recur become jumps.
+ */
+final class ExprGen implements Opcodes {
+    private final ModuleEmitter m;
+    private final PatternGen patterns;
+    private final CallGen calls;
+
+    ExprGen(ModuleEmitter m) {
+        this.m = m;
+        this.patterns = new PatternGen(m, this);
+        this.calls = new CallGen(m, this);
+    }
+
+    void line(Frame f, Span s) {
+        if (s.line() != f.lastLine) {
+            Label l = new Label();
+            f.mv.visitLabel(l);
+            f.mv.visitLineNumber(s.line(), l);
+            f.lastLine = s.line();
+        }
+    }
+
+    /** Statements in one scope: values of all but the last are dropped. */
+    void sequence(List<Expr> body, Frame f, boolean tail) {
+        makeCells(body, f);
+        for (int i = 0; i < body.size(); i++) {
+            boolean last = i == body.size() - 1;
+            emit(body.get(i), f, tail && last);
+            if (!last) f.mv.visitInsn(POP);
+        }
+    }
+
+    /** Cells for bindings of this scope that closures capture before they run (late binding). */
+    private void makeCells(List<Expr> body, Frame f) {
+        for (Expr e : body) {
+            for (Binding b : declaredBy(e)) {
+                if (b.kind == Binding.Kind.LOCAL && b.cell && !f.slots.containsKey(b)) {
+                    int slot = f.newSlot();
+                    f.mv.visitTypeInsn(NEW, Rt.CELL);
+                    f.mv.visitInsn(DUP);
+                    f.mv.visitMethodInsn(INVOKESPECIAL, Rt.CELL, "<init>", "()V", false);
+                    f.mv.visitVarInsn(ASTORE, slot);
+                    f.slots.put(b, slot);
+                }
+            }
+        }
+    }
+
+    private List<Binding> declaredBy(Expr e) {
+        List<Binding> out = new ArrayList<>();
+        if (e instanceof Let l) {
+            patterns.binders(l.pattern(), out);
+        } else if (e instanceof FnDef fd && (!fd.isLambda())) {
+            add(out, fd);
+        } else if (e instanceof FnDecl d) {
+            add(out, d);
+        } else if (e instanceof RefDecl r) {
+            add(out, r);
+        } else {
+        }
+        return out;
+    }
+
+    private void add(List<Binding> out, Node n) {
+        Binding b = m.res.declared.get(n);
+        if (b != null) out.add(b);
+    }
+
+    void emit(Expr e, Frame f, boolean tail) {
+        MethodVisitor mv = f.mv;
+        if (e instanceof Nil n) {
+            Rt.nil(mv);
+        } else if (e instanceof Bool b) {
+            Rt.bool(mv, b.value());
+        } else if (e instanceof Num n) {
+            Rt.number(mv, n.value());
+        } else if (e instanceof Str s) {
+            mv.visitLdcInsn(s.value());
+        } else if (e instanceof Kw k) {
+            Rt.keyword(mv, k.name());
+        } else if (e instanceof InterpStr s) {
+            interp(s, f);
+        } else if (e instanceof Word w) {
+            line(f, w.span()); loadWord(w, f);
+        } else if (e instanceof TupleLit t) {
+            tuple(t.items(), f);
+        } else if (e instanceof ListLit l) {
+            list(l, f);
+        } else if (e instanceof SetLit s) {
+            set(s, f);
+        } else if (e instanceof DictLit d) {
+            dict(d, f);
+        } else if (e instanceof Synthetic s) {
+            line(f, s.span()); calls.synthetic(s, f, tail);
+        } else if (e instanceof Let l) {
+            line(f, l.span()); let(l, f);
+        } else if (e instanceof RefDecl r) {
+            ref(r, f);
+        } else if (e instanceof FnDef fd) {
+            fn(fd, f);
+        } else if (e instanceof FnDecl d) {
+            fnDecl(d, f);
+        } else if (e instanceof If i) {
+            ifExpr(i, f, tail);
+        } else if (e instanceof IfLet i) {
+            ifLet(i, f, tail);
+        } else if (e instanceof When w) {
+            when(w, f, tail);
+        } else if (e instanceof Match mt) {
+            match(mt, f, tail);
+        } else if (e instanceof Loop l) {
+            loop(l, f, tail);
+        } else if (e instanceof Recur r) {
+            line(f, r.span()); calls.recur(r, f);
+        } else if (e instanceof Repeat r) {
+            repeat(r, f);
+        } else if (e instanceof Do d) {
+            line(f, d.span()); calls.doPipeline(d, f, tail);
+        } else if (e instanceof Block b) {
+            sequence(b.body(), f, tail);
+        } else if (e instanceof PanicForm p) {
+                line(f, p.span());
+                emit(p.value(), f, false);
+                mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "panicForm", "(" + Rt.OBJ_D + ")L" + Rt.PANIC + ";", false);
+                mv.visitInsn(ATHROW);
+                mv.visitInsn(ACONST_NULL);
+        } else if (e instanceof Import i) {
+            importForm(i, f);
+        } else if (e instanceof Ns n) {
+            ns(n, f);
+        } else if (e instanceof Use u) {
+            use(u, f);
+        } else if (e instanceof Test t) {
+            Rt.nil(mv); // `ludus run` skips tests (spec §12.3)
+        } else if (e instanceof Splat s) {
+            throw new IllegalStateException("splat outside a collection at " + s.span());
+        } else if (e instanceof Placeholder p) {
+            throw new IllegalStateException("placeholder outside arguments at " + p.span());
+        } else {
+            throw new IllegalStateException("unexpected node: " + e);
+        }
+    }
+
+    // ---- names
+
+    void loadWord(Word w, Frame f) {
+        NameUse u = m.res.uses.get(w);
+        if (u == null) throw new IllegalStateException("unresolved name " + w.name() + " at " + w.span());
+        loadBinding(u.binding(), f, u.check(), w.span());
+    }
+
+    void loadBinding(Binding b, Frame f, boolean check, Span site) {
+        MethodVisitor mv = f.mv;
+        switch (b.kind) {
+            case PRELUDE -> Rt.prelude(mv, b.name);
+            case MODULE -> {
+                mv.visitFieldInsn(GETSTATIC, m.className, m.field(b), Rt.OBJ_D);
+                if (check) checkBound(b.name, site, f);
+            }
+            case LOCAL -> {
+                if (b == f.fnBinding) {
+                    mv.visitVarInsn(ALOAD, 0);
+                } else if (b.frame == f.owner) {
+                    Integer slot = f.slots.get(b);
+                    if (slot == null) throw new IllegalStateException("no slot for " + b + " at " + site);
+                    mv.visitVarInsn(ALOAD, slot);
+                    if (b.cell) {
+                        mv.visitTypeInsn(CHECKCAST, Rt.CELL);
+                        mv.visitFieldInsn(GETFIELD, Rt.CELL, "value", Rt.OBJ_D);
+                    }
+                    if (b.cell || check) checkBound(b.name, site, f);
+                } else {
+                    loadCapture(b, f);
+                    if (b.cell) {
+                        mv.visitTypeInsn(CHECKCAST, Rt.CELL);
+                        mv.visitFieldInsn(GETFIELD, Rt.CELL, "value", Rt.OBJ_D);
+                        checkBound(b.name, site, f);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The captured slot itself (a value, or the Cell of a late-bound binding). */
+    private void loadCapture(Binding b, Frame f) {
+        Integer idx = f.captures.get(b);
+        if (idx == null) throw new IllegalStateException("binding " + b + " not captured in " + f.owner.span());
+        f.mv.visitVarInsn(ALOAD, 0);
+        f.mv.visitFieldInsn(GETFIELD, Rt.CLOSURE, "caps", Rt.OBJS_D);
+        Rt.integer(f.mv, idx);
+        f.mv.visitInsn(AALOAD);
+    }
+
+    /** What a new closure captures for b: the value, or the Cell when b is late-bound. */
+    private void loadForCapture(Binding b, Frame f) {
+        if (b == f.fnBinding) f.mv.visitVarInsn(ALOAD, 0);
+        else if (b.frame == f.owner) {
+            Integer slot = f.slots.get(b);
+            if (slot == null) throw new IllegalStateException("no slot for captured " + b);
+            f.mv.visitVarInsn(ALOAD, slot);
+        } else loadCapture(b, f);
+    }
+
+    void checkBound(String name, Span site, Frame f) {
+        MethodVisitor mv = f.mv;
+        Label ok = new Label();
+        mv.visitInsn(DUP);
+        mv.visitJumpInsn(IFNONNULL, ok);
+        mv.visitInsn(POP);
+        mv.visitLdcInsn(name);
+        site(mv, site);
+        mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "unbound",
+                "(Ljava/lang/String;Ljava/lang/String;II)L" + Rt.PANIC + ";", false);
+        mv.visitInsn(ATHROW);
+        mv.visitLabel(ok);
+    }
+
+    /** Pushes file, line, column of a site (for located panics). */
+    void site(MethodVisitor mv, Span s) {
+        mv.visitLdcInsn(m.file);
+        Rt.integer(mv, s.line());
+        Rt.integer(mv, s.col());
+    }
+
+    /** Stores the value on the stack into a binding (consumes it). */
+    void store(Binding b, Frame f) {
+        MethodVisitor mv = f.mv;
+        switch (b.kind) {
+            case MODULE -> mv.visitFieldInsn(PUTSTATIC, m.className, m.field(b), Rt.OBJ_D);
+            case LOCAL -> {
+                if (b.cell) {
+                    Integer slot = f.slots.get(b);
+                    if (slot == null) throw new IllegalStateException("no cell for " + b);
+                    mv.visitVarInsn(ALOAD, slot);
+                    mv.visitTypeInsn(CHECKCAST, Rt.CELL);
+                    mv.visitInsn(SWAP);
+                    mv.visitFieldInsn(PUTFIELD, Rt.CELL, "value", Rt.OBJ_D);
+                } else {
+                    Integer slot = f.slots.get(b);
+                    if (slot == null) {
+                        slot = f.newSlot();
+                        f.slots.put(b, slot);
+                    }
+                    mv.visitVarInsn(ASTORE, slot);
+                }
+            }
+            case PRELUDE -> throw new IllegalStateException("cannot bind a prelude name");
+        }
+    }
+
+    // ---- literals and collections
+
+    private void interp(InterpStr s, Frame f) {
+        MethodVisitor mv = f.mv;
+        mv.visitTypeInsn(NEW, "java/lang/StringBuilder");
+        mv.visitInsn(DUP);
+        mv.visitMethodInsn(INVOKESPECIAL, "java/lang/StringBuilder", "<init>", "()V", false);
+        for (int i = 0; i < s.texts().size(); i++) {
+            if (!s.texts().get(i).isEmpty()) {
+                mv.visitLdcInsn(s.texts().get(i));
+                appendString(mv);
+            }
+            if (i < s.names().size()) {
+                loadWord(s.names().get(i), f);
+                mv.visitMethodInsn(INVOKESTATIC, Rt.VALUES, "printForm", "(" + Rt.OBJ_D + ")Ljava/lang/String;", false);
+                appendString(mv);
+            }
+        }
+        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/StringBuilder", "toString", "()Ljava/lang/String;", false);
+    }
+
+    private static void appendString(MethodVisitor mv) {
+        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/StringBuilder", "append",
+                "(Ljava/lang/String;)Ljava/lang/StringBuilder;", false);
+    }
+
+    void tuple(List<Expr> items, Frame f) {
+        MethodVisitor mv = f.mv;
+        if (items.isEmpty()) {
+            mv.visitFieldInsn(GETSTATIC, Rt.TUPLE, "EMPTY", "L" + Rt.TUPLE + ";");
+            return;
+        }
+        mv.visitTypeInsn(NEW, Rt.TUPLE);
+        mv.visitInsn(DUP);
+        array(items, f);
+        mv.visitMethodInsn(INVOKESPECIAL, Rt.TUPLE, "<init>", "(" + Rt.OBJS_D + ")V", false);
+    }
+
+    /** A fresh Object[] holding the values of items, evaluated left to right. */
+    void array(List<Expr> items, Frame f) {
+        MethodVisitor mv = f.mv;
+        Rt.integer(mv, items.size());
+        mv.visitTypeInsn(ANEWARRAY, Rt.OBJ);
+        for (int i = 0; i < items.size(); i++) {
+            mv.visitInsn(DUP);
+            Rt.integer(mv, i);
+            emit(items.get(i), f, false);
+            mv.visitInsn(AASTORE);
+        }
+    }
+
+    void arrayOfSlots(MethodVisitor mv, int[] slots) {
+        Rt.integer(mv, slots.length);
+        mv.visitTypeInsn(ANEWARRAY, Rt.OBJ);
+        for (int i = 0; i < slots.length; i++) {
+            mv.visitInsn(DUP);
+            Rt.integer(mv, i);
+            mv.visitVarInsn(ALOAD, slots[i]);
+            mv.visitInsn(AASTORE);
+        }
+    }
+
+    private void list(ListLit l, Frame f) {
+        collection(l.items(), f, Rt.LLIST, Rt.LLIST_B, "splatList");
+    }
+
+    private void set(SetLit s, Frame f) {
+        collection(s.items(), f, Rt.LSET, Rt.LSET_B, "splatSet");
+    }
+
+    private void collection(List<Expr> items, Frame f, String coll, String builder, String splat) {
+        MethodVisitor mv = f.mv;
+        if (items.isEmpty()) {
+            mv.visitFieldInsn(GETSTATIC, coll, "EMPTY", "L" + coll + ";");
+            return;
+        }
+        mv.visitMethodInsn(INVOKESTATIC, coll, "builder", "()L" + builder + ";", false);
+        for (Expr item : items) {
+            if (item instanceof Splat s) {
+                line(f, s.span());
+                loadWord(s.name(), f);
+                mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, splat, "(L" + builder + ";" + Rt.OBJ_D + ")L" + builder + ";", false);
+            } else {
+                emit(item, f, false);
+                mv.visitMethodInsn(INVOKEVIRTUAL, builder, "add", "(" + Rt.OBJ_D + ")L" + builder + ";", false);
+            }
+        }
+        mv.visitMethodInsn(INVOKEVIRTUAL, builder, "build", "()L" + coll + ";", false);
+    }
+
+    private void dict(DictLit d, Frame f) {
+        MethodVisitor mv = f.mv;
+        if (d.items().isEmpty()) {
+            mv.visitFieldInsn(GETSTATIC, Rt.LDICT, "EMPTY", "L" + Rt.LDICT + ";");
+            return;
+        }
+        mv.visitMethodInsn(INVOKESTATIC, Rt.LDICT, "builder", "()L" + Rt.LDICT_B + ";", false);
+        for (Node item : d.items()) {
+            if (item instanceof Splat s) {
+                loadWord(s.name(), f);
+                mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "splatDict", "(L" + Rt.LDICT_B + ";" + Rt.OBJ_D + ")L" + Rt.LDICT_B + ";", false);
+            } else {
+                DictPair p = (DictPair) item;
+                Rt.keyword(mv, p.key());
+                emit(p.value(), f, false);
+                mv.visitMethodInsn(INVOKEVIRTUAL, Rt.LDICT_B, "put", "(" + Rt.KEYWORD_D + Rt.OBJ_D + ")L" + Rt.LDICT_B + ";", false);
+            }
+        }
+        mv.visitMethodInsn(INVOKEVIRTUAL, Rt.LDICT_B, "build", "()L" + Rt.LDICT + ";", false);
+    }
+
+    // ---- binding forms
+
+    private void let(Let l, Frame f) {
+        MethodVisitor mv = f.mv;
+        emit(l.value(), f, false);
+        mv.visitInsn(DUP);
+        if (l.pattern() instanceof PBind b) {
+            store(m.res.declared.get(b), f);
+            return;
+        }
+        int tmp = f.newSlot();
+        mv.visitVarInsn(ASTORE, tmp);
+        Label fail = new Label();
+        Label ok = new Label();
+        patterns.match(l.pattern(), tmp, fail, f);
+        mv.visitJumpInsn(GOTO, ok);
+        mv.visitLabel(fail);
+        mv.visitLdcInsn(PatternText.encode(l.pattern()));
+        mv.visitVarInsn(ALOAD, tmp);
+        site(mv, l.span());
+        mv.visitMethodInsn(INVOKESTATIC, Rt.PATTERNS, "letFailed",
+                "(Ljava/lang/String;" + Rt.OBJ_D + "Ljava/lang/String;II)L" + Rt.PANIC + ";", false);
+        mv.visitInsn(ATHROW);
+        mv.visitLabel(ok);
+    }
+
+    private void ref(RefDecl r, Frame f) {
+        MethodVisitor mv = f.mv;
+        mv.visitTypeInsn(NEW, Rt.REF);
+        mv.visitInsn(DUP);
+        mv.visitLdcInsn(r.name());
+        emit(r.value(), f, false);
+        mv.visitMethodInsn(INVOKESPECIAL, Rt.REF, "<init>", "(Ljava/lang/String;" + Rt.OBJ_D + ")V", false);
+        mv.visitInsn(DUP);
+        store(m.res.declared.get(r), f);
+    }
+
+    private void fn(FnDef fd, Frame f) {
+        MethodVisitor mv = f.mv;
+        FnGen.Code code = m.code(fd);
+        mv.visitTypeInsn(NEW, Rt.CLOSURE);
+        mv.visitInsn(DUP);
+        mv.visitLdcInsn(code.constant());
+        List<Binding> caps = m.res.captures.getOrDefault(fd, List.of());
+        Rt.integer(mv, caps.size());
+        mv.visitTypeInsn(ANEWARRAY, Rt.OBJ);
+        for (int i = 0; i < caps.size(); i++) {
+            mv.visitInsn(DUP);
+            Rt.integer(mv, i);
+            loadForCapture(caps.get(i), f);
+            mv.visitInsn(AASTORE);
+        }
+        mv.visitMethodInsn(INVOKESPECIAL, Rt.CLOSURE, "<init>", "(" + Rt.FNCODE_D + Rt.OBJS_D + ")V", false);
+        if (!fd.isLambda()) {
+            mv.visitInsn(DUP);
+            store(m.res.declared.get(fd), f);
+        }
+    }
+
+    private void fnDecl(FnDecl d, Frame f) {
+        Binding b = m.res.declared.get(d);
+        // A local slot must be assigned before any read: "not yet defined" is null.
+        if (b != null && b.kind == Binding.Kind.LOCAL && !b.cell && !f.slots.containsKey(b)) {
+            f.mv.visitInsn(ACONST_NULL);
+            store(b, f);
+        }
+        Rt.nil(f.mv);
+    }
+
+    // ---- control
+
+    void truthy(Frame f) {
+        f.mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "truthy", "(" + Rt.OBJ_D + ")Z", false);
+    }
+
+    private void ifExpr(If i, Frame f, boolean tail) {
+        MethodVisitor mv = f.mv;
+        Label otherwise = new Label();
+        Label end = new Label();
+        line(f, i.span());
+        calls.condition(i.cond(), f, otherwise);
+        emit(i.then(), f, tail);
+        mv.visitJumpInsn(GOTO, end);
+        mv.visitLabel(otherwise);
+        emit(i.otherwise(), f, tail);
+        mv.visitLabel(end);
+    }
+
+    private void ifLet(IfLet i, Frame f, boolean tail) {
+        MethodVisitor mv = f.mv;
+        Label otherwise = new Label();
+        Label end = new Label();
+        line(f, i.span());
+        emit(i.value(), f, false);
+        int tmp = f.newSlot();
+        mv.visitVarInsn(ASTORE, tmp);
+        patterns.match(i.pattern(), tmp, otherwise, f);
+        emit(i.then(), f, tail);
+        mv.visitJumpInsn(GOTO, end);
+        mv.visitLabel(otherwise);
+        emit(i.otherwise(), f, tail);
+        mv.visitLabel(end);
+    }
+
+    private void when(When w, Frame f, boolean tail) {
+        MethodVisitor mv = f.mv;
+        Label end = new Label();
+        line(f, w.span());
+        for (WhenClause c : w.clauses()) {
+            Label next = new Label();
+            if (c.test() != null) calls.condition(c.test(), f, next);
+            emit(c.body(), f, tail);
+            mv.visitJumpInsn(GOTO, end);
+            mv.visitLabel(next);
+        }
+        panicAt(mv, "Cond Error: No match found", w.span());
+        mv.visitInsn(ACONST_NULL);
+        mv.visitLabel(end);
+    }
+
+    void panicAt(MethodVisitor mv, String message, Span site) {
+        mv.visitLdcInsn(message);
+        site(mv, site);
+        mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "noMatch",
+                "(Ljava/lang/String;Ljava/lang/String;II)L" + Rt.PANIC + ";", false);
+        mv.visitInsn(ATHROW);
+    }
+
+    private void match(Match mt, Frame f, boolean tail) {
+        MethodVisitor mv = f.mv;
+        line(f, mt.span());
+        emit(mt.scrutinee(), f, false);
+        int tmp = f.newSlot();
+        mv.visitVarInsn(ASTORE, tmp);
+        Label end = new Label();
+        clauses(mt.clauses(), ArgSource.value(tmp), f, tail, end);
+        panicAt(mv, "Match Error: No match found", mt.span());
+        mv.visitInsn(ACONST_NULL);
+        mv.visitLabel(end);
+    }
+
+    /**
+     * Tries clauses in order against src; each matching clause's body value is returned
+     * (end == null, fn bodies) or left on the stack with a jump to end. Falls through when none
+     * matches.
+     */
+    void clauses(List<Clause> clauses, ArgSource src, Frame f, boolean tail, Label end) {
+        MethodVisitor mv = f.mv;
+        for (Clause c : clauses) {
+            Label next = new Label();
+            if (src.isValue()) patterns.match(c.pattern(), src.valueSlot(), next, f);
+            else patterns.matchArgs((PTuple) c.pattern(), src, next, f);
+            if (c.guard() != null) calls.condition(c.guard(), f, next);
+            emit(c.body(), f, tail);
+            if (end == null) mv.visitInsn(ARETURN);
+            else mv.visitJumpInsn(GOTO, end);
+            mv.visitLabel(next);
+        }
+    }
+
+    private void loop(Loop l, Frame f, boolean tail) {
+        MethodVisitor mv = f.mv;
+        line(f, l.span());
+        int k = l.init().items().size();
+        boolean fixed = RecurScan.allRecursHaveArity(l, k);
+        Frame.RecurTarget saved = f.recur;
+        Label head = new Label();
+        Label end = new Label();
+        if (fixed) {
+            int[] slots = new int[k];
+            for (int i = 0; i < k; i++) {
+                emit(l.init().items().get(i), f, false);
+                slots[i] = f.newSlot();
+                mv.visitVarInsn(ASTORE, slots[i]);
+            }
+            mv.visitLabel(head);
+            f.recur = new Frame.RecurTarget(head, slots, -1, true);
+            List<Clause> applicable = new ArrayList<>();
+            for (Clause c : l.clauses()) {
+                PTuple p = (PTuple) c.pattern();
+                if (FnGen.hasSplat(p) ? FnGen.fixedCount(p) <= k : p.items().size() == k) applicable.add(c);
+            }
+            clauses(applicable, ArgSource.slots(slots), f, tail, end);
+            arrayOfSlots(mv, slots);
+        } else {
+            int arr = f.newSlot();
+            array(l.init().items(), f);
+            mv.visitVarInsn(ASTORE, arr);
+            mv.visitLabel(head);
+            f.recur = new Frame.RecurTarget(head, null, arr, true);
+            clauses(l.clauses(), ArgSource.array(arr), f, tail, end);
+            mv.visitVarInsn(ALOAD, arr);
+        }
+        f.recur = saved;
+        site(mv, l.span());
+        mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "loopNoMatch",
+                "(" + Rt.OBJS_D + "Ljava/lang/String;II)L" + Rt.PANIC + ";", false);
+        mv.visitInsn(ATHROW);
+        mv.visitInsn(ACONST_NULL);
+        mv.visitLabel(end);
+    }
+
+    private void repeat(Repeat r, Frame f) {
+        MethodVisitor mv = f.mv;
+        line(f, r.span());
+        emit(r.count(), f, false);
+        mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "repeatCount", "(" + Rt.OBJ_D + ")J", false);
+        int n = f.newSlot();
+        f.newSlot(); // a long takes two slots
+        mv.visitVarInsn(LSTORE, n);
+        Label head = new Label();
+        Label end = new Label();
+        mv.visitLabel(head);
+        mv.visitVarInsn(LLOAD, n);
+        mv.visitInsn(LCONST_0);
+        mv.visitInsn(LCMP);
+        mv.visitJumpInsn(IFLE, end);
+        Frame.RecurTarget saved = f.recur;
+        sequence(r.body().body(), f, false);
+        f.recur = saved;
+        mv.visitInsn(POP);
+        mv.visitVarInsn(LLOAD, n);
+        mv.visitInsn(LCONST_1);
+        mv.visitInsn(LSUB);
+        mv.visitVarInsn(LSTORE, n);
+        mv.visitJumpInsn(GOTO, head);
+        mv.visitLabel(end);
+        Rt.nil(mv);
+    }
+
+    // ---- toplevel forms
+
+    private void importForm(Import i, Frame f) {
+        MethodVisitor mv = f.mv;
+        line(f, i.span());
+        String cls = m.classOf.apply(m.res.imports.get(i));
+        mv.visitMethodInsn(INVOKESTATIC, cls, "$run", "()" + Rt.OBJ_D, false);
+        mv.visitInsn(DUP);
+        store(m.res.declared.get(i), f);
+    }
+
+    private void ns(Ns n, Frame f) {
+        MethodVisitor mv = f.mv;
+        line(f, n.span());
+        mv.visitTypeInsn(NEW, Rt.NS);
+        mv.visitInsn(DUP);
+        mv.visitLdcInsn(n.name());
+        mv.visitMethodInsn(INVOKESTATIC, Rt.LDICT, "builder", "()L" + Rt.LDICT_B + ";", false);
+        for (DictPair p : n.entries()) {
+            Rt.keyword(mv, p.key());
+            emit(p.value(), f, false);
+            mv.visitMethodInsn(INVOKEVIRTUAL, Rt.LDICT_B, "put", "(" + Rt.KEYWORD_D + Rt.OBJ_D + ")L" + Rt.LDICT_B + ";", false);
+        }
+        mv.visitMethodInsn(INVOKEVIRTUAL, Rt.LDICT_B, "build", "()L" + Rt.LDICT + ";", false);
+        mv.visitMethodInsn(INVOKESPECIAL, Rt.NS, "<init>", "(Ljava/lang/String;L" + Rt.LDICT + ";)V", false);
+        mv.visitInsn(DUP);
+        store(m.res.declared.get(n), f);
+    }
+
+    private void use(Use u, Frame f) {
+        MethodVisitor mv = f.mv;
+        line(f, u.span());
+        loadWord(u.name(), f);
+        for (Binding b : m.res.useMembers.getOrDefault(u, List.of())) {
+            mv.visitInsn(DUP);
+            Rt.keyword(mv, b.name);
+            mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "member", "(" + Rt.OBJ_D + Rt.KEYWORD_D + ")" + Rt.OBJ_D, false);
+            store(b, f);
+        }
+    }
+}

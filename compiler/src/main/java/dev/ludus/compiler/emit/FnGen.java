@@ -1,0 +1,151 @@
+package dev.ludus.compiler.emit;
+
+import dev.ludus.compiler.resolve.Binding;
+import dev.ludus.compiler.syntax.Ast.*;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.ConstantDynamic;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Emits the static body methods of one Ludus function. Clauses are dispatched on argument
+ * count first: a direct method per fixed arity (0..MAX_DIRECT) holds only the clauses that can
+ * take that many arguments; a variadic method (Object[] args) holds the clauses for every other
+ * count (splat clauses and larger fixed arities).
+ */
+final class FnGen implements Opcodes {
+    static final int MAX_DIRECT = 3;
+
+    /** What callers need: the FnCode constant and the direct entries. */
+    record Code(ConstantDynamic constant, String owner, String baseName, int directMask) {
+        boolean hasDirect(int n) { return n <= MAX_DIRECT && (directMask & (1 << n)) != 0; }
+        String directName(int n) { return baseName + "$" + n; }
+        static String directDesc(int n) { return "(" + Rt.CLOSURE_D + Rt.OBJ_D.repeat(n) + ")" + Rt.OBJ_D; }
+    }
+
+    private final ModuleEmitter m;
+    private final FnDef fd;
+    private final String baseName;
+
+    FnGen(ModuleEmitter m, FnDef fd, int id) {
+        this.m = m;
+        this.fd = fd;
+        this.baseName = "fn$" + id + "$" + (fd.isLambda() ? "anon" : ModuleEmitter.sanitize(fd.name()));
+    }
+
+    Code emit(Map<FnDef, Code> registry) {
+        int mask = 0;
+        for (Clause c : fd.clauses()) {
+            PTuple p = (PTuple) c.pattern();
+            if (!hasSplat(p) && p.items().size() <= MAX_DIRECT) mask |= 1 << p.items().size();
+        }
+        List<Object> bsmArgs = new ArrayList<>();
+        bsmArgs.add(fd.isLambda() ? ":anon" : fd.name());
+        bsmArgs.add(fd.doc() == null ? "" : fd.doc());
+        List<String> pats = new ArrayList<>();
+        for (Clause c : fd.clauses()) pats.add(PatternText.show(c.pattern()));
+        bsmArgs.add(String.join("\n", pats));
+        bsmArgs.add(m.file);
+        bsmArgs.add(fd.span().line());
+        bsmArgs.add(mask);
+        for (int n = 0; n <= MAX_DIRECT; n++) {
+            if ((mask & (1 << n)) != 0) {
+                bsmArgs.add(new Handle(H_INVOKESTATIC, m.className, baseName + "$" + n, Code.directDesc(n), false));
+            }
+        }
+        String vdesc = "(" + Rt.CLOSURE_D + Rt.OBJS_D + ")" + Rt.OBJ_D;
+        bsmArgs.add(new Handle(H_INVOKESTATIC, m.className, baseName + "$v", vdesc, false));
+        Code code = new Code(new ConstantDynamic("fn", Rt.FNCODE_D, Rt.FNCODE_BSM, bsmArgs.toArray()),
+                m.className, baseName, mask);
+        registry.put(fd, code);
+
+        for (int n = 0; n <= MAX_DIRECT; n++) {
+            if ((mask & (1 << n)) != 0) emitDirect(n);
+        }
+        emitVariadic();
+        return code;
+    }
+
+    static boolean hasSplat(PTuple p) {
+        return !p.items().isEmpty() && p.items().get(p.items().size() - 1) instanceof PSplat;
+    }
+
+    static int fixedCount(PTuple p) {
+        return hasSplat(p) ? p.items().size() - 1 : p.items().size();
+    }
+
+    private Frame newFrame(MethodVisitor mv, int firstFree) {
+        Binding self = fd.isLambda() ? null : m.res.declared.get(fd);
+        Frame f = new Frame(mv, fd, fd, self, firstFree, true);
+        List<Binding> caps = m.res.captures.getOrDefault(fd, List.of());
+        for (int i = 0; i < caps.size(); i++) f.captures.put(caps.get(i), i);
+        return f;
+    }
+
+    private void emitDirect(int n) {
+        MethodVisitor mv = m.cw.visitMethod(ACC_STATIC, baseName + "$" + n, Code.directDesc(n), null, null);
+        mv.visitCode();
+        Frame f = newFrame(mv, n + 1);
+        int[] slots = new int[n];
+        for (int i = 0; i < n; i++) slots[i] = i + 1;
+        Label head = new Label();
+        mv.visitLabel(head);
+        f.recur = new Frame.RecurTarget(head, slots, -1, false);
+        f.selfTarget = f.recur;
+        List<Clause> applicable = new ArrayList<>();
+        for (Clause c : fd.clauses()) {
+            PTuple p = (PTuple) c.pattern();
+            if (hasSplat(p) ? fixedCount(p) <= n : p.items().size() == n) applicable.add(c);
+        }
+        m.exprs.clauses(applicable, ArgSource.slots(slots), f, true, null);
+        noMatch(mv, () -> m.exprs.arrayOfSlots(mv, slots));
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private void emitVariadic() {
+        String desc = "(" + Rt.CLOSURE_D + Rt.OBJS_D + ")" + Rt.OBJ_D;
+        MethodVisitor mv = m.cw.visitMethod(ACC_STATIC, baseName + "$v", desc, null, null);
+        mv.visitCode();
+        Frame f = newFrame(mv, 2);
+        Label head = new Label();
+        mv.visitLabel(head);
+        f.recur = new Frame.RecurTarget(head, null, 1, false);
+        f.selfTarget = f.recur;
+        f.variadicDirectMask = directMask();
+        List<Clause> applicable = new ArrayList<>();
+        for (Clause c : fd.clauses()) {
+            PTuple p = (PTuple) c.pattern();
+            if (hasSplat(p) || p.items().size() > MAX_DIRECT) applicable.add(c);
+        }
+        m.exprs.clauses(applicable, ArgSource.array(1), f, true, null);
+        noMatch(mv, () -> mv.visitVarInsn(ALOAD, 1));
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private int directMask() {
+        int mask = 0;
+        for (Clause c : fd.clauses()) {
+            PTuple p = (PTuple) c.pattern();
+            if (!hasSplat(p) && p.items().size() <= MAX_DIRECT) mask |= 1 << p.items().size();
+        }
+        return mask;
+    }
+
+    /** Falls through from the last clause: panic "no match" at the fn token. */
+    private void noMatch(MethodVisitor mv, Runnable pushArgs) {
+        pushArgs.run();
+        mv.visitLdcInsn(fd.isLambda() ? ":anon" : fd.name());
+        mv.visitLdcInsn(m.file);
+        Rt.integer(mv, fd.span().line());
+        Rt.integer(mv, fd.span().col());
+        mv.visitMethodInsn(INVOKESTATIC, "dev/ludus/runtime/Panics", "noMatchInFunction",
+                "(" + Rt.OBJS_D + "Ljava/lang/String;Ljava/lang/String;II)Ldev/ludus/runtime/LudusPanic;", false);
+        mv.visitInsn(ATHROW);
+    }
+}

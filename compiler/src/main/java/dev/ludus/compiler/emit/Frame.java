@@ -1,0 +1,71 @@
+package dev.ludus.compiler.emit;
+
+import dev.ludus.compiler.resolve.Binding;
+import dev.ludus.compiler.syntax.Ast;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * The state of one JVM method being emitted: where each binding of its Ludus frame lives
+ * (local slot, Cell slot, or capture index), and where recur/self tail calls jump.
+ */
+final class Frame {
+    final MethodVisitor mv;
+    /** The resolver frame this method implements: a FnDef, or the Script. */
+    final Ast.Node owner;
+    /** Non-null for fn bodies: the function and the binding of its own name (may be null for lambdas). */
+    final Ast.FnDef fn;
+    final Binding fnBinding;
+    /** For fn bodies: index of each captured binding in the closure's caps array. */
+    final Map<Binding, Integer> captures = new HashMap<>();
+    final Map<Binding, Integer> slots = new HashMap<>();
+    private int nextSlot;
+    /** Whether this method's result may be a pending TailCall (fn bodies only). */
+    final boolean mayReturnTailCall;
+
+    /** The innermost recur target (a loop, or the fn's own dispatch). */
+    RecurTarget recur;
+    /** The fn's own dispatch (self tail calls), or null outside fn bodies. */
+    RecurTarget selfTarget;
+    /** In a variadic body method: the arities that have direct methods (not handled here). */
+    int variadicDirectMask;
+    /** Last line number emitted, to avoid repeating line entries. */
+    int lastLine = -1;
+
+    Frame(MethodVisitor mv, Ast.Node owner, Ast.FnDef fn, Binding fnBinding, int firstFreeSlot, boolean mayReturnTailCall) {
+        this.mv = mv;
+        this.owner = owner;
+        this.fn = fn;
+        this.fnBinding = fnBinding;
+        this.nextSlot = firstFreeSlot;
+        this.mayReturnTailCall = mayReturnTailCall;
+    }
+
+    int newSlot() { return nextSlot++; }
+
+    /**
+     * Where recur jumps. {@code argSlots} hold the current arguments (fixed count), or
+     * {@code arraySlot} holds them as an Object[] (variadic). For a fn target, {@code arity} is
+     * the argument count this method handles (-1 = variadic).
+     */
+    static final class RecurTarget {
+        final Label head;
+        final int[] argSlots;
+        final int arraySlot;
+        final boolean isLoop;
+
+        RecurTarget(Label head, int[] argSlots, int arraySlot, boolean isLoop) {
+            this.head = head;
+            this.argSlots = argSlots;
+            this.arraySlot = arraySlot;
+            this.isLoop = isLoop;
+        }
+
+        boolean fixed() { return argSlots != null; }
+    }
+
+    static List<Ast.Clause> clauses(Ast.FnDef f) { return f.clauses(); }
+}

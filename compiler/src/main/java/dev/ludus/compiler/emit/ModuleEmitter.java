@@ -1,0 +1,161 @@
+package dev.ludus.compiler.emit;
+
+import dev.ludus.compiler.resolve.Binding;
+import dev.ludus.compiler.resolve.Module;
+import dev.ludus.compiler.resolve.Resolution;
+import dev.ludus.compiler.syntax.Ast.*;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Emits one JVM class for one Ludus module: a static field per module-level binding, the
+ * toplevel code in {@code $body<k>} methods (chunked to stay under the JVM method size limit),
+ * {@code $run()} (evaluate once, cache the value), static body methods for every function, and
+ * {@code main} for the main module.
+ */
+final class ModuleEmitter implements Opcodes {
+    /** Toplevel forms per $body chunk. */
+    private static final int CHUNK = 64;
+
+    final Module module;
+    final Resolution res;
+    final String className;
+    final String file;
+    final ClassWriter cw;
+    final Function<Module, String> classOf;
+    private final Map<Binding, String> fields = new HashMap<>();
+    /** Module-level bindings bound by a named fn: calls to them can link directly. */
+    final Map<Binding, FnDef> knownFns = new HashMap<>();
+    private final Map<FnDef, FnGen.Code> codes = new IdentityHashMap<>();
+    private int nextFnId;
+    final ExprGen exprs;
+
+    ModuleEmitter(Module module, String className, Function<Module, String> classOf) {
+        this.module = module;
+        this.res = module.resolution();
+        this.className = className;
+        this.file = module.source().displayName();
+        this.classOf = classOf;
+        this.cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+            @Override protected String getCommonSuperClass(String a, String b) {
+                return Rt.OBJ; // every merged value is used through checkcast, so Object is always sound
+            }
+        };
+        for (var e : res.declared.entrySet()) {
+            if (e.getKey() instanceof FnDef fd && e.getValue().kind == Binding.Kind.MODULE) knownFns.put(e.getValue(), fd);
+        }
+        this.exprs = new ExprGen(this);
+    }
+
+    byte[] emit(boolean isMain) {
+        cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, className, null, Rt.OBJ, null);
+        cw.visitSource(file, null);
+        cw.visitField(ACC_PRIVATE | ACC_STATIC, "$value", Rt.OBJ_D, null, null).visitEnd();
+        cw.visitField(ACC_PRIVATE | ACC_STATIC, "$done", "Z", null, null).visitEnd();
+        emitClinit();
+        emitBodies();
+        if (isMain) emitMain();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    /** The static field holding a module-level binding (null until the binding runs). */
+    String field(Binding b) {
+        return fields.computeIfAbsent(b, x -> {
+            String name = "v$" + sanitize(x.name) + "$" + x.id;
+            cw.visitField(ACC_STATIC, name, Rt.OBJ_D, null, null).visitEnd();
+            return name;
+        });
+    }
+
+    FnGen.Code code(FnDef fd) {
+        FnGen.Code c = codes.get(fd);
+        if (c == null) {
+            c = new FnGen(this, fd, nextFnId++).emit(codes);
+        }
+        return c;
+    }
+
+    static String sanitize(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) b.append(Character.isLetterOrDigit(c) || c == '_' ? c : '_');
+        return b.toString();
+    }
+
+    private void emitClinit() {
+        MethodVisitor mv = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
+        mv.visitCode();
+        mv.visitLdcInsn(file);
+        String text = module.source().text();
+        if (text.length() <= 8000) {
+            mv.visitLdcInsn(text);
+        } else {
+            mv.visitTypeInsn(NEW, "java/lang/StringBuilder");
+            mv.visitInsn(DUP);
+            mv.visitMethodInsn(INVOKESPECIAL, "java/lang/StringBuilder", "<init>", "()V", false);
+            for (int i = 0; i < text.length(); i += 8000) {
+                mv.visitLdcInsn(text.substring(i, Math.min(text.length(), i + 8000)));
+                mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/StringBuilder", "append",
+                        "(Ljava/lang/String;)Ljava/lang/StringBuilder;", false);
+            }
+            mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/StringBuilder", "toString", "()Ljava/lang/String;", false);
+        }
+        mv.visitMethodInsn(INVOKESTATIC, Rt.SOURCES, "register", "(Ljava/lang/String;Ljava/lang/String;)V", false);
+        mv.visitInsn(RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private void emitBodies() {
+        List<Expr> body = module.script().body();
+        int chunks = Math.max(1, (body.size() + CHUNK - 1) / CHUNK);
+        for (int c = 0; c < chunks; c++) {
+            List<Expr> part = body.subList(Math.min(body.size(), c * CHUNK), Math.min(body.size(), (c + 1) * CHUNK));
+            MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "$body" + c, "()" + Rt.OBJ_D, null, null);
+            mv.visitCode();
+            Frame f = new Frame(mv, module.script(), null, null, 0, false);
+            if (part.isEmpty()) Rt.nil(mv);
+            else exprs.sequence(part, f, false);
+            mv.visitInsn(ARETURN);
+            mv.visitMaxs(0, 0);
+            mv.visitEnd();
+        }
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "$run", "()" + Rt.OBJ_D, null, null);
+        mv.visitCode();
+        Label fresh = new Label();
+        mv.visitFieldInsn(GETSTATIC, className, "$done", "Z");
+        mv.visitJumpInsn(IFEQ, fresh);
+        mv.visitFieldInsn(GETSTATIC, className, "$value", Rt.OBJ_D);
+        mv.visitInsn(ARETURN);
+        mv.visitLabel(fresh);
+        for (int c = 0; c < chunks; c++) {
+            if (c > 0) mv.visitInsn(POP);
+            mv.visitMethodInsn(INVOKESTATIC, className, "$body" + c, "()" + Rt.OBJ_D, false);
+        }
+        mv.visitInsn(DUP);
+        mv.visitFieldInsn(PUTSTATIC, className, "$value", Rt.OBJ_D);
+        mv.visitInsn(ICONST_1);
+        mv.visitFieldInsn(PUTSTATIC, className, "$done", "Z");
+        mv.visitInsn(ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private void emitMain() {
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "main", "([Ljava/lang/String;)V", null, null);
+        mv.visitCode();
+        mv.visitLdcInsn(org.objectweb.asm.Type.getObjectType(className));
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitMethodInsn(INVOKESTATIC, Rt.LAUNCHER, "main", "(Ljava/lang/Class;[Ljava/lang/String;)V", false);
+        mv.visitInsn(RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+}

@@ -1,0 +1,251 @@
+package dev.ludus.compiler.emit;
+
+import dev.ludus.compiler.resolve.Binding;
+import dev.ludus.compiler.syntax.Ast.*;
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Patterns compiled to straight-line tests: each test jumps to {@code fail} with the operand
+ * stack as it was on entry; sub-values go through fresh local slots; names are stored as they
+ * are met (a failed match never exposes them, since the clause's scope is left).
+ */
+final class PatternGen implements Opcodes {
+    private final ModuleEmitter m;
+    private final ExprGen x;
+
+    PatternGen(ModuleEmitter m, ExprGen x) {
+        this.m = m;
+        this.x = x;
+    }
+
+    /** The bindings a pattern introduces. */
+    void binders(Pattern p, List<Binding> out) {
+        if (p instanceof PBind b) {
+            add(b, out);
+        } else if (p instanceof PTyped t) {
+            add(t, out);
+        } else if (p instanceof PSplat s) {
+            if (s.name() != null) add(s, out);
+        } else if (p instanceof PDictPair pr) {
+            binders(pr.pattern(), out);
+        } else if (p instanceof PTuple t) {
+            t.items().forEach(i -> binders(i, out));
+        } else if (p instanceof PList l) {
+            l.items().forEach(i -> binders(i, out));
+        } else if (p instanceof PDict d) {
+            d.items().forEach(i -> binders(i, out));
+        } else {
+        }
+    }
+
+    private void add(Pattern p, List<Binding> out) {
+        Binding b = m.res.declared.get(p);
+        if (b != null) out.add(b);
+    }
+
+    private void bind(Pattern p, Frame f) {
+        Binding b = m.res.declared.get(p);
+        if (b == null) throw new IllegalStateException("pattern binding not resolved at " + p.span());
+        x.store(b, f);
+    }
+
+    void match(Pattern p, int v, Label fail, Frame f) {
+        MethodVisitor mv = f.mv;
+        if (p instanceof PIgnore i) {
+        } else if (p instanceof PBind b) {
+                mv.visitVarInsn(ALOAD, v);
+                bind(b, f);
+        } else if (p instanceof PTyped t) {
+                mv.visitVarInsn(ALOAD, v);
+                typeTest(t.type(), mv);
+                mv.visitJumpInsn(IFEQ, fail);
+                mv.visitVarInsn(ALOAD, v);
+                bind(t, f);
+        } else if (p instanceof PConst c) {
+            constant(c.literal(), v, fail, mv);
+        } else if (p instanceof PTuple t) {
+            sequence(t.items(), v, fail, f, true);
+        } else if (p instanceof PList l) {
+            sequence(l.items(), v, fail, f, false);
+        } else if (p instanceof PDict d) {
+            dict(d, v, fail, f);
+        } else if (p instanceof PSplat s) {
+            throw new IllegalStateException("splat outside a sequence pattern");
+        } else if (p instanceof PDictPair pr) {
+            throw new IllegalStateException("dict pair outside a dict pattern");
+        } else {
+            throw new IllegalStateException("unexpected node: " + p);
+        }
+    }
+
+    private void typeTest(String type, MethodVisitor mv) {
+        String cls = switch (type) {
+            case "number" -> "java/lang/Double";
+            case "string" -> "java/lang/String";
+            case "keyword" -> Rt.KEYWORD;
+            case "tuple" -> Rt.TUPLE;
+            case "list" -> Rt.LLIST;
+            case "dict" -> Rt.LDICT;
+            case "set" -> Rt.LSET;
+            case "boolean" -> "java/lang/Boolean";
+            case "fn" -> "dev/ludus/runtime/value/LFn";
+            case "ref" -> Rt.REF;
+            case "ns" -> Rt.NS;
+            case "nil" -> Rt.NIL;
+            default -> null;
+        };
+        if (cls != null) {
+            mv.visitTypeInsn(INSTANCEOF, cls);
+        } else {
+            // not a type keyword: never matches (spec §5)
+            mv.visitInsn(POP);
+            mv.visitInsn(ICONST_0);
+        }
+    }
+
+    private void constant(Expr lit, int v, Label fail, MethodVisitor mv) {
+        mv.visitVarInsn(ALOAD, v);
+        if (lit instanceof Nil n) {
+            Rt.nil(mv); mv.visitJumpInsn(IF_ACMPNE, fail);
+        } else if (lit instanceof Bool b) {
+            Rt.bool(mv, b.value()); mv.visitJumpInsn(IF_ACMPNE, fail);
+        } else if (lit instanceof Kw k) {
+            Rt.keyword(mv, k.name()); mv.visitJumpInsn(IF_ACMPNE, fail);
+        } else if (lit instanceof Num n) {
+                mv.visitLdcInsn(n.value());
+                mv.visitMethodInsn(INVOKESTATIC, Rt.PATTERNS, "numEq", "(" + Rt.OBJ_D + "D)Z", false);
+                mv.visitJumpInsn(IFEQ, fail);
+        } else if (lit instanceof Str s) {
+                mv.visitLdcInsn(s.value());
+                mv.visitMethodInsn(INVOKESTATIC, Rt.PATTERNS, "strEq", "(" + Rt.OBJ_D + "Ljava/lang/String;)Z", false);
+                mv.visitJumpInsn(IFEQ, fail);
+        } else {
+            throw new IllegalStateException("not a literal pattern: " + lit);
+        }
+    }
+
+    private void sequence(List<Pattern> items, int v, Label fail, Frame f, boolean tuple) {
+        MethodVisitor mv = f.mv;
+        String cls = tuple ? Rt.TUPLE : Rt.LLIST;
+        boolean splat = !items.isEmpty() && items.get(items.size() - 1) instanceof PSplat;
+        int fixed = splat ? items.size() - 1 : items.size();
+        mv.visitVarInsn(ALOAD, v);
+        mv.visitTypeInsn(INSTANCEOF, cls);
+        mv.visitJumpInsn(IFEQ, fail);
+        mv.visitVarInsn(ALOAD, v);
+        mv.visitTypeInsn(CHECKCAST, cls);
+        mv.visitMethodInsn(INVOKEVIRTUAL, cls, "size", "()I", false);
+        Rt.integer(mv, fixed);
+        mv.visitJumpInsn(splat ? IF_ICMPLT : IF_ICMPNE, fail);
+        for (int i = 0; i < fixed; i++) {
+            Pattern item = items.get(i);
+            if (item instanceof PIgnore) continue;
+            mv.visitVarInsn(ALOAD, v);
+            mv.visitTypeInsn(CHECKCAST, cls);
+            Rt.integer(mv, i);
+            mv.visitMethodInsn(INVOKEVIRTUAL, cls, "get", "(I)" + Rt.OBJ_D, false);
+            subMatch(item, fail, f);
+        }
+        if (splat && ((PSplat) items.get(fixed)).name() != null) {
+            mv.visitVarInsn(ALOAD, v);
+            mv.visitTypeInsn(CHECKCAST, cls);
+            Rt.integer(mv, fixed);
+            String helper = tuple ? "tupleRest" : "listRest";
+            mv.visitMethodInsn(INVOKESTATIC, Rt.PATTERNS, helper, "(L" + cls + ";I)L" + Rt.LLIST + ";", false);
+            bind(items.get(fixed), f);
+        }
+    }
+
+    /** Matches the value on the stack against a sub-pattern. */
+    private void subMatch(Pattern item, Label fail, Frame f) {
+        if (item instanceof PBind b) {
+            bind(b, f);
+            return;
+        }
+        int tmp = f.newSlot();
+        f.mv.visitVarInsn(ASTORE, tmp);
+        match(item, tmp, fail, f);
+    }
+
+    private void dict(PDict d, int v, Label fail, Frame f) {
+        MethodVisitor mv = f.mv;
+        mv.visitVarInsn(ALOAD, v);
+        mv.visitTypeInsn(INSTANCEOF, Rt.LDICT);
+        mv.visitJumpInsn(IFEQ, fail);
+        List<String> named = new ArrayList<>();
+        PSplat rest = null;
+        for (Pattern item : d.items()) {
+            if (item instanceof PSplat s) {
+                rest = s;
+                continue;
+            }
+            PDictPair pr = (PDictPair) item;
+            named.add(pr.key());
+            mv.visitVarInsn(ALOAD, v);
+            mv.visitTypeInsn(CHECKCAST, Rt.LDICT);
+            Rt.keyword(mv, pr.key());
+            mv.visitMethodInsn(INVOKEVIRTUAL, Rt.LDICT, "get", "(" + Rt.KEYWORD_D + ")" + Rt.OBJ_D, false);
+            int tmp = f.newSlot();
+            mv.visitVarInsn(ASTORE, tmp);
+            mv.visitVarInsn(ALOAD, tmp);
+            mv.visitJumpInsn(IFNULL, fail); // absent key (a key holding nil holds Nil.NIL)
+            match(pr.pattern(), tmp, fail, f);
+        }
+        if (rest != null && rest.name() != null) {
+            mv.visitVarInsn(ALOAD, v);
+            mv.visitTypeInsn(CHECKCAST, Rt.LDICT);
+            Rt.integer(mv, named.size());
+            mv.visitTypeInsn(ANEWARRAY, Rt.KEYWORD);
+            for (int i = 0; i < named.size(); i++) {
+                mv.visitInsn(DUP);
+                Rt.integer(mv, i);
+                Rt.keyword(mv, named.get(i));
+                mv.visitInsn(AASTORE);
+            }
+            mv.visitMethodInsn(INVOKESTATIC, Rt.PATTERNS, "dictRest", "(L" + Rt.LDICT + ";[" + Rt.KEYWORD_D + ")L" + Rt.LDICT + ";", false);
+            bind(rest, f);
+        }
+    }
+
+    /** A clause's argument-tuple pattern against the arguments themselves (no tuple is built). */
+    void matchArgs(PTuple p, ArgSource src, Label fail, Frame f) {
+        MethodVisitor mv = f.mv;
+        List<Pattern> items = p.items();
+        boolean splat = FnGen.hasSplat(p);
+        int fixed = FnGen.fixedCount(p);
+        if (!src.isFixed()) {
+            mv.visitVarInsn(ALOAD, src.arraySlot());
+            mv.visitInsn(ARRAYLENGTH);
+            Rt.integer(mv, fixed);
+            mv.visitJumpInsn(splat ? IF_ICMPLT : IF_ICMPNE, fail);
+        }
+        for (int i = 0; i < fixed; i++) {
+            Pattern item = items.get(i);
+            if (item instanceof PIgnore) continue;
+            if (src.isFixed()) {
+                match(item, src.slots()[i], fail, f);
+            } else {
+                mv.visitVarInsn(ALOAD, src.arraySlot());
+                Rt.integer(mv, i);
+                mv.visitInsn(AALOAD);
+                subMatch(item, fail, f);
+            }
+        }
+        if (splat && ((PSplat) items.get(fixed)).name() != null) {
+            if (src.isFixed()) {
+                int[] restSlots = java.util.Arrays.copyOfRange(src.slots(), fixed, src.slots().length);
+                x.arrayOfSlots(mv, restSlots);
+                Rt.integer(mv, 0);
+            } else {
+                mv.visitVarInsn(ALOAD, src.arraySlot());
+                Rt.integer(mv, fixed);
+            }
+            mv.visitMethodInsn(INVOKESTATIC, Rt.PATTERNS, "argsRest", "(" + Rt.OBJS_D + "I)L" + Rt.LLIST + ";", false);
+            bind(items.get(fixed), f);
+        }
+    }
+}

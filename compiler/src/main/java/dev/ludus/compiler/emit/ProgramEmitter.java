@@ -1,0 +1,29 @@
+package dev.ludus.compiler.emit;
+
+import dev.ludus.compiler.CompiledProgram;
+import dev.ludus.compiler.resolve.Module;
+import dev.ludus.compiler.resolve.Program;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Emits one class per module of a program (binary names "ludus.M<i>_<file>"). */
+public final class ProgramEmitter {
+    private ProgramEmitter() {}
+
+    public static CompiledProgram emit(Program program) {
+        Map<Module, String> names = new IdentityHashMap<>();
+        int i = 0;
+        for (Module mod : program.modules()) {
+            String base = mod.source().displayName().replaceAll(".*[/\\\\]", "").replaceFirst("\\.ld$", "");
+            names.put(mod, "ludus/M" + i++ + "_" + ModuleEmitter.sanitize(base));
+        }
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        for (Module mod : program.modules()) {
+            String internal = names.get(mod);
+            ModuleEmitter e = new ModuleEmitter(mod, internal, names::get);
+            classes.put(internal.replace('/', '.'), e.emit(mod == program.main()));
+        }
+        return new CompiledProgram(classes, names.get(program.main()).replace('/', '.'));
+    }
+}

@@ -1,0 +1,93 @@
+package dev.ludus.compiler.emit;
+
+import org.objectweb.asm.ConstantDynamic;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/** Runtime class names, descriptors and constant loaders shared by the emitters. */
+final class Rt implements Opcodes {
+    private Rt() {}
+
+    static final String OBJ = "java/lang/Object";
+    static final String OBJ_D = "Ljava/lang/Object;";
+    static final String OBJS_D = "[Ljava/lang/Object;";
+    static final String NIL = "dev/ludus/runtime/value/Nil";
+    static final String NIL_D = "Ldev/ludus/runtime/value/Nil;";
+    static final String KEYWORD = "dev/ludus/runtime/value/Keyword";
+    static final String KEYWORD_D = "Ldev/ludus/runtime/value/Keyword;";
+    static final String TUPLE = "dev/ludus/runtime/value/Tuple";
+    static final String CLOSURE = "dev/ludus/runtime/value/Closure";
+    static final String CLOSURE_D = "Ldev/ludus/runtime/value/Closure;";
+    static final String FNCODE = "dev/ludus/runtime/value/FnCode";
+    static final String FNCODE_D = "Ldev/ludus/runtime/value/FnCode;";
+    static final String CELL = "dev/ludus/runtime/value/Cell";
+    static final String REF = "dev/ludus/runtime/value/Ref";
+    static final String NS = "dev/ludus/runtime/value/Ns";
+    static final String LLIST = "dev/ludus/runtime/collection/LList";
+    static final String LLIST_B = "dev/ludus/runtime/collection/LList$Builder";
+    static final String LSET = "dev/ludus/runtime/collection/LSet";
+    static final String LSET_B = "dev/ludus/runtime/collection/LSet$Builder";
+    static final String LDICT = "dev/ludus/runtime/collection/LDict";
+    static final String LDICT_B = "dev/ludus/runtime/collection/LDict$Builder";
+    static final String INVOKE = "dev/ludus/runtime/bootstrap/Invoke";
+    static final String CALLS = "dev/ludus/runtime/prelude/Calls";
+    static final String BOOTSTRAPS = "dev/ludus/runtime/bootstrap/Bootstraps";
+    static final String CALLSITES = "dev/ludus/runtime/bootstrap/CallSites";
+    static final String PATTERNS = "dev/ludus/runtime/Patterns";
+    static final String VALUES = "dev/ludus/runtime/Values";
+    static final String PANIC = "dev/ludus/runtime/LudusPanic";
+    static final String SOURCES = "dev/ludus/runtime/Sources";
+    static final String LAUNCHER = "dev/ludus/runtime/Launcher";
+    static final String TAILCALL = "dev/ludus/runtime/TailCall";
+
+    private static final String LOOKUP_D = "Ljava/lang/invoke/MethodHandles$Lookup;";
+
+    static final Handle KW_BSM = new Handle(H_INVOKESTATIC, BOOTSTRAPS, "keyword",
+            "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/String;)" + KEYWORD_D, false);
+    static final Handle NUM_BSM = new Handle(H_INVOKESTATIC, BOOTSTRAPS, "number",
+            "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;D)Ljava/lang/Double;", false);
+    static final Handle PRELUDE_BSM = new Handle(H_INVOKESTATIC, BOOTSTRAPS, "prelude",
+            "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/String;)" + OBJ_D, false);
+    static final Handle FNCODE_BSM = new Handle(H_INVOKESTATIC, BOOTSTRAPS, "fnCode",
+            "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/String;Ljava/lang/String;"
+                    + "Ljava/lang/String;Ljava/lang/String;II[Ljava/lang/invoke/MethodHandle;)" + FNCODE_D, false);
+    static final Handle CALL_BSM = new Handle(H_INVOKESTATIC, CALLSITES, "bsm_call",
+            "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;", false);
+
+    static void keyword(MethodVisitor mv, String name) {
+        mv.visitLdcInsn(new ConstantDynamic("kw", KEYWORD_D, KW_BSM, name));
+    }
+
+    static void number(MethodVisitor mv, double value) {
+        mv.visitLdcInsn(new ConstantDynamic("num", "Ljava/lang/Double;", NUM_BSM, value));
+    }
+
+    static void prelude(MethodVisitor mv, String name) {
+        mv.visitLdcInsn(new ConstantDynamic("prelude", OBJ_D, PRELUDE_BSM, name));
+    }
+
+    static void nil(MethodVisitor mv) {
+        mv.visitFieldInsn(GETSTATIC, NIL, "NIL", NIL_D);
+    }
+
+    static void bool(MethodVisitor mv, boolean b) {
+        mv.visitFieldInsn(GETSTATIC, "java/lang/Boolean", b ? "TRUE" : "FALSE", "Ljava/lang/Boolean;");
+    }
+
+    static void integer(MethodVisitor mv, int i) {
+        if (i >= -1 && i <= 5) mv.visitInsn(ICONST_0 + i);
+        else if (i >= Byte.MIN_VALUE && i <= Byte.MAX_VALUE) mv.visitIntInsn(BIPUSH, i);
+        else if (i >= Short.MIN_VALUE && i <= Short.MAX_VALUE) mv.visitIntInsn(SIPUSH, i);
+        else mv.visitLdcInsn(i);
+    }
+
+    static String objDesc(int n) {
+        return "(" + OBJ_D.repeat(n) + ")" + OBJ_D;
+    }
+
+    static String methodDesc(Type ret, Type... args) {
+        return Type.getMethodDescriptor(ret, args);
+    }
+}

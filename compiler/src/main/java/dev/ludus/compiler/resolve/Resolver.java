@@ -1,0 +1,149 @@
+package dev.ludus.compiler.resolve;
+
+import dev.ludus.compiler.diagnostic.CompileErrors;
+import dev.ludus.compiler.diagnostic.Diagnostic;
+import dev.ludus.compiler.syntax.Ast;
+import dev.ludus.compiler.syntax.SourceText;
+import dev.ludus.compiler.syntax.Span;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The resolver stage (spec §4, §11, §13): loads the main file and its imports, builds the scopes,
+ * resolves every name use and performs every static check. Entry points: {@link #analyse}.
+ */
+public final class Resolver {
+    private final ScriptParser parser;
+    /** Modules analysed so far, by canonical path. */
+    private final Map<Path, Module> loaded = new HashMap<>();
+    /** Dependencies first, main last (post-order). */
+    private final List<Module> order = new ArrayList<>();
+    /** Files whose analysis is in progress (for cycle detection), outermost first. */
+    private final List<InProgress> stack = new ArrayList<>();
+
+    private record InProgress(Path path, String displayName) {}
+
+    /** What an import produced: the module (null if it could not be loaded) and errors to report at the import. */
+    record ImportOutcome(Module module, List<Diagnostic> diagnostics) {}
+
+    /** A lexical/syntax error ends the whole analysis (§11): carried out of the traversal unchecked. */
+    static final class Fatal extends RuntimeException {
+        final CompileErrors errors;
+        Fatal(CompileErrors errors) {
+            super(null, null, false, false);
+            this.errors = errors;
+        }
+    }
+
+    private Resolver(ScriptParser parser) { this.parser = parser; }
+
+    /**
+     * Parses and resolves {@code main} and everything it imports.
+     * @throws CompileErrors the first lexical/syntax error, or every static error (source order, at most 20)
+     */
+    public static Program analyse(SourceText main, ScriptParser parser) throws CompileErrors {
+        Resolver r = new Resolver(parser);
+        List<Diagnostic> errors;
+        try {
+            Path canon = main.path();
+            if (canon != null) {
+                try { canon = canon.toRealPath(); } catch (IOException e) { /* keep as given */ }
+                main = new SourceText(main.displayName(), canon, main.text());
+            }
+            errors = r.analyseModule(main);
+        } catch (Fatal f) {
+            throw f.errors;
+        }
+        if (!errors.isEmpty()) throw new CompileErrors(errors);
+        return new Program(List.copyOf(r.order));
+    }
+
+    /** Reads {@code file} (UTF-8) and analyses it; {@code displayName} is the name used in reports. */
+    public static Program analyse(Path file, String displayName, ScriptParser parser) throws CompileErrors, IOException {
+        Path canon = file.toRealPath();
+        String text = Files.readString(canon, StandardCharsets.UTF_8);
+        return analyse(new SourceText(displayName, canon, text), parser);
+    }
+
+    /** Parses and resolves one file; returns its static errors (including those of its imports), sorted. */
+    private List<Diagnostic> analyseModule(SourceText src) {
+        stack.add(new InProgress(src.path(), src.displayName()));
+        Ast.Script script;
+        try {
+            script = parser.parse(src);
+        } catch (CompileErrors e) {
+            throw new Fatal(e);
+        }
+        ModuleResolver mr = new ModuleResolver(this, src, script);
+        mr.run();
+        stack.remove(stack.size() - 1);
+        Module m = new Module(src, script, mr.resolution, mr.exports);
+        if (src.path() != null) loaded.put(src.path(), m);
+        order.add(m);
+        lastModule = m;
+        return mr.diagnostics();
+    }
+
+    private Module lastModule;
+
+    /** Loads the module named by {@code imp} in the file {@code importer} (spec §13). */
+    ImportOutcome importModule(Ast.Import imp, SourceText importer) {
+        Span at = ModuleResolver.head(imp.span(), "import".length());
+        String written = imp.path();
+        Path base = importer.path() != null && importer.path().getParent() != null
+                ? importer.path().getParent() : Path.of("").toAbsolutePath();
+        Path canon;
+        String text;
+        String displayRel = written;
+        try {
+            Path p = base.resolve(written);
+            if (!Files.exists(p) && !hasExtension(written)) {
+                p = base.resolve(written + ".ld");
+                displayRel = written + ".ld";
+            }
+            canon = p.toRealPath();
+            if (Files.isDirectory(canon)) throw new IOException("directory");
+            text = loaded.containsKey(canon) ? null : Files.readString(canon, StandardCharsets.UTF_8);
+        } catch (IOException | InvalidPathException | java.io.UncheckedIOException e) {
+            return new ImportOutcome(null, List.of(new Diagnostic(importer, at, "cannot read import \"" + written + "\"")));
+        }
+        for (int i = 0; i < stack.size(); i++) {
+            if (canon.equals(stack.get(i).path())) {
+                StringBuilder msg = new StringBuilder("import cycle: ");
+                for (int j = i; j < stack.size(); j++) msg.append(stack.get(j).displayName()).append(" -> ");
+                msg.append(stack.get(i).displayName());
+                return new ImportOutcome(null, List.of(new Diagnostic(importer, at, msg.toString())));
+            }
+        }
+        Module done = loaded.get(canon);
+        if (done != null) return new ImportOutcome(done, List.of());
+        List<Diagnostic> errors = analyseModule(new SourceText(displayName(importer.displayName(), displayRel), canon, text));
+        return new ImportOutcome(lastModule, errors);
+    }
+
+    private static boolean hasExtension(String path) {
+        String name = path;
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        if (slash >= 0) name = name.substring(slash + 1);
+        return name.indexOf('.') > 0;
+    }
+
+    /** The display name of an import: its path resolved against the importer's display path. */
+    static String displayName(String importerDisplay, String written) {
+        try {
+            Path w = Path.of(written);
+            if (w.isAbsolute()) return w.normalize().toString();
+            Path parent = Path.of(importerDisplay).getParent();
+            return (parent == null ? w : parent.resolve(w)).normalize().toString();
+        } catch (InvalidPathException e) {
+            return written;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.ludus.compiler.emit;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.ludus.compiler.CompiledProgram;
+import dev.ludus.compiler.LudusCompiler;
+import dev.ludus.compiler.ProgramClassLoader;
+import dev.ludus.compiler.diagnostic.CompileErrors;
+import dev.ludus.compiler.diagnostic.ReferenceReport;
+import dev.ludus.runtime.Launcher;
+import dev.ludus.runtime.RunOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.util.CheckClassAdapter;
+
+/** Test support: compile Ludus source, verify every class with ASM, run it, capture stdout. */
+final class Programs {
+    private Programs() {}
+
+    /** stdout of `ludus run` on the file, followed by "[exit N]\n" as in the golden files. */
+    static String run(Path file, String displayName) {
+        CompiledProgram program;
+        try {
+            program = LudusCompiler.compile(file, displayName);
+        } catch (CompileErrors e) {
+            return ReferenceReport.render(e.diagnostics()) + "[exit 1]\n";
+        }
+        ProgramClassLoader loader = new ProgramClassLoader(program, Programs.class.getClassLoader());
+        verify(program, loader);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        RunOptions opts = RunOptions.parse(java.util.List.of("--seed", "1"));
+        int code = Launcher.run(loader.load(program.mainClass()), opts, out, new PrintStream(new ByteArrayOutputStream()));
+        out.flush();
+        return bytes.toString(StandardCharsets.UTF_8) + "[exit " + code + "]\n";
+    }
+
+    static String runSource(String source) {
+        try {
+            Path dir = Files.createTempDirectory("ludus-test");
+            Path file = dir.resolve("test.ld");
+            Files.writeString(file, source);
+            return run(file, "test.ld");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every generated class must pass ASM's verifier. */
+    static void verify(CompiledProgram program, ClassLoader loader) {
+        for (Map.Entry<String, byte[]> e : program.classes().entrySet()) {
+            StringWriter sw = new StringWriter();
+            CheckClassAdapter.verify(new ClassReader(e.getValue()), loader, false, new PrintWriter(sw));
+            if (!sw.toString().isEmpty()) fail("class " + e.getKey() + " does not verify:\n" + sw);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.ludus.runtime.bootstrap;
+
+import dev.ludus.runtime.LudusPanic;
+import dev.ludus.runtime.Panics;
+import dev.ludus.runtime.TailCall;
+import dev.ludus.runtime.Values;
+import dev.ludus.runtime.collection.LDict;
+import dev.ludus.runtime.collection.LList;
+import dev.ludus.runtime.collection.LSet;
+import dev.ludus.runtime.prelude.Calls;
+import dev.ludus.runtime.prelude.Partial;
+import dev.ludus.runtime.value.Closure;
+import dev.ludus.runtime.value.Keyword;
+import dev.ludus.runtime.value.LFn;
+import dev.ludus.runtime.value.Nil;
+import dev.ludus.runtime.value.Ns;
+import dev.ludus.runtime.value.Tuple;
+
+/**
+ * The generic operations compiled code falls back to: calling an unknown value, tail calls,
+ * keyword lookup, splats, repeat counts. Call sites reach these through invokedynamic
+ * (see CallSites) or invokestatic.
+ */
+public final class Invoke {
+    private Invoke() {}
+
+    // ---- calls in tail position: a compiled closure becomes a pending TailCall
+    public static Object tail0(Object f) {
+        return f instanceof Closure c ? new TailCall(c, new Object[0]) : Calls.call0(f);
+    }
+
+    public static Object tail1(Object f, Object a) {
+        return f instanceof Closure c ? new TailCall(c, new Object[] {a}) : Calls.call1(f, a);
+    }
+
+    public static Object tail2(Object f, Object a, Object b) {
+        return f instanceof Closure c ? new TailCall(c, new Object[] {a, b}) : Calls.call2(f, a, b);
+    }
+
+    public static Object tail3(Object f, Object a, Object b, Object c) {
+        return f instanceof Closure cl ? new TailCall(cl, new Object[] {a, b, c}) : Calls.call3(f, a, b, c);
+    }
+
+    public static Object tailN(Object f, Object[] args) {
+        return f instanceof Closure c ? new TailCall(c, args) : Calls.callN(f, args);
+    }
+
+    // ---- keyword access (spec §6.3)
+    /** {@code v :k} in source: as Calls.lookup, but a missing ns member panics at the keyword term. */
+    public static Object lookup(Object v, Keyword k, String file, int line, int col) {
+        if (v instanceof Ns ns) {
+            Object r = ns.members().get(k);
+            if (r == null) {
+                throw Panics.at("Namespace error: no member " + k + " in ns " + ns.name(), file, line, col);
+            }
+            return r;
+        }
+        return Calls.lookup(v, k);
+    }
+
+    /** A member bound by {@code use}: the ns is known at compile time to have it. */
+    public static Object member(Object ns, Keyword k) {
+        Object r = ((Ns) ns).members().get(k);
+        return r == null ? Nil.NIL : r;
+    }
+
+    // ---- collection literals with splats
+    public static LList.Builder splatList(LList.Builder b, Object v) {
+        if (v instanceof LList l) return b.addAll(l);
+        if (v instanceof Tuple t) {
+            for (Object x : t.items()) b.add(x);
+            return b;
+        }
+        throw Panics.panic("Cannot splat " + Values.show(v) + " into a list");
+    }
+
+    public static LSet.Builder splatSet(LSet.Builder b, Object v) {
+        if (v instanceof LSet s) return b.addAll(s);
+        throw Panics.panic("Cannot splat " + Values.show(v) + " into a set");
+    }
+
+    public static LDict.Builder splatDict(LDict.Builder b, Object v) {
+        if (v instanceof LDict d) return b.putAll(d);
+        throw Panics.panic("Cannot splat " + Values.show(v) + " into a dict");
+    }
+
+    // ---- misc forms
+    /** Number of iterations of {@code repeat n} (spec §6.12). */
+    public static long repeatCount(Object v) {
+        if (v instanceof Double d) {
+            double c = Math.ceil(d);
+            return c > 0 ? (c >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) c) : 0;
+        }
+        throw Panics.panic("Repeat needs a number, not a " + Values.type(v));
+    }
+
+    public static LudusPanic unbound(String name, String file, int line, int col) {
+        return Panics.at("Unbound name: " + name, file, line, col);
+    }
+
+    public static LudusPanic panicForm(Object v) {
+        return Panics.panic(Values.printForm(v));
+    }
+
+    public static LudusPanic noMatch(String what, String file, int line, int col) {
+        return Panics.at(what, file, line, col);
+    }
+
+    public static LudusPanic loopNoMatch(Object[] args, String file, int line, int col) {
+        return Panics.at("Match Error: No match found in loop for " + Values.show(new Tuple(args)), file, line, col);
+    }
+
+    public static boolean truthy(Object v) {
+        return v != Nil.NIL && v != Boolean.FALSE;
+    }
+
+    public static Object bool(boolean b) {
+        return b ? Boolean.TRUE : Boolean.FALSE;
+    }
+
+    /** {@code f (a, _, c)}: a partial of a function value (the hole holds a placeholder). */
+    public static Object partial(Object f, Object[] args, int hole) {
+        if (f instanceof LFn fn) return Partial.of(fn, args, hole);
+        throw Panics.cannotCall(f);
+    }
+
+    public static Object settle(Object r) {
+        return r instanceof TailCall ? TailCall.settle(r) : r;
+    }
+}

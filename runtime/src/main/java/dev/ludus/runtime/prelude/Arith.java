@@ -1,0 +1,436 @@
+package dev.ludus.runtime.prelude;
+
+import dev.ludus.runtime.LudusPanic;
+import dev.ludus.runtime.Panics;
+import dev.ludus.runtime.Values;
+import dev.ludus.runtime.value.Keyword;
+import dev.ludus.runtime.value.Tuple;
+
+/**
+ * Numeric prelude functions (prelude.md §3, §4) as static methods. The two-argument methods
+ * are the fast paths the code generator calls directly: they test for two Doubles first and
+ * only then try the vector clauses; anything else panics "no match" in the named function.
+ */
+public final class Arith {
+    private Arith() {}
+
+    public static final Double ZERO = 0.0;
+    public static final Double ONE = 1.0;
+    public static final double PI = 3.141592653589793;
+    public static final double TAU = 2 * PI;
+
+    static final Keyword TURNS = Keyword.of("turns");
+    static final Keyword DEGREES = Keyword.of("degrees");
+    static final Keyword RADIANS = Keyword.of("radians");
+
+    static LudusPanic noMatch(String fn, Object... args) {
+        return Panics.noMatchInFunction(args, fn);
+    }
+
+    static boolean isVec(Object v) { return v instanceof Tuple t && t.size() == 2; }
+
+    static boolean isNum(Object v) { return v instanceof Double; }
+
+    // ---- add / sub / mult / div -------------------------------------------------------
+
+    public static Object add(Object a, Object b) {
+        if (a instanceof Double x && b instanceof Double y) return x + y;
+        if (a instanceof Tuple p && b instanceof Tuple q && p.size() == 2 && q.size() == 2) {
+            return Tuple.of(add(p.get(0), q.get(0)), add(p.get(1), q.get(1)));
+        }
+        throw noMatch("add", a, b);
+    }
+
+    public static Object add(Object[] args) {
+        switch (args.length) {
+            case 0: return ZERO;
+            case 1:
+                if (args[0] instanceof Double) return args[0];
+                throw noMatch("add", args);
+            default:
+                Object acc = add(args[0], args[1]);
+                for (int i = 2; i < args.length; i++) acc = add(acc, args[i]);
+                return acc;
+        }
+    }
+
+    public static Object sub(Object a, Object b) {
+        if (a instanceof Double x && b instanceof Double y) return x - y;
+        if (a instanceof Tuple p && b instanceof Tuple q && p.size() == 2 && q.size() == 2) {
+            return Tuple.of(sub(p.get(0), q.get(0)), sub(p.get(1), q.get(1)));
+        }
+        throw noMatch("sub", a, b);
+    }
+
+    public static Object sub(Object[] args) {
+        switch (args.length) {
+            case 0: return ZERO;
+            case 1:
+                if (args[0] instanceof Double) return args[0];
+                throw noMatch("sub", args);
+            default:
+                Object acc = sub(args[0], args[1]);
+                for (int i = 2; i < args.length; i++) acc = sub(acc, args[i]);
+                return acc;
+        }
+    }
+
+    public static Object mult(Object a, Object b) {
+        if (a instanceof Double x && b instanceof Double y) return x * y;
+        if (a instanceof Double && isVec(b)) {
+            Tuple v = (Tuple) b;
+            return Tuple.of(mult(v.get(0), a), mult(v.get(1), a));
+        }
+        if (isVec(a) && b instanceof Double) {
+            Tuple v = (Tuple) a;
+            return Tuple.of(mult(v.get(0), b), mult(v.get(1), b));
+        }
+        throw noMatch("mult", a, b);
+    }
+
+    public static Object mult(Object[] args) {
+        switch (args.length) {
+            case 0: return ONE;
+            case 1:
+                if (args[0] instanceof Double) return args[0];
+                throw noMatch("mult", args);
+            default:
+                Object acc = mult(args[0], args[1]);
+                for (int i = 2; i < args.length; i++) acc = mult(acc, args[i]);
+                return acc;
+        }
+    }
+
+    private static boolean isZero(Object v) { return v instanceof Double d && d == 0.0; }
+
+    /** Product of args[from..] (the divisor of the variadic div clauses). */
+    private static Object divisor(Object[] args, int from) {
+        Object acc = args[from];
+        for (int i = from + 1; i < args.length; i++) acc = mult(acc, args[i]);
+        return acc;
+    }
+
+    public static Object div(Object a, Object b) {
+        if (a instanceof Double x && b instanceof Double y) {
+            if (y == 0.0) throw Panics.panic("Division by zero.");
+            return x / y;
+        }
+        if (isZero(b)) throw Panics.panic("Division by zero.");
+        throw noMatch("div", a, b);
+    }
+
+    public static Object div(Object[] args) {
+        switch (args.length) {
+            case 0: throw noMatch("div", args);
+            case 1:
+                if (args[0] instanceof Double) return args[0];
+                throw noMatch("div", args);
+            case 2: return div(args[0], args[1]);
+            default: return div(args[0], divisor(args, 1));
+        }
+    }
+
+    public static Object div0(Object a, Object b) {
+        if (isZero(b)) return ZERO;
+        if (a instanceof Double x && b instanceof Double y) return x / y;
+        throw noMatch("div/0", a, b);
+    }
+
+    public static Object div0(Object[] args) {
+        switch (args.length) {
+            case 0: throw noMatch("div/0", args);
+            case 1:
+                if (args[0] instanceof Double) return args[0];
+                throw noMatch("div/0", args);
+            case 2: return div0(args[0], args[1]);
+            default: return div0(args[0], divisor(args, 1));
+        }
+    }
+
+    static final Keyword OK = Keyword.of("ok");
+    static final Keyword ERR = Keyword.of("err");
+
+    public static Object divSafe(Object a, Object b) {
+        if (isZero(b)) return Tuple.of(ERR, "Division by zero");
+        return Tuple.of(OK, div(a, b));
+    }
+
+    public static Object divSafe(Object[] args) {
+        switch (args.length) {
+            case 0: throw noMatch("div/safe", args);
+            case 1:
+                if (args[0] instanceof Double) return Tuple.of(OK, args[0]);
+                throw noMatch("div/safe", args);
+            case 2: return divSafe(args[0], args[1]);
+            default: return divSafe(args[0], divisor(args, 1));
+        }
+    }
+
+    // ---- unary ------------------------------------------------------------------------
+
+    public static Object inc(Object a) {
+        if (a instanceof Double x) return x + 1.0;
+        throw noMatch("inc", a);
+    }
+
+    public static Object dec(Object a) {
+        if (a instanceof Double x) return x - 1.0;
+        throw noMatch("dec", a);
+    }
+
+    public static Object neg(Object a) {
+        if (a instanceof Double x) return x * -1.0;
+        throw noMatch("neg", a);
+    }
+
+    public static Object abs(Object a) {
+        if (a instanceof Double x) {
+            if (x == 0.0) return ZERO;
+            return x < 0 ? (Object) (x * -1.0) : a;
+        }
+        return a;
+    }
+
+    public static Object square(Object a) {
+        if (a instanceof Double x) return x * x;
+        throw noMatch("square", a);
+    }
+
+    public static Object sqrt(Object a) {
+        if (a instanceof Double x) return StrictMath.sqrt(x);
+        throw noMatch("sqrt", a);
+    }
+
+    /** Floored modulo x − y·⌊x / y⌋. */
+    public static double modD(double x, double y) {
+        return x - y * Math.floor(x / y);
+    }
+
+    public static Object mod(Object a, Object b) {
+        if (a instanceof Double x && b instanceof Double y) {
+            if (y == 0.0) throw Panics.panic("Division by zero.");
+            return modD(x, y);
+        }
+        throw noMatch("mod", a, b);
+    }
+
+    public static Object floor(Object a) {
+        if (a instanceof Double x) return Math.floor(x);
+        throw noMatch("floor", a);
+    }
+
+    public static Object ceil(Object a) {
+        if (a instanceof Double x) return Math.ceil(x);
+        throw noMatch("ceil", a);
+    }
+
+    /** JavaScript Math.round: nearest integer, ties toward +∞ (exact for every double). */
+    public static double roundD(double x) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) return x;
+        double f = Math.floor(x);
+        double r = (x - f >= 0.5) ? f + 1.0 : f;
+        if (r == 0.0 && (x < 0 || (x == 0.0 && 1 / x < 0))) return -0.0;
+        return r;
+    }
+
+    public static Object round(Object a) {
+        if (a instanceof Double x) return roundD(x);
+        throw noMatch("round", a);
+    }
+
+    public static boolean zeroQ(Object a) { return a instanceof Double x && x == 0.0; }
+    public static boolean posQ(Object a) { return a instanceof Double x && x > 0.0; }
+    public static boolean negQ(Object a) { return a instanceof Double x && x < 0.0; }
+    public static boolean evenQ(Object a) { return a instanceof Double x && modD(x, 2.0) == 0.0; }
+    public static boolean oddQ(Object a) { return a instanceof Double x && modD(x, 2.0) == 1.0; }
+
+    public static Object sumOfSquares(Object[] args) {
+        for (Object a : args) if (!(a instanceof Double)) throw noMatch("sum_of_squares", args);
+        switch (args.length) {
+            case 0: return ZERO;
+            case 1: { double x = (Double) args[0]; return x * x; }
+            default: {
+                double x = (Double) args[0];
+                double acc = x * x;
+                for (int i = 1; i < args.length; i++) {
+                    double y = (Double) args[i];
+                    acc = acc + y * y;
+                }
+                return acc;
+            }
+        }
+    }
+
+    public static Object dist(Object a, Object b) {
+        if (a instanceof Double x && b instanceof Double y) return StrictMath.sqrt(x * x + y * y);
+        throw noMatch("dist", a, b);
+    }
+
+    public static Object dist(Object v) {
+        if (isVec(v)) {
+            Tuple t = (Tuple) v;
+            return dist(t.get(0), t.get(1));
+        }
+        throw noMatch("dist", v);
+    }
+
+    // ---- comparisons ------------------------------------------------------------------
+
+    /** Primitive fast paths (both arguments must be numbers, else "no match" in gt? etc.). */
+    public static boolean gtZ(Object a, Object b) {
+        if (a instanceof Double x && b instanceof Double y) return x > y;
+        throw noMatch("gt?", a, b);
+    }
+
+    public static boolean gteZ(Object a, Object b) {
+        if (a instanceof Double x && b instanceof Double y) return x >= y;
+        throw noMatch("gte?", a, b);
+    }
+
+    public static boolean ltZ(Object a, Object b) {
+        if (a instanceof Double x && b instanceof Double y) return x < y;
+        throw noMatch("lt?", a, b);
+    }
+
+    public static boolean lteZ(Object a, Object b) {
+        if (a instanceof Double x && b instanceof Double y) return x <= y;
+        throw noMatch("lte?", a, b);
+    }
+
+    public static Object gt(Object a, Object b) { return gtZ(a, b) ? Boolean.TRUE : Boolean.FALSE; }
+    public static Object gte(Object a, Object b) { return gteZ(a, b) ? Boolean.TRUE : Boolean.FALSE; }
+    public static Object lt(Object a, Object b) { return ltZ(a, b) ? Boolean.TRUE : Boolean.FALSE; }
+    public static Object lte(Object a, Object b) { return lteZ(a, b) ? Boolean.TRUE : Boolean.FALSE; }
+
+    /** op: 0 gt, 1 gte, 2 lt, 3 lte. Variadic comparisons: every adjacent pair. */
+    static Object compareN(int op, String name, Object[] args) {
+        if (args.length == 0) throw noMatch(name, args);
+        for (Object a : args) if (!(a instanceof Double)) throw noMatch(name, args);
+        for (int i = 0; i + 1 < args.length; i++) {
+            double x = (Double) args[i];
+            double y = (Double) args[i + 1];
+            boolean ok = switch (op) {
+                case 0 -> x > y;
+                case 1 -> x >= y;
+                case 2 -> x < y;
+                default -> x <= y;
+            };
+            if (!ok) return Boolean.FALSE;
+        }
+        return Boolean.TRUE;
+    }
+
+    // ---- equality ---------------------------------------------------------------------
+
+    public static boolean eqZ(Object a, Object b) {
+        if (a instanceof Double x && b instanceof Double y) return x.doubleValue() == y.doubleValue();
+        return Values.eq(a, b);
+    }
+
+    public static Object eq(Object a, Object b) { return eqZ(a, b) ? Boolean.TRUE : Boolean.FALSE; }
+
+    public static Object eq(Object[] args) {
+        if (args.length == 0) throw noMatch("eq?", args);
+        for (int i = 0; i + 1 < args.length; i++) if (!eqZ(args[i], args[i + 1])) return Boolean.FALSE;
+        return Boolean.TRUE;
+    }
+
+    // ---- angles and trigonometry ------------------------------------------------------
+
+    public static double turnToRad(double a) { return a * TAU; }
+    public static double radToTurn(double a) { return a / TAU; }
+    public static double degToRad(double a) { return TAU * (a / 360.0); }
+    public static double radToDeg(double a) { return 360.0 * (a / TAU); }
+
+    /** Converts an angle in the given units to radians; null if the units are unknown. */
+    static Double toRadians(double a, Object units) {
+        if (units == TURNS) return turnToRad(a);
+        if (units == DEGREES) return degToRad(a);
+        if (units == RADIANS) return a;
+        return null;
+    }
+
+    /** kind: 0 sin, 1 cos, 2 tan. */
+    static double trig(int kind, double rad) {
+        return switch (kind) {
+            case 0 -> StrictMath.sin(rad);
+            case 1 -> StrictMath.cos(rad);
+            default -> StrictMath.tan(rad);
+        };
+    }
+
+    static Object trig(int kind, String name, Object a, Object units) {
+        if (a instanceof Double x) {
+            Double r = toRadians(x, units);
+            if (r != null) return trig(kind, r);
+        }
+        throw noMatch(name, a, units);
+    }
+
+    static Object trig(int kind, String name, Object a) {
+        if (a instanceof Double x) return trig(kind, turnToRad(x));
+        throw noMatch(name, a);
+    }
+
+    public static double sin(double turns) { return StrictMath.sin(turnToRad(turns)); }
+    public static double cos(double turns) { return StrictMath.cos(turnToRad(turns)); }
+
+    public static Object atan2(Object x, Object y) {
+        if (x instanceof Double a && y instanceof Double b) return radToTurn(StrictMath.atan2(a, b));
+        throw noMatch("atan/2", x, y);
+    }
+
+    public static Object atan2(Object x, Object y, Object units) {
+        if (units == TURNS) return atan2(x, y);
+        if (x instanceof Double a && y instanceof Double b) {
+            if (units == RADIANS) return StrictMath.atan2(a, b);
+            if (units == DEGREES) return radToDeg(StrictMath.atan2(a, b));
+        }
+        throw noMatch("atan/2", x, y, units);
+    }
+
+    public static Object atan2(Object v) {
+        if (isVec(v)) {
+            Tuple t = (Tuple) v;
+            return atan2(t.get(0), t.get(1));
+        }
+        throw noMatch("atan/2", v);
+    }
+
+    /** The two-argument clauses: (x as :number, y as :number) and ((x, y), units as :keyword). */
+    public static Object atan2Two(Object a, Object b) {
+        if (a instanceof Double && b instanceof Double) return atan2(a, b);
+        if (isVec(a) && b instanceof Keyword) {
+            Tuple t = (Tuple) a;
+            return atan2(t.get(0), t.get(1), b);
+        }
+        throw noMatch("atan/2", a, b);
+    }
+
+    public static Object angle(Object v1, Object v2) {
+        return sub(atan2(v2), atan2(v1));
+    }
+
+    /** rotate ((x, y), a, units) → (x·cos a − y·sin a, x·sin a + y·cos a). */
+    public static Object rotate(Object v, Object angle, Object units) {
+        if (isVec(v) && units instanceof Keyword) {
+            Tuple t = (Tuple) v;
+            Object x = t.get(0);
+            Object y = t.get(1);
+            Object c = trig(1, "cos", angle, units);
+            Object s = trig(0, "sin", angle, units);
+            return Tuple.of(sub(mult(x, c), mult(y, s)), add(mult(x, s), mult(y, c)));
+        }
+        throw noMatch("rotate", v, angle, units);
+    }
+
+    public static Object rotate(Object v, Object angle) {
+        if (isVec(v)) return rotate(v, angle, TURNS);
+        throw noMatch("rotate", v, angle);
+    }
+
+    public static Object headingVector(Object h) {
+        Object a = add(h, 0.25);
+        return Tuple.of(trig(1, "cos", a), trig(0, "sin", a));
+    }
+}
