@@ -2,6 +2,7 @@ package dev.ludus.cli;
 
 import dev.ludus.compiler.CompiledProgram;
 import dev.ludus.compiler.LudusCompiler;
+import dev.ludus.compiler.ProgramClassLoader;
 import dev.ludus.compiler.diagnostic.CompileErrors;
 import dev.ludus.compiler.diagnostic.Diagnostic;
 import dev.ludus.compiler.diagnostic.ReferenceReport;
@@ -13,7 +14,7 @@ import java.nio.file.Path;
 
 /**
  * Compile-and-run as {@code ludus run} does it (spec §12.1), shared by the command and the
- * golden tests: compile in memory, define the classes in a fresh {@link ProgramLoader}, hand the
+ * golden tests: compile in memory, define the classes in a fresh {@link ProgramClassLoader}, hand the
  * main module to the {@link Launcher}. Reports go to {@code out}, human diagnostics to {@code err}.
  */
 public final class ProgramRunner {
@@ -53,7 +54,7 @@ public final class ProgramRunner {
     /** Defines the program's classes in a fresh loader and returns its main module class. */
     public static Class<?> load(CompiledProgram program) throws ClassNotFoundException {
         ClassLoader parent = ProgramRunner.class.getClassLoader();
-        return Class.forName(program.mainClass(), false, new ProgramLoader(program.classes(), parent));
+        return Class.forName(program.mainClass(), false, new ProgramClassLoader(program, parent));
     }
 
     /** Prints the §11 report to {@code out} and one line per error to {@code err}; returns 1. */

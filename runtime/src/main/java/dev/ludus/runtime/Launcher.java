@@ -1,5 +1,7 @@
 package dev.ludus.runtime;
 
+import dev.ludus.runtime.prelude.Console;
+import dev.ludus.runtime.prelude.Prelude;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -7,10 +9,6 @@ import java.io.PrintStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.reflect.Field;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -116,12 +114,12 @@ public final class Launcher {
                     module.getName() + " is not a Ludus module: no public static Object $run()", e), out, err);
         }
         long seed = opts.effectiveSeed();
-        PrintStream previousConsole = RuntimeHooks.console();
+        PrintStream previousConsole = Console.out;
         Outcome outcome;
         try {
             outcome = evaluate(() -> {
-                RuntimeHooks.resetPrelude(seed);
-                RuntimeHooks.setConsole(out);
+                Prelude.resetState(seed);
+                Console.out = out;
                 Object value = entry.invoke();
                 return "=> " + Values.show(value) + "\n";
             });
@@ -144,7 +142,7 @@ public final class Launcher {
             code = internalError(((Failed) outcome).error(), out, err);
         }
         out.flush();
-        RuntimeHooks.restoreConsole(previousConsole);
+        Console.out = previousConsole;
         return code;
     }
 
@@ -232,69 +230,5 @@ public final class Launcher {
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl) + " ...";
-    }
-
-    /**
-     * Hooks into the prelude, looked up reflectively so the launcher builds before the prelude
-     * has them. TODO(prelude): call Prelude.resetState(long) and assign Console.out directly once
-     * the prelude branch has landed.
-     */
-    static final class RuntimeHooks {
-        private RuntimeHooks() {}
-
-        private static final String PRELUDE = "dev.ludus.runtime.prelude.Prelude";
-        private static final String CONSOLE = "dev.ludus.runtime.prelude.Console";
-
-        static void resetPrelude(long seed) throws Throwable {
-            Method m = method(PRELUDE, "resetState", long.class);
-            if (m == null) return;
-            try {
-                m.invoke(null, seed);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        }
-
-        static PrintStream console() {
-            Field f = consoleField();
-            try {
-                return f == null ? null : (PrintStream) f.get(null);
-            } catch (IllegalAccessException e) {
-                return null;
-            }
-        }
-
-        static void setConsole(PrintStream out) {
-            Field f = consoleField();
-            if (f == null) return;
-            try {
-                f.set(null, out);
-            } catch (IllegalAccessException ignored) {
-                // not settable: the console keeps its stream
-            }
-        }
-
-        static void restoreConsole(PrintStream previous) {
-            if (previous != null) setConsole(previous);
-        }
-
-        private static Field consoleField() {
-            try {
-                Field f = Class.forName(CONSOLE).getField("out");
-                return Modifier.isStatic(f.getModifiers()) && f.getType() == PrintStream.class
-                        && !Modifier.isFinal(f.getModifiers()) ? f : null;
-            } catch (ClassNotFoundException | NoSuchFieldException | LinkageError e) {
-                return null;
-            }
-        }
-
-        private static Method method(String cls, String name, Class<?>... params) {
-            try {
-                Method m = Class.forName(cls).getMethod(name, params);
-                return Modifier.isStatic(m.getModifiers()) ? m : null;
-            } catch (ClassNotFoundException | NoSuchMethodException e) {
-                return null;
-            }
-        }
     }
 }
