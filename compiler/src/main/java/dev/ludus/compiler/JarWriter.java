@@ -61,7 +61,9 @@ public final class JarWriter {
                  JarOutputStream out = new JarOutputStream(os)) {
                 JarEntry mf = new JarEntry(JarFile.MANIFEST_NAME);
                 mf.setTime(ENTRY_TIME);
-                out.putNextEntry(new JarEntry("META-INF/"));
+                JarEntry metaInf = new JarEntry("META-INF/");
+                metaInf.setTime(ENTRY_TIME);
+                out.putNextEntry(metaInf);
                 out.closeEntry();
                 out.putNextEntry(mf);
                 manifest.write(out);
