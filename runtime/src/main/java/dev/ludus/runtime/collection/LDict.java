@@ -1,34 +1,277 @@
 package dev.ludus.runtime.collection;
 
+import dev.ludus.runtime.Values;
 import dev.ludus.runtime.value.Keyword;
 import java.util.function.BiConsumer;
 
 /**
  * Ludus dict: persistent map from keywords to values that iterates in insertion order
  * (spec §3: re-assigning keeps the position; remove then re-add moves to the end).
- * STUB API: implementation pending.
+ *
+ * <p>Up to {@value #SMALL} entries: a flat array {@code [k0, v0, k1, v1, ...]} in insertion
+ * order, searched linearly by identity. Larger: a {@link Champ} trie from key to (value,
+ * sequence number) plus an {@link LList} {@code order} whose slot {@code seq} holds the key
+ * inserted with that number, or a tombstone once it was removed. The order list is compacted
+ * (sequence numbers renumbered) when tombstones outnumber live keys.
  */
 public final class LDict {
-    public static final LDict EMPTY = null; // TODO
+    static final int SMALL = 8;
+    private static final Object TOMB = new Object();
+    private static final Object[] NO_KV = new Object[0];
 
-    public int size() { throw new UnsupportedOperationException(); }
+    public static final LDict EMPTY = new LDict(NO_KV, null, null, 0);
+
+    private final Object[] kv;        // small form, or null
+    private final Champ.Node root;    // large form
+    private final LList order;        // large form: keys by sequence number (TOMB = removed)
+    private final int size;
+    private int hash;                 // cached Values.hash (0 = not computed)
+
+    private LDict(Object[] kv, Champ.Node root, LList order, int size) {
+        this.kv = kv;
+        this.root = root;
+        this.order = order;
+        this.size = size;
+    }
+
+    private static LDict small(Object[] kv) { return kv.length == 0 ? EMPTY : new LDict(kv, null, null, kv.length >> 1); }
+
+    /** A dict of alternating keys and values (later duplicates win, keeping the first position). */
+    public static LDict of(Object... kvs) {
+        Builder b = new Builder();
+        for (int i = 0; i < kvs.length; i += 2) b.put((Keyword) kvs[i], kvs[i + 1]);
+        return b.build();
+    }
+
+    public int size() { return size; }
+    public boolean isEmpty() { return size == 0; }
+
     /** The value at k, or Java null if absent (a key holding nil returns Nil.NIL). */
-    public Object get(Keyword k) { throw new UnsupportedOperationException(); }
-    public boolean containsKey(Keyword k) { throw new UnsupportedOperationException(); }
-    public LDict assoc(Keyword k, Object v) { throw new UnsupportedOperationException(); }
-    public LDict dissoc(Keyword k) { throw new UnsupportedOperationException(); }
+    public Object get(Keyword k) {
+        Object[] a = kv;
+        if (a != null) {
+            for (int i = 0; i < a.length; i += 2) if (a[i] == k) return a[i + 1];
+            return null;
+        }
+        return Champ.get(root, k, k.hashCode(), false);
+    }
+
+    public Object getOrDefault(Keyword k, Object dflt) {
+        Object v = get(k);
+        return v == null ? dflt : v;
+    }
+
+    public boolean containsKey(Keyword k) { return get(k) != null; }
+
+    public LDict assoc(Keyword k, Object v) {
+        if (v == null) throw new NullPointerException("Java null is not a Ludus value");
+        Object[] a = kv;
+        if (a != null) {
+            for (int i = 0; i < a.length; i += 2) {
+                if (a[i] == k) {
+                    if (a[i + 1] == v) return this;
+                    Object[] b = a.clone();
+                    b[i + 1] = v;
+                    return new LDict(b, null, null, size);
+                }
+            }
+            if (size < SMALL) {
+                Object[] b = java.util.Arrays.copyOf(a, a.length + 2);
+                b[a.length] = k;
+                b[a.length + 1] = v;
+                return new LDict(b, null, null, size + 1);
+            }
+            return promote(a, k, v);
+        }
+        Champ.Result r = new Champ.Result();
+        Champ.Node nr = Champ.put(root, k, k.hashCode(), v, order.size(), 0, false, r);
+        if (r.found) return nr == root ? this : new LDict(null, nr, order, size);
+        return new LDict(null, nr, order.append(k), size + 1);
+    }
+
+    private static LDict promote(Object[] a, Keyword k, Object v) {
+        Champ.Result r = new Champ.Result();
+        Champ.Node n = Champ.EMPTY;
+        LList.Builder ob = new LList.Builder();
+        int seq = 0;
+        for (int i = 0; i < a.length; i += 2) {
+            n = Champ.put(n, a[i], a[i].hashCode(), a[i + 1], seq++, 0, false, r);
+            ob.add(a[i]);
+        }
+        n = Champ.put(n, k, k.hashCode(), v, seq, 0, false, r);
+        ob.add(k);
+        return new LDict(null, n, ob.build(), (a.length >> 1) + 1);
+    }
+
+    public LDict dissoc(Keyword k) {
+        Object[] a = kv;
+        if (a != null) {
+            for (int i = 0; i < a.length; i += 2) {
+                if (a[i] == k) {
+                    if (a.length == 2) return EMPTY;
+                    Object[] b = new Object[a.length - 2];
+                    System.arraycopy(a, 0, b, 0, i);
+                    System.arraycopy(a, i + 2, b, i, a.length - i - 2);
+                    return new LDict(b, null, null, size - 1);
+                }
+            }
+            return this;
+        }
+        Champ.Result r = new Champ.Result();
+        Champ.Node nr = Champ.remove(root, k, k.hashCode(), 0, false, r);
+        if (!r.found) return this;
+        int n = size - 1;
+        if (n <= SMALL) return demote(nr, order, n);
+        LList no = order.set(r.seq, TOMB);
+        if (no.size() - n > n + 32) return compact(nr, no, n);
+        return new LDict(null, nr, no, n);
+    }
+
+    /** Small form of the live entries, in order. */
+    private static LDict demote(Champ.Node root, LList order, int n) {
+        Object[] vals = new Object[order.size()];
+        Champ.valuesBySeq(root, vals);
+        Object[] b = new Object[2 * n];
+        int[] j = {0};
+        int seq = 0;
+        for (Object k : order) {
+            if (k != TOMB && vals[seq] != null) {
+                b[j[0]++] = k;
+                b[j[0]++] = vals[seq];
+            }
+            seq++;
+        }
+        return small(b);
+    }
+
+    /** Renumbers the sequence numbers densely. */
+    private static LDict compact(Champ.Node root, LList order, int n) {
+        Object[] vals = new Object[order.size()];
+        Champ.valuesBySeq(root, vals);
+        Champ.Result r = new Champ.Result();
+        Champ.Node nn = Champ.EMPTY;
+        LList.Builder ob = new LList.Builder();
+        int seq = 0, ns = 0;
+        for (Object k : order) {
+            Object v = vals[seq++];
+            if (k != TOMB && v != null) {
+                nn = Champ.put(nn, k, k.hashCode(), v, ns++, 0, false, r);
+                ob.add(k);
+            }
+        }
+        return new LDict(null, nn, ob.build(), n);
+    }
+
     /** Entries of other assoc'ed into this one, in other's order. */
-    public LDict merge(LDict other) { throw new UnsupportedOperationException(); }
+    public LDict merge(LDict other) {
+        if (other.size == 0) return this;
+        if (size == 0) return other;
+        LDict[] acc = {this};
+        other.forEach((k, v) -> acc[0] = acc[0].assoc(k, v));
+        return acc[0];
+    }
+
     /** In insertion order. */
-    public void forEach(BiConsumer<Keyword, Object> f) { throw new UnsupportedOperationException(); }
-    public LList keys() { throw new UnsupportedOperationException(); }
-    public LList values() { throw new UnsupportedOperationException(); }
+    public void forEach(BiConsumer<Keyword, Object> f) {
+        Object[] a = kv;
+        if (a != null) {
+            for (int i = 0; i < a.length; i += 2) f.accept((Keyword) a[i], a[i + 1]);
+            return;
+        }
+        Object[] vals = new Object[order.size()];
+        Champ.valuesBySeq(root, vals);
+        int[] seq = {0};
+        order.forEach(k -> {
+            int s = seq[0]++;
+            if (k != TOMB) f.accept((Keyword) k, vals[s]);
+        });
+    }
+
+    /** Visits entries in an unspecified order (cheaper than forEach for large dicts). */
+    void forEachUnordered(BiConsumer<Keyword, Object> f) {
+        Object[] a = kv;
+        if (a != null) {
+            for (int i = 0; i < a.length; i += 2) f.accept((Keyword) a[i], a[i + 1]);
+            return;
+        }
+        Champ.forEach(root, (k, v, s) -> f.accept((Keyword) k, v));
+    }
+
+    /** Whether every entry satisfies p (unspecified order, stops at the first failure). */
+    public boolean allEntries(java.util.function.BiPredicate<Keyword, Object> p) {
+        Object[] a = kv;
+        if (a != null) {
+            for (int i = 0; i < a.length; i += 2) if (!p.test((Keyword) a[i], a[i + 1])) return false;
+            return true;
+        }
+        return allRec(root, p);
+    }
+
+    private static boolean allRec(Champ.Node n, java.util.function.BiPredicate<Keyword, Object> p) {
+        Object[] a = n.arr;
+        int pl = n.seqs.length;
+        for (int i = 0; i < pl; i++) if (!p.test((Keyword) a[2 * i], a[2 * i + 1])) return false;
+        for (int i = 2 * pl; i < a.length; i++) if (!allRec((Champ.Node) a[i], p)) return false;
+        return true;
+    }
+
+    public LList keys() {
+        Object[] a = kv;
+        if (a != null) {
+            Object[] ks = new Object[size];
+            for (int i = 0; i < size; i++) ks[i] = a[2 * i];
+            return LList.fromOwnedArray(ks);
+        }
+        if (order.size() == size) return order;
+        LList.Builder b = new LList.Builder();
+        order.forEach(k -> { if (k != TOMB) b.add(k); });
+        return b.build();
+    }
+
+    public LList values() {
+        Object[] a = kv;
+        if (a != null) {
+            Object[] vs = new Object[size];
+            for (int i = 0; i < size; i++) vs[i] = a[2 * i + 1];
+            return LList.fromOwnedArray(vs);
+        }
+        LList.Builder b = new LList.Builder();
+        forEach((k, v) -> b.add(v));
+        return b.build();
+    }
+
+    @Override public boolean equals(Object o) { return o instanceof LDict && Values.eq(this, o); }
+    /** Values.hash of this collection (cached; order-independent for dicts and sets). */
+    @Override public int hashCode() {
+        int h = hash;
+        if (h == 0) {
+            int[] acc = {0};
+            forEachUnordered((k, v) -> acc[0] += Values.mix(k.hashCode() + 0x9E3779B9 * Values.hash(v)));
+            h = Values.mix(acc[0] ^ 0x64696374 ^ size);
+            hash = h;
+        }
+        return h;
+    }
+    @Override public String toString() { return Values.show(this); }
 
     public static Builder builder() { return new Builder(); }
 
+    /** Accumulates entries (later puts of a key replace its value, keeping its position). */
     public static final class Builder {
-        public Builder put(Keyword k, Object v) { throw new UnsupportedOperationException(); }
-        public Builder putAll(LDict d) { throw new UnsupportedOperationException(); }
-        public LDict build() { throw new UnsupportedOperationException(); }
+        private LDict cur = EMPTY;
+
+        public Builder put(Keyword k, Object v) {
+            cur = cur.assoc(k, v);
+            return this;
+        }
+
+        public Builder putAll(LDict d) {
+            cur = cur.merge(d);
+            return this;
+        }
+
+        public int size() { return cur.size; }
+
+        public LDict build() { return cur; }
     }
 }

@@ -1,33 +1,467 @@
 package dev.ludus.runtime.collection;
 
+import dev.ludus.runtime.Values;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.function.Consumer;
 
 /**
- * Ludus list: a persistent vector (32-way trie with a tail). Immutable; every "modifying"
- * operation returns a new list sharing structure with this one.
- * STUB API: implementation pending.
+ * Ludus list: a persistent vector (32-way trie with a tail, Clojure-style). Immutable; every
+ * "modifying" operation returns a new list sharing structure with this one.
+ *
+ * <p>Layout. Elements live at <em>absolute</em> positions {@code [start, end)} of a trie plus
+ * tail; element {@code i} is at absolute position {@code start + i}. The tail is the last,
+ * partially filled leaf (covering {@code [tailoff, end)}, {@code tailoff} a multiple of 32,
+ * 1..32 elements); the trie holds the full leaves of {@code [0, tailoff)}. Nodes are bare
+ * {@code Object[32]} arrays (internal nodes hold child arrays, possibly null; leaves hold
+ * elements). A non-zero {@code start} lets slices that drop a prefix (e.g. {@code rest}) share
+ * the whole structure in O(1): the dead prefix is pruned (and the root re-rooted) in
+ * O(log n) whenever a slice crosses a 1024-element boundary, so garbage retention is bounded.
+ * Slices that drop a suffix trim the right spine in O(log n). Invariant: no trie slot at or
+ * beyond {@code tailoff} is non-null (appends can then write in place in builders).
  */
 public final class LList implements Iterable<Object> {
-    public static final LList EMPTY = null; // TODO
+    private static final Object[] EMPTY_ARRAY = new Object[0];
+    private static final Object[] EMPTY_NODE = new Object[32];
 
-    public static LList of(Object... items) { throw new UnsupportedOperationException(); }
-    public int size() { throw new UnsupportedOperationException(); }
+    public static final LList EMPTY = new LList(0, 0, 5, EMPTY_NODE, EMPTY_ARRAY);
+
+    private final int start;
+    private final int end;
+    private final int shift;
+    private final Object[] root;
+    private final Object[] tail;
+    private int hash;          // cached Values.hash (0 = not yet computed)
+
+    private LList(int start, int end, int shift, Object[] root, Object[] tail) {
+        this.start = start;
+        this.end = end;
+        this.shift = shift;
+        this.root = root;
+        this.tail = tail;
+    }
+
+    public static LList of(Object... items) {
+        return items.length == 0 ? EMPTY : fromArray(items, 0, items.length);
+    }
+
+    /** A list of items[from..to) (the array is copied). */
+    public static LList fromArray(Object[] items, int from, int to) {
+        int n = to - from;
+        if (n <= 0) return EMPTY;
+        if (n <= 32) return new LList(0, n, 5, EMPTY_NODE, Arrays.copyOfRange(items, from, to));
+        Builder b = new Builder();
+        b.addAll(items, from, to);
+        return b.build();
+    }
+
+    public int size() { return end - start; }
+    public boolean isEmpty() { return end == start; }
+
+    private int tailoff() { return end - tail.length; }
+
     /** Element i, 0 <= i < size (unchecked beyond an IndexOutOfBoundsException). */
-    public Object get(int i) { throw new UnsupportedOperationException(); }
-    public LList append(Object x) { throw new UnsupportedOperationException(); }
+    public Object get(int i) {
+        if (i < 0 || i >= end - start) throw new IndexOutOfBoundsException(i);
+        int j = start + i;
+        int to = end - tail.length;
+        if (j >= to) return tail[j - to];
+        Object[] node = root;
+        for (int level = shift; level > 0; level -= 5) node = (Object[]) node[(j >>> level) & 31];
+        return node[j & 31];
+    }
+
+    /** Element i, or {@code dflt} when i is out of range. */
+    public Object getOrDefault(int i, Object dflt) {
+        return i < 0 || i >= end - start ? dflt : get(i);
+    }
+
+    public Object first() { return get(0); }
+    public Object last() { return tail[tail.length - 1]; }
+
+    /** The leaf array holding absolute position j. */
+    private Object[] leafFor(int j) {
+        int to = end - tail.length;
+        if (j >= to) return tail;
+        Object[] node = root;
+        for (int level = shift; level > 0; level -= 5) node = (Object[]) node[(j >>> level) & 31];
+        return node;
+    }
+
+    public LList append(Object x) {
+        int tlen = tail.length;
+        if (tlen < 32 && end != Integer.MAX_VALUE) {
+            Object[] nt = Arrays.copyOf(tail, tlen + 1);
+            nt[tlen] = x;
+            return new LList(start, end + 1, shift, root, nt);
+        }
+        if (end == Integer.MAX_VALUE) {   // absolute positions exhausted: rebuild compactly
+            Builder b = new Builder();
+            b.addList(this);
+            b.add(x);
+            return b.build();
+        }
+        // full tail: push it into the trie
+        int tailoff = end - 32;
+        Object[] newRoot;
+        int newShift = shift;
+        if ((tailoff >>> 5) >= (1 << shift)) {
+            // root overflow
+            newRoot = new Object[32];
+            newRoot[0] = root;
+            newRoot[1] = newPath(shift, tail);
+            newShift += 5;
+        } else {
+            newRoot = pushTail(shift, root, tail, tailoff);
+        }
+        return new LList(start, end + 1, newShift, newRoot, new Object[] {x});
+    }
+
+    private static Object[] pushTail(int level, Object[] parent, Object[] leaf, int pos) {
+        int sub = (pos >>> level) & 31;
+        Object[] ret = parent.clone();
+        if (level == 5) {
+            ret[sub] = leaf;
+        } else {
+            Object[] child = (Object[]) parent[sub];
+            ret[sub] = child != null ? pushTail(level - 5, child, leaf, pos) : newPath(level - 5, leaf);
+        }
+        return ret;
+    }
+
+    private static Object[] newPath(int level, Object[] leaf) {
+        if (level == 0) return leaf;
+        Object[] n = new Object[32];
+        n[0] = newPath(level - 5, leaf);
+        return n;
+    }
+
+    /** This list with element i replaced by x (0 <= i < size). */
+    public LList set(int i, Object x) {
+        if (i < 0 || i >= end - start) throw new IndexOutOfBoundsException(i);
+        int j = start + i;
+        int to = end - tail.length;
+        if (j >= to) {
+            Object[] nt = tail.clone();
+            nt[j - to] = x;
+            return new LList(start, end, shift, root, nt);
+        }
+        return new LList(start, end, shift, doSet(shift, root, j, x), tail);
+    }
+
+    private static Object[] doSet(int level, Object[] node, int j, Object x) {
+        Object[] ret = node.clone();
+        if (level == 0) ret[j & 31] = x;
+        else {
+            int sub = (j >>> level) & 31;
+            ret[sub] = doSet(level - 5, (Object[]) node[sub], j, x);
+        }
+        return ret;
+    }
+
+    /** All but the first element ({@code []} for empty). */
+    public LList rest() { return end - start <= 1 ? EMPTY : slice(1, end - start); }
+    /** All but the last element ({@code []} for empty). */
+    public LList butLast() { return end - start <= 1 ? EMPTY : slice(0, end - start - 1); }
+
     /** Elements [from, to), clamped by the caller. */
-    public LList slice(int from, int to) { throw new UnsupportedOperationException(); }
-    public LList concat(LList other) { throw new UnsupportedOperationException(); }
-    public Object[] toArray() { throw new UnsupportedOperationException(); }
-    @Override public Iterator<Object> iterator() { throw new UnsupportedOperationException(); }
+    public LList slice(int from, int to) {
+        int n = end - start;
+        if (from < 0 || to > n || from > to) throw new IndexOutOfBoundsException("slice " + from + ".." + to + " of " + n);
+        if (from == to) return EMPTY;
+        if (from == 0 && to == n) return this;
+        int ns = start + from, ne = start + to;
+        int oldTailoff = end - tail.length;
+        int nto = ((ne - 1) >>> 5) << 5;       // new tail offset
+        Object[] ntail;
+        Object[] nroot = root;
+        int nshift = shift;
+        if (nto == oldTailoff) {
+            ntail = ne == end ? tail : Arrays.copyOf(tail, ne - nto);
+        } else {
+            Object[] leaf = leafFor(nto);
+            ntail = ne - nto == 32 ? leaf : Arrays.copyOf(leaf, ne - nto);
+        }
+        if (ns >= nto) {
+            // everything lives in the tail leaf: drop the trie and rebase the leaf to 0
+            // (keeping at most 31 dead slots at its front)
+            return new LList(ns - nto, ne - nto, 5, EMPTY_NODE, ntail);
+        }
+        boolean trimRight = nto != oldTailoff;
+        boolean pruneLeft = (ns >>> 10) != (start >>> 10);
+        if (trimRight || pruneLeft) {
+            // Trim the trie to [lo, nto): lo is ns rounded down to a leaf when pruning the
+            // left (drops references to the dead prefix), else 0.
+            int lo = pruneLeft ? ns & ~31 : 0;
+            nroot = trim(root, shift, lo, nto - 1);
+            // re-root while the live range sits in one child of the root
+            int off = 0;
+            while (nshift > 5) {
+                int a = ((lo - off) >>> nshift) & 31, b = ((nto - 1 - off) >>> nshift) & 31;
+                if (a != b) break;
+                nroot = (Object[]) nroot[a];
+                off += a << nshift;
+                nshift -= 5;
+            }
+            ns -= off;
+            ne -= off;
+        }
+        return new LList(ns, ne, nshift, nroot, ntail);
+    }
+
+    /** Copy of node (at level) with every slot outside positions [lo, hi] (relative) cleared. */
+    private static Object[] trim(Object[] node, int level, int lo, int hi) {
+        long span = 1L << (level + 5);
+        if (lo == 0 && hi == span - 1) return node;
+        int a = lo >>> level, b = hi >>> level;
+        Object[] ret = new Object[32];
+        System.arraycopy(node, a, ret, a, b - a + 1);
+        if (level > 5) {
+            int childMask = (1 << level) - 1;
+            int cl = lo & childMask, ch = hi & childMask;
+            if (a == b) {
+                ret[a] = trim((Object[]) node[a], level - 5, cl, ch);
+            } else {
+                ret[a] = trim((Object[]) node[a], level - 5, cl, childMask);
+                ret[b] = trim((Object[]) node[b], level - 5, 0, ch);
+            }
+        }
+        return ret;
+    }
+
+    public LList concat(LList other) {
+        if (other.end == other.start) return this;
+        if (end == start) return other;
+        int on = other.size();
+        if (on == 1) return append(other.get(0));
+        Builder b = new Builder(this);
+        b.addList(other);
+        return b.build();
+    }
+
+    public Object[] toArray() {
+        Object[] out = new Object[end - start];
+        copyTo(out, 0);
+        return out;
+    }
+
+    /** Copies all elements into dst starting at dst[at]. */
+    public void copyTo(Object[] dst, int at) {
+        int j = start;
+        int to = end - tail.length;
+        while (j < to) {
+            Object[] leaf = leafFor(j);
+            int off = j & 31;
+            int len = Math.min(32 - off, to - j);
+            System.arraycopy(leaf, off, dst, at, len);
+            at += len;
+            j += len;
+        }
+        if (j < end) System.arraycopy(tail, j - to, dst, at, end - j);
+    }
+
+    /** Calls f on every element in order (no iterator allocation). */
+    @Override public void forEach(Consumer<? super Object> f) {
+        int j = start;
+        int to = end - tail.length;
+        while (j < to) {
+            Object[] leaf = leafFor(j);
+            int lim = Math.min(32, to - (j & ~31));
+            for (int k = j & 31; k < lim; k++) f.accept(leaf[k]);
+            j = (j & ~31) + 32;
+        }
+        for (int k = Math.max(0, j - to); k < tail.length; k++) f.accept(tail[k]);
+    }
+
+    /** Internal iteration with early exit: stops at (and returns) the first element p accepts, else null. */
+    public Object find(java.util.function.Predicate<Object> p) {
+        int j = start;
+        int to = end - tail.length;
+        while (j < to) {
+            Object[] leaf = leafFor(j);
+            int lim = Math.min(32, to - (j & ~31));
+            for (int k = j & 31; k < lim; k++) if (p.test(leaf[k])) return leaf[k];
+            j = (j & ~31) + 32;
+        }
+        for (int k = Math.max(0, j - to); k < tail.length; k++) if (p.test(tail[k])) return tail[k];
+        return null;
+    }
+
+    @Override public Iterator<Object> iterator() {
+        return new Iterator<>() {
+            int j = start;
+            Object[] leaf = j < end ? leafFor(j) : null;
+
+            @Override public boolean hasNext() { return j < end; }
+
+            @Override public Object next() {
+                if (j >= end) throw new NoSuchElementException();
+                if ((j & 31) == 0 && j != start) leaf = leafFor(j);
+                return leaf[j++ & 31];
+            }
+        };
+    }
+
+    public LList reverse() {
+        int n = end - start;
+        if (n <= 1) return this;
+        Object[] a = toArray();
+        for (int i = 0, k = n - 1; i < k; i++, k--) { Object t = a[i]; a[i] = a[k]; a[k] = t; }
+        return fromOwnedArray(a);
+    }
+
+    /** A list of the elements of a (which the caller gives up). */
+    public static LList fromOwnedArray(Object[] a) {
+        if (a.length == 0) return EMPTY;
+        if (a.length <= 32) return new LList(0, a.length, 5, EMPTY_NODE, a);
+        return fromArray(a, 0, a.length);
+    }
+
+    @Override public boolean equals(Object o) { return o instanceof LList && Values.eq(this, o); }
+    /** Values.hash of this collection (cached; order-independent for dicts and sets). */
+    @Override public int hashCode() {
+        int h = hash;
+        if (h == 0) {
+            int[] acc = {1};
+            forEach(e -> acc[0] = 31 * acc[0] + Values.hash(e));
+            h = Values.mix(acc[0] ^ (end - start));
+            hash = h;
+        }
+        return h;
+    }
+    @Override public String toString() { return Values.show(this); }
 
     public static Builder builder() { return new Builder(); }
 
-    /** Transient builder: appends in place, then freezes into a list (do not use after build). */
+    /**
+     * Transient builder: appends in place, then freezes into a list. Using it after build is
+     * allowed (it continues from a private copy of the built list's right spine).
+     */
     public static final class Builder {
-        public Builder add(Object x) { throw new UnsupportedOperationException(); }
-        public Builder addAll(Iterable<?> xs) { throw new UnsupportedOperationException(); }
-        public int size() { throw new UnsupportedOperationException(); }
-        public LList build() { throw new UnsupportedOperationException(); }
+        private int start, end, shift = 5;
+        private Object[] root = new Object[32];
+        private Object[] tail = new Object[32];
+        private int tlen;          // elements in tail
+        private boolean shared;    // root spine/tail handed to a built list
+
+        public Builder() {}
+
+        /** A builder continuing list l (copies only l's right spine and tail). */
+        public Builder(LList l) {
+            if (l.end == l.start) return;
+            if (l.start > 4096 && l.start > l.size()) { addList(l); return; }   // compact
+            start = l.start;
+            end = l.end;
+            shift = l.shift;
+            tlen = l.tail.length;
+            System.arraycopy(l.tail, 0, tail, 0, tlen);
+            root = l.root;
+            ownSpine();
+        }
+
+        /** Copies the nodes on the path to absolute position tailoff (where the next leaf goes). */
+        private void ownSpine() {
+            int pos = end - tlen;
+            root = root.clone();
+            Object[] node = root;
+            for (int level = shift; level > 5; level -= 5) {
+                int sub = (pos >>> level) & 31;
+                Object[] child = (Object[]) node[sub];
+                if (child == null) break;
+                child = child.clone();
+                node[sub] = child;
+                node = child;
+            }
+        }
+
+        private void unshare() {
+            tail = tail.clone();
+            ownSpine();
+            shared = false;
+        }
+
+        public Builder add(Object x) {
+            if (shared) unshare();
+            if (tlen == 32) pushTail();
+            tail[tlen++] = x;
+            end++;
+            return this;
+        }
+
+        private void pushTail() {
+            if (end == Integer.MAX_VALUE) throw new IllegalStateException("list too large");
+            int pos = end - 32;   // tail offset
+            Object[] leaf = tail;
+            if ((pos >>> 5) >= (1 << shift)) {
+                Object[] nr = new Object[32];
+                nr[0] = root;
+                nr[1] = newPath(shift, leaf);
+                root = nr;
+                shift += 5;
+            } else {
+                Object[] node = root;
+                for (int level = shift; level > 5; level -= 5) {
+                    int sub = (pos >>> level) & 31;
+                    Object[] child = (Object[]) node[sub];
+                    if (child == null) {
+                        node[sub] = newPath(level - 5, leaf);
+                        leaf = null;
+                        break;
+                    }
+                    node = child;
+                }
+                if (leaf != null) node[(pos >>> 5) & 31] = leaf;
+            }
+            tail = new Object[32];
+            tlen = 0;
+        }
+
+        public Builder addAll(Iterable<?> xs) {
+            if (xs instanceof LList l) return addList(l);
+            for (Object x : xs) add(x);
+            return this;
+        }
+
+        public Builder addAll(Object[] xs, int from, int to) {
+            if (shared) unshare();
+            while (from < to) {
+                if (tlen == 32) pushTail();
+                int len = Math.min(32 - tlen, to - from);
+                System.arraycopy(xs, from, tail, tlen, len);
+                tlen += len;
+                end += len;
+                from += len;
+            }
+            return this;
+        }
+
+        public Builder addList(LList l) {
+            if (shared) unshare();
+            int j = l.start;
+            int to = l.end - l.tail.length;
+            while (j < to) {
+                Object[] leaf = l.leafFor(j);
+                int off = j & 31;
+                int len = Math.min(32 - off, to - j);
+                addAll(leaf, off, off + len);
+                j += len;
+            }
+            if (j < l.end) addAll(l.tail, j - to, l.tail.length);
+            return this;
+        }
+
+        public int size() { return end - start; }
+
+        public LList build() {
+            if (end == start) return EMPTY;
+            if (shared) return new LList(start, end, shift, root, Arrays.copyOf(tail, tlen));
+            shared = true;
+            Object[] t = tlen == 32 ? tail : Arrays.copyOf(tail, tlen);
+            Object[] r = root;
+            int s = shift;
+            if (end - tlen == 0) { r = EMPTY_NODE; s = 5; }
+            return new LList(start, end, s, r, t);
+        }
     }
 }
