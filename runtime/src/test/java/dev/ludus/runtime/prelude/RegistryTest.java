@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class RegistryTest extends PreludeTestSupport {
     @Test void everyNameIsBound() {
-        assertEquals(136 + 7 + 7 + 4, Prelude.names().size());
+        // X (4) counts the `box` form, which is syntax, not a prelude name: 3 X names are bound.
+        assertEquals(136 + 7 + 7 + 3, Prelude.names().size());
         for (String n : Prelude.names()) assertNotNull(Prelude.get(n), n);
         assertEquals(Prelude.names(), Prelude.bindings().keySet());
         assertNull(Prelude.get("add_msg!"));
