@@ -278,6 +278,9 @@ class CoreTest extends PreludeTestSupport {
         LudusPanic p = assertThrows(LudusPanic.class, () -> add1.call2(1.0, 2.0));
         assertEquals("Match Error: No match found for (1, 2) in function add{partial}", p.getMessage());
         is(":fn", "type", add1);
+        p = assertThrows(LudusPanic.class, () -> Partial.ofValue(5.0, vs(1, null), 1));
+        assertEquals("I don't know how to call 5", p.getMessage());
+        assertEquals("fn add{partial}", show(Partial.ofValue(fn("add"), vs(1, null), 1)));
         is("true", "fn?", add1);
     }
 }
