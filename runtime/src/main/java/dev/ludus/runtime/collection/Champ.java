@@ -46,8 +46,9 @@ final class Champ {
         void reset() { found = false; seq = -1; oldValue = null; }
     }
 
+    /** Identity for keywords; Values.eq for set elements (so a NaN-holding element is never found, spec §8). */
     static boolean keq(Object a, Object b, boolean structural) {
-        return a == b || (structural && Values.eq(a, b));
+        return structural ? Values.eq(a, b) : a == b;
     }
 
     static int hashOf(Object k, boolean structural) {

@@ -92,7 +92,10 @@ final class CoreFns {
         put(m, new Fn("neq?", "Returns true unless all the arguments are equal.", "(x)", "(x, y)", "(x, y, ...zs)")
                 .on1(x -> Boolean.FALSE)
                 .on2((a, b) -> bool(!Arith.eqZ(a, b)))
-                .onN(a -> bool(Arith.eq(a) == Boolean.FALSE)));
+                .onN(a -> {
+                    if (a.length == 0) throw noMatch("neq?", a);
+                    return bool(Arith.eq(a) == Boolean.FALSE);
+                }));
         put(m, new Fn("some", "Returns the value unless it is nil, in which case returns the default.",
                 "(nil, default)", "(value, _)")
                 .on2((v, d) -> v == NIL ? d : v));
@@ -122,7 +125,11 @@ final class CoreFns {
                 .on1(Values::show));
         put(m, new Fn("string", "Converts values to a string: a string stays as it is, other values are shown; several arguments are concatenated.",
                 "(x as :string)", "(x)", "(x, ...xs)")
-                .on1(Colls::string).onN(Colls::string));
+                .on1(Colls::string)
+                .onN(a -> {
+                    if (a.length == 0) throw noMatch("string", a);
+                    return Colls.string(a);
+                }));
         put(m, new Fn("join", "Joins a list of strings into one string, with an optional separator between them.",
                 "([])", "(strs as :list)", "(strs as :list, separator as :string)")
                 .on1(Colls::join).on2(Colls::join));

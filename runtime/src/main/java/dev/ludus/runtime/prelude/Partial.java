@@ -33,6 +33,16 @@ public final class Partial extends LFn {
         return new Partial(f, args.clone(), holeIndex);
     }
 
+    /**
+     * Partial application of any callee value, for compiled code: a function gives a
+     * partial; anything else panics "I don't know how to call <show v>" (keyword roots are
+     * rejected at compile time).
+     */
+    public static Partial ofValue(Object f, Object[] args, int holeIndex) {
+        if (f instanceof LFn fn) return of(fn, args, holeIndex);
+        throw Panics.cannotCall(f);
+    }
+
     public LFn target() { return fn; }
     public int holeIndex() { return hole; }
     public int arity() { return args.length; }
