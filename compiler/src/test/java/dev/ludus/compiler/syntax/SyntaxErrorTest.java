@@ -71,7 +71,7 @@ class SyntaxErrorTest {
         assertEquals("1:12+1 expected 'as', found word 'x'", error("import \"a\" x"));
         assertEquals("1:10+1 expected '{', found word 'x'", error("repeat 3 x"));
         assertEquals("1:7+1 expected '(', found '['", error("recur [1]"));
-        assertEquals("1:9+1 expected '(', found word 'x'", error("f (fn 1 x)"));
+        assertEquals("1:7+1 expected '(', found number 1", error("f (fn 1 x)"));
     }
 
     @Test void otherExpectations() {
