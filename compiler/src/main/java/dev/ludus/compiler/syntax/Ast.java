@@ -30,12 +30,14 @@ public final class Ast {
     public record Str(Span span, String value) implements Expr {}
     /** A string with at least one {name}: texts.size() == names.size() + 1, texts interleave names. */
     public record InterpStr(Span span, List<String> texts, List<Word> names) implements Expr {}
+    /** name is the keyword without its ':' (also for KwTerm, DictPair/PDictPair keys and PTyped types). */
     public record Kw(Span span, String name) implements Expr {}
     /** A word used as an expression (a name use). */
     public record Word(Span span, String name) implements Expr {}
 
     // ---- collections. Splat and Placeholder are Exprs only so that lists can hold them:
-    // Splat appears only in ListLit/SetLit items and DictLit; Placeholder only in Args.
+    // Splat appears only in ListLit/SetLit items and DictLit; Placeholder in Args and, so that the
+    // resolver can report "_ is only allowed in function arguments", in TupleLit (also loop/recur tuples).
     public record TupleLit(Span span, List<Expr> items) implements Expr {}
     public record ListLit(Span span, List<Expr> items) implements Expr {}
     public record SetLit(Span span, List<Expr> items) implements Expr {}

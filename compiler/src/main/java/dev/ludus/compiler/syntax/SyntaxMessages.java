@@ -69,11 +69,15 @@ final class SyntaxMessages {
         for (int required : new int[] {THEN, ELSE, WITH, ARROW, GT, EQ}) {
             if (e.contains(required)) return describeExpected(required);
         }
+        // Several possibilities: kinds of token first ("a name"), then fixed tokens ("'('").
         List<String> items = new ArrayList<>();
+        List<String> fixed = new ArrayList<>();
         for (int t : e.toList()) {
             if (t == NL || t == SEMI || t == COMMA) continue;
-            items.add(describeExpected(t));
+            String d = describeExpected(t);
+            (d.startsWith("'") ? fixed : items).add(d);
         }
+        items.addAll(fixed);
         if (items.isEmpty()) return "a newline or ';'";
         if (items.size() == 1) return items.get(0);
         return String.join(", ", items.subList(0, items.size() - 1)) + " or " + items.get(items.size() - 1);

@@ -81,7 +81,7 @@ final class AstPrinter {
     }
 
     private static String quote(String s) {
-        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\t", "\\t") + '"';
+        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r") + '"';
     }
 
     private static String fmt(double d) {

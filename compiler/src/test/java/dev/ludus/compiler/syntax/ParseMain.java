@@ -8,6 +8,15 @@ import java.nio.file.Path;
 /** Debugging aid: parse files (or -e source) and print the tree or the §11 report. */
 final class ParseMain {
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("-t")) {
+            SourceText src = new SourceText("t", null, Files.readString(Path.of(args[1])));
+            for (int k = 0; k < 5; k++) {
+                long t0 = System.nanoTime();
+                LudusParser.parse(src);
+                System.out.println((System.nanoTime() - t0) / 1_000_000 + " ms");
+            }
+            return;
+        }
         for (int i = 0; i < args.length; i++) {
             SourceText src = args[i].equals("-e")
                     ? new SourceText("<e>", null, args[++i])
