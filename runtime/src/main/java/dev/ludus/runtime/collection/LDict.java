@@ -256,22 +256,53 @@ public final class LDict {
 
     public static Builder builder() { return new Builder(); }
 
-    /** Accumulates entries (later puts of a key replace its value, keeping its position). */
+    /**
+     * Accumulates entries (later puts of a key replace its value, keeping its position). Up
+     * to {@value #SMALL} entries it fills a private array in place; beyond that it continues
+     * with persistent operations. It may be used again after build.
+     */
     public static final class Builder {
-        private LDict cur = EMPTY;
+        private Object[] kv = new Object[2 * SMALL];   // small phase
+        private int n;
+        private boolean shared;                         // kv handed to a built dict
+        private LDict cur;                              // large phase (kv == null)
 
         public Builder put(Keyword k, Object v) {
-            cur = cur.assoc(k, v);
+            if (v == null) throw new NullPointerException("Java null is not a Ludus value");
+            Object[] a = kv;
+            if (a == null) { cur = cur.assoc(k, v); return this; }
+            for (int i = 0; i < 2 * n; i += 2) {
+                if (a[i] == k) {
+                    if (shared) { a = kv = a.clone(); shared = false; }
+                    a[i + 1] = v;
+                    return this;
+                }
+            }
+            if (n < SMALL) {
+                if (shared) { a = kv = a.clone(); shared = false; }
+                a[2 * n] = k;
+                a[2 * n + 1] = v;
+                n++;
+                return this;
+            }
+            cur = small(java.util.Arrays.copyOf(a, 2 * n)).assoc(k, v);
+            kv = null;
             return this;
         }
 
         public Builder putAll(LDict d) {
-            cur = cur.merge(d);
+            if (kv == null) cur = cur.merge(d);
+            else d.forEach(this::put);
             return this;
         }
 
-        public int size() { return cur.size; }
+        public int size() { return kv == null ? cur.size : n; }
 
-        public LDict build() { return cur; }
+        public LDict build() {
+            if (kv == null) return cur;
+            if (n == 0) return EMPTY;
+            if (n == SMALL) { shared = true; return new LDict(kv, null, null, n); }
+            return new LDict(java.util.Arrays.copyOf(kv, 2 * n), null, null, n);
+        }
     }
 }

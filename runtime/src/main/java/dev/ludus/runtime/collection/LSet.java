@@ -243,21 +243,44 @@ public final class LSet implements Iterable<Object> {
 
     public static Builder builder() { return new Builder(); }
 
+    /**
+     * Accumulates elements (duplicates ignored, first position kept). Up to {@value #SMALL}
+     * elements it fills a private array in place; beyond that it continues with persistent
+     * operations. It may be used again after build.
+     */
     public static final class Builder {
-        private LSet cur = EMPTY;
+        private Object[] xs = new Object[SMALL];   // small phase
+        private int n;
+        private boolean shared;
+        private LSet cur;                          // large phase (xs == null)
 
         public Builder add(Object x) {
-            cur = cur.add(x);
+            if (x == null) throw new NullPointerException("Java null is not a Ludus value");
+            Object[] a = xs;
+            if (a == null) { cur = cur.add(x); return this; }
+            for (int i = 0; i < n; i++) if (Values.eq(a[i], x)) return this;
+            if (n < SMALL) {
+                if (shared) { a = xs = a.clone(); shared = false; }
+                a[n++] = x;
+                return this;
+            }
+            cur = new LSet(a.clone(), null, null, n).add(x);
+            xs = null;
             return this;
         }
 
-        public Builder addAll(Iterable<?> xs) {
-            for (Object x : xs) cur = cur.add(x);
+        public Builder addAll(Iterable<?> it) {
+            for (Object x : it) add(x);
             return this;
         }
 
-        public int size() { return cur.size; }
+        public int size() { return xs == null ? cur.size : n; }
 
-        public LSet build() { return cur; }
+        public LSet build() {
+            if (xs == null) return cur;
+            if (n == 0) return EMPTY;
+            if (n == SMALL) { shared = true; return new LSet(xs, null, null, n); }
+            return new LSet(java.util.Arrays.copyOf(xs, n), null, null, n);
+        }
     }
 }
