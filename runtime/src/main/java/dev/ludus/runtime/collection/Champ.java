@@ -289,6 +289,14 @@ final class Champ {
         for (int i = 2 * p; i < a.length; i++) forEach((Node) a[i], f);
     }
 
+    /** Sets live[seq] for every entry. */
+    static void liveBySeq(Node n, boolean[] live) {
+        int[] s = n.seqs;
+        for (int q : s) live[q] = true;
+        Object[] a = n.arr;
+        for (int i = 2 * s.length; i < a.length; i++) liveBySeq((Node) a[i], live);
+    }
+
     /** Writes vals[seq] = value for every entry. */
     static void valuesBySeq(Node n, Object[] vals) {
         Object[] a = n.arr;

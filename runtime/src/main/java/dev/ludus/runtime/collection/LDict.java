@@ -11,19 +11,20 @@ import java.util.function.BiConsumer;
  * <p>Up to {@value #SMALL} entries: a flat array {@code [k0, v0, k1, v1, ...]} in insertion
  * order, searched linearly by identity. Larger: a {@link Champ} trie from key to (value,
  * sequence number) plus an {@link LList} {@code order} whose slot {@code seq} holds the key
- * inserted with that number, or a tombstone once it was removed. The order list is compacted
- * (sequence numbers renumbered) when tombstones outnumber live keys.
+ * inserted with that number. A removal only touches the trie: a slot is live iff the trie still
+ * maps its key to that sequence number, which iteration finds by one pass over the trie
+ * (values by sequence number). The order list is compacted (sequence numbers renumbered) when
+ * stale slots outnumber live keys by more than 32.
  */
 public final class LDict {
     static final int SMALL = 8;
-    private static final Object TOMB = new Object();
     private static final Object[] NO_KV = new Object[0];
 
     public static final LDict EMPTY = new LDict(NO_KV, null, null, 0);
 
     private final Object[] kv;        // small form, or null
     private final Champ.Node root;    // large form
-    private final LList order;        // large form: keys by sequence number (TOMB = removed)
+    private final LList order;        // large form: keys by sequence number (stale slots possible)
     private final int size;
     private int hash;                 // cached Values.hash (0 = not computed)
 
@@ -122,9 +123,8 @@ public final class LDict {
         if (!r.found) return this;
         int n = size - 1;
         if (n <= SMALL) return demote(nr, order, n);
-        LList no = order.set(r.seq, TOMB);
-        if (no.size() - n > n + 32) return compact(nr, no, n);
-        return new LDict(null, nr, no, n);
+        if (order.size() - n > n + 32) return compact(nr, order, n);
+        return new LDict(null, nr, order, n);
     }
 
     /** Small form of the live entries, in order. */
@@ -135,7 +135,7 @@ public final class LDict {
         int[] j = {0};
         int seq = 0;
         for (Object k : order) {
-            if (k != TOMB && vals[seq] != null) {
+            if (vals[seq] != null) {
                 b[j[0]++] = k;
                 b[j[0]++] = vals[seq];
             }
@@ -154,7 +154,7 @@ public final class LDict {
         int seq = 0, ns = 0;
         for (Object k : order) {
             Object v = vals[seq++];
-            if (k != TOMB && v != null) {
+            if (v != null) {
                 nn = Champ.put(nn, k, k.hashCode(), v, ns++, 0, false, r);
                 ob.add(k);
             }
@@ -183,7 +183,7 @@ public final class LDict {
         int[] seq = {0};
         order.forEach(k -> {
             int s = seq[0]++;
-            if (k != TOMB) f.accept((Keyword) k, vals[s]);
+            if (vals[s] != null) f.accept((Keyword) k, vals[s]);
         });
     }
 
@@ -224,7 +224,7 @@ public final class LDict {
         }
         if (order.size() == size) return order;
         LList.Builder b = new LList.Builder();
-        order.forEach(k -> { if (k != TOMB) b.add(k); });
+        forEach((k, v) -> b.add(k));
         return b.build();
     }
 
@@ -256,22 +256,53 @@ public final class LDict {
 
     public static Builder builder() { return new Builder(); }
 
-    /** Accumulates entries (later puts of a key replace its value, keeping its position). */
+    /**
+     * Accumulates entries (later puts of a key replace its value, keeping its position). Up
+     * to {@value #SMALL} entries it fills a private array in place; beyond that it continues
+     * with persistent operations. It may be used again after build.
+     */
     public static final class Builder {
-        private LDict cur = EMPTY;
+        private Object[] kv = new Object[2 * SMALL];   // small phase
+        private int n;
+        private boolean shared;                         // kv handed to a built dict
+        private LDict cur;                              // large phase (kv == null)
 
         public Builder put(Keyword k, Object v) {
-            cur = cur.assoc(k, v);
+            if (v == null) throw new NullPointerException("Java null is not a Ludus value");
+            Object[] a = kv;
+            if (a == null) { cur = cur.assoc(k, v); return this; }
+            for (int i = 0; i < 2 * n; i += 2) {
+                if (a[i] == k) {
+                    if (shared) { a = kv = a.clone(); shared = false; }
+                    a[i + 1] = v;
+                    return this;
+                }
+            }
+            if (n < SMALL) {
+                if (shared) { a = kv = a.clone(); shared = false; }
+                a[2 * n] = k;
+                a[2 * n + 1] = v;
+                n++;
+                return this;
+            }
+            cur = small(java.util.Arrays.copyOf(a, 2 * n)).assoc(k, v);
+            kv = null;
             return this;
         }
 
         public Builder putAll(LDict d) {
-            cur = cur.merge(d);
+            if (kv == null) cur = cur.merge(d);
+            else d.forEach(this::put);
             return this;
         }
 
-        public int size() { return cur.size; }
+        public int size() { return kv == null ? cur.size : n; }
 
-        public LDict build() { return cur; }
+        public LDict build() {
+            if (kv == null) return cur;
+            if (n == 0) return EMPTY;
+            if (n == SMALL) { shared = true; return new LDict(kv, null, null, n); }
+            return new LDict(java.util.Arrays.copyOf(kv, 2 * n), null, null, n);
+        }
     }
 }

@@ -11,19 +11,20 @@ import java.util.function.Consumer;
  *
  * <p>Up to {@value #SMALL} elements: a flat array in insertion order, searched linearly with
  * {@link Values#eq}. Larger: a structural {@link Champ} trie from element to sequence number
- * plus an {@link LList} {@code order} of elements by sequence number (tombstones for removed
- * ones, compacted when they outnumber live elements).
+ * plus an {@link LList} {@code order} of elements by sequence number. Removal only touches the
+ * trie; a slot of {@code order} is live iff the trie holds that sequence number (found by one
+ * pass over the trie when iterating a set that has had removals). Stale slots are compacted
+ * away when they outnumber live elements by more than 32.
  */
 public final class LSet implements Iterable<Object> {
     static final int SMALL = 8;
-    private static final Object TOMB = new Object();
     private static final Object[] NO_ELEMS = new Object[0];
 
     public static final LSet EMPTY = new LSet(NO_ELEMS, null, null, 0);
 
     private final Object[] elems;     // small form, or null
     private final Champ.Node root;    // large form
-    private final LList order;        // large form (TOMB = removed)
+    private final LList order;        // large form (stale slots possible after removals)
     private final int size;
     private int hash;
 
@@ -98,25 +99,35 @@ public final class LSet implements Iterable<Object> {
         Champ.Node nr = Champ.remove(root, x, Values.hash(x), 0, true, r);
         if (!r.found) return this;
         int n = size - 1;
-        LList no = order.set(r.seq, TOMB);
-        if (n <= SMALL) {
-            Object[] b = new Object[n];
-            int[] j = {0};
-            no.forEach(e -> { if (e != TOMB) b[j[0]++] = e; });
-            return n == 0 ? EMPTY : new LSet(b, null, null, n);
-        }
-        if (no.size() - n > n + 32) {
+        if (n <= SMALL || order.size() - n > n + 32) {
+            boolean[] live = new boolean[order.size()];
+            Champ.liveBySeq(nr, live);
+            if (n <= SMALL) {
+                if (n == 0) return EMPTY;
+                Object[] b = new Object[n];
+                int j = 0, q = 0;
+                for (Object e : order) if (live[q++]) b[j++] = e;
+                return new LSet(b, null, null, n);
+            }
             Champ.Node nn = Champ.EMPTY;
             LList.Builder ob = new LList.Builder();
-            int seq = 0;
-            for (Object e : no) {
-                if (e == TOMB) continue;
+            int seq = 0, q = 0;
+            for (Object e : order) {
+                if (!live[q++]) continue;
                 nn = Champ.put(nn, e, Values.hash(e), null, seq++, 0, true, r);
                 ob.add(e);
             }
             return new LSet(null, nn, ob.build(), n);
         }
-        return new LSet(null, nr, no, n);
+        return new LSet(null, nr, order, n);
+    }
+
+    /** Live flags by sequence number, or null when the order list has no stale slots. */
+    private boolean[] liveMask() {
+        if (order.size() == size) return null;
+        boolean[] live = new boolean[order.size()];
+        Champ.liveBySeq(root, live);
+        return live;
     }
 
     /** This set plus the elements of other (in other's order). */
@@ -127,7 +138,9 @@ public final class LSet implements Iterable<Object> {
         if (other.elems != null) {
             for (Object e : other.elems) s = s.add(e);
         } else {
-            for (Object e : other.order) if (e != TOMB) s = s.add(e);
+            LSet[] acc = {s};
+            other.forEach(e -> acc[0] = acc[0].add(e));
+            s = acc[0];
         }
         return s;
     }
@@ -139,7 +152,10 @@ public final class LSet implements Iterable<Object> {
             for (Object e : a) f.accept(e);
             return;
         }
-        order.forEach(e -> { if (e != TOMB) f.accept(e); });
+        boolean[] live = liveMask();
+        if (live == null) { order.forEach(f); return; }
+        int[] q = {0};
+        order.forEach(e -> { if (live[q[0]++]) f.accept(e); });
     }
 
     /** Whether every element satisfies p (insertion order, stops at the first failure). */
@@ -149,7 +165,10 @@ public final class LSet implements Iterable<Object> {
             for (Object e : a) if (!p.test(e)) return false;
             return true;
         }
-        return order.find(e -> e != TOMB && !p.test(e)) == null;
+        boolean[] live = liveMask();
+        if (live == null) return order.find(e -> !p.test(e)) == null;
+        int[] q = {0};
+        return order.find(e -> live[q[0]++] && !p.test(e)) == null;
     }
 
     /** The elements in insertion order. */
@@ -184,13 +203,16 @@ public final class LSet implements Iterable<Object> {
             };
         }
         Iterator<Object> it = order.iterator();
+        boolean[] live = liveMask();
+        if (live == null) return it;
         return new Iterator<>() {
+            int q;
             Object next = advance();
 
             private Object advance() {
                 while (it.hasNext()) {
                     Object e = it.next();
-                    if (e != TOMB) return e;
+                    if (live[q++]) return e;
                 }
                 return null;
             }
@@ -221,21 +243,44 @@ public final class LSet implements Iterable<Object> {
 
     public static Builder builder() { return new Builder(); }
 
+    /**
+     * Accumulates elements (duplicates ignored, first position kept). Up to {@value #SMALL}
+     * elements it fills a private array in place; beyond that it continues with persistent
+     * operations. It may be used again after build.
+     */
     public static final class Builder {
-        private LSet cur = EMPTY;
+        private Object[] xs = new Object[SMALL];   // small phase
+        private int n;
+        private boolean shared;
+        private LSet cur;                          // large phase (xs == null)
 
         public Builder add(Object x) {
-            cur = cur.add(x);
+            if (x == null) throw new NullPointerException("Java null is not a Ludus value");
+            Object[] a = xs;
+            if (a == null) { cur = cur.add(x); return this; }
+            for (int i = 0; i < n; i++) if (Values.eq(a[i], x)) return this;
+            if (n < SMALL) {
+                if (shared) { a = xs = a.clone(); shared = false; }
+                a[n++] = x;
+                return this;
+            }
+            cur = new LSet(a.clone(), null, null, n).add(x);
+            xs = null;
             return this;
         }
 
-        public Builder addAll(Iterable<?> xs) {
-            for (Object x : xs) cur = cur.add(x);
+        public Builder addAll(Iterable<?> it) {
+            for (Object x : it) add(x);
             return this;
         }
 
-        public int size() { return cur.size; }
+        public int size() { return xs == null ? cur.size : n; }
 
-        public LSet build() { return cur; }
+        public LSet build() {
+            if (xs == null) return cur;
+            if (n == 0) return EMPTY;
+            if (n == SMALL) { shared = true; return new LSet(xs, null, null, n); }
+            return new LSet(java.util.Arrays.copyOf(xs, n), null, null, n);
+        }
     }
 }

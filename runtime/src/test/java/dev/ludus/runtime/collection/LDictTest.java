@@ -200,6 +200,28 @@ class LDictTest {
         assertEquals(kw("zz"), e.keys().last());
     }
 
+    @Test
+    void builderReuseAfterBuildAndAcrossTheSmallLimit() {
+        for (int total : new int[] {0, 3, 8, 9, 30}) {
+            LDict.Builder b = LDict.builder();
+            LinkedHashMap<Keyword, Object> model = new LinkedHashMap<>();
+            List<LDict> built = new ArrayList<>();
+            List<LinkedHashMap<Keyword, Object>> models = new ArrayList<>();
+            for (int i = 0; i < total; i++) {
+                Keyword k = kw("u" + (i * 7 % Math.max(1, total - 2)));
+                Object v = "v" + i;
+                b.put(k, v);
+                model.put(k, v);
+                assertEquals(model.size(), b.size());
+                built.add(b.build());
+                models.add(new LinkedHashMap<>(model));
+            }
+            for (int i = 0; i < built.size(); i++) assertModel(models.get(i), built.get(i));
+            assertModel(model, b.build());
+        }
+        assertThrows(NullPointerException.class, () -> LDict.builder().put(kw("a"), null));
+    }
+
     /** Keywords whose hashes collide completely exercise the collision nodes. */
     @Test
     void fullHashCollisions() {

@@ -93,6 +93,26 @@ class LSetTest {
     }
 
     @Test
+    void builderReuseAfterBuild() {
+        for (int total : new int[] {0, 3, 8, 9, 30}) {
+            LSet.Builder b = LSet.builder();
+            LinkedHashSet<Object> model = new LinkedHashSet<>();
+            List<LSet> built = new ArrayList<>();
+            List<LinkedHashSet<Object>> models = new ArrayList<>();
+            for (int i = 0; i < total; i++) {
+                Object x = (double) (i * 7 % Math.max(1, total - 2));
+                b.add(x);
+                model.add(x);
+                assertEquals(model.size(), b.size());
+                built.add(b.build());
+                models.add(new LinkedHashSet<>(model));
+            }
+            for (int i = 0; i < built.size(); i++) assertModel(models.get(i), built.get(i));
+            assertModel(model, b.build());
+        }
+    }
+
+    @Test
     void unionAndBuilder() {
         LSet a = LSet.of(1.0, 2.0, 3.0);
         LSet b = LSet.of(3.0, 4.0);
