@@ -69,6 +69,7 @@ class CoreTest extends PreludeTestSupport {
     @Test void eqNeq() {
         is("true", "eq?", 1);
         is("false", "eq?", 1, 1, 2);
+        is("true", "eq?", 2, 1, 1); // reference semantics, golden 105
         is("true", "eq?", 1, 1, 1);
         is("true", "eq?", list(1, list(2)), list(1, list(2)));
         is("true", "eq?", 1, 1.0);
