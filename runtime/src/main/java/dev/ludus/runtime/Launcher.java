@@ -105,6 +105,19 @@ public final class Launcher {
      * interrupted while waiting, the program thread is stopped and 2 is returned.
      */
     public static int run(Class<?> module, RunOptions opts, PrintStream out, PrintStream err) {
+        return run(module, opts, out, err, false);
+    }
+
+    /**
+     * {@code ludus test} (spec §12.3): runs the module with its test forms enabled; prints a line
+     * per test, then the summary (and a panic report if the script panicked outside the tests).
+     * Exit status 0 iff no test failed and the script did not panic.
+     */
+    public static int runTests(Class<?> module, RunOptions opts, PrintStream out, PrintStream err) {
+        return run(module, opts, out, err, true);
+    }
+
+    private static int run(Class<?> module, RunOptions opts, PrintStream out, PrintStream err, boolean tests) {
         if (opts == null) opts = RunOptions.defaults();
         MethodHandle entry;
         try {
@@ -120,6 +133,7 @@ public final class Launcher {
         try {
             outcome = evaluate(() -> {
                 Prelude.resetState(seed);
+                Tests.enable(tests);
                 Console.out = out;
                 Object value = entry.invoke();
                 return "=> " + Values.show(value) + "\n";
@@ -133,9 +147,10 @@ public final class Launcher {
             err.println("ludus: warning: turtle output (--svg/--png) is not implemented yet; nothing written");
         }
         int code;
+        if (tests && !(outcome instanceof Failed)) out.print(Tests.summary() + "\n");
         if (outcome instanceof Completed c) {
-            out.print(c.shownResult());
-            code = EXIT_OK;
+            if (!tests) out.print(c.shownResult());
+            code = tests && Tests.failed() > 0 ? EXIT_PANIC : EXIT_OK;
         } else if (outcome instanceof Panicked p) {
             reportPanic(p.panic(), out, err);
             code = EXIT_PANIC;

@@ -147,7 +147,7 @@ final class ExprGen implements Opcodes {
         } else if (e instanceof Use u) {
             use(u, f);
         } else if (e instanceof Test t) {
-            Rt.nil(mv); // `ludus run` skips tests (spec §12.3)
+            testForm(t, f);
         } else if (e instanceof Splat s) {
             throw new IllegalStateException("splat outside a collection at " + s.span());
         } else if (e instanceof Placeholder p) {
@@ -606,6 +606,28 @@ final class ExprGen implements Opcodes {
     }
 
     // ---- toplevel forms
+
+    private int nextTest;
+
+    /** A test body becomes its own method; Tests.reached runs it only under `ludus test`. */
+    private void testForm(Test t, Frame f) {
+        String name = "$test" + nextTest++;
+        MethodVisitor body = m.cw.visitMethod(ACC_PRIVATE | ACC_STATIC, name, "()" + Rt.OBJ_D, null, null);
+        body.visitCode();
+        Frame tf = new Frame(body, f.owner, null, null, 0, false);
+        sequence(List.of(t.body()), tf, false);
+        body.visitInsn(ARETURN);
+        body.visitMaxs(0, 0);
+        body.visitEnd();
+        MethodVisitor mv = f.mv;
+        line(f, t.span());
+        mv.visitLdcInsn(t.name());
+        Rt.integer(mv, t.span().line());
+        Rt.integer(mv, m.isMain ? 1 : 0);
+        mv.visitLdcInsn(new org.objectweb.asm.Handle(H_INVOKESTATIC, m.className, name, "()" + Rt.OBJ_D, false));
+        mv.visitMethodInsn(INVOKESTATIC, "dev/ludus/runtime/Tests", "reached",
+                "(Ljava/lang/String;IZLjava/lang/invoke/MethodHandle;)" + Rt.OBJ_D, false);
+    }
 
     private void importForm(Import i, Frame f) {
         MethodVisitor mv = f.mv;

@@ -54,7 +54,10 @@ final class ModuleEmitter implements Opcodes {
         this.exprs = new ExprGen(this);
     }
 
+    boolean isMain;
+
     byte[] emit(boolean isMain) {
+        this.isMain = isMain;
         cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, className, null, Rt.OBJ, null);
         cw.visitSource(file, null);
         cw.visitField(ACC_PRIVATE | ACC_STATIC, "$value", Rt.OBJ_D, null, null).visitEnd();

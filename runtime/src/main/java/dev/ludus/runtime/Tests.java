@@ -1,0 +1,57 @@
+package dev.ludus.runtime;
+
+import dev.ludus.runtime.prelude.Console;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * {@code test "name" expr} forms (spec §12.3). Compiled code calls {@link #reached} where a test
+ * form stands; under {@code ludus run} that does nothing, under {@code ludus test} it runs the
+ * body, catches its panic, and prints one line. Only the main module's tests run.
+ */
+public final class Tests {
+    private Tests() {}
+
+    private static boolean enabled;
+    private static int passed;
+    private static int failed;
+
+    /** Starts a test run (true) or a normal run (false); resets the counts. */
+    public static void enable(boolean on) {
+        enabled = on;
+        passed = 0;
+        failed = 0;
+    }
+
+    public static int passed() { return passed; }
+    public static int failed() { return failed; }
+
+    public static String summary() {
+        return (passed + failed) + " tests: " + passed + " passed, " + failed + " failed";
+    }
+
+    /** Called by compiled code at a test form; {@code body} is {@code ()Object}. Value: nil. */
+    public static Object reached(String name, int line, boolean mainModule, MethodHandle body) {
+        if (!enabled || !mainModule) return dev.ludus.runtime.value.Nil.NIL;
+        String outcome;
+        try {
+            Object v = TailCall.settle((Object) body.invokeExact());
+            if (Values.truthy(v)) {
+                passed++;
+                outcome = "passed";
+            } else {
+                failed++;
+                outcome = "FAILED on line " + line + ": returned " + Values.show(v);
+            }
+        } catch (LudusPanic p) {
+            failed++;
+            outcome = "FAILED on line " + line + ": panicked: " + p.getMessage();
+        } catch (StackOverflowError e) {
+            failed++;
+            outcome = "FAILED on line " + line + ": panicked: Maximum call stack size exceeded";
+        } catch (Throwable t) {
+            throw TailCall.rethrow(t);
+        }
+        Console.writeLine("test \"" + name + "\" " + outcome);
+        return dev.ludus.runtime.value.Nil.NIL;
+    }
+}
