@@ -233,9 +233,7 @@ final class ExprGen implements Opcodes {
 
     /** Pushes file, line, column of a site (for located panics). */
     void site(MethodVisitor mv, Span s) {
-        mv.visitLdcInsn(m.file);
-        Rt.integer(mv, s.line());
-        Rt.integer(mv, s.col());
+        m.site(mv, s);
     }
 
     /** Stores the value on the stack into a binding (consumes it). */

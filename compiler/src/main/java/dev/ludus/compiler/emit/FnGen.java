@@ -141,9 +141,7 @@ final class FnGen implements Opcodes {
     private void noMatch(MethodVisitor mv, Runnable pushArgs) {
         pushArgs.run();
         mv.visitLdcInsn(fd.isLambda() ? ":anon" : fd.name());
-        mv.visitLdcInsn(m.file);
-        Rt.integer(mv, fd.span().line());
-        Rt.integer(mv, fd.span().col());
+        m.site(mv, fd.span());
         mv.visitMethodInsn(INVOKESTATIC, "dev/ludus/runtime/Panics", "noMatchInFunction",
                 "(" + Rt.OBJS_D + "Ljava/lang/String;Ljava/lang/String;II)Ldev/ludus/runtime/LudusPanic;", false);
         mv.visitInsn(ATHROW);

@@ -37,8 +37,9 @@ final class ModuleEmitter implements Opcodes {
     private int nextFnId;
     final ExprGen exprs;
 
-    ModuleEmitter(Module module, String className, Function<Module, String> classOf) {
+    ModuleEmitter(Module module, String className, Function<Module, String> classOf, boolean preludeMode) {
         this.module = module;
+        this.preludeMode = preludeMode;
         this.res = module.resolution();
         this.className = className;
         this.file = module.source().displayName();
@@ -55,6 +56,8 @@ final class ModuleEmitter implements Opcodes {
     }
 
     boolean isMain;
+    /** Prelude modules report panics without a location (spec §14 D18). */
+    final boolean preludeMode;
 
     byte[] emit(boolean isMain) {
         this.isMain = isMain;
@@ -62,11 +65,29 @@ final class ModuleEmitter implements Opcodes {
         cw.visitSource(file, null);
         cw.visitField(ACC_PRIVATE | ACC_STATIC, "$value", Rt.OBJ_D, null, null).visitEnd();
         cw.visitField(ACC_PRIVATE | ACC_STATIC, "$done", "Z", null, null).visitEnd();
+        if (module.exports() != null) {
+            // the member names of the ns this module ends with, readable without running it
+            cw.visitField(ACC_PUBLIC | ACC_STATIC | ACC_FINAL, "$exports", "Ljava/lang/String;", null,
+                    String.join(" ", module.exports())).visitEnd();
+        }
         emitClinit();
         emitBodies();
         if (isMain) emitMain();
         cw.visitEnd();
         return cw.toByteArray();
+    }
+
+    /** Pushes file, line, column of a panic site (null, 0, 0 in prelude modules: no location). */
+    void site(MethodVisitor mv, dev.ludus.compiler.syntax.Span s) {
+        if (preludeMode) {
+            mv.visitInsn(ACONST_NULL);
+            mv.visitInsn(ICONST_0);
+            mv.visitInsn(ICONST_0);
+        } else {
+            mv.visitLdcInsn(file);
+            Rt.integer(mv, s.line());
+            Rt.integer(mv, s.col());
+        }
     }
 
     /** The static field holding a module-level binding (null until the binding runs). */

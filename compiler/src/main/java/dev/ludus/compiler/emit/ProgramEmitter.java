@@ -12,16 +12,25 @@ public final class ProgramEmitter {
     private ProgramEmitter() {}
 
     public static CompiledProgram emit(Program program) {
+        return emit(program, null, false);
+    }
+
+    /**
+     * @param mainClass binary name for the main module's class (null: the default naming)
+     * @param preludeMode compile as part of the prelude: panics carry no location (spec D18)
+     */
+    public static CompiledProgram emit(Program program, String mainClass, boolean preludeMode) {
         Map<Module, String> names = new IdentityHashMap<>();
         int i = 0;
         for (Module mod : program.modules()) {
             String base = mod.source().displayName().replaceAll(".*[/\\\\]", "").replaceFirst("\\.ld$", "");
             names.put(mod, "ludus/M" + i++ + "_" + ModuleEmitter.sanitize(base));
         }
+        if (mainClass != null) names.put(program.main(), mainClass.replace('.', '/'));
         Map<String, byte[]> classes = new LinkedHashMap<>();
         for (Module mod : program.modules()) {
             String internal = names.get(mod);
-            ModuleEmitter e = new ModuleEmitter(mod, internal, names::get);
+            ModuleEmitter e = new ModuleEmitter(mod, internal, names::get, preludeMode);
             classes.put(internal.replace('/', '.'), e.emit(mod == program.main()));
         }
         return new CompiledProgram(classes, names.get(program.main()).replace('/', '.'));
