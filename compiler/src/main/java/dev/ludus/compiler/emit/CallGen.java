@@ -111,6 +111,14 @@ final class CallGen implements Opcodes {
         int n = args.size();
         boolean tc = tail && f.mayReturnTailCall;
         if (tc && b == f.fnBinding && f.selfTarget != null && selfJump(args, f)) return;
+        if (b.kind == Binding.Kind.PRELUDE) {
+            Intrinsics.Target t = Intrinsics.value(b.name, n);
+            if (t != null) {
+                for (Expr a : args) x.emit(a, f, false);
+                mv.visitMethodInsn(INVOKESTATIC, t.owner(), t.method(), t.desc(), false);
+                return;
+            }
+        }
         FnDef known = m.knownFns.get(b);
         if (known != null && !tc) {
             FnGen.Code code = m.code(known);
@@ -187,6 +195,18 @@ final class CallGen implements Opcodes {
 
     /** Evaluates a condition and jumps to otherwise when it is falsy. */
     void condition(Expr cond, Frame f, Label otherwise) {
+        if (cond instanceof Synthetic s && s.root() instanceof Word w && s.terms().size() == 1
+                && s.terms().get(0) instanceof Args a && !hasHole(a)) {
+            Binding b = m.res.uses.get(w).binding();
+            Intrinsics.Target t = b.kind == Binding.Kind.PRELUDE ? Intrinsics.test(b.name, a.args().size()) : null;
+            if (t != null) {
+                x.line(f, s.span());
+                for (Expr arg : a.args()) x.emit(arg, f, false);
+                f.mv.visitMethodInsn(INVOKESTATIC, t.owner(), t.method(), t.desc(), false);
+                f.mv.visitJumpInsn(IFEQ, otherwise);
+                return;
+            }
+        }
         x.emit(cond, f, false);
         x.truthy(f);
         f.mv.visitJumpInsn(IFEQ, otherwise);
