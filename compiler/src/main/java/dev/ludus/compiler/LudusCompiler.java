@@ -26,7 +26,7 @@ public final class LudusCompiler {
     }
 
     /** Generate JVM classes for an analysed program. */
-    public static CompiledProgram emit(Program program) {
+    public static CompiledProgram emit(Program program) throws CompileErrors {
         return dev.ludus.compiler.emit.ProgramEmitter.emit(program);
     }
 

@@ -30,16 +30,17 @@ public final class StdlibBuilder {
         Path src = Path.of(args[0]);
         Path out = Path.of(args[1]);
         Program program;
+        CompiledProgram compiled;
         try {
             program = LudusCompiler.analyse(src, "<prelude>/" + src.getFileName());
+            if (program.modules().size() != 1 || program.main().exports() == null) {
+                throw new IllegalStateException("prelude.ld must import nothing and end with a pkg of its exports");
+            }
+            compiled = ProgramEmitter.emit(program, CLASS, true);
         } catch (CompileErrors e) {
             System.err.print(ReferenceReport.render(e.diagnostics()));
             throw new IllegalStateException("the prelude does not compile");
         }
-        if (program.modules().size() != 1 || program.main().exports() == null) {
-            throw new IllegalStateException("prelude.ld must import nothing and end with a pkg of its exports");
-        }
-        CompiledProgram compiled = ProgramEmitter.emit(program, CLASS, true);
         for (Map.Entry<String, byte[]> e : compiled.classes().entrySet()) {
             Path file = out.resolve(e.getKey().replace('.', '/') + ".class");
             Files.createDirectories(file.getParent());

@@ -74,7 +74,27 @@ final class ModuleEmitter implements Opcodes {
         emitBodies();
         if (isMain) emitMain();
         cw.visitEnd();
-        return cw.toByteArray();
+        try {
+            return cw.toByteArray();
+        } catch (org.objectweb.asm.MethodTooLargeException e) {
+            Node where = methodSites.getOrDefault(e.getMethodName(), module.script());
+            throw new TooLarge(module.source(), where.span());
+        }
+    }
+
+    /** The Ludus code each generated method comes from (for the "too large" error). */
+    final Map<String, Node> methodSites = new HashMap<>();
+
+    /** A form whose JVM code exceeds the 64 KB method limit: reported as a compile error. */
+    static final class TooLarge extends RuntimeException {
+        final dev.ludus.compiler.syntax.SourceText source;
+        final dev.ludus.compiler.syntax.Span span;
+
+        TooLarge(dev.ludus.compiler.syntax.SourceText source, dev.ludus.compiler.syntax.Span span) {
+            super("too large", null, false, false);
+            this.source = source;
+            this.span = span;
+        }
     }
 
     /** Pushes file, line, column of a panic site (null, 0, 0 in prelude modules: no location). */
@@ -143,6 +163,7 @@ final class ModuleEmitter implements Opcodes {
         for (int c = 0; c < chunks; c++) {
             List<Expr> part = body.subList(Math.min(body.size(), c * CHUNK), Math.min(body.size(), (c + 1) * CHUNK));
             MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "$body" + c, "()" + Rt.OBJ_D, null, null);
+            if (!part.isEmpty()) methodSites.put("$body" + c, part.get(0));
             mv.visitCode();
             Frame f = new Frame(mv, module.script(), null, null, 0, false);
             if (part.isEmpty()) Rt.nil(mv);

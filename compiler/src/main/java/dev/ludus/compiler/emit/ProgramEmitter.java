@@ -3,7 +3,10 @@ package dev.ludus.compiler.emit;
 import dev.ludus.compiler.CompiledProgram;
 import dev.ludus.compiler.resolve.Module;
 import dev.ludus.compiler.resolve.Program;
+import dev.ludus.compiler.diagnostic.CompileErrors;
+import dev.ludus.compiler.diagnostic.Diagnostic;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,7 +14,7 @@ import java.util.Map;
 public final class ProgramEmitter {
     private ProgramEmitter() {}
 
-    public static CompiledProgram emit(Program program) {
+    public static CompiledProgram emit(Program program) throws CompileErrors {
         return emit(program, null, false);
     }
 
@@ -19,7 +22,16 @@ public final class ProgramEmitter {
      * @param mainClass binary name for the main module's class (null: the default naming)
      * @param preludeMode compile as part of the prelude: panics carry no location (spec D18)
      */
-    public static CompiledProgram emit(Program program, String mainClass, boolean preludeMode) {
+    public static CompiledProgram emit(Program program, String mainClass, boolean preludeMode) throws CompileErrors {
+        try {
+            return emitClasses(program, mainClass, preludeMode);
+        } catch (ModuleEmitter.TooLarge e) {
+            throw new CompileErrors(List.of(new Diagnostic(e.source, e.span,
+                    "this expression is too large to compile: its code exceeds the JVM's 64 KB method limit; split it into smaller parts")));
+        }
+    }
+
+    private static CompiledProgram emitClasses(Program program, String mainClass, boolean preludeMode) {
         Map<Module, String> names = new IdentityHashMap<>();
         int i = 0;
         for (Module mod : program.modules()) {
