@@ -449,31 +449,30 @@ final class ExprGen implements Opcodes {
     }
 
     private void ifExpr(If i, Frame f, boolean tail) {
-        MethodVisitor mv = f.mv;
-        Label otherwise = new Label();
-        Label end = new Label();
         line(f, i.span());
-        calls.condition(i.cond(), f, otherwise);
-        emit(i.then(), f, tail);
-        mv.visitJumpInsn(GOTO, end);
-        mv.visitLabel(otherwise);
-        emit(i.otherwise(), f, tail);
-        mv.visitLabel(end);
+        branches(otherwise -> calls.condition(i.cond(), f, otherwise), i.then(), i.otherwise(), f, tail);
     }
 
     private void ifLet(IfLet i, Frame f, boolean tail) {
-        MethodVisitor mv = f.mv;
-        Label otherwise = new Label();
-        Label end = new Label();
         line(f, i.span());
-        emit(i.value(), f, false);
-        int tmp = f.newSlot();
-        mv.visitVarInsn(ASTORE, tmp);
-        patterns.match(i.pattern(), tmp, otherwise, f);
-        emit(i.then(), f, tail);
+        branches(otherwise -> {
+            emit(i.value(), f, false);
+            int tmp = f.newSlot();
+            f.mv.visitVarInsn(ASTORE, tmp);
+            patterns.match(i.pattern(), tmp, otherwise, f);
+        }, i.then(), i.otherwise(), f, tail);
+    }
+
+    /** {@code test} jumps to its label when the then-branch must not run. */
+    private void branches(java.util.function.Consumer<Label> test, Expr then, Expr otherwise, Frame f, boolean tail) {
+        MethodVisitor mv = f.mv;
+        Label elseLabel = new Label();
+        Label end = new Label();
+        test.accept(elseLabel);
+        emit(then, f, tail);
         mv.visitJumpInsn(GOTO, end);
-        mv.visitLabel(otherwise);
-        emit(i.otherwise(), f, tail);
+        mv.visitLabel(elseLabel);
+        emit(otherwise, f, tail);
         mv.visitLabel(end);
     }
 
