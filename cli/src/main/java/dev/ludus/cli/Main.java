@@ -1,6 +1,7 @@
 package dev.ludus.cli;
 
 import dev.ludus.runtime.Launcher;
+import dev.ludus.runtime.diag.Ansi;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -51,6 +52,7 @@ public final class Main implements Callable<Integer> {
     public static void main(String[] args) {
         PrintStream out = Launcher.stdout();
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        Ansi.setEnabled(Ansi.terminalWantsColour()); // in-process callers (tests) never get colour
         int code = execute(out, err, args);
         out.flush();
         err.flush();

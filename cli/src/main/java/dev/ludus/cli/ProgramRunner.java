@@ -4,11 +4,12 @@ import dev.ludus.compiler.CompiledProgram;
 import dev.ludus.compiler.LudusCompiler;
 import dev.ludus.compiler.ProgramClassLoader;
 import dev.ludus.compiler.diagnostic.CompileErrors;
-import dev.ludus.compiler.diagnostic.Diagnostic;
+import dev.ludus.compiler.diagnostic.HumanReport;
 import dev.ludus.compiler.diagnostic.ReferenceReport;
 import dev.ludus.compiler.resolve.Program;
 import dev.ludus.runtime.Launcher;
 import dev.ludus.runtime.RunOptions;
+import dev.ludus.runtime.diag.Ansi;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
@@ -57,13 +58,11 @@ public final class ProgramRunner {
         return Class.forName(program.mainClass(), false, new ProgramClassLoader(program, parent));
     }
 
-    /** Prints the §11 report to {@code out} and one line per error to {@code err}; returns 1. */
+    /** Prints the §11 report to {@code out} and the human diagnostics (excerpt, caret, hint) to {@code err}; returns 1. */
     public static int reportCompileErrors(CompileErrors e, PrintStream out, PrintStream err) {
         out.print(ReferenceReport.render(e.diagnostics()));
         out.flush();
-        for (Diagnostic d : e.diagnostics()) {
-            err.println(d.source().displayName() + ":" + d.span().line() + ":" + d.span().col() + ": error: " + d.message());
-        }
+        err.print(HumanReport.render(e.diagnostics(), Ansi.enabled()));
         err.flush();
         return Main.EXIT_ERROR;
     }

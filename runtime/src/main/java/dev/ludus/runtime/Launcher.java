@@ -78,6 +78,7 @@ public final class Launcher {
             return;
         }
         PrintStream out = stdout();
+        dev.ludus.runtime.diag.Ansi.setEnabled(dev.ludus.runtime.diag.Ansi.terminalWantsColour());
         int code = run(module, opts, out, System.err);
         out.flush();
         System.exit(code);
@@ -205,11 +206,11 @@ public final class Launcher {
             t = t.getCause();
         }
         if (t instanceof LudusPanic p) return new Panicked(p);
-        if (t instanceof StackOverflowError) return new Panicked(new LudusPanic(STACK_EXHAUSTED));
+        if (t instanceof StackOverflowError so) return new Panicked(LudusPanic.stackExhausted(STACK_EXHAUSTED, so));
         return new Failed(t);
     }
 
-    /** Prints the §10.1 report to {@code out} and a one-line diagnostic to {@code err}. */
+    /** Prints the §10.1 report to {@code out} and the human diagnostic (location, hint, Ludus trace) to {@code err}. */
     static void reportPanic(LudusPanic p, PrintStream out, PrintStream err) {
         String message = p.getMessage() == null ? "" : p.getMessage();
         StringBuilder report = new StringBuilder();
@@ -223,10 +224,7 @@ public final class Launcher {
         out.print(report);
         out.flush();
         if (err != null) {
-            String where = p.hasLocation()
-                    ? (p.file() == null ? "<unknown>" : p.file()) + ":" + p.line() + (p.col() > 0 ? ":" + p.col() : "")
-                    : "ludus";
-            err.println(where + ": panic: " + firstLine(message));
+            err.print(dev.ludus.runtime.diag.PanicReport.render(p, dev.ludus.runtime.diag.Ansi.enabled()));
             err.flush();
         }
     }
@@ -241,10 +239,5 @@ public final class Launcher {
             err.flush();
         }
         return EXIT_INTERNAL;
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl) + " ...";
     }
 }

@@ -2,6 +2,8 @@ package dev.ludus.compiler.emit;
 
 import dev.ludus.compiler.resolve.Binding;
 import dev.ludus.compiler.syntax.Ast.*;
+import dev.ludus.runtime.diag.Arities;
+import dev.ludus.runtime.diag.FrameNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,8 @@ final class FnGen implements Opcodes {
     FnGen(ModuleEmitter m, FnDef fd, int id) {
         this.m = m;
         this.fd = fd;
-        this.baseName = "fn$" + id + "$" + (fd.isLambda() ? "anon" : ModuleEmitter.sanitize(fd.name()));
+        // readable Ludus name in the method name: the runtime's call trace reads it back
+        this.baseName = FrameNames.fnBase(id, fd.isLambda() ? null : fd.name());
     }
 
     Code emit(Map<FnDef, Code> registry) {
@@ -139,13 +142,26 @@ final class FnGen implements Opcodes {
         return mask;
     }
 
-    /** Falls through from the last clause: panic "no match" at the fn token. */
+    /**
+     * Falls through from the last clause: panic "no match" at the fn token. The clauses' arities
+     * and patterns travel along for the stderr hint ("pair has clauses for 2 arguments, you gave 3").
+     */
     private void noMatch(MethodVisitor mv, Runnable pushArgs) {
         pushArgs.run();
         mv.visitLdcInsn(fd.isLambda() ? ":anon" : fd.name());
+        List<Integer> fixed = new ArrayList<>(), splat = new ArrayList<>();
+        List<String> pats = new ArrayList<>();
+        for (Clause c : fd.clauses()) {
+            PTuple p = (PTuple) c.pattern();
+            (hasSplat(p) ? splat : fixed).add(fixedCount(p));
+            pats.add(PatternText.show(p));
+        }
+        mv.visitLdcInsn(Arities.spec(fixed, splat));
+        mv.visitLdcInsn(String.join("\n", pats));
         m.site(mv, fd.span());
         mv.visitMethodInsn(INVOKESTATIC, "dev/ludus/runtime/Panics", "noMatchInFunction",
-                "(" + Rt.OBJS_D + "Ljava/lang/String;Ljava/lang/String;II)Ldev/ludus/runtime/LudusPanic;", false);
+                "(" + Rt.OBJS_D + "Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;II)"
+                        + "Ldev/ludus/runtime/LudusPanic;", false);
         mv.visitInsn(ATHROW);
     }
 }

@@ -96,7 +96,12 @@ final class ModuleResolver {
     // ---------------------------------------------------------------- errors
 
     private void error(Span at, String message) {
-        errors.add(new Entry(at.line(), at.col(), errors.size(), new Diagnostic(source, at, message)));
+        error(at, message, null);
+    }
+
+    /** An error with a one-line hint for the stderr diagnostic (null: none). */
+    private void error(Span at, String message, String hint) {
+        errors.add(new Entry(at.line(), at.col(), errors.size(), new Diagnostic(source, at, message, hint)));
     }
 
     /** The first {@code len} columns of {@code s} (e.g. the keyword that starts a form). */
@@ -135,7 +140,7 @@ final class ModuleResolver {
         } else if (e instanceof Ast.Splat sp) {
             use(sp.name(), s, UseKind.EXPR);
         } else if (e instanceof Ast.Placeholder p) {
-            error(p.span(), "_ is only allowed in function arguments");
+            error(p.span(), "_ is only allowed in function arguments", ResolveHints.PLACEHOLDER);
         } else if (e instanceof Ast.Synthetic syn) {
             visitSynthetic(syn, s);
         } else if (e instanceof Ast.Let let) {
@@ -173,7 +178,7 @@ final class ModuleResolver {
             visit(l.init(), s, false, false);
             for (Ast.Clause c : l.clauses()) visitClause(c, s, true, s.frame);
         } else if (e instanceof Ast.Recur r) {
-            if (!tail) error(head(r.span(), "recur".length()), "recur must be in tail position of a loop or fn clause");
+            if (!tail) error(head(r.span(), "recur".length()), "recur must be in tail position of a loop or fn clause", ResolveHints.RECUR);
             visit(r.args(), s, false, false);
         } else if (e instanceof Ast.Repeat r) {
             visit(r.count(), s, false, false);
@@ -219,7 +224,7 @@ final class ModuleResolver {
     }
 
     private void toplevelOnly(Span formSpan, String word) {
-        error(head(formSpan, word.length()), word + " is only allowed at the top level of a script");
+        error(head(formSpan, word.length()), word + " is only allowed at the top level of a script", ResolveHints.TOPLEVEL_ONLY);
     }
 
     /** A body/branch position: behaves as if wrapped in a block (spec §4). */
@@ -273,14 +278,14 @@ final class ModuleResolver {
             int placeholders = 0;
             for (Ast.Expr a : args.args()) {
                 if (a instanceof Ast.Placeholder p) {
-                    if (++placeholders == 2) error(p.span(), "a partial application may have only one placeholder _");
+                    if (++placeholders == 2) error(p.span(), "a partial application may have only one placeholder _", ResolveHints.TWO_PLACEHOLDERS);
                 } else {
                     visit(a, s, false, false);
                 }
             }
             if (t == 0 && syn.root() instanceof Ast.Kw kw) {
-                if (placeholders > 0) error(kw.span(), "called keywords may not be partially applied");
-                else if (args.args().size() != 1) error(kw.span(), "called keywords take exactly one argument");
+                if (placeholders > 0) error(kw.span(), "called keywords may not be partially applied", ResolveHints.keywordPartial(kw.name()));
+                else if (args.args().size() != 1) error(kw.span(), "called keywords take exactly one argument", ResolveHints.keywordArity(kw.name()));
             }
         }
     }
@@ -295,7 +300,7 @@ final class ModuleResolver {
             members = resolution.imports.get(imp).exports();
         }
         if (members == null) {
-            error(w.span(), "use needs a namespace: " + w.name() + " is not a namespace known at compile time");
+            error(w.span(), "use needs a namespace: " + w.name() + " is not a namespace known at compile time", ResolveHints.USE);
             resolution.useMembers.put(u, List.of());
             return;
         }
@@ -333,7 +338,8 @@ final class ModuleResolver {
         for (int i = 0; i < items.size(); i++) {
             Ast.Pattern item = items.get(i);
             if (item instanceof Ast.PSplat && i != items.size() - 1) {
-                error(head(item.span(), 3), "a splat (...) must be the last item of a pattern");
+                error(head(item.span(), 3), "a splat (...) must be the last item of a pattern",
+                        ResolveHints.splatLast("..." + ((Ast.PSplat) item).text()));
             }
             bindPattern(item, s, seen);
         }
@@ -341,7 +347,7 @@ final class ModuleResolver {
 
     private void bindPatternName(String name, Span at, Ast.Node site, Scope s, Set<String> seen) {
         if (!seen.add(name)) {
-            error(at, "name " + name + " is bound twice in this pattern");
+            error(at, "name " + name + " is bound twice in this pattern", ResolveHints.twiceInPattern(name));
             return;
         }
         declare(name, at, site, s);
@@ -358,7 +364,7 @@ final class ModuleResolver {
         info.put(b, i);
         if (!(site instanceof Ast.Use)) resolution.declared.put(site, b);
         if (s.get(name) != null) {
-            error(at, "name " + name + " is already bound in this scope");
+            error(at, "name " + name + " is already bound in this scope", ResolveHints.rebound(name, s.get(name).site));
         } else {
             s.names.put(name, b);
             if (module) resolution.moduleBindings.add(b);
@@ -370,7 +376,7 @@ final class ModuleResolver {
         for (Ast.FnDecl d : s.forwardDecls) {
             Binding b = resolution.declared.get(d);
             if (info.get(b).definingFn == null) {
-                error(d.nameSpan(), "fn " + d.name() + " is declared but never defined in this scope");
+                error(d.nameSpan(), "fn " + d.name() + " is declared but never defined in this scope", ResolveHints.forward(d.name()));
             }
         }
     }
@@ -399,6 +405,30 @@ final class ModuleResolver {
         return null;
     }
 
+    /**
+     * For an unbound name: the binding of that name that comes too late for this use (textual
+     * rule, spec §4), or else the closest visible name ("did you mean"), innermost scope first.
+     */
+    private String unboundHint(UseSite u) {
+        String name = u.word().name();
+        for (Scope sc = u.scope(); sc != null; sc = sc.parent) {
+            Binding later = sc.get(name);
+            if (later != null && later.site != null) return ResolveHints.boundLater(name, later.site);
+        }
+        Ast.Node useFrame = u.fns().isEmpty() ? script : u.fns().get(u.fns().size() - 1);
+        boolean crossed = false;
+        List<String> visible = new ArrayList<>();
+        for (Scope sc = u.scope(); sc != null; sc = sc.parent) {
+            if (sc.frame != useFrame) crossed = true;
+            for (Binding c : sc.names.values()) {
+                Info i = info.get(c); // none for prelude (and other outer) names: always visible
+                if (i == null || crossed || i.declSeq < u.seq()) visible.add(c.name);
+            }
+        }
+        visible.addAll(ResolveHints.LITERAL_WORDS);
+        return ResolveHints.didYouMean(name, visible);
+    }
+
     private record Resolved(UseSite use, Binding binding, boolean self, boolean check) {}
 
     private void resolveUses() {
@@ -406,8 +436,8 @@ final class ModuleResolver {
         for (UseSite u : uses) {
             Binding b = lookup(u);
             if (b == null) {
-                if (u.kind() == UseKind.INTERP) error(u.word().span(), "unbound name in string interpolation: " + u.word().name());
-                else if (u.kind() == UseKind.EXPR) error(u.word().span(), "unbound name: " + u.word().name());
+                if (u.kind() == UseKind.INTERP) error(u.word().span(), "unbound name in string interpolation: " + u.word().name(), unboundHint(u));
+                else if (u.kind() == UseKind.EXPR) error(u.word().span(), "unbound name: " + u.word().name(), unboundHint(u));
                 continue;
             }
             if (b.kind == Binding.Kind.PRELUDE) {

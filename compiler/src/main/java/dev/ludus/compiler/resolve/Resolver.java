@@ -112,14 +112,15 @@ public final class Resolver {
             if (Files.isDirectory(canon)) throw new IOException("directory");
             text = loaded.containsKey(canon) ? null : Files.readString(canon, StandardCharsets.UTF_8);
         } catch (IOException | InvalidPathException | java.io.UncheckedIOException e) {
-            return new ImportOutcome(null, List.of(new Diagnostic(importer, at, "cannot read import \"" + written + "\"")));
+            return new ImportOutcome(null, List.of(new Diagnostic(importer, at, "cannot read import \"" + written + "\"",
+                    ResolveHints.IMPORT_PATH)));
         }
         for (int i = 0; i < stack.size(); i++) {
             if (canon.equals(stack.get(i).path())) {
                 StringBuilder msg = new StringBuilder("import cycle: ");
                 for (int j = i; j < stack.size(); j++) msg.append(stack.get(j).displayName()).append(" -> ");
                 msg.append(stack.get(i).displayName());
-                return new ImportOutcome(null, List.of(new Diagnostic(importer, at, msg.toString())));
+                return new ImportOutcome(null, List.of(new Diagnostic(importer, at, msg.toString(), ResolveHints.IMPORT_CYCLE)));
             }
         }
         Module done = loaded.get(canon);

@@ -44,11 +44,12 @@ public final class LudusParser {
         int index = at.getTokenIndex();
         Token previous = index > 0 ? tokens.get(index - 1) : null;
         String message = SyntaxMessages.message(at, f.expected, previous);
-        return new Diagnostic(src, at.span(src.displayName()), message);
+        return new Diagnostic(src, at.span(src.displayName()), message,
+                SyntaxHints.syntax(at, f.expected, previous, message));
     }
 
     private static Diagnostic lexical(SourceText src, LexError e) {
         Span span = new Span(src.displayName(), e.line(), e.col(), e.line(), e.col() + 1);
-        return new Diagnostic(src, span, e.message());
+        return new Diagnostic(src, span, e.message(), SyntaxHints.lexical(e.message()));
     }
 }

@@ -4,6 +4,7 @@ import dev.ludus.runtime.LudusPanic;
 import dev.ludus.runtime.Panics;
 import dev.ludus.runtime.TailCall;
 import dev.ludus.runtime.Values;
+import dev.ludus.runtime.diag.PanicHints;
 import dev.ludus.runtime.collection.LDict;
 import dev.ludus.runtime.collection.LList;
 import dev.ludus.runtime.collection.LSet;
@@ -51,7 +52,8 @@ public final class Invoke {
         if (v instanceof Ns ns) {
             Object r = ns.members().get(k);
             if (r == null) {
-                throw Panics.at("Namespace error: no member " + k + " in ns " + ns.name(), file, line, col);
+                throw Panics.at("Namespace error: no member " + k + " in ns " + ns.name(), file, line, col)
+                        .withHint(PanicHints.nsMember(ns, k));
             }
             return r;
         }
@@ -71,17 +73,17 @@ public final class Invoke {
             for (Object x : t.items()) b.add(x);
             return b;
         }
-        throw Panics.panic("Cannot splat " + Values.show(v) + " into a list");
+        throw Panics.panic("Cannot splat " + Values.show(v) + " into a list").withHint(PanicHints.splat("list"));
     }
 
     public static LSet.Builder splatSet(LSet.Builder b, Object v) {
         if (v instanceof LSet s) return b.addAll(s);
-        throw Panics.panic("Cannot splat " + Values.show(v) + " into a set");
+        throw Panics.panic("Cannot splat " + Values.show(v) + " into a set").withHint(PanicHints.splat("set"));
     }
 
     public static LDict.Builder splatDict(LDict.Builder b, Object v) {
         if (v instanceof LDict d) return b.putAll(d);
-        throw Panics.panic("Cannot splat " + Values.show(v) + " into a dict");
+        throw Panics.panic("Cannot splat " + Values.show(v) + " into a dict").withHint(PanicHints.splat("dict"));
     }
 
     // ---- misc forms
@@ -91,23 +93,24 @@ public final class Invoke {
             double c = Math.ceil(d);
             return c > 0 ? (c >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) c) : 0;
         }
-        throw Panics.panic("Repeat needs a number, not a " + Values.type(v));
+        throw Panics.panic("Repeat needs a number, not a " + Values.type(v)).withHint(PanicHints.REPEAT).withCallee("repeat");
     }
 
     public static LudusPanic unbound(String name, String file, int line, int col) {
-        return Panics.at("Unbound name: " + name, file, line, col);
+        return Panics.at("Unbound name: " + name, file, line, col).withHint(PanicHints.unboundLate(name));
     }
 
     public static LudusPanic panicForm(Object v) {
-        return Panics.panic(Values.printForm(v));
+        return Panics.panic(Values.printForm(v)).withCallee("panic!");
     }
 
     public static LudusPanic noMatch(String what, String file, int line, int col) {
-        return Panics.at(what, file, line, col);
+        return Panics.at(what, file, line, col).withHint(PanicHints.noClause(what));
     }
 
     public static LudusPanic loopNoMatch(Object[] args, String file, int line, int col) {
-        return Panics.at("Match Error: No match found in loop for " + Values.show(new Tuple(args)), file, line, col);
+        return Panics.at("Match Error: No match found in loop for " + Values.show(new Tuple(args)), file, line, col)
+                .withHint(PanicHints.LOOP);
     }
 
     public static boolean truthy(Object v) {

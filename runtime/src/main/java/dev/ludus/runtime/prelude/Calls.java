@@ -3,6 +3,7 @@ package dev.ludus.runtime.prelude;
 import dev.ludus.runtime.LudusPanic;
 import dev.ludus.runtime.Panics;
 import dev.ludus.runtime.collection.LDict;
+import dev.ludus.runtime.diag.PanicHints;
 import dev.ludus.runtime.value.Keyword;
 import dev.ludus.runtime.value.LFn;
 import dev.ludus.runtime.value.Nil;
@@ -26,7 +27,8 @@ public final class Calls {
         if (v instanceof Ns ns) {
             Object r = ns.members().get(k);
             if (r == null) {
-                throw Panics.panic("Namespace error: no member " + k + " in ns " + ns.name());
+                throw Panics.panic("Namespace error: no member " + k + " in ns " + ns.name())
+                        .withHint(PanicHints.nsMember(ns, k));
             }
             return r;
         }
@@ -62,7 +64,7 @@ public final class Calls {
 
     /** The panic for calling f with a number of arguments it cannot take (f not a function). */
     private static LudusPanic notCallable(Object f) {
-        if (f instanceof Keyword) return Panics.panic(KEYWORD_ARITY);
+        if (f instanceof Keyword) return Panics.panic(KEYWORD_ARITY).withHint(PanicHints.KEYWORD_ARITY);
         return Panics.cannotCall(f);
     }
 }

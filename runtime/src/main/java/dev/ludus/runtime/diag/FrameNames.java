@@ -1,0 +1,54 @@
+package dev.ludus.runtime.diag;
+
+/**
+ * The names of the JVM methods the compiler generates for Ludus code, and how a call trace
+ * reads them back (spec §10.1 asks for a Ludus-level trace on stderr, never a Java one):
+ * <ul>
+ *   <li>{@code fn$<id>$<name>$<arity>} and {@code fn$<id>$<name>$v}: the body of a function
+ *       (an empty name for a lambda). The Ludus name is kept readable: JVM method names may
+ *       contain {@code ? ! *} but not {@code /}, which becomes {@code $} (Ludus words never
+ *       contain {@code $}, so the first and last {@code $} after the id delimit the name);</li>
+ *   <li>{@code $body<k>}: a chunk of a module's toplevel code;</li>
+ *   <li>{@code $test<k>}: the body of a {@code test} form.</li>
+ * </ul>
+ * Both the compiler (naming) and the runtime (reading) use this class, so they cannot drift apart.
+ */
+public final class FrameNames {
+    private FrameNames() {}
+
+    /** The method name prefix shared by a function's entries: {@code fn$<id>$<name>} (name null: a lambda). */
+    public static String fnBase(int id, String ludusName) {
+        return "fn$" + id + "$" + (ludusName == null ? "" : ludusName.replace('/', '$'));
+    }
+
+    /** What a generated method is, for a call trace. */
+    public enum Kind { FN, LAMBDA, TOPLEVEL, TEST }
+
+    /** A generated method read back: its kind and, for FN, the Ludus function name. */
+    public record Decoded(Kind kind, String name) {}
+
+    /** The generated method {@code method}, or null for anything else (Java code, $run, main). */
+    public static Decoded decode(String method) {
+        if (method.startsWith("fn$")) {
+            int idEnd = method.indexOf('$', 3);
+            int last = method.lastIndexOf('$');
+            if (idEnd < 0 || last <= idEnd || !digits(method, 3, idEnd)) return null;
+            String arity = method.substring(last + 1);
+            if (!arity.equals("v") && !digits(arity, 0, arity.length())) return null;
+            String name = method.substring(idEnd + 1, last).replace('$', '/');
+            return name.isEmpty() ? new Decoded(Kind.LAMBDA, null) : new Decoded(Kind.FN, name);
+        }
+        if (method.startsWith("$body") && digits(method, 5, method.length())) return new Decoded(Kind.TOPLEVEL, null);
+        if (method.startsWith("$test") && digits(method, 5, method.length())) return new Decoded(Kind.TEST, null);
+        return null;
+    }
+
+    private static boolean digits(String s, int from, int to) {
+        if (from >= to) return false;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return false;
+        }
+        return true;
+    }
+}
