@@ -95,7 +95,8 @@ class JarWriterTest {
         Result r = java(dir, "-jar", jar.toString(), "--seed", "7");
         assertEquals("Ludus panicked on line 2:\npanic! \"boom\"\nboom\n", r.out(), r.err());
         assertEquals(1, r.exit(), r.err());
-        assertEquals("demo.ld:2:1: panic: boom\n", r.err());
+        // the human diagnostic: location and source line (the hand-made $run has no Ludus frames to trace)
+        assertEquals("demo.ld:2:1: panic: boom\n 2 | panic! \"boom\"\n   | ^^^^^^\n", r.err());
 
         Result usage = java(dir, "-jar", jar.toString(), "--nonsense");
         assertEquals(2, usage.exit());

@@ -67,7 +67,10 @@ class LauncherTest {
         Run r = run(PanicAt.class);
         assertEquals("Ludus panicked on line 2:\n  let (a, b) = x\nCould not match non-tuple value to tuple\n", r.out());
         assertEquals(1, r.exit());
-        assertEquals("panic-at.ld:2:3: panic: Could not match non-tuple value to tuple\n", r.err());
+        // stderr: location, the source line with carets under the site (no Ludus frames here: no trace)
+        assertEquals("panic-at.ld:2:3: panic: Could not match non-tuple value to tuple\n"
+                + " 2 |   let (a, b) = x\n"
+                + "   |   ^^^\n", r.err());
     }
 
     @Test

@@ -14,7 +14,11 @@ final class ResolveHints {
     /** Reserved words that are values: a near miss of these (null, True) is worth suggesting too. */
     static final List<String> LITERAL_WORDS = List.of("nil", "true", "false");
 
+    /** Other languages' words for nothing. */
+    private static final java.util.Set<String> NIL_ALIASES = java.util.Set.of("null", "none", "undefined", "nothing");
+
     static String didYouMean(String name, List<String> visible) {
+        if (NIL_ALIASES.contains(name.toLowerCase(java.util.Locale.ROOT))) return "Ludus writes \"no value\" as `nil`";
         String near = Suggest.closest(name, visible);
         return near == null ? null : "did you mean `" + near + "`?";
     }

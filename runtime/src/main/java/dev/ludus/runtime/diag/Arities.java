@@ -103,7 +103,8 @@ public record Arities(TreeSet<Integer> fixed, int splatMin) {
     /** "2 arguments", "1 or 2 arguments", "0, 1 or 3 arguments", "2 or more arguments", "1, or 3 or more arguments". */
     public String describe() {
         StringBuilder b = new StringBuilder();
-        List<Integer> counts = List.copyOf(fixed);
+        // counts a splat clause covers anyway are not worth saying
+        List<Integer> counts = fixed.stream().filter(n -> splatMin < 0 || n < splatMin).toList();
         for (int i = 0; i < counts.size(); i++) {
             if (i > 0) b.append(i == counts.size() - 1 && splatMin < 0 ? " or " : ", ");
             b.append(counts.get(i));
