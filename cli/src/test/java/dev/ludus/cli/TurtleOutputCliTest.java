@@ -121,7 +121,7 @@ class TurtleOutputCliTest {
         Result c = ludus("compile", src.toString(), "-o", jar.toString());
         assertEquals(0, c.exit(), c.err());
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(javaBin, "-jar", jar.toString(), "--svg", "tri.svg", "--png=tri.png", "--size", "120")
+        Process p = new ProcessBuilder(javaBin, "-jar", jar.toString(), "--svg", "tri.svg", "--png=tri.png", "--size", "120", "--print-result")
                 .directory(dir.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "java timed out");

@@ -64,13 +64,19 @@ public final class Launcher {
     private record Panicked(LudusPanic panic) implements Outcome {}
     private record Failed(Throwable error) implements Outcome {}
 
-    /** Entry point of a compiled program's {@code main}: parses the options, runs, exits. */
+    /**
+     * Entry point of a compiled program's {@code main}: parses the options, runs, exits. A
+     * compiled program prints only its own output (and a panic report); {@code --print-result}
+     * adds the {@code => value} line that `ludus run` prints.
+     */
     public static void main(Class<?> module, String[] args) {
-        List<String> argList = List.of(args);
+        List<String> argList = new java.util.ArrayList<>(List.of(args));
         if (argList.contains("--help") || argList.contains("-h")) {
-            System.out.println("usage: java -jar PROGRAM.jar " + RunOptions.USAGE.substring("options: ".length()));
+            System.out.println("usage: java -jar PROGRAM.jar [--print-result] "
+                    + RunOptions.USAGE.substring("options: ".length()));
             System.exit(EXIT_OK);
         }
+        boolean printResult = argList.remove("--print-result");
         RunOptions opts;
         try {
             opts = RunOptions.parse(argList);
@@ -81,7 +87,7 @@ public final class Launcher {
             return;
         }
         PrintStream out = stdout();
-        int code = run(module, opts, out, System.err);
+        int code = run(module, opts, out, System.err, false, printResult);
         out.flush();
         System.exit(code);
     }
@@ -109,7 +115,7 @@ public final class Launcher {
      * interrupted while waiting, the program thread is stopped and 2 is returned.
      */
     public static int run(Class<?> module, RunOptions opts, PrintStream out, PrintStream err) {
-        return run(module, opts, out, err, false);
+        return run(module, opts, out, err, false, true);
     }
 
     /**
@@ -118,10 +124,11 @@ public final class Launcher {
      * Exit status 0 iff no test failed and the script did not panic.
      */
     public static int runTests(Class<?> module, RunOptions opts, PrintStream out, PrintStream err) {
-        return run(module, opts, out, err, true);
+        return run(module, opts, out, err, true, false);
     }
 
-    private static int run(Class<?> module, RunOptions opts, PrintStream out, PrintStream err, boolean tests) {
+    private static int run(Class<?> module, RunOptions opts, PrintStream out, PrintStream err,
+                           boolean tests, boolean printResult) {
         if (opts == null) opts = RunOptions.defaults();
         MethodHandle entry;
         try {
@@ -148,7 +155,7 @@ public final class Launcher {
         int code;
         if (tests && !(outcome instanceof Failed)) out.print(Tests.summary() + "\n");
         if (outcome instanceof Completed c) {
-            if (!tests) out.print(c.shownResult());
+            if (printResult) out.print(c.shownResult());
             code = tests && Tests.failed() > 0 ? EXIT_PANIC : EXIT_OK;
         } else if (outcome instanceof Panicked p) {
             reportPanic(p.panic(), out, err);
