@@ -25,7 +25,7 @@ final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunOptions opts = RunOptions.defaults().withSeed(seed);
-        try (SourceInput in = SourceInput.open(file, System.in)) {
+        try (SourceInput in = SourceInput.open(file, main.in)) {
             return ProgramRunner.compileAndTest(in.path(), in.displayName(), opts, main.out, main.err);
         }
     }

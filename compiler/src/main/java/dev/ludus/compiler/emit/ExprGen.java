@@ -168,7 +168,7 @@ final class ExprGen implements Opcodes {
     void loadBinding(Binding b, Frame f, boolean check, Span site) {
         MethodVisitor mv = f.mv;
         switch (b.kind) {
-            case PRELUDE -> Rt.prelude(mv, b.name);
+            case PRELUDE -> Rt.prelude(mv, b);
             case MODULE -> {
                 mv.visitFieldInsn(GETSTATIC, m.className, m.field(b), Rt.OBJ_D);
                 if (check) checkBound(b.name, site, f);

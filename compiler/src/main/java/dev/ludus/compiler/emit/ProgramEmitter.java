@@ -12,6 +12,14 @@ public final class ProgramEmitter {
     private ProgramEmitter() {}
 
     public static CompiledProgram emit(Program program) {
+        return emit(program, false);
+    }
+
+    /**
+     * {@code replEntry}: the main module also gets {@code public static Object[] $bindings()}, the
+     * values of its module-level bindings in {@code Resolution.moduleBindings} order.
+     */
+    public static CompiledProgram emit(Program program, boolean replEntry) {
         Map<Module, String> names = new IdentityHashMap<>();
         int i = 0;
         for (Module mod : program.modules()) {
@@ -22,7 +30,8 @@ public final class ProgramEmitter {
         for (Module mod : program.modules()) {
             String internal = names.get(mod);
             ModuleEmitter e = new ModuleEmitter(mod, internal, names::get);
-            classes.put(internal.replace('/', '.'), e.emit(mod == program.main()));
+            boolean main = mod == program.main();
+            classes.put(internal.replace('/', '.'), e.emit(main, main && replEntry));
         }
         return new CompiledProgram(classes, names.get(program.main()).replace('/', '.'));
     }

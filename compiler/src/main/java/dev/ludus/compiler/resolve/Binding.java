@@ -1,6 +1,7 @@
 package dev.ludus.compiler.resolve;
 
 import dev.ludus.compiler.syntax.Ast;
+import java.util.List;
 
 /**
  * One binding of a name (spec §4). Identity matters: every use resolves to exactly one Binding.
@@ -8,7 +9,9 @@ import dev.ludus.compiler.syntax.Ast;
  *   <li>MODULE: bound in the script's own toplevel scope (stored in a static field of the module class);</li>
  *   <li>LOCAL: bound anywhere else; lives in the JVM frame of {@link #frame} (a FnDef, or the
  *       Script for code outside any function), or in a Cell when {@link #cell} is set;</li>
- *   <li>PRELUDE: a prelude name (no declaring node).</li>
+ *   <li>PRELUDE: a prelude name (no declaring node), or a REPL session name bound by an earlier
+ *       entry ({@link #sessionSlot} &gt;= 0): like a prelude name it is a constant of the entry, its
+ *       value read from the runtime's session store.</li>
  * </ul>
  */
 public final class Binding {
@@ -28,14 +31,33 @@ public final class Binding {
      * Cell that the binding fills in later.
      */
     public boolean cell;
+    /** For a REPL session name: its slot in dev.ludus.runtime.Session; -1 otherwise. */
+    public final int sessionSlot;
+    /** For a REPL session name bound to a namespace known at compile time: its members (for `use`); else null. */
+    public final List<String> sessionMembers;
 
     public Binding(String name, Kind kind, Ast.Node site, Ast.Node frame, int id) {
+        this(name, kind, site, frame, id, -1, null);
+    }
+
+    private Binding(String name, Kind kind, Ast.Node site, Ast.Node frame, int id, int sessionSlot,
+                    List<String> sessionMembers) {
         this.name = name;
         this.kind = kind;
         this.site = site;
         this.frame = frame;
         this.id = id;
+        this.sessionSlot = sessionSlot;
+        this.sessionMembers = sessionMembers;
     }
+
+    /** The binding of a name kept by the REPL session (a PRELUDE-kind constant read from {@code slot}). */
+    static Binding session(SessionName s, int id) {
+        return new Binding(s.name(), Kind.PRELUDE, null, null, id, s.slot(), s.nsMembers());
+    }
+
+    /** Whether this is a REPL session name rather than a prelude name. */
+    public boolean isSession() { return sessionSlot >= 0; }
 
     @Override public String toString() { return name + "#" + id + "/" + kind; }
 }
