@@ -24,8 +24,8 @@ import picocli.CommandLine.Command;
         description = "Compile and run Ludus programs on the JVM.",
         subcommands = {RunCommand.class, CheckCommand.class, CompileCommand.class, TestCommand.class,
                 ReplCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit status: 0 ok; 1 the program panicked or did not compile; 2 usage error, "
-                + "unreadable file or internal error."})
+        footer = {"", "Exit status: 0 ok; 1 the program panicked or did not compile, or a test failed; "
+                + "2 usage error, unreadable file or internal error."})
 public final class Main implements Callable<Integer> {
     public static final int EXIT_OK = 0;
     public static final int EXIT_ERROR = 1;

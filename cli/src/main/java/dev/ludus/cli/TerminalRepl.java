@@ -1,6 +1,7 @@
 package dev.ludus.cli;
 
 import dev.ludus.compiler.syntax.InputCompleteness;
+import dev.ludus.compiler.syntax.LudusParser;
 import dev.ludus.runtime.prelude.Prelude;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jline.reader.Candidate;
+import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.EOFError;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -28,11 +30,9 @@ import org.jline.terminal.TerminalBuilder;
 final class TerminalRepl {
     private TerminalRepl() {}
 
-    static final List<String> RESERVED = List.of("as", "box", "do", "else", "false", "fn", "if", "import",
-            "let", "loop", "match", "nil", "ns", "pkg", "recur", "ref", "repeat", "test", "then", "true",
-            "use", "when", "with");
     static final List<String> COMMANDS = List.of(":help", ":bindings", ":load", ":reset", ":quit", ":exit");
 
+    /** Runs the session on the system terminal. */
     static int run(Repl repl, PrintStream out, PrintStream err) {
         Terminal terminal;
         try {
@@ -40,6 +40,11 @@ final class TerminalRepl {
         } catch (IOException e) {
             throw new Main.UserError("cannot open the terminal: " + e.getMessage());
         }
+        return run(repl, terminal, historyFile(), out, err);
+    }
+
+    /** Runs the session on {@code terminal} (closed at the end); {@code history}: the history file, or null. */
+    static int run(Repl repl, Terminal terminal, Path history, PrintStream out, PrintStream err) {
         try (terminal) {
             LineReaderBuilder builder = LineReaderBuilder.builder()
                     .terminal(terminal)
@@ -53,7 +58,6 @@ final class TerminalRepl {
                     .variable(LineReader.HISTORY_FILE_SIZE, 2000)
                     // Ludus words end in '!' (print!): no csh-style !-history expansion.
                     .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
-            Path history = historyFile();
             if (history != null) builder.variable(LineReader.HISTORY_FILE, history);
             LineReader reader = builder.build();
 
@@ -112,7 +116,7 @@ final class TerminalRepl {
         }
         for (String n : repl.completions()) if (n.startsWith(prefix)) all.add(n);
         for (String n : Prelude.names()) if (n.startsWith(prefix) && !all.contains(n)) all.add(n);
-        for (String n : RESERVED) if (n.startsWith(prefix)) all.add(n);
+        for (String n : LudusParser.reservedWords()) if (n.startsWith(prefix)) all.add(n);
         return all;
     }
 
@@ -138,8 +142,11 @@ final class TerminalRepl {
         }
     }
 
-    /** The parsed line: one word, the prefix under the cursor. */
-    record Word(String line, int cursor, String word) implements ParsedLine {
+    /** The parsed line: one word, the prefix under the cursor. Ludus names need no quoting. */
+    record Word(String line, int cursor, String word) implements CompletingParsedLine {
+        @Override public CharSequence escape(CharSequence candidate, boolean complete) { return candidate; }
+        @Override public int rawWordCursor() { return word.length(); }
+        @Override public int rawWordLength() { return word.length(); }
         @Override public int wordCursor() { return word.length(); }
         @Override public int wordIndex() { return 0; }
         @Override public List<String> words() { return List.of(word); }

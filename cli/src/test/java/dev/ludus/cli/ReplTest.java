@@ -2,6 +2,7 @@ package dev.ludus.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -159,5 +160,75 @@ class ReplTest {
         Result r = repl("1\n:quit\n2\n");
         assertEquals("=> 1\n", r.out());
         assertEquals(0, r.exit());
+    }
+
+    @Test
+    void theJLineReaderAsksForMoreLinesAndKeepsHistory(@TempDir Path dir) throws IOException {
+        // The terminal path with a dumb (non-system) terminal fed from a string.
+        String typed = "let x = 1\nadd (x,\n  2)\nprint! (\"p\")\n:quit\n";
+        var screen = new ByteArrayOutputStream();
+        var out = new ByteArrayOutputStream();
+        Path history = dir.resolve("history");
+        try (var o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             var e = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)) {
+            org.jline.terminal.Terminal terminal = org.jline.terminal.TerminalBuilder.builder()
+                    .system(false).type("dumb").encoding(StandardCharsets.UTF_8)
+                    .streams(new TypedThenIdle(typed.getBytes(StandardCharsets.UTF_8)), screen)
+                    .build();
+            int code = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                    () -> TerminalRepl.run(new Repl(o, e, 1), terminal, history, o, e));
+            assertEquals(0, code);
+        }
+        String results = out.toString(StandardCharsets.UTF_8);
+        assertTrue(results.endsWith("=> 1\n=> 3\np\n=> :ok\n"), results + "\nscreen:\n" + screen);
+        assertTrue(screen.toString(StandardCharsets.UTF_8).contains(ReplCommand.PROMPT), screen.toString());
+        String saved = Files.readString(history, StandardCharsets.UTF_8);
+        assertTrue(saved.contains("add (x,\\n  2)"), "a multi-line entry is one history item: " + saved);
+        assertTrue(saved.contains("print! (\"p\")"), "no !-history expansion: " + saved);
+    }
+
+    @Test
+    void completionOffersSessionNamesPreludeNamesReservedWordsAndCommands() {
+        Repl repl = new Repl(new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()), 1);
+        repl.eval("let printer = 1");
+        assertEquals(List.of("printer", "print!"), TerminalRepl.completions(repl, "print"));
+        assertEquals(List.of("loop"), TerminalRepl.completions(repl, "loo"));
+        assertEquals(List.of(":bindings"), TerminalRepl.completions(repl, ":b"));
+        var parsed = new TerminalRepl.EntryParser().parse("add (x, fir", 11, org.jline.reader.Parser.ParseContext.COMPLETE);
+        assertEquals("fir", parsed.word());
+        assertThrows(org.jline.reader.EOFError.class, () -> new TerminalRepl.EntryParser()
+                .parse("add (1,", 7, org.jline.reader.Parser.ParseContext.ACCEPT_LINE));
+    }
+
+    /** Keyboard input: the given bytes, then nothing more (blocks, as a terminal without input does). */
+    static final class TypedThenIdle extends java.io.InputStream {
+        private final byte[] bytes;
+        private int next;
+
+        TypedThenIdle(byte[] bytes) { this.bytes = bytes; }
+
+        @Override
+        public synchronized int read() throws IOException {
+            while (next >= bytes.length) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException();
+                }
+            }
+            return bytes[next++] & 0xff;
+        }
+
+        @Override
+        public synchronized int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) return 0;
+            b[off] = (byte) read();
+            int n = 1;
+            while (n < len && next < bytes.length) b[off + n++] = bytes[next++];
+            return n;
+        }
+
+        @Override
+        public synchronized int available() { return bytes.length - next; }
     }
 }
