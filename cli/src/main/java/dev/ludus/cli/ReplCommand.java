@@ -2,9 +2,11 @@ package dev.ludus.cli;
 
 import dev.ludus.compiler.syntax.InputCompleteness;
 import dev.ludus.runtime.RunOptions;
+import dev.ludus.runtime.prelude.Console;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,11 +35,16 @@ final class ReplCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Repl repl = new Repl(main.out, main.err, RunOptions.defaults().withSeed(seed).effectiveSeed());
-        if (main.in == System.in && System.console() != null) {
-            return TerminalRepl.run(repl, main.out, main.err);
+        PrintStream console = Console.out;
+        try {
+            Repl repl = new Repl(main.out, main.err, RunOptions.defaults().withSeed(seed).effectiveSeed());
+            if (main.in == System.in && System.console() != null) {
+                return TerminalRepl.run(repl, main.out, main.err);
+            }
+            return piped(repl);
+        } finally {
+            Console.out = console; // the session sent console output to main.out
         }
-        return piped(repl);
     }
 
     /**
