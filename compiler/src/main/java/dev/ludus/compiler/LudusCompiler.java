@@ -35,12 +35,12 @@ public final class LudusCompiler {
     }
 
     /** Generate the classes of a REPL entry: as {@link #emit}, plus {@code $bindings()} on the entry's class. */
-    public static CompiledProgram emitEntry(Program program) {
-        return dev.ludus.compiler.emit.ProgramEmitter.emit(program, true);
+    public static CompiledProgram emitEntry(Program program) throws CompileErrors {
+        return dev.ludus.compiler.emit.ProgramEmitter.emit(program, null, false, true);
     }
 
     /** Generate JVM classes for an analysed program. */
-    public static CompiledProgram emit(Program program) {
+    public static CompiledProgram emit(Program program) throws CompileErrors {
         return dev.ludus.compiler.emit.ProgramEmitter.emit(program);
     }
 

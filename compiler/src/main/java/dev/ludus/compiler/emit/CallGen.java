@@ -111,6 +111,14 @@ final class CallGen implements Opcodes {
         int n = args.size();
         boolean tc = tail && f.mayReturnTailCall;
         if (tc && b == f.fnBinding && f.selfTarget != null && selfJump(args, f)) return;
+        if (b.kind == Binding.Kind.PRELUDE) {
+            Intrinsics.Target t = Intrinsics.value(b.name, n);
+            if (t != null) {
+                for (Expr a : args) x.emit(a, f, false);
+                mv.visitMethodInsn(INVOKESTATIC, t.owner(), t.method(), t.desc(), false);
+                return;
+            }
+        }
         FnDef known = m.knownFns.get(b);
         if (known != null && !tc) {
             FnGen.Code code = m.code(known);
@@ -146,8 +154,11 @@ final class CallGen implements Opcodes {
         int n = args.size();
         if (t.fixed()) {
             if (t.argSlots.length != n) return false;
-            for (Expr a : args) x.emit(a, f, false);
-            for (int i = n - 1; i >= 0; i--) mv.visitVarInsn(ASTORE, t.argSlots[i]);
+            for (int i = 0; i < n; i++) {
+                if (t.dbl(i)) x.nums.emitNum(args.get(i), f);
+                else x.emit(args.get(i), f, false);
+            }
+            for (int i = n - 1; i >= 0; i--) mv.visitVarInsn(t.dbl(i) ? DSTORE : ASTORE, t.argSlots[i]);
         } else {
             if (!loop && n <= FnGen.MAX_DIRECT && (f.variadicDirectMask & (1 << n)) != 0) return false;
             x.array(args, f);
@@ -187,6 +198,19 @@ final class CallGen implements Opcodes {
 
     /** Evaluates a condition and jumps to otherwise when it is falsy. */
     void condition(Expr cond, Frame f, Label otherwise) {
+        if (x.nums.condition(cond, f, otherwise)) return;
+        if (cond instanceof Synthetic s && s.root() instanceof Word w && s.terms().size() == 1
+                && s.terms().get(0) instanceof Args a && !hasHole(a)) {
+            Binding b = m.res.uses.get(w).binding();
+            Intrinsics.Target t = b.kind == Binding.Kind.PRELUDE ? Intrinsics.test(b.name, a.args().size()) : null;
+            if (t != null) {
+                x.line(f, s.span());
+                for (Expr arg : a.args()) x.emit(arg, f, false);
+                f.mv.visitMethodInsn(INVOKESTATIC, t.owner(), t.method(), t.desc(), false);
+                f.mv.visitJumpInsn(IFEQ, otherwise);
+                return;
+            }
+        }
         x.emit(cond, f, false);
         x.truthy(f);
         f.mv.visitJumpInsn(IFEQ, otherwise);

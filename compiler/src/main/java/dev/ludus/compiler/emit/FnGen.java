@@ -88,6 +88,7 @@ final class FnGen implements Opcodes {
 
     private void emitDirect(int n) {
         MethodVisitor mv = m.cw.visitMethod(ACC_STATIC, baseName + "$" + n, Code.directDesc(n), null, null);
+        m.methodSites.put(baseName + "$" + n, fd);
         mv.visitCode();
         Frame f = newFrame(mv, n + 1);
         int[] slots = new int[n];
@@ -110,6 +111,7 @@ final class FnGen implements Opcodes {
     private void emitVariadic() {
         String desc = "(" + Rt.CLOSURE_D + Rt.OBJS_D + ")" + Rt.OBJ_D;
         MethodVisitor mv = m.cw.visitMethod(ACC_STATIC, baseName + "$v", desc, null, null);
+        m.methodSites.put(baseName + "$v", fd);
         mv.visitCode();
         Frame f = newFrame(mv, 2);
         Label head = new Label();
@@ -141,9 +143,7 @@ final class FnGen implements Opcodes {
     private void noMatch(MethodVisitor mv, Runnable pushArgs) {
         pushArgs.run();
         mv.visitLdcInsn(fd.isLambda() ? ":anon" : fd.name());
-        mv.visitLdcInsn(m.file);
-        Rt.integer(mv, fd.span().line());
-        Rt.integer(mv, fd.span().col());
+        m.site(mv, fd.span());
         mv.visitMethodInsn(INVOKESTATIC, "dev/ludus/runtime/Panics", "noMatchInFunction",
                 "(" + Rt.OBJS_D + "Ljava/lang/String;Ljava/lang/String;II)Ldev/ludus/runtime/LudusPanic;", false);
         mv.visitInsn(ATHROW);

@@ -37,8 +37,9 @@ final class ModuleEmitter implements Opcodes {
     private int nextFnId;
     final ExprGen exprs;
 
-    ModuleEmitter(Module module, String className, Function<Module, String> classOf) {
+    ModuleEmitter(Module module, String className, Function<Module, String> classOf, boolean preludeMode) {
         this.module = module;
+        this.preludeMode = preludeMode;
         this.res = module.resolution();
         this.className = className;
         this.file = module.source().displayName();
@@ -55,6 +56,8 @@ final class ModuleEmitter implements Opcodes {
     }
 
     boolean isMain;
+    /** Prelude modules report panics without a location (spec §14 D18). */
+    final boolean preludeMode;
 
     byte[] emit(boolean isMain) {
         return emit(isMain, false);
@@ -67,12 +70,50 @@ final class ModuleEmitter implements Opcodes {
         cw.visitSource(file, null);
         cw.visitField(ACC_PRIVATE | ACC_STATIC, "$value", Rt.OBJ_D, null, null).visitEnd();
         cw.visitField(ACC_PRIVATE | ACC_STATIC, "$done", "Z", null, null).visitEnd();
+        if (module.exports() != null) {
+            // the member names of the ns this module ends with, readable without running it
+            cw.visitField(ACC_PUBLIC | ACC_STATIC | ACC_FINAL, "$exports", "Ljava/lang/String;", null,
+                    String.join(" ", module.exports())).visitEnd();
+        }
         emitClinit();
         emitBodies();
         if (isMain) emitMain();
         if (exposeBindings) emitBindings();
         cw.visitEnd();
-        return cw.toByteArray();
+        try {
+            return cw.toByteArray();
+        } catch (org.objectweb.asm.MethodTooLargeException e) {
+            Node where = methodSites.getOrDefault(e.getMethodName(), module.script());
+            throw new TooLarge(module.source(), where.span());
+        }
+    }
+
+    /** The Ludus code each generated method comes from (for the "too large" error). */
+    final Map<String, Node> methodSites = new HashMap<>();
+
+    /** A form whose JVM code exceeds the 64 KB method limit: reported as a compile error. */
+    static final class TooLarge extends RuntimeException {
+        final dev.ludus.compiler.syntax.SourceText source;
+        final dev.ludus.compiler.syntax.Span span;
+
+        TooLarge(dev.ludus.compiler.syntax.SourceText source, dev.ludus.compiler.syntax.Span span) {
+            super("too large", null, false, false);
+            this.source = source;
+            this.span = span;
+        }
+    }
+
+    /** Pushes file, line, column of a panic site (null, 0, 0 in prelude modules: no location). */
+    void site(MethodVisitor mv, dev.ludus.compiler.syntax.Span s) {
+        if (preludeMode) {
+            mv.visitInsn(ACONST_NULL);
+            mv.visitInsn(ICONST_0);
+            mv.visitInsn(ICONST_0);
+        } else {
+            mv.visitLdcInsn(file);
+            Rt.integer(mv, s.line());
+            Rt.integer(mv, s.col());
+        }
     }
 
     /** The static field holding a module-level binding (null until the binding runs). */
@@ -128,6 +169,7 @@ final class ModuleEmitter implements Opcodes {
         for (int c = 0; c < chunks; c++) {
             List<Expr> part = body.subList(Math.min(body.size(), c * CHUNK), Math.min(body.size(), (c + 1) * CHUNK));
             MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "$body" + c, "()" + Rt.OBJ_D, null, null);
+            if (!part.isEmpty()) methodSites.put("$body" + c, part.get(0));
             mv.visitCode();
             Frame f = new Frame(mv, module.script(), null, null, 0, false);
             if (part.isEmpty()) Rt.nil(mv);

@@ -14,7 +14,6 @@ final class CollFns {
 
     static void install(Map<String, Object> m) {
         put(m, new Fn("first", "Returns the first element of a list or tuple, or nil.", "(xs)").on1(Colls::first));
-        put(m, new Fn("second", "Returns the second element of a list or tuple, or nil.", "(xs)").on1(Colls::second));
         put(m, new Fn("last", "Returns the last element of a list or tuple, or nil.", "(xs)").on1(Colls::last));
         put(m, new Fn("at", "Returns the element of a list or tuple at a zero-based index, or nil if there is none.",
                 "(xs as :list, n as :number)", "(xs as :tuple, n as :number)", "(_, _)")
@@ -47,10 +46,6 @@ final class CollFns {
                 "(f as :fn, xs)", "(kw as :keyword, xs)").on2(Colls::map));
         put(m, new Fn("filter", "Returns a list of the elements of a list for which a predicate is truthy.",
                 "(p as :fn, xs as :list)").on2(Colls::filter));
-        put(m, new Fn("keep", "Returns a list of the elements of a list that are not nil.", "(xs as :list)")
-                .on1(Colls::keep));
-        put(m, new Fn("each!", "Calls a function on each element of a list, in order, for its effects; returns nil.",
-                "(f! as :fn, xs as :list)").on2(Colls::each));
 
         put(m, new Fn("assoc", "Returns a dict with a key set to a value.",
                 "()", "(d as :dict)", "(d as :dict, k as :keyword, v)", "(d as :dict, (k as :keyword, v))")

@@ -62,29 +62,6 @@ final class CoreFns {
         // ---- §1 types and predicates
         put(m, new Fn("type", "Returns the type of a value as a keyword, such as :number or :list.", "(x)")
                 .on1(Values::type));
-        pred(m, "bool?", "Returns true if the value is true or false.", x -> x instanceof Boolean);
-        pred(m, "fn?", "Returns true if the value is a function.", x -> x instanceof LFn, "(f as :fn)", "(_)");
-        pred(m, "keyword?", "Returns true if the value is a keyword.", x -> x instanceof Keyword,
-                "(kw as :keyword)", "(_)");
-        pred(m, "string?", "Returns true if the value is a string.", x -> x instanceof String, "(x as :string)", "(_)");
-        pred(m, "nil?", "Returns true if the value is nil.", x -> x == NIL, "(nil)", "(_)");
-        pred(m, "some?", "Returns true if the value is anything but nil.", x -> x != NIL, "(nil)", "(_)");
-        pred(m, "false?", "Returns true only for the value false (not for nil).", x -> x == Boolean.FALSE, "(false)", "(_)");
-        pred(m, "true?", "Returns true only for the value true.", x -> x == Boolean.TRUE, "(true)", "(_)");
-        pred(m, "number?", "Returns true if the value is a number.", x -> x instanceof Double, "(x as :number)", "(_)");
-        pred(m, "tuple?", "Returns true if the value is a tuple.", x -> x instanceof Tuple, "(x as :tuple)", "(_)");
-        pred(m, "list?", "Returns true if the value is a list.", x -> x instanceof LList, "(x as :list)", "(_)");
-        pred(m, "set?", "Returns true if the value is a set.", x -> x instanceof LSet, "(x as :set)", "(_)");
-        pred(m, "dict?", "Returns true if the value is a dict.", x -> x instanceof LDict, "(x as :dict)", "(_)");
-        pred(m, "ref?", "Returns true if the value is a ref (box).", x -> x instanceof Ref, "(r as :ref)", "(_)");
-        m.put("box?", m.get("ref?"));
-        pred(m, "coll?", "Returns true if the value is a collection: a dict, list, tuple, set or namespace.",
-                x -> x instanceof LDict || x instanceof LList || x instanceof Tuple || x instanceof LSet || x instanceof Ns,
-                "(coll as :dict)", "(coll as :list)", "(coll as :tuple)", "(coll as :set)", "(coll as :ns)", "(_)");
-        pred(m, "ordered?", "Returns true if the value is a list or a tuple.",
-                x -> x instanceof LList || x instanceof Tuple, "(coll as :list)", "(coll as :tuple)", "(_)");
-        pred(m, "assoc?", "Returns true if the value is a dict or a namespace.",
-                x -> x instanceof LDict || x instanceof Ns, "(assoc as :dict)", "(assoc as :ns)", "(_)");
         pred(m, "empty?", "Returns true for an empty list, tuple, set, dict or string; false for anything else.",
                 Colls::emptyQ, "([])", "(#{})", "(s as :set)", "(())", "(\"\")", "(_)");
         put(m, new Fn("eq?", "Returns true if all the arguments are equal.", "(x)", "(x, y)", "(x, y, ...zs)")
@@ -96,15 +73,8 @@ final class CoreFns {
                     if (a.length == 0) throw noMatch("neq?", a);
                     return bool(Arith.eq(a) == Boolean.FALSE);
                 }));
-        put(m, new Fn("some", "Returns the value unless it is nil, in which case returns the default.",
-                "(nil, default)", "(value, _)")
-                .on2((v, d) -> v == NIL ? d : v));
 
         // ---- §2 booleans
-        put(m, new Fn("bool", "Returns false for nil and false, true for everything else.", "(nil)", "(false)", "(_)")
-                .on1(x -> bool(Values.truthy(x))));
-        put(m, new Fn("not", "Returns true for nil and false, false for everything else.", "(nil)", "(false)", "(_)")
-                .on1(x -> bool(!Values.truthy(x))));
         put(m, new Fn("and", "Returns true if every argument is truthy, otherwise false.",
                 "()", "(x)", "(x, y)", "(x, y, ...zs)")
                 .onN(args -> {
@@ -157,36 +127,6 @@ final class CoreFns {
                 }));
 
         // ---- §9 results and errors
-        put(m, new Fn("ok", "Wraps a value in an (:ok, value) result tuple.", "(value)").on1(v -> Tuple.of(OK, v)));
-        put(m, new Fn("err", "Wraps a value in an (:err, value) result tuple.", "(msg)").on1(v -> Tuple.of(ERR, v)));
-        put(m, new Fn("ok?", "Returns true if the value is an (:ok, value) tuple.", "((:ok, _))", "(_)")
-                .on1(v -> bool(isResult(v, OK))));
-        put(m, new Fn("err?", "Returns true if the value is an (:err, value) tuple.", "((:err, _))", "(_)")
-                .on1(v -> bool(isResult(v, ERR))));
-        put(m, new Fn("unwrap!", "Returns the value of an :ok tuple; panics on an :err tuple or any other value.",
-                "((:ok, value))", "((:err, msg))", "(_)")
-                .on1(v -> {
-                    if (isResult(v, OK)) return ((Tuple) v).get(1);
-                    if (isResult(v, ERR)) throw Panics.panic("Unwrapped :err " + Values.printForm(((Tuple) v).get(1)));
-                    throw Panics.panic("Cannot unwrap something that's not an error tuple.");
-                }));
-        put(m, new Fn("unwrap_or", "Returns the value of an :ok tuple, or the default for an :err tuple.",
-                "((:ok, value), _)", "((:err, _), default)")
-                .on2((v, d) -> {
-                    if (isResult(v, OK)) return ((Tuple) v).get(1);
-                    if (isResult(v, ERR)) return d;
-                    throw noMatch("unwrap_or", v, d);
-                }));
-        put(m, new Fn("assert!", "Returns the value if it is truthy; otherwise panics, with the optional message.",
-                "(value)", "(value, message)")
-                .on1(v -> {
-                    if (Values.truthy(v)) return v;
-                    throw Panics.panic("Assert failed " + Values.printForm(v));
-                })
-                .on2((v, msg) -> {
-                    if (Values.truthy(v)) return v;
-                    throw Panics.panic("Assert failed: " + Values.printForm(msg) + " " + Values.printForm(v));
-                }));
         put(m, new Fn("panic!", "Stops the program with a panic whose message is the arguments, separated by spaces.",
                 "(...args)")
                 .onN(args -> { throw Panics.panic(Colls.spaced(args)); }));

@@ -61,26 +61,12 @@ final class MathFns {
         put(m, new Fn("inc", "Returns a number plus one.", "(x as :number)").on1(Arith::inc));
         put(m, new Fn("dec", "Returns a number minus one.", "(x as :number)").on1(Arith::dec));
         put(m, new Fn("neg", "Returns a number with its sign flipped.", "(n as :number)").on1(Arith::neg));
-        put(m, new Fn("abs", "Returns the absolute value of a number.", "(0)", "(n)").on1(Arith::abs));
-        put(m, new Fn("zero?", "Returns true if the value is a number equal to zero.", "(0)", "(_)")
-                .on1(a -> bool(Arith.zeroQ(a))));
-        put(m, new Fn("pos?", "Returns true if the value is a number greater than zero.", "(x as :number)", "(_)")
-                .on1(a -> bool(Arith.posQ(a))));
-        put(m, new Fn("neg?", "Returns true if the value is a number less than zero.", "(x as :number)", "(_)")
-                .on1(a -> bool(Arith.negQ(a))));
         put(m, new Fn("even?", "Returns true if the value is an even number.", "(x as :number)", "(_)")
                 .on1(a -> bool(Arith.evenQ(a))));
         put(m, new Fn("odd?", "Returns true if the value is an odd number.", "(x as :number)", "(_)")
                 .on1(a -> bool(Arith.oddQ(a))));
-        put(m, new Fn("square", "Returns a number multiplied by itself.", "(x as :number)").on1(Arith::square));
         put(m, new Fn("sqrt", "Returns the square root of a number (NaN for negative numbers).", "(x as :number)")
                 .on1(Arith::sqrt));
-        put(m, new Fn("sum_of_squares", "Returns the sum of the squares of its arguments.",
-                "()", "(x as :number)", "(x as :number, y as :number)", "(x, y, ...zs)")
-                .onN(Arith::sumOfSquares));
-        put(m, new Fn("dist", "Returns the distance of the point (x, y) from the origin.",
-                "(x as :number, y as :number)", "((x, y))")
-                .on2(Arith::dist).on1(Arith::dist));
         put(m, new Fn("mod", "Returns the floored remainder of dividing x by y (its sign follows y); panics when y is zero.",
                 "(x as :number, y as :number)")
                 .on2(Arith::mod));
@@ -118,18 +104,6 @@ final class MathFns {
 
         m.put("pi", Arith.PI);
         m.put("tau", Arith.TAU);
-        put(m, new Fn("turn/deg", "Converts an angle from turns to degrees.", "(a as :number)")
-                .on1(num1("turn/deg", a -> a * 360.0)));
-        put(m, new Fn("deg/turn", "Converts an angle from degrees to turns.", "(a as :number)")
-                .on1(num1("deg/turn", a -> a / 360.0)));
-        put(m, new Fn("turn/rad", "Converts an angle from turns to radians.", "(a as :number)")
-                .on1(num1("turn/rad", Arith::turnToRad)));
-        put(m, new Fn("rad/turn", "Converts an angle from radians to turns.", "(a as :number)")
-                .on1(num1("rad/turn", Arith::radToTurn)));
-        put(m, new Fn("deg/rad", "Converts an angle from degrees to radians.", "(a as :number)")
-                .on1(num1("deg/rad", Arith::degToRad)));
-        put(m, new Fn("rad/deg", "Converts an angle from radians to degrees.", "(a as :number)")
-                .on1(num1("rad/deg", Arith::radToDeg)));
         String[] trigPatterns = {"(a as :number)", "(a as :number, :turns)", "(a as :number, :degrees)",
             "(a as :number, :radians)"};
         put(m, new Fn("sin", "Returns the sine of an angle, in turns unless a unit keyword (:turns, :degrees, :radians) is given.",
@@ -145,13 +119,9 @@ final class MathFns {
                 "(x as :number, y as :number)", "(x, y, :turns)", "(x, y, :radians)", "(x, y, :degrees)",
                 "((x, y))", "((x, y), units as :keyword)")
                 .on1(Arith::atan2).on2(Arith::atan2Two).on3(Arith::atan2));
-        put(m, new Fn("angle", "Returns the angle in turns from the first vector to the second.", "(v1, v2)")
-                .on2(Arith::angle));
         put(m, new Fn("rotate", "Rotates the vector (x, y) by an angle, in turns unless a unit keyword is given.",
                 "((x, y), angle)", "((x, y), angle, units as :keyword)")
                 .on2(Arith::rotate).on3(Arith::rotate));
-        put(m, new Fn("heading/vector", "Returns the unit vector pointing along a turtle heading (in turns).", "(heading)")
-                .on1(Arith::headingVector));
     }
 
     static void put(Map<String, Object> m, Fn f) { m.put(f.name(), f); }

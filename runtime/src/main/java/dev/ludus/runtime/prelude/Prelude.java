@@ -7,72 +7,105 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The prelude scope: every prelude name bound to its value (prelude.md §13). This is the
- * single source of prelude names for the compiler's resolver.
+ * The prelude scope (prelude.md §13): the single source of prelude names for the compiler's
+ * resolver. It has two halves: host primitives written in Java (installed by CoreFns, MathFns,
+ * CollFns, Turtle) and the functions written in Ludus (stdlib/src/main/ludus/prelude.ld, compiled
+ * at build time to {@value #STDLIB_CLASS}, whose final pkg lists its exports). The Ludus half is
+ * found on the class path at run time; the runtime does not depend on it at build time.
  *
- * <p>{@link #names()} does not build any value; the values are built on the first
- * {@link #get} (or {@link #bindings()}). Aliases are bound to the very same object as their
- * target ({@code fd!} is {@code forward!}). Mutable prelude state lives in refs that stay
- * bound for the life of the JVM; {@link #resetState} resets their contents.
+ * <p>Aliases are bound to the very same object as their target ({@code fd!} is
+ * {@code forward!}). Mutable prelude state lives in refs that stay bound for the life of the
+ * JVM; {@link #resetState} resets their contents.
  */
 public final class Prelude {
     private Prelude() {}
 
-    private static final String NAMES = """
-        abs add and angle append assert! assoc assoc? at atan/2 back! background! bg! bgcolor bk!
-        bool bool? butlast ceil clear! coll? colors concat console cos count dec deg/rad deg/turn deref
-        dict diff dissoc dist div div/0 div/safe doc! each! eq? err err? even? false? fd! first floor
-        flush! fn? fold forward! get goto! gt? gte? heading heading/vector home! inc join keys keyword?
-        last left! list lt! lt? lte? make! map mod mult neg neg? nil? not odd? ok ok? or ordered? p5_calls
-        panic! pc! pd! pencolor pencolor! pendown! pendown? penup! penwidth penwidth! pi pos? position
-        print! prn! pu! pw! rad/deg rad/turn random range render_turtle! report! reset_turtle! rest right!
-        round rt! second set show sin slice some some? square string string? sub sum_of_squares tan tau
-        turn/deg turn/rad turtle_commands turtle_state turtle_states type unwrap! unwrap_or update update!
-        values zero?
-        dict? filter keep neq? ref? set? tuple?
-        empty? has? list? number? rotate sqrt true?
-        unbox store! box?
-        """;
+    static final String STDLIB_CLASS = "dev.ludus.stdlib.LudusPrelude";
 
-    private static final Set<String> NAME_SET;
-    static {
-        Set<String> s = new LinkedHashSet<>();
-        for (String n : NAMES.trim().split("\\s+")) s.add(n);
-        NAME_SET = Collections.unmodifiableSet(s);
-    }
-
-    /** Built on first use, so that names() never depends on the value classes. */
-    private static final class Holder {
-        static final Map<String, Object> BINDINGS;
+    /** The Java half, built on first use. */
+    private static final class Builtins {
+        static final Map<String, Object> MAP;
         static {
             Map<String, Object> all = new LinkedHashMap<>();
             CoreFns.install(all);
             MathFns.install(all);
             CollFns.install(all);
             Turtle.install(all);
-            Map<String, Object> ordered = new LinkedHashMap<>();
-            for (String n : NAME_SET) {
-                Object v = all.get(n);
-                if (v == null) throw new IllegalStateException("prelude name not bound: " + n);
-                ordered.put(n, v);
-            }
-            if (!NAME_SET.containsAll(all.keySet())) {
-                Set<String> extra = new LinkedHashSet<>(all.keySet());
-                extra.removeAll(NAME_SET);
-                throw new IllegalStateException("prelude binds names not in the spec: " + extra);
-            }
-            BINDINGS = Collections.unmodifiableMap(ordered);
+            MAP = Collections.unmodifiableMap(all);
         }
     }
 
-    /** Every prelude name, in a stable order. */
-    public static Set<String> names() { return NAME_SET; }
+    /** The names the Ludus half exports (read without running it), or none while it is being built. */
+    private static final class StdlibNames {
+        static final Set<String> SET;
+        static {
+            Set<String> s = new LinkedHashSet<>();
+            if (!Boolean.getBoolean("ludus.prelude.builtinsOnly")) {
+                Class<?> c = stdlibClass();
+                if (c != null) {
+                    try {
+                        String exports = (String) c.getField("$exports").get(null);
+                        for (String n : exports.trim().split("\\s+")) if (!n.isEmpty()) s.add(n);
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException("broken Ludus prelude class " + STDLIB_CLASS, e);
+                    }
+                }
+            }
+            SET = Collections.unmodifiableSet(s);
+        }
+    }
+
+    /** The Ludus half's values: evaluating its module defines its functions. */
+    private static final class Stdlib {
+        static final Map<String, Object> MAP;
+        static {
+            Map<String, Object> m = new LinkedHashMap<>();
+            if (!StdlibNames.SET.isEmpty()) {
+                try {
+                    Object pkg = stdlibClass().getMethod("$run").invoke(null);
+                    ((dev.ludus.runtime.value.Ns) pkg).members().forEach((k, v) -> m.put(k.name(), v));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot load the Ludus prelude " + STDLIB_CLASS, e);
+                }
+            }
+            MAP = Collections.unmodifiableMap(m);
+        }
+    }
+
+    private static Class<?> stdlibClass() {
+        try {
+            return Class.forName(STDLIB_CLASS, true, Prelude.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
+    }
+
+    private static final class Names {
+        static final Set<String> SET;
+        static {
+            Set<String> s = new LinkedHashSet<>(Builtins.MAP.keySet());
+            for (String n : StdlibNames.SET) {
+                if (!s.add(n)) throw new IllegalStateException("prelude name defined twice (Java and Ludus): " + n);
+            }
+            SET = Collections.unmodifiableSet(s);
+        }
+    }
+
+    /** Every prelude name, in a stable order (Java half, then Ludus half). */
+    public static Set<String> names() { return Names.SET; }
 
     /** The value bound to a prelude name (null if no such name). */
-    public static Object get(String name) { return NAME_SET.contains(name) ? Holder.BINDINGS.get(name) : null; }
+    public static Object get(String name) {
+        Object v = Builtins.MAP.get(name);
+        return v != null ? v : StdlibNames.SET.contains(name) ? Stdlib.MAP.get(name) : null;
+    }
 
     /** Every binding, name → value, in the order of {@link #names()}. */
-    public static Map<String, Object> bindings() { return Holder.BINDINGS; }
+    public static Map<String, Object> bindings() {
+        Map<String, Object> all = new LinkedHashMap<>(Builtins.MAP);
+        all.putAll(Stdlib.MAP);
+        return Collections.unmodifiableMap(all);
+    }
 
     /**
      * Resets all mutable prelude state: console to [], the turtle refs and drawing to their
@@ -80,7 +113,7 @@ public final class Prelude {
      * The Ref objects themselves stay the same.
      */
     public static void resetState(long seed) {
-        Holder.BINDINGS.size(); // make sure everything is built
+        Builtins.MAP.size(); // make sure everything is built
         synchronized (CoreFns.CONSOLE) {
             CoreFns.CONSOLE.set(dev.ludus.runtime.collection.LList.EMPTY);
         }

@@ -1,0 +1,142 @@
+package dev.ludus.compiler.emit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ludus.compiler.CompiledProgram;
+import dev.ludus.compiler.LudusCompiler;
+import dev.ludus.compiler.ProgramClassLoader;
+import dev.ludus.compiler.diagnostic.CompileErrors;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** Code generation: every class verifies; tail calls and deep recursion behave as spec §7 says. */
+class EmitTest {
+    static Path shared() {
+        return Path.of(System.getProperty("ludus.shared", "../../shared"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyConformanceProgramVerifies() throws Exception {
+        List<Path> files;
+        try (var s = Files.list(shared().resolve("conformance"))) {
+            files = s.filter(p -> p.toString().endsWith(".ld")).sorted().toList();
+        }
+        return files.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+            CompiledProgram program;
+            try {
+                program = LudusCompiler.compile(p, p.getFileName().toString());
+            } catch (CompileErrors e) {
+                return; // static errors are checked by the golden tests
+            }
+            Programs.verify(program, new ProgramClassLoader(program, getClass().getClassLoader()));
+        }));
+    }
+
+    private static void expect(String source, String expected) {
+        assertEquals(expected, Programs.runSource(source));
+    }
+
+    @Test void selfTailCallsRunInConstantStack() {
+        expect("""
+            fn count_down (n, acc) -> if eq? (n, 0) then acc else count_down (dec (n), inc (acc))
+            count_down (10_000_000, 0)
+            """, "=> 10000000\n[exit 0]\n");
+    }
+
+    @Test void mutualTailCallsRunInConstantStack() {
+        expect("""
+            fn is_even? (n) -> if eq? (n, 0) then true else is_odd? (dec (n))
+            fn is_odd? (n) -> if eq? (n, 0) then false else is_even? (dec (n))
+            (is_even? (1_000_000), is_odd? (1_000_001))
+            """, "=> (true, true)\n[exit 0]\n");
+    }
+
+    @Test void tailCallsThroughMatchWhenAndLambdas() {
+        expect("""
+            let step = fn (n) -> n
+            fn a (n) -> match n with { 0 -> :done; _ -> b (dec (n)) }
+            fn b (n) -> when { eq? (n, 0) -> :done; else -> c (n) }
+            fn c (n) -> do n > a
+            a (300_000)
+            """, "=> :done\n[exit 0]\n");
+    }
+
+    @Test void nestedClosureSelfRecursionAndLocalMutualRecursion() {
+        expect("""
+            fn outer (n) -> {
+              fn ev? (k) -> if eq? (k, 0) then true else od? (dec (k))
+              fn od? (k) -> if eq? (k, 0) then false else ev? (dec (k))
+              ev? (n)
+            }
+            outer (200_000)
+            """, "=> true\n[exit 0]\n");
+    }
+
+    @Test void deepNonTailRecursion() {
+        expect("""
+            fn len { ([]) -> 0; ([_, ...xs]) -> inc (len (xs)) }
+            fn sum_to (n) -> if eq? (n, 0) then 0 else add (n, sum_to (dec (n)))
+            (len (range (100_000)), sum_to (100_000))
+            """, "=> (100000, 5000050000)\n[exit 0]\n");
+    }
+
+    @Test void runawayRecursionIsALudusPanic() {
+        expect("""
+            fn forever (n) -> inc (forever (n))
+            forever (1)
+            """, "Ludus panicked!\nMaximum call stack size exceeded\n[exit 1]\n");
+    }
+
+    @Test void recurInLoopsAndFns() {
+        expect("""
+            let a = loop (0, 0) with { (10, acc) -> acc; (i, acc) -> recur (inc (i), add (acc, i)) }
+            let b = loop ([1, 2, 3], 0) with {
+              ([], acc) -> acc
+              ([x, ...xs], acc) -> recur (xs, add (acc, x)) }
+            fn f { (x) -> recur (x, 1); (x, y) -> add (x, y) }
+            let c = loop (1) with { (1) -> recur (1, 2); (x, y) -> add (x, y) }
+            fn h { (x, ...xs) -> if eq? (x, 0) then xs else recur (dec (x), x, x) }
+            (a, b, f (41), c, h (2))
+            """, "=> (45, 6, 42, 3, [1, 1])\n[exit 0]\n");
+    }
+
+    @Test void lateBoundCapturesAndCells() {
+        expect("""
+            let x = 1
+            let r = { fn f () -> x; let x = 2; f () }
+            fn later () -> z
+            let z = :z
+            let h = { fn p () -> q (); fn q () -> :q; p () }
+            (r, later (), h)
+            """, "=> (2, :z, :q)\n[exit 0]\n");
+    }
+
+    @Test void variadicAndLargeArities() {
+        expect("""
+            fn five (a, b, c, d, e) -> [a, b, c, d, e]
+            fn rest (x, ...xs) -> (x, xs)
+            let p = five (1, 2, _, 4, 5)
+            (five (1, 2, 3, 4, 5), rest (1), rest (1, 2, 3), p (3))
+            """, "=> ([1, 2, 3, 4, 5], (1, []), (1, [2, 3]), [1, 2, 3, 4, 5])\n[exit 0]\n");
+    }
+
+    @Test void numericLoopsKeepTheSemanticsOfBoxedOnes() {
+        expect("""
+            let a = loop (0, 0) with { (10, acc) -> acc; (i, acc) -> recur (inc (i), add (acc, i)) }
+            let b = loop (0, 1.5, []) with {
+              (3, x, xs) -> (x, xs)
+              (i, x, xs) -> { let y = mult (x, 2); recur (inc (i), y, append (xs, y)) } }
+            let c = loop (10) with { (0) -> :done; (n) if gt? (n, 5) -> recur (dec (n)); (n) -> recur (sub (n, 1)) }
+            let d = loop (1, 0) with (i, s) -> if lte? (i, 4) then recur (inc (i), add (s, div (1, i))) else s
+            let fs = loop (0, []) with (i, fs) -> if eq? (i, 3) then fs else recur (inc (i), append (fs, fn () -> i))
+            let nan = loop (div (0, 0.5), 0) with (x, n) -> if lt? (x, 1) then recur (div (sqrt (-1), 1), inc (n)) else n
+            print! (a, b, c, d, map (fn (f) -> f (), fs), nan)
+            loop (0) with (i) -> if lt? (i, 3) then recur (inc (i)) else (i, mod (i, 0))
+            """, "45 (12, [3, 6, 12]) :done 2.083333333333333 [0, 1, 2] 1\nLudus panicked!\nDivision by zero.\n[exit 1]\n");
+    }
+}
