@@ -176,7 +176,8 @@ final class ExprGen implements Opcodes {
     void loadBinding(Binding b, Frame f, boolean check, Span site) {
         MethodVisitor mv = f.mv;
         switch (b.kind) {
-            case PRELUDE -> Rt.prelude(mv, b);
+            case PRELUDE -> Rt.prelude(mv, b.name);
+            case SESSION -> Rt.session(mv, b.sessionSlot);
             case MODULE -> {
                 mv.visitFieldInsn(GETSTATIC, m.className, m.field(b), Rt.OBJ_D);
                 if (check) checkBound(b.name, site, f);
@@ -272,7 +273,7 @@ final class ExprGen implements Opcodes {
                     mv.visitVarInsn(ASTORE, slot);
                 }
             }
-            case PRELUDE -> throw new IllegalStateException("cannot bind a prelude name");
+            case PRELUDE, SESSION -> throw new IllegalStateException("cannot bind a prelude or session name");
         }
     }
 

@@ -71,10 +71,9 @@ final class Rt implements Opcodes {
         mv.visitLdcInsn(new ConstantDynamic("prelude", OBJ_D, PRELUDE_BSM, name));
     }
 
-    /** A PRELUDE-kind binding: a prelude name, or a REPL session name (its slot in the session store). */
-    static void prelude(MethodVisitor mv, dev.ludus.compiler.resolve.Binding b) {
-        if (b.isSession()) mv.visitLdcInsn(new ConstantDynamic("session", OBJ_D, SESSION_BSM, b.sessionSlot));
-        else prelude(mv, b.name);
+    /** A REPL session name: the value in its slot of the session store (dev.ludus.runtime.Session). */
+    static void session(MethodVisitor mv, int slot) {
+        mv.visitLdcInsn(new ConstantDynamic("session", OBJ_D, SESSION_BSM, slot));
     }
 
     static void nil(MethodVisitor mv) {

@@ -9,13 +9,15 @@ import java.util.List;
  *   <li>MODULE: bound in the script's own toplevel scope (stored in a static field of the module class);</li>
  *   <li>LOCAL: bound anywhere else; lives in the JVM frame of {@link #frame} (a FnDef, or the
  *       Script for code outside any function), or in a Cell when {@link #cell} is set;</li>
- *   <li>PRELUDE: a prelude name (no declaring node), or a REPL session name bound by an earlier
- *       entry ({@link #sessionSlot} &gt;= 0): like a prelude name it is a constant of the entry, its
- *       value read from the runtime's session store.</li>
+ *   <li>PRELUDE: a prelude name (no declaring node);</li>
+ *   <li>SESSION: a name bound by an earlier REPL entry (no declaring node): like a prelude name it
+ *       is a constant of the entry, its value read from slot {@link #sessionSlot} of the runtime's
+ *       session store. A distinct kind, so that code treating PRELUDE names specially (intrinsic
+ *       arithmetic) never mistakes a user's {@code add} for the prelude's.</li>
  * </ul>
  */
 public final class Binding {
-    public enum Kind { MODULE, LOCAL, PRELUDE }
+    public enum Kind { MODULE, LOCAL, PRELUDE, SESSION }
 
     public final String name;
     public final Kind kind;
@@ -51,13 +53,10 @@ public final class Binding {
         this.sessionMembers = sessionMembers;
     }
 
-    /** The binding of a name kept by the REPL session (a PRELUDE-kind constant read from {@code slot}). */
+    /** The binding of a name kept by the REPL session (a constant read from {@code slot}). */
     static Binding session(SessionName s, int id) {
-        return new Binding(s.name(), Kind.PRELUDE, null, null, id, s.slot(), s.nsMembers());
+        return new Binding(s.name(), Kind.SESSION, null, null, id, s.slot(), s.nsMembers());
     }
-
-    /** Whether this is a REPL session name rather than a prelude name. */
-    public boolean isSession() { return sessionSlot >= 0; }
 
     @Override public String toString() { return name + "#" + id + "/" + kind; }
 }

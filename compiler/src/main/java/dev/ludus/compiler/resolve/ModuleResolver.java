@@ -432,7 +432,7 @@ final class ModuleResolver {
                 else if (u.kind() == UseKind.EXPR) error(u.word().span(), "unbound name: " + u.word().name());
                 continue;
             }
-            if (b.kind == Binding.Kind.PRELUDE) {
+            if (b.kind == Binding.Kind.PRELUDE || b.kind == Binding.Kind.SESSION) {
                 resolved.add(new Resolved(u, b, false, false));
                 continue;
             }

@@ -110,4 +110,19 @@ class SessionEntryTest {
         assertEquals("2499", entry("v2499"));
         assertEquals("1234", entry("v1234"));
     }
+
+    @Test
+    void aSessionNameThatShadowsAPreludeFunctionIsNeverCompiledAsThePrelude() throws Exception {
+        // the emitter compiles calls of the prelude's add/eq?/... to JVM arithmetic (intrinsics)
+        entry("let add = fn (a, b) -> :mine");
+        entry("let eq? = fn (a, b) -> false");
+        entry("fn inc (x) -> :my_inc");
+        assertEquals(":mine", entry("add (1, 2)"));
+        assertEquals(":no", entry("if eq? (1, 1) then :yes else :no"));
+        assertEquals(":my_inc", entry("inc (1)"));
+        assertEquals(":mine", entry("loop (0) with (n) -> add (n, 1)"));
+        assertEquals(Binding.Kind.SESSION,
+                LudusCompiler.analyseEntry(new SourceText("<e>", null, "add"), List.copyOf(names.values()))
+                        .main().resolution().uses.values().iterator().next().binding().kind);
+    }
 }
