@@ -77,8 +77,27 @@ public final class Resolver {
     /** Reads {@code file} (UTF-8) and analyses it; {@code displayName} is the name used in reports. */
     public static Program analyse(Path file, String displayName, ScriptParser parser) throws CompileErrors, IOException {
         Path canon = file.toRealPath();
-        String text = Files.readString(canon, StandardCharsets.UTF_8);
+        String text = decodeUtf8(Files.readAllBytes(canon), displayName, canon);
         return analyse(new SourceText(displayName, canon, text), parser);
+    }
+
+    /** Source files are UTF-8 (spec §1): anything else is a compile error at the first bad byte. */
+    private static String decodeUtf8(byte[] bytes, String displayName, Path path) throws CompileErrors {
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            decoder.flush(out);
+            return out.flip().toString();
+        }
+        String before = out.flip().toString();
+        int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+        String lastLine = before.substring(before.lastIndexOf('\n') + 1);
+        int col = lastLine.codePointCount(0, lastLine.length()) + 1;
+        SourceText lenient = new SourceText(displayName, path, new String(bytes, StandardCharsets.UTF_8));
+        throw new CompileErrors(List.of(new Diagnostic(lenient, new dev.ludus.compiler.syntax.Span(displayName, line, col, line, col + 1),
+                "this file is not valid UTF-8 text")));
     }
 
     /** Parses and resolves one file; returns its static errors (including those of its imports), sorted. */
