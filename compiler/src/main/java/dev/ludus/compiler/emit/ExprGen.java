@@ -177,6 +177,7 @@ final class ExprGen implements Opcodes {
         MethodVisitor mv = f.mv;
         switch (b.kind) {
             case PRELUDE -> Rt.prelude(mv, b.name);
+            case SESSION -> Rt.session(mv, b.sessionSlot);
             case MODULE -> {
                 mv.visitFieldInsn(GETSTATIC, m.className, m.field(b), Rt.OBJ_D);
                 if (check) checkBound(b.name, site, f);
@@ -272,7 +273,7 @@ final class ExprGen implements Opcodes {
                     mv.visitVarInsn(ASTORE, slot);
                 }
             }
-            case PRELUDE -> throw new IllegalStateException("cannot bind a prelude name");
+            case PRELUDE, SESSION -> throw new IllegalStateException("cannot bind a prelude or session name");
         }
     }
 

@@ -15,7 +15,7 @@ public final class ProgramEmitter {
     private ProgramEmitter() {}
 
     public static CompiledProgram emit(Program program) throws CompileErrors {
-        return emit(program, null, false);
+        return emit(program, null, false, false);
     }
 
     /**
@@ -23,15 +23,24 @@ public final class ProgramEmitter {
      * @param preludeMode compile as part of the prelude: panics carry no location (spec D18)
      */
     public static CompiledProgram emit(Program program, String mainClass, boolean preludeMode) throws CompileErrors {
+        return emit(program, mainClass, preludeMode, false);
+    }
+
+    /**
+     * @param replEntry the main module also gets {@code public static Object[] $bindings()}, the
+     *     values of its module-level bindings in {@code Resolution.moduleBindings} order (REPL entries)
+     */
+    public static CompiledProgram emit(Program program, String mainClass, boolean preludeMode, boolean replEntry)
+            throws CompileErrors {
         try {
-            return emitClasses(program, mainClass, preludeMode);
+            return emitClasses(program, mainClass, preludeMode, replEntry);
         } catch (ModuleEmitter.TooLarge e) {
             throw new CompileErrors(List.of(new Diagnostic(e.source, e.span,
                     "this expression is too large to compile: its code exceeds the JVM's 64 KB method limit; split it into smaller parts")));
         }
     }
 
-    private static CompiledProgram emitClasses(Program program, String mainClass, boolean preludeMode) {
+    private static CompiledProgram emitClasses(Program program, String mainClass, boolean preludeMode, boolean replEntry) {
         Map<Module, String> names = new IdentityHashMap<>();
         int i = 0;
         for (Module mod : program.modules()) {
@@ -43,7 +52,8 @@ public final class ProgramEmitter {
         for (Module mod : program.modules()) {
             String internal = names.get(mod);
             ModuleEmitter e = new ModuleEmitter(mod, internal, names::get, preludeMode);
-            classes.put(internal.replace('/', '.'), e.emit(mod == program.main()));
+            boolean main = mod == program.main();
+            classes.put(internal.replace('/', '.'), e.emit(main, main && replEntry));
         }
         return new CompiledProgram(classes, names.get(program.main()).replace('/', '.'));
     }

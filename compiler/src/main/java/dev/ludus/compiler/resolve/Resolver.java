@@ -49,6 +49,15 @@ public final class Resolver {
      * @throws CompileErrors the first lexical/syntax error, or every static error (source order, at most 20)
      */
     public static Program analyse(SourceText main, ScriptParser parser) throws CompileErrors {
+        return analyse(main, parser, List.of());
+    }
+
+    /**
+     * As {@link #analyse(SourceText, ScriptParser)} for a REPL entry: {@code session} names (bound
+     * by earlier entries) are visible to {@code main} (not to its imports) between the prelude and
+     * its toplevel scope.
+     */
+    public static Program analyse(SourceText main, ScriptParser parser, List<SessionName> session) throws CompileErrors {
         Resolver r = new Resolver(parser);
         List<Diagnostic> errors;
         try {
@@ -57,7 +66,7 @@ public final class Resolver {
                 try { canon = canon.toRealPath(); } catch (IOException e) { /* keep as given */ }
                 main = new SourceText(main.displayName(), canon, main.text());
             }
-            errors = r.analyseModule(main);
+            errors = r.analyseModule(main, session);
         } catch (Fatal f) {
             throw f.errors;
         }
@@ -92,7 +101,7 @@ public final class Resolver {
     }
 
     /** Parses and resolves one file; returns its static errors (including those of its imports), sorted. */
-    private List<Diagnostic> analyseModule(SourceText src) {
+    private List<Diagnostic> analyseModule(SourceText src, List<SessionName> session) {
         stack.add(new InProgress(src.path(), src.displayName()));
         Ast.Script script;
         try {
@@ -100,7 +109,7 @@ public final class Resolver {
         } catch (CompileErrors e) {
             throw new Fatal(e);
         }
-        ModuleResolver mr = new ModuleResolver(this, src, script);
+        ModuleResolver mr = new ModuleResolver(this, src, script, session);
         mr.run();
         stack.remove(stack.size() - 1);
         Module m = new Module(src, script, mr.resolution, mr.exports);
@@ -143,7 +152,8 @@ public final class Resolver {
         }
         Module done = loaded.get(canon);
         if (done != null) return new ImportOutcome(done, List.of());
-        List<Diagnostic> errors = analyseModule(new SourceText(displayName(importer.displayName(), displayRel), canon, text));
+        List<Diagnostic> errors = analyseModule(new SourceText(displayName(importer.displayName(), displayRel), canon, text),
+                List.of());
         return new ImportOutcome(lastModule, errors);
     }
 
