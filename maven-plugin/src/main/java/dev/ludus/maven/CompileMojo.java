@@ -50,7 +50,7 @@ public class CompileMojo extends AbstractMojo {
             getLog().info("Skipping Ludus compilation (ludus.skip)");
             return;
         }
-        if (!sourceDirectory.isDirectory()) {
+        if (!sourceDirectory.isDirectory() && !stateFile.isFile()) { // (with a state file: remove the classes of the vanished sources)
             getLog().info("No Ludus sources: " + sourceDirectory + " does not exist");
             return;
         }
@@ -60,7 +60,7 @@ public class CompileMojo extends AbstractMojo {
                     stateFile.toPath(), packagePrefix, getLog()::info).compile();
         } catch (IllegalArgumentException e) { // a bad parameter (package prefix)
             throw new MojoFailureException(e.getMessage(), e);
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) { // e.g. a source deleted while the build runs
             throw new MojoExecutionException("Ludus compilation could not read or write a file: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -132,6 +132,19 @@ class IncrementalCompilerTest {
     }
 
     @Test
+    void aVanishedSourceDirectoryLeavesNoClasses() throws Exception {
+        compile();
+        Files.delete(src.resolve("util/other.ld"));
+        Files.delete(src.resolve("util"));
+        Files.delete(src.resolve("app.ld"));
+        Files.delete(src.resolve("lib.ld"));
+        Files.delete(src);
+        compile();
+        assertFalse(Files.exists(out.resolve("ludus/M_app.class")));
+        assertFalse(Files.exists(out.resolve("ludus/util/M_other.class")));
+    }
+
+    @Test
     void modulesImportedFromOutsideTheSourceDirectoryAreWrittenWithTheImporter() throws Exception {
         Path shared = base.resolve("shared");
         Files.createDirectories(shared);
