@@ -167,11 +167,6 @@ final class IncrementalCompiler {
         return true;
     }
 
-    /** The class name of the source at {@code relative} (to the source directory). */
-    String classNameOf(String relative) {
-        return ClassNames.forSource(prefix, relative);
-    }
-
     /**
      * Settings and compiler identity: a different package prefix or a rebuilt compiler/plugin jar
      * (e.g. a new SNAPSHOT) makes every class stale.
