@@ -44,6 +44,11 @@ public final class LudusCompiler {
         return dev.ludus.compiler.emit.ProgramEmitter.emit(program);
     }
 
+    /** Generate JVM classes for an analysed program under class names chosen by {@code namer}. */
+    public static CompiledProgram emit(Program program, dev.ludus.compiler.emit.ProgramEmitter.ClassNamer namer) {
+        return dev.ludus.compiler.emit.ProgramEmitter.emit(program, namer);
+    }
+
     public static CompiledProgram compile(Path file, String displayName) throws CompileErrors {
         return emit(analyse(file, displayName));
     }
