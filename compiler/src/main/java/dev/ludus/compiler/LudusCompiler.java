@@ -45,7 +45,8 @@ public final class LudusCompiler {
     }
 
     /** Generate JVM classes for an analysed program under class names chosen by {@code namer}. */
-    public static CompiledProgram emit(Program program, dev.ludus.compiler.emit.ProgramEmitter.ClassNamer namer) {
+    public static CompiledProgram emit(Program program, dev.ludus.compiler.emit.ProgramEmitter.ClassNamer namer)
+            throws CompileErrors {
         return dev.ludus.compiler.emit.ProgramEmitter.emit(program, namer);
     }
 

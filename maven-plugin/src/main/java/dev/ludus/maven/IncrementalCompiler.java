@@ -100,9 +100,9 @@ final class IncrementalCompiler {
         }
         for (String rel : stale) {
             Path file = sources.get(rel);
-            Program program;
             try {
-                program = BigStack.call("ludus-compile", () -> LudusCompiler.analyse(file, SourceFiles.relative(baseDir, file)));
+                Program program = BigStack.call("ludus-compile", () -> LudusCompiler.analyse(file, SourceFiles.relative(baseDir, file)));
+                next.put(rel, write(program, ownByCanonical, mtimes));
             } catch (CompileErrors e) {
                 failed.add(rel);
                 for (Diagnostic d : e.diagnostics()) {
@@ -115,7 +115,6 @@ final class IncrementalCompiler {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-            next.put(rel, write(program, ownByCanonical, mtimes));
         }
 
         Set<String> owned = new HashSet<>();
@@ -128,7 +127,8 @@ final class IncrementalCompiler {
     }
 
     /** Emits a program whose main module is a source, writes its class files, returns its state entry. */
-    private CompileState.Entry write(Program program, Map<Path, String> own, Map<Path, Long> mtimes) throws IOException {
+    private CompileState.Entry write(Program program, Map<Path, String> own, Map<Path, Long> mtimes)
+            throws IOException, CompileErrors {
         CompiledProgram compiled = LudusCompiler.emit(program, (mod, i) -> className(mod, own));
         List<String> outputs = new ArrayList<>();
         Map<Path, Long> deps = new LinkedHashMap<>();
