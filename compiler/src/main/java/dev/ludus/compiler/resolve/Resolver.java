@@ -76,7 +76,12 @@ public final class Resolver {
 
     /** Reads {@code file} (UTF-8) and analyses it; {@code displayName} is the name used in reports. */
     public static Program analyse(Path file, String displayName, ScriptParser parser) throws CompileErrors, IOException {
-        Path canon = file.toRealPath();
+        Path canon;
+        try {
+            canon = file.toRealPath();
+        } catch (IOException e) {
+            canon = file.toAbsolutePath().normalize(); // e.g. /dev/stdin: readable, but no real path
+        }
         String text = decodeUtf8(Files.readAllBytes(canon), displayName, canon);
         return analyse(new SourceText(displayName, canon, text), parser);
     }
