@@ -21,7 +21,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         int status = Main.EXIT_OK;
         for (String f : files) {
-            try (SourceInput in = SourceInput.open(f, System.in)) {
+            try (SourceInput in = SourceInput.open(f, main.in)) {
                 try {
                     ProgramRunner.analyse(in.path(), in.displayName());
                     main.err.println(in.displayName() + ": ok");

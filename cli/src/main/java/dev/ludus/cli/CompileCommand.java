@@ -36,7 +36,7 @@ final class CompileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (SourceInput in = SourceInput.open(file, System.in)) {
+        try (SourceInput in = SourceInput.open(file, main.in)) {
             CompiledProgram program;
             try {
                 program = ProgramRunner.compile(in.path(), in.displayName());

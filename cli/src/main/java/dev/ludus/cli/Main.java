@@ -4,6 +4,7 @@ import dev.ludus.runtime.Launcher;
 import dev.ludus.runtime.diag.Ansi;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -24,27 +25,37 @@ import picocli.CommandLine.Command;
         description = "Compile and run Ludus programs on the JVM.",
         subcommands = {RunCommand.class, CheckCommand.class, CompileCommand.class, TestCommand.class,
                 ReplCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit status: 0 ok; 1 the program panicked or did not compile; 2 usage error, "
-                + "unreadable file or internal error."})
+        footer = {"", "Exit status: 0 ok; 1 the program panicked or did not compile, or a test failed; "
+                + "2 usage error, unreadable file or internal error."})
 public final class Main implements Callable<Integer> {
     public static final int EXIT_OK = 0;
     public static final int EXIT_ERROR = 1;
     public static final int EXIT_USAGE = 2;
 
+    final InputStream in;
     final PrintStream out;
     final PrintStream err;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    Main(PrintStream out, PrintStream err) {
+    Main(InputStream in, PrintStream out, PrintStream err) {
+        this.in = in;
         this.out = out;
         this.err = err;
     }
 
-    /** Bare {@code ludus}: show the usage (to stderr) and fail as a usage error. */
+    /**
+     * Bare {@code ludus}: the REPL when standard input and output are a terminal; otherwise show
+     * the usage (to stderr) and fail as a usage error.
+     */
     @Override
     public Integer call() {
+        if (in == System.in && System.console() != null) {
+            ReplCommand repl = new ReplCommand();
+            repl.main = this;
+            return repl.call();
+        }
         spec.commandLine().usage(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         return EXIT_USAGE;
     }
@@ -61,7 +72,12 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line with the given streams and returns the exit status. */
     public static int execute(PrintStream out, PrintStream err, String... args) {
-        CommandLine cl = new CommandLine(new Main(out, err));
+        return execute(System.in, out, err, args);
+    }
+
+    /** As {@link #execute(PrintStream, PrintStream, String...)} with {@code in} as standard input. */
+    public static int execute(InputStream in, PrintStream out, PrintStream err, String... args) {
+        CommandLine cl = new CommandLine(new Main(in, out, err));
         cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         cl.setExitCodeExceptionMapper(t -> EXIT_USAGE);

@@ -23,6 +23,20 @@ public final class ProgramRunner {
 
     /** Compiles and runs {@code file} (named {@code displayName} in reports); returns the exit status. */
     public static int compileAndRun(Path file, String displayName, RunOptions opts, PrintStream out, PrintStream err) {
+        return compileAndLaunch(file, displayName, opts, out, err, false);
+    }
+
+    /**
+     * Compiles {@code file} and runs it with its test forms enabled, as {@code ludus test} does
+     * (spec §12.3): a line per test, the summary, and a panic report if the script panicked
+     * outside the tests. Returns the exit status (0 iff no test failed and nothing panicked).
+     */
+    public static int compileAndTest(Path file, String displayName, RunOptions opts, PrintStream out, PrintStream err) {
+        return compileAndLaunch(file, displayName, opts, out, err, true);
+    }
+
+    private static int compileAndLaunch(Path file, String displayName, RunOptions opts, PrintStream out,
+                                        PrintStream err, boolean tests) {
         CompiledProgram program;
         try {
             program = compile(file, displayName);
@@ -39,7 +53,7 @@ public final class ProgramRunner {
         } catch (ClassNotFoundException | LinkageError e) {
             return internalError(e, out, err);
         }
-        return Launcher.run(main, opts, out, err);
+        return tests ? Launcher.runTests(main, opts, out, err) : Launcher.run(main, opts, out, err);
     }
 
     /** Parses, resolves and generates code (on a big stack). */

@@ -1,17 +1,91 @@
 package dev.ludus.cli;
 
+import dev.ludus.compiler.syntax.InputCompleteness;
+import dev.ludus.runtime.RunOptions;
+import dev.ludus.runtime.prelude.Console;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "repl", description = "Interactive Ludus (not implemented yet).")
+@Command(name = "repl", description = {
+        "Interactive Ludus: type expressions and bindings, see their values after `=> `.",
+        "On a terminal: line editing, history in ~/.ludus_history, multi-line input while brackets",
+        "or strings are open. Type :help for the commands. With piped standard input, entries are",
+        "read from it without prompts (exit status 1 if any entry failed).",
+        "`ludus` with no arguments on a terminal starts the REPL too."})
 final class ReplCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for `random` (default: a random seed).")
+    Long seed;
+
+    @Option(names = "--echo", description = "With piped input: echo each input line after its prompt "
+            + "(makes a readable transcript).")
+    boolean echo;
+
+    static final String PROMPT = "ludus> ";
+    static final String CONTINUATION = "   ..> ";
+
     @Override
     public Integer call() {
-        main.err.println("ludus: 'ludus repl' is not implemented yet");
-        return Main.EXIT_USAGE;
+        PrintStream console = Console.out;
+        try {
+            Repl repl = new Repl(main.out, main.err, RunOptions.defaults().withSeed(seed).effectiveSeed());
+            if (main.in == System.in && System.console() != null) {
+                return TerminalRepl.run(repl, main.out, main.err);
+            }
+            return piped(repl);
+        } finally {
+            Console.out = console; // the session sent console output to main.out
+        }
+    }
+
+    /**
+     * Reads entries from non-terminal standard input: each line is added to the current entry
+     * until the entry is complete ({@link InputCompleteness}); a command is recognised only as the
+     * first line of an entry. Exit status: 0 if every entry succeeded, 1 if one failed (panic or
+     * compile error), 2 after an internal error.
+     */
+    private int piped(Repl repl) {
+        Repl.Status worst = Repl.Status.OK;
+        StringBuilder entry = new StringBuilder();
+        try {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(main.in, StandardCharsets.UTF_8));
+            String line;
+            while (!repl.quitRequested() && (line = reader.readLine()) != null) {
+                if (echo) {
+                    main.out.print((entry.length() == 0 ? PROMPT : CONTINUATION) + line + "\n");
+                    main.out.flush();
+                }
+                if (entry.length() == 0 && Repl.isCommand(line)) {
+                    worst = worse(worst, repl.command(line));
+                    continue;
+                }
+                entry.append(line).append('\n');
+                if (InputCompleteness.needsMore(entry.toString())) continue;
+                worst = worse(worst, repl.eval(entry.toString()));
+                entry.setLength(0);
+            }
+        } catch (IOException e) {
+            throw new Main.UserError("cannot read standard input: " + e.getMessage());
+        }
+        // Input ended inside an entry: compile it anyway, so its error is reported.
+        if (entry.length() > 0 && !repl.quitRequested()) worst = worse(worst, repl.eval(entry.toString()));
+        return switch (worst) {
+            case OK -> Main.EXIT_OK;
+            case ERROR -> Main.EXIT_ERROR;
+            case INTERNAL -> Main.EXIT_USAGE;
+        };
+    }
+
+    private static Repl.Status worse(Repl.Status a, Repl.Status b) {
+        return b.ordinal() > a.ordinal() ? b : a;
     }
 }

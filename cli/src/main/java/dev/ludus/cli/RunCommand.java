@@ -39,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         RunOptions opts = RunOptions.defaults().withSeed(seed).withSvg(svg).withPng(png);
         if (size != null) opts = opts.withSize(size.width(), size.height());
-        try (SourceInput in = SourceInput.open(file, System.in)) {
+        try (SourceInput in = SourceInput.open(file, main.in)) {
             return ProgramRunner.compileAndRun(in.path(), in.displayName(), opts, main.out, main.err);
         }
     }

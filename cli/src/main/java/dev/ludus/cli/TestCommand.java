@@ -1,22 +1,32 @@
 package dev.ludus.cli;
 
+import dev.ludus.runtime.RunOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-// TODO(spec §12.3): needs code generator support for running `test` forms.
-@Command(name = "test", description = "Run the tests of a Ludus file (not implemented yet).")
+@Command(name = "test", description = {
+        "Run a Ludus file with its `test` forms enabled (spec §12.3).",
+        "stdout: the program's console output, a line per test (`test \"name\" passed` or",
+        "`test \"name\" FAILED on line N: ...`), then `N tests: P passed, F failed`.",
+        "Exit status 0 iff no test failed and the script did not panic outside a test."})
 final class TestCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(paramLabel = "FILE", description = "The Ludus file.")
+    @Parameters(paramLabel = "FILE", description = "The Ludus file (`-` reads it from standard input).")
     String file;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for `random` (default: a random seed).")
+    Long seed;
 
     @Override
     public Integer call() {
-        main.err.println("ludus: 'ludus test' is not implemented yet");
-        return Main.EXIT_USAGE;
+        RunOptions opts = RunOptions.defaults().withSeed(seed);
+        try (SourceInput in = SourceInput.open(file, main.in)) {
+            return ProgramRunner.compileAndTest(in.path(), in.displayName(), opts, main.out, main.err);
+        }
     }
 }

@@ -59,18 +59,29 @@ class ConformanceTest {
         return dir;
     }
 
+    /** How a golden program is run: (absolute path, display name, options, stdout, stderr) -> exit status. */
+    @FunctionalInterface
+    interface Runner {
+        int run(Path program, String displayName, RunOptions opts, PrintStream out, PrintStream err);
+    }
+
     /** One test per {@code *.ld} directly in {@code dir} (a file pair; subdirectories hold helpers). */
     static Stream<DynamicTest> goldenTests(Path dir) throws IOException {
+        return goldenTests(dir, ProgramRunner::compileAndRun);
+    }
+
+    /** As {@link #goldenTests(Path)}, each program run by {@code runner}. */
+    static Stream<DynamicTest> goldenTests(Path dir, Runner runner) throws IOException {
         List<Path> programs;
         try (Stream<Path> files = Files.list(dir)) {
             programs = files.filter(p -> p.getFileName().toString().endsWith(".ld") && Files.isRegularFile(p))
                     .sorted().toList();
         }
         assertFalse(programs.isEmpty(), "no *.ld programs in " + dir);
-        return programs.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), p.toUri(), () -> check(p)));
+        return programs.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), p.toUri(), () -> check(p, runner)));
     }
 
-    static void check(Path program) throws IOException {
+    static void check(Path program, Runner runner) throws IOException {
         String name = program.getFileName().toString();
         Path expectedFile = program.resolveSibling(name.substring(0, name.length() - ".ld".length()) + ".expected");
         assertTrue(Files.isRegularFile(expectedFile), "missing " + expectedFile);
@@ -82,8 +93,7 @@ class ConformanceTest {
         try (var o = new PrintStream(out, false, StandardCharsets.UTF_8);
              var e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             exit = assertTimeoutPreemptively(TIMEOUT,
-                    () -> ProgramRunner.compileAndRun(program.toAbsolutePath(), name,
-                            RunOptions.defaults().withSeed(SEED), o, e),
+                    () -> runner.run(program.toAbsolutePath(), name, RunOptions.defaults().withSeed(SEED), o, e),
                     () -> name + " did not finish within " + TIMEOUT.toSeconds() + " s");
             o.flush();
         }

@@ -61,7 +61,7 @@ class MainTest {
 
     @Test
     void missingFileIsOneClearLine() {
-        for (String cmd : new String[] {"run", "check", "compile"}) {
+        for (String cmd : new String[] {"run", "check", "compile", "test"}) {
             Result r = ludus(cmd, "no/such/file.ld");
             assertEquals(2, r.exit(), cmd);
             assertEquals("", r.out(), cmd);
@@ -77,13 +77,27 @@ class MainTest {
     }
 
     @Test
-    void unimplementedCommandsSaySo() {
-        Result t = ludus("test", "x.ld");
-        assertEquals(2, t.exit());
-        assertTrue(t.err().contains("not implemented yet"), t.err());
-        Result repl = ludus("repl");
-        assertEquals(2, repl.exit());
-        assertTrue(repl.err().contains("not implemented yet"), repl.err());
-        assertFalse(t.err().contains("Exception"), t.err());
+    void testCommandPassesTheSeed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path f = dir.resolve("r.ld");
+        java.nio.file.Files.writeString(f, "print! (random ())\ntest \"t\" true\n");
+        Result a = ludus("test", "--seed", "7", f.toString());
+        Result b = ludus("test", "--seed", "7", f.toString());
+        Result c = ludus("test", "--seed", "8", f.toString());
+        Result run = ludus("run", "--seed", "7", f.toString());
+        assertEquals(0, a.exit(), a.err());
+        assertEquals(a.out(), b.out());
+        assertFalse(a.out().equals(c.out()), "different seeds gave the same random number: " + a.out());
+        String firstLine = a.out().substring(0, a.out().indexOf('\n') + 1);
+        assertTrue(run.out().startsWith(firstLine), run.out() + " vs " + a.out());
+        assertTrue(a.out().endsWith("test \"t\" passed\n1 tests: 1 passed, 0 failed\n"), a.out());
+    }
+
+    @Test
+    void testCommandUsageErrors() {
+        Result r = ludus("test", "no/such/file.ld");
+        assertEquals(2, r.exit());
+        assertEquals("ludus: cannot read no/such/file.ld: no such file\n", r.err());
+        assertEquals(2, ludus("test").exit());
+        assertEquals(2, ludus("test", "--seed", "x", "a.ld").exit());
     }
 }

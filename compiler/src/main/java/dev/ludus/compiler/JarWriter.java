@@ -44,14 +44,25 @@ public final class JarWriter {
 
     /** Writes {@code program} and the runtime as a runnable jar at {@code jar}. */
     public static void writeJar(CompiledProgram program, Path jar) throws IOException {
+        writeJar(classEntries(program), program.mainClass(), "ludus compile", jar);
+    }
+
+    /**
+     * Writes a runnable jar holding {@code appEntries} (jar entry name such as
+     * {@code ludus/app/M_main.class} -> bytes; they win over runtime entries of the same name; a
+     * manifest among them is ignored) plus the runtime, with Main-Class {@code mainClass}
+     * (a binary class name). Used by the Maven plugin for a whole output directory.
+     */
+    public static void writeJar(Map<String, byte[]> appEntries, String mainClass, String createdBy, Path jar) throws IOException {
         Map<String, byte[]> entries = new TreeMap<>(runtimeEntries());
-        entries.putAll(classEntries(program));
+        entries.putAll(appEntries);
+        entries.remove(JarFile.MANIFEST_NAME);
 
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.put(Attributes.Name.MAIN_CLASS, program.mainClass());
-        main.put(new Attributes.Name("Created-By"), "ludus compile");
+        main.put(Attributes.Name.MAIN_CLASS, mainClass);
+        main.put(new Attributes.Name("Created-By"), createdBy);
 
         Path parent = jar.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
@@ -69,6 +80,7 @@ public final class JarWriter {
                 manifest.write(out);
                 out.closeEntry();
                 Set<String> dirs = new LinkedHashSet<>();
+                dirs.add("META-INF/"); // written above; app resources may live under it too
                 for (var e : entries.entrySet()) {
                     String name = e.getKey();
                     for (int i = name.indexOf('/'); i >= 0; i = name.indexOf('/', i + 1)) {

@@ -25,9 +25,29 @@ public final class LudusCompiler {
         return Resolver.analyse(source, LudusParser::parse);
     }
 
+    /**
+     * Parse and resolve one REPL entry: {@code session} names (bound by earlier entries) are
+     * visible between the prelude and the entry's toplevel scope.
+     */
+    public static Program analyseEntry(SourceText source, java.util.List<dev.ludus.compiler.resolve.SessionName> session)
+            throws CompileErrors {
+        return Resolver.analyse(source, LudusParser::parse, session);
+    }
+
+    /** Generate the classes of a REPL entry: as {@link #emit}, plus {@code $bindings()} on the entry's class. */
+    public static CompiledProgram emitEntry(Program program) throws CompileErrors {
+        return dev.ludus.compiler.emit.ProgramEmitter.emit(program, null, false, true);
+    }
+
     /** Generate JVM classes for an analysed program. */
     public static CompiledProgram emit(Program program) throws CompileErrors {
         return dev.ludus.compiler.emit.ProgramEmitter.emit(program);
+    }
+
+    /** Generate JVM classes for an analysed program under class names chosen by {@code namer}. */
+    public static CompiledProgram emit(Program program, dev.ludus.compiler.emit.ProgramEmitter.ClassNamer namer)
+            throws CompileErrors {
+        return dev.ludus.compiler.emit.ProgramEmitter.emit(program, namer);
     }
 
     public static CompiledProgram compile(Path file, String displayName) throws CompileErrors {

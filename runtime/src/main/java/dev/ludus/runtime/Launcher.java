@@ -2,6 +2,7 @@ package dev.ludus.runtime;
 
 import dev.ludus.runtime.prelude.Console;
 import dev.ludus.runtime.prelude.Prelude;
+import dev.ludus.runtime.turtle.TurtleOutput;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -23,6 +24,8 @@ public final class Launcher {
     public static final int EXIT_OK = 0;
     public static final int EXIT_PANIC = 1;
     public static final int EXIT_INTERNAL = 2;
+    /** The program completed but a requested turtle file (--svg/--png) could not be written. */
+    public static final int EXIT_OUTPUT = 2;
 
     /**
      * Default stack size of the program thread: deep non-tail recursion (spec §7: at least
@@ -61,13 +64,19 @@ public final class Launcher {
     private record Panicked(LudusPanic panic) implements Outcome {}
     private record Failed(Throwable error) implements Outcome {}
 
-    /** Entry point of a compiled program's {@code main}: parses the options, runs, exits. */
+    /**
+     * Entry point of a compiled program's {@code main}: parses the options, runs, exits. A
+     * compiled program prints only its own output (and a panic report); {@code --print-result}
+     * adds the {@code => value} line that `ludus run` prints.
+     */
     public static void main(Class<?> module, String[] args) {
-        List<String> argList = List.of(args);
+        List<String> argList = new java.util.ArrayList<>(List.of(args));
         if (argList.contains("--help") || argList.contains("-h")) {
-            System.out.println("usage: java -jar PROGRAM.jar " + RunOptions.USAGE.substring("options: ".length()));
+            System.out.println("usage: java -jar PROGRAM.jar [--print-result] "
+                    + RunOptions.USAGE.substring("options: ".length()));
             System.exit(EXIT_OK);
         }
+        boolean printResult = argList.remove("--print-result");
         RunOptions opts;
         try {
             opts = RunOptions.parse(argList);
@@ -79,7 +88,7 @@ public final class Launcher {
         }
         PrintStream out = stdout();
         dev.ludus.runtime.diag.Ansi.setEnabled(dev.ludus.runtime.diag.Ansi.terminalWantsColour());
-        int code = run(module, opts, out, System.err);
+        int code = run(module, opts, out, System.err, false, printResult);
         out.flush();
         System.exit(code);
     }
@@ -102,11 +111,12 @@ public final class Launcher {
     /**
      * Runs {@code module} ({@code public static Object $run()}) on a thread with a large stack and
      * prints the report of spec §12.1 to {@code out}. Human diagnostics go to {@code err}.
-     * Returns the exit status: 0 completed, 1 panicked, 2 internal error. If the calling thread is
+     * Returns the exit status: 0 completed, 1 panicked, 2 internal error or turtle output (spec
+     * §12.4, {@code opts.svgPath()/pngPath()}) not writable. If the calling thread is
      * interrupted while waiting, the program thread is stopped and 2 is returned.
      */
     public static int run(Class<?> module, RunOptions opts, PrintStream out, PrintStream err) {
-        return run(module, opts, out, err, false);
+        return run(module, opts, out, err, false, true);
     }
 
     /**
@@ -115,10 +125,11 @@ public final class Launcher {
      * Exit status 0 iff no test failed and the script did not panic.
      */
     public static int runTests(Class<?> module, RunOptions opts, PrintStream out, PrintStream err) {
-        return run(module, opts, out, err, true);
+        return run(module, opts, out, err, true, false);
     }
 
-    private static int run(Class<?> module, RunOptions opts, PrintStream out, PrintStream err, boolean tests) {
+    private static int run(Class<?> module, RunOptions opts, PrintStream out, PrintStream err,
+                           boolean tests, boolean printResult) {
         if (opts == null) opts = RunOptions.defaults();
         MethodHandle entry;
         try {
@@ -142,15 +153,10 @@ public final class Launcher {
         } finally {
             out.flush();
         }
-        // TODO(turtle): write opts.svgPath()/opts.pngPath() from the final turtle state here,
-        // after a completed run and after a panic alike (spec §12.4), once the turtle lands.
-        if (opts.svgPath() != null || opts.pngPath() != null) {
-            err.println("ludus: warning: turtle output (--svg/--png) is not implemented yet; nothing written");
-        }
         int code;
         if (tests && !(outcome instanceof Failed)) out.print(Tests.summary() + "\n");
         if (outcome instanceof Completed c) {
-            if (!tests) out.print(c.shownResult());
+            if (printResult) out.print(c.shownResult());
             code = tests && Tests.failed() > 0 ? EXIT_PANIC : EXIT_OK;
         } else if (outcome instanceof Panicked p) {
             reportPanic(p.panic(), out, err);
@@ -159,6 +165,15 @@ public final class Launcher {
             code = internalError(((Failed) outcome).error(), out, err);
         }
         out.flush();
+        // Turtle output (spec §12.4) comes after the report, for a completed run and after a
+        // panic alike: a panicking drawing is often what the programmer wants to look at. Not
+        // after an internal error (the drawing may be half-updated, the thread even still
+        // running). A file that cannot be written makes an otherwise successful run fail with
+        // EXIT_OUTPUT; a panic or failed test keeps its own status.
+        if (!(outcome instanceof Failed) && TurtleOutput.requested(opts)
+                && !TurtleOutput.write(opts, err != null ? err : System.err) && code == EXIT_OK) {
+            code = EXIT_OUTPUT;
+        }
         Console.out = previousConsole;
         return code;
     }

@@ -154,8 +154,11 @@ final class CallGen implements Opcodes {
         int n = args.size();
         if (t.fixed()) {
             if (t.argSlots.length != n) return false;
-            for (Expr a : args) x.emit(a, f, false);
-            for (int i = n - 1; i >= 0; i--) mv.visitVarInsn(ASTORE, t.argSlots[i]);
+            for (int i = 0; i < n; i++) {
+                if (t.dbl(i)) x.nums.emitNum(args.get(i), f);
+                else x.emit(args.get(i), f, false);
+            }
+            for (int i = n - 1; i >= 0; i--) mv.visitVarInsn(t.dbl(i) ? DSTORE : ASTORE, t.argSlots[i]);
         } else {
             if (!loop && n <= FnGen.MAX_DIRECT && (f.variadicDirectMask & (1 << n)) != 0) return false;
             x.array(args, f);
@@ -195,6 +198,7 @@ final class CallGen implements Opcodes {
 
     /** Evaluates a condition and jumps to otherwise when it is falsy. */
     void condition(Expr cond, Frame f, Label otherwise) {
+        if (x.nums.condition(cond, f, otherwise)) return;
         if (cond instanceof Synthetic s && s.root() instanceof Word w && s.terms().size() == 1
                 && s.terms().get(0) instanceof Args a && !hasHole(a)) {
             Binding b = m.res.uses.get(w).binding();

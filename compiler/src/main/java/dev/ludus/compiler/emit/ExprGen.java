@@ -20,11 +20,13 @@ final class ExprGen implements Opcodes {
     private final ModuleEmitter m;
     private final PatternGen patterns;
     private final CallGen calls;
+    final NumGen nums;
 
     ExprGen(ModuleEmitter m) {
         this.m = m;
         this.patterns = new PatternGen(m, this);
         this.calls = new CallGen(m, this);
+        this.nums = new NumGen(m, this);
     }
 
     void line(Frame f, Span s) {
@@ -107,7 +109,13 @@ final class ExprGen implements Opcodes {
         } else if (e instanceof DictLit d) {
             dict(d, f);
         } else if (e instanceof Synthetic s) {
-            line(f, s.span()); calls.synthetic(s, f, tail);
+            line(f, s.span());
+            if (nums.numeric(s, f::isDouble)) {
+                nums.emitNum(s, f);
+                NumGen.box(mv);
+            } else {
+                calls.synthetic(s, f, tail);
+            }
         } else if (e instanceof Let l) {
             line(f, l.span()); let(l, f);
         } else if (e instanceof RefDecl r) {
@@ -169,6 +177,7 @@ final class ExprGen implements Opcodes {
         MethodVisitor mv = f.mv;
         switch (b.kind) {
             case PRELUDE -> Rt.prelude(mv, b.name);
+            case SESSION -> Rt.session(mv, b.sessionSlot);
             case MODULE -> {
                 mv.visitFieldInsn(GETSTATIC, m.className, m.field(b), Rt.OBJ_D);
                 if (check) checkBound(b.name, site, f);
@@ -176,6 +185,9 @@ final class ExprGen implements Opcodes {
             case LOCAL -> {
                 if (b == f.fnBinding) {
                     mv.visitVarInsn(ALOAD, 0);
+                } else if (f.isDouble(b)) {
+                    mv.visitVarInsn(DLOAD, f.doubleSlots.get(b));
+                    NumGen.box(mv);
                 } else if (b.frame == f.owner) {
                     Integer slot = f.slots.get(b);
                     if (slot == null) throw new IllegalStateException("no slot for " + b + " at " + site);
@@ -210,7 +222,10 @@ final class ExprGen implements Opcodes {
     /** What a new closure captures for b: the value, or the Cell when b is late-bound. */
     private void loadForCapture(Binding b, Frame f) {
         if (b == f.fnBinding) f.mv.visitVarInsn(ALOAD, 0);
-        else if (b.frame == f.owner) {
+        else if (f.isDouble(b)) {
+            f.mv.visitVarInsn(DLOAD, f.doubleSlots.get(b));
+            NumGen.box(f.mv);
+        } else if (b.frame == f.owner) {
             Integer slot = f.slots.get(b);
             if (slot == null) throw new IllegalStateException("no slot for captured " + b);
             f.mv.visitVarInsn(ALOAD, slot);
@@ -258,7 +273,7 @@ final class ExprGen implements Opcodes {
                     mv.visitVarInsn(ASTORE, slot);
                 }
             }
-            case PRELUDE -> throw new IllegalStateException("cannot bind a prelude name");
+            case PRELUDE, SESSION -> throw new IllegalStateException("cannot bind a prelude or session name");
         }
     }
 
@@ -314,12 +329,22 @@ final class ExprGen implements Opcodes {
     }
 
     void arrayOfSlots(MethodVisitor mv, int[] slots) {
+        arrayOfSlots(mv, slots, null);
+    }
+
+    /** An Object[] of the slots' values; dbl marks slots holding unboxed doubles (boxed here). */
+    void arrayOfSlots(MethodVisitor mv, int[] slots, boolean[] dbl) {
         Rt.integer(mv, slots.length);
         mv.visitTypeInsn(ANEWARRAY, Rt.OBJ);
         for (int i = 0; i < slots.length; i++) {
             mv.visitInsn(DUP);
             Rt.integer(mv, i);
-            mv.visitVarInsn(ALOAD, slots[i]);
+            if (dbl != null && dbl[i]) {
+                mv.visitVarInsn(DLOAD, slots[i]);
+                NumGen.box(mv);
+            } else {
+                mv.visitVarInsn(ALOAD, slots[i]);
+            }
             mv.visitInsn(AASTORE);
         }
     }
@@ -377,6 +402,15 @@ final class ExprGen implements Opcodes {
 
     private void let(Let l, Frame f) {
         MethodVisitor mv = f.mv;
+        if (l.pattern() instanceof PBind pb && numericLocal(m.res.declared.get(pb), l.value(), f)) {
+            nums.emitNum(l.value(), f);
+            mv.visitInsn(DUP2);
+            int slot = f.newDoubleSlot();
+            mv.visitVarInsn(DSTORE, slot);
+            f.doubleSlots.put(m.res.declared.get(pb), slot);
+            NumGen.box(mv);
+            return;
+        }
         emit(l.value(), f, false);
         mv.visitInsn(DUP);
         if (l.pattern() instanceof PBind b) {
@@ -397,6 +431,12 @@ final class ExprGen implements Opcodes {
                 "(Ljava/lang/String;" + Rt.OBJ_D + "Ljava/lang/String;II)L" + Rt.PANIC + ";", false);
         mv.visitInsn(ATHROW);
         mv.visitLabel(ok);
+    }
+
+    /** A local binding that can live unboxed: a plain local (no cell) bound to a numeric value. */
+    boolean numericLocal(Binding b, Expr value, Frame f) {
+        return b != null && b.kind == Binding.Kind.LOCAL && !b.cell && b.frame == f.owner
+                && nums.numeric(value, f::isDouble);
     }
 
     private void ref(RefDecl r, Frame f) {
@@ -541,21 +581,28 @@ final class ExprGen implements Opcodes {
         Label head = new Label();
         Label end = new Label();
         if (fixed) {
+            boolean[] dbl = new LoopTypes(nums, m.res).numericPositions(l, f);
             int[] slots = new int[k];
             for (int i = 0; i < k; i++) {
-                emit(l.init().items().get(i), f, false);
-                slots[i] = f.newSlot();
-                mv.visitVarInsn(ASTORE, slots[i]);
+                if (dbl[i]) {
+                    nums.emitNum(l.init().items().get(i), f);
+                    slots[i] = f.newDoubleSlot();
+                    mv.visitVarInsn(DSTORE, slots[i]);
+                } else {
+                    emit(l.init().items().get(i), f, false);
+                    slots[i] = f.newSlot();
+                    mv.visitVarInsn(ASTORE, slots[i]);
+                }
             }
             mv.visitLabel(head);
-            f.recur = new Frame.RecurTarget(head, slots, -1, true);
+            f.recur = new Frame.RecurTarget(head, slots, -1, true, dbl);
             List<Clause> applicable = new ArrayList<>();
             for (Clause c : l.clauses()) {
                 PTuple p = (PTuple) c.pattern();
                 if (FnGen.hasSplat(p) ? FnGen.fixedCount(p) <= k : p.items().size() == k) applicable.add(c);
             }
-            clauses(applicable, ArgSource.slots(slots), f, tail, end);
-            arrayOfSlots(mv, slots);
+            clauses(applicable, ArgSource.slots(slots, dbl), f, tail, end);
+            arrayOfSlots(mv, slots, dbl);
         } else {
             int arr = f.newSlot();
             array(l.init().items(), f);

@@ -22,6 +22,8 @@ final class Frame {
     /** For fn bodies: index of each captured binding in the closure's caps array. */
     final Map<Binding, Integer> captures = new HashMap<>();
     final Map<Binding, Integer> slots = new HashMap<>();
+    /** Locals kept unboxed: bindings the compiler proved to be numbers (see NumGen). */
+    final Map<Binding, Integer> doubleSlots = new HashMap<>();
     private int nextSlot;
     /** Whether this method's result may be a pending TailCall (fn bodies only). */
     final boolean mayReturnTailCall;
@@ -46,6 +48,14 @@ final class Frame {
 
     int newSlot() { return nextSlot++; }
 
+    int newDoubleSlot() {
+        int s = nextSlot;
+        nextSlot += 2;
+        return s;
+    }
+
+    boolean isDouble(Binding b) { return doubleSlots.containsKey(b); }
+
     /**
      * Where recur jumps. {@code argSlots} hold the current arguments (fixed count), or
      * {@code arraySlot} holds them as an Object[] (variadic). For a fn target, {@code arity} is
@@ -56,13 +66,22 @@ final class Frame {
         final int[] argSlots;
         final int arraySlot;
         final boolean isLoop;
+        /** For fixed slots: which hold unboxed doubles (null: none). */
+        final boolean[] dbl;
 
         RecurTarget(Label head, int[] argSlots, int arraySlot, boolean isLoop) {
+            this(head, argSlots, arraySlot, isLoop, null);
+        }
+
+        RecurTarget(Label head, int[] argSlots, int arraySlot, boolean isLoop, boolean[] dbl) {
             this.head = head;
             this.argSlots = argSlots;
             this.arraySlot = arraySlot;
             this.isLoop = isLoop;
+            this.dbl = dbl;
         }
+
+        boolean dbl(int i) { return dbl != null && dbl[i]; }
 
         boolean fixed() { return argSlots != null; }
     }

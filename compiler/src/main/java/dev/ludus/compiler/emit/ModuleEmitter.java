@@ -60,6 +60,11 @@ final class ModuleEmitter implements Opcodes {
     final boolean preludeMode;
 
     byte[] emit(boolean isMain) {
+        return emit(isMain, false);
+    }
+
+    /** {@code exposeBindings}: also emit {@code $bindings()} (REPL entries, see {@link #emitBindings}). */
+    byte[] emit(boolean isMain, boolean exposeBindings) {
         this.isMain = isMain;
         cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, className, null, Rt.OBJ, null);
         cw.visitSource(file, null);
@@ -73,6 +78,7 @@ final class ModuleEmitter implements Opcodes {
         emitClinit();
         emitBodies();
         if (isMain) emitMain();
+        if (exposeBindings) emitBindings();
         cw.visitEnd();
         try {
             return cw.toByteArray();
@@ -188,6 +194,44 @@ final class ModuleEmitter implements Opcodes {
         mv.visitFieldInsn(PUTSTATIC, className, "$value", Rt.OBJ_D);
         mv.visitInsn(ICONST_1);
         mv.visitFieldInsn(PUTSTATIC, className, "$done", "Z");
+        mv.visitInsn(ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** Bindings per $bindings helper method (keeps each far below the JVM's 64 KiB method limit). */
+    private static final int BINDINGS_PER_METHOD = 1000;
+
+    /**
+     * {@code public static Object[] $bindings()}: the values of the module-level bindings, in the
+     * order of {@code Resolution.moduleBindings} (null for one not initialised). The REPL copies
+     * them into its session after an entry has run, pairing them with the names it already knows
+     * from the resolution, so no field naming scheme leaks out of this class.
+     */
+    private void emitBindings() {
+        List<Binding> all = res.moduleBindings;
+        int parts = (all.size() + BINDINGS_PER_METHOD - 1) / BINDINGS_PER_METHOD;
+        for (int p = 0; p < parts; p++) {
+            MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "$bindings" + p, "(" + Rt.OBJS_D + ")V", null, null);
+            mv.visitCode();
+            for (int i = p * BINDINGS_PER_METHOD; i < Math.min(all.size(), (p + 1) * BINDINGS_PER_METHOD); i++) {
+                mv.visitVarInsn(ALOAD, 0);
+                Rt.integer(mv, i);
+                mv.visitFieldInsn(GETSTATIC, className, field(all.get(i)), Rt.OBJ_D);
+                mv.visitInsn(AASTORE);
+            }
+            mv.visitInsn(RETURN);
+            mv.visitMaxs(0, 0);
+            mv.visitEnd();
+        }
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "$bindings", "()" + Rt.OBJS_D, null, null);
+        mv.visitCode();
+        Rt.integer(mv, all.size());
+        mv.visitTypeInsn(ANEWARRAY, Rt.OBJ);
+        for (int p = 0; p < parts; p++) {
+            mv.visitInsn(DUP);
+            mv.visitMethodInsn(INVOKESTATIC, className, "$bindings" + p, "(" + Rt.OBJS_D + ")V", false);
+        }
         mv.visitInsn(ARETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();

@@ -211,6 +211,19 @@ final class PatternGen implements Opcodes {
         }
     }
 
+    /** A pattern LoopTypes allows at a numeric loop position, against an unboxed double slot. */
+    private void matchDouble(Pattern item, int slot, Label fail, Frame f) {
+        if (item instanceof PConst c) {
+            f.mv.visitVarInsn(DLOAD, slot);
+            f.mv.visitLdcInsn(((Num) c.literal()).value());
+            f.mv.visitInsn(DCMPL);
+            f.mv.visitJumpInsn(IFNE, fail);
+        } else if (item instanceof PBind || item instanceof PTyped) {
+            // the name reads the loop slot itself: recur stores there only after the body is done
+            f.doubleSlots.put(m.res.declared.get(item), slot);
+        }
+    }
+
     /** A clause's argument-tuple pattern against the arguments themselves (no tuple is built). */
     void matchArgs(PTuple p, ArgSource src, Label fail, Frame f) {
         MethodVisitor mv = f.mv;
@@ -226,7 +239,9 @@ final class PatternGen implements Opcodes {
         for (int i = 0; i < fixed; i++) {
             Pattern item = items.get(i);
             if (item instanceof PIgnore) continue;
-            if (src.isFixed()) {
+            if (src.dbl(i)) {
+                matchDouble(item, src.slots()[i], fail, f);
+            } else if (src.isFixed()) {
                 match(item, src.slots()[i], fail, f);
             } else {
                 mv.visitVarInsn(ALOAD, src.arraySlot());

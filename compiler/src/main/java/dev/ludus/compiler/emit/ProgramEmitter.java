@@ -6,16 +6,40 @@ import dev.ludus.compiler.resolve.Program;
 import dev.ludus.compiler.diagnostic.CompileErrors;
 import dev.ludus.compiler.diagnostic.Diagnostic;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Emits one class per module of a program (binary names "ludus.M<i>_<file>"). */
+/**
+ * Emits one class per module of a program. By default the binary names are "ludus.M<i>_<file>"
+ * (i = the module's position in the program), which is unique within one program; a build that
+ * compiles many programs into one output directory (the Maven plugin) passes its own
+ * {@link ClassNamer} so that a file gets the same, project-unique class name whichever program
+ * it is compiled in.
+ */
 public final class ProgramEmitter {
     private ProgramEmitter() {}
 
+    /** Chooses the binary class name (e.g. {@code ludus.app.M_main}) of each module of a program. */
+    @FunctionalInterface
+    public interface ClassNamer {
+        /** @param index the module's position in {@link Program#modules()} (dependencies first) */
+        String binaryName(Module module, int index);
+    }
+
+    /** The default names: "ludus.M<i>_<file name without .ld, sanitized>". */
+    public static final ClassNamer DEFAULT_NAMES = (mod, i) -> {
+        String base = mod.source().displayName().replaceAll(".*[/\\\\]", "").replaceFirst("\\.ld$", "");
+        return "ludus.M" + i + "_" + ModuleEmitter.sanitize(base);
+    };
+
     public static CompiledProgram emit(Program program) throws CompileErrors {
-        return emit(program, null, false);
+        return emit(program, DEFAULT_NAMES, false, false);
+    }
+
+    /** Emits every module of {@code program} under the class names chosen by {@code namer} (must be distinct). */
+    public static CompiledProgram emit(Program program, ClassNamer namer) throws CompileErrors {
+        return emit(program, namer, false, false);
     }
 
     /**
@@ -23,27 +47,47 @@ public final class ProgramEmitter {
      * @param preludeMode compile as part of the prelude: panics carry no location (spec D18)
      */
     public static CompiledProgram emit(Program program, String mainClass, boolean preludeMode) throws CompileErrors {
+        return emit(program, mainClass, preludeMode, false);
+    }
+
+    /**
+     * @param replEntry the main module also gets {@code public static Object[] $bindings()}, the
+     *     values of its module-level bindings in {@code Resolution.moduleBindings} order (REPL entries)
+     */
+    public static CompiledProgram emit(Program program, String mainClass, boolean preludeMode, boolean replEntry)
+            throws CompileErrors {
+        ClassNamer namer = mainClass == null ? DEFAULT_NAMES
+                : (mod, i) -> mod == program.main() ? mainClass : DEFAULT_NAMES.binaryName(mod, i);
+        return emit(program, namer, preludeMode, replEntry);
+    }
+
+    private static CompiledProgram emit(Program program, ClassNamer namer, boolean preludeMode, boolean replEntry)
+            throws CompileErrors {
         try {
-            return emitClasses(program, mainClass, preludeMode);
+            return emitClasses(program, namer, preludeMode, replEntry);
         } catch (ModuleEmitter.TooLarge e) {
             throw new CompileErrors(List.of(new Diagnostic(e.source, e.span,
                     "this expression is too large to compile: its code exceeds the JVM's 64 KB method limit; split it into smaller parts")));
         }
     }
 
-    private static CompiledProgram emitClasses(Program program, String mainClass, boolean preludeMode) {
+    private static CompiledProgram emitClasses(Program program, ClassNamer namer, boolean preludeMode, boolean replEntry) {
         Map<Module, String> names = new IdentityHashMap<>();
-        int i = 0;
-        for (Module mod : program.modules()) {
-            String base = mod.source().displayName().replaceAll(".*[/\\\\]", "").replaceFirst("\\.ld$", "");
-            names.put(mod, "ludus/M" + i++ + "_" + ModuleEmitter.sanitize(base));
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        List<Module> modules = program.modules();
+        for (int i = 0; i < modules.size(); i++) {
+            String internal = namer.binaryName(modules.get(i), i).replace('.', '/');
+            if (!taken.add(internal)) {
+                throw new IllegalArgumentException("two modules were given the class name " + internal.replace('/', '.'));
+            }
+            names.put(modules.get(i), internal);
         }
-        if (mainClass != null) names.put(program.main(), mainClass.replace('.', '/'));
         Map<String, byte[]> classes = new LinkedHashMap<>();
-        for (Module mod : program.modules()) {
+        for (Module mod : modules) {
             String internal = names.get(mod);
             ModuleEmitter e = new ModuleEmitter(mod, internal, names::get, preludeMode);
-            classes.put(internal.replace('/', '.'), e.emit(mod == program.main()));
+            boolean main = mod == program.main();
+            classes.put(internal.replace('/', '.'), e.emit(main, main && replEntry));
         }
         return new CompiledProgram(classes, names.get(program.main()).replace('/', '.'));
     }

@@ -50,6 +50,9 @@ final class Rt implements Opcodes {
             "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;D)Ljava/lang/Double;", false);
     static final Handle PRELUDE_BSM = new Handle(H_INVOKESTATIC, BOOTSTRAPS, "prelude",
             "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/String;)" + OBJ_D, false);
+    static final String SESSION = "dev/ludus/runtime/Session";
+    static final Handle SESSION_BSM = new Handle(H_INVOKESTATIC, SESSION, "bootstrap",
+            "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;I)" + OBJ_D, false);
     static final Handle FNCODE_BSM = new Handle(H_INVOKESTATIC, BOOTSTRAPS, "fnCode",
             "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/String;Ljava/lang/String;"
                     + "Ljava/lang/String;Ljava/lang/String;II[Ljava/lang/invoke/MethodHandle;)" + FNCODE_D, false);
@@ -66,6 +69,11 @@ final class Rt implements Opcodes {
 
     static void prelude(MethodVisitor mv, String name) {
         mv.visitLdcInsn(new ConstantDynamic("prelude", OBJ_D, PRELUDE_BSM, name));
+    }
+
+    /** A REPL session name: the value in its slot of the session store (dev.ludus.runtime.Session). */
+    static void session(MethodVisitor mv, int slot) {
+        mv.visitLdcInsn(new ConstantDynamic("session", OBJ_D, SESSION_BSM, slot));
     }
 
     static void nil(MethodVisitor mv) {

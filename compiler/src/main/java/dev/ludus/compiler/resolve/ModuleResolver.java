@@ -68,20 +68,44 @@ final class ModuleResolver {
     private int seq;
     private int nextId;
 
-    ModuleResolver(Resolver driver, SourceText source, Ast.Script script) {
+    /** Names kept by a REPL session (empty for files). */
+    private final List<SessionName> session;
+
+    ModuleResolver(Resolver driver, SourceText source, Ast.Script script, List<SessionName> session) {
         this.driver = driver;
         this.source = source;
         this.script = script;
+        this.session = session;
     }
 
     void run() {
         Scope prelude = new Scope(null, Scope.Kind.PRELUDE, null);
         prelude.names.putAll(PRELUDE_BINDINGS);
-        Scope top = new Scope(prelude, Scope.Kind.TOPLEVEL, script);
+        Scope outer = prelude;
+        if (!session.isEmpty()) {
+            outer = new Scope(prelude, Scope.Kind.SESSION, null);
+            int id = PRELUDE_BINDINGS.size();
+            for (SessionName s : session) outer.names.put(s.name(), Binding.session(s, id++));
+        }
+        Scope top = new Scope(outer, Scope.Kind.TOPLEVEL, script);
         for (Ast.Expr e : script.body()) visit(e, top, false, true);
         close(top);
         resolveUses();
         exports = computeExports();
+        for (Binding b : resolution.moduleBindings) {
+            List<String> members = namespaceMembers(b);
+            if (members != null) resolution.namespaces.put(b, members);
+        }
+    }
+
+    /** The members of the namespace bound to {@code b}, if known at compile time (spec §6.15 `use`); else null. */
+    private List<String> namespaceMembers(Binding b) {
+        if (b == null) return null;
+        if (b.site instanceof Ast.Ns nsNode) return nsMembers.get(nsNode);
+        if (b.site instanceof Ast.Import imp && resolution.imports.get(imp) != null) {
+            return resolution.imports.get(imp).exports();
+        }
+        return b.sessionMembers;
     }
 
     /** This file's errors and those of the files it imported (at the import), in source order. */
@@ -293,12 +317,7 @@ final class ModuleResolver {
     private void visitUse(Ast.Use u, Scope s) {
         Ast.Word w = u.name();
         UseSite site = use(w, s, UseKind.USE_TARGET);
-        Binding ns = lookup(site);
-        List<String> members = null;
-        if (ns != null && ns.site instanceof Ast.Ns nsNode) members = nsMembers.get(nsNode);
-        else if (ns != null && ns.site instanceof Ast.Import imp && resolution.imports.get(imp) != null) {
-            members = resolution.imports.get(imp).exports();
-        }
+        List<String> members = namespaceMembers(lookup(site));
         if (members == null) {
             error(w.span(), "use needs a namespace: " + w.name() + " is not a namespace known at compile time", ResolveHints.USE);
             resolution.useMembers.put(u, List.of());
@@ -400,7 +419,10 @@ final class ModuleResolver {
             if (sc.frame != useFrame) crossed = true;
             Binding c = sc.get(u.word().name());
             if (c == null) continue;
-            if (sc.kind == Scope.Kind.PRELUDE || crossed || info.get(c).declSeq < u.seq()) return c;
+            if (sc.kind == Scope.Kind.PRELUDE || sc.kind == Scope.Kind.SESSION || crossed
+                    || info.get(c).declSeq < u.seq()) {
+                return c;
+            }
         }
         return null;
     }
@@ -440,7 +462,7 @@ final class ModuleResolver {
                 else if (u.kind() == UseKind.EXPR) error(u.word().span(), "unbound name: " + u.word().name(), unboundHint(u));
                 continue;
             }
-            if (b.kind == Binding.Kind.PRELUDE) {
+            if (b.kind == Binding.Kind.PRELUDE || b.kind == Binding.Kind.SESSION) {
                 resolved.add(new Resolved(u, b, false, false));
                 continue;
             }

@@ -19,6 +19,11 @@ public final class Resolution {
     public final Map<Ast.FnDef, List<Binding>> captures = new IdentityHashMap<>();
     /** The module-level (MODULE) bindings in declaration order. */
     public final List<Binding> moduleBindings = new java.util.ArrayList<>();
+    /**
+     * The module-level bindings whose value is a namespace with members known at compile time
+     * (ns/pkg forms, imports of such files, session names of such namespaces): binding -> members.
+     */
+    public final Map<Binding, List<String>> namespaces = new IdentityHashMap<>();
     /** For each Import node: the module it refers to. */
     public final Map<Ast.Import, Module> imports = new IdentityHashMap<>();
 }

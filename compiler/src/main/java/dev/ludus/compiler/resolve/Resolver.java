@@ -49,6 +49,15 @@ public final class Resolver {
      * @throws CompileErrors the first lexical/syntax error, or every static error (source order, at most 20)
      */
     public static Program analyse(SourceText main, ScriptParser parser) throws CompileErrors {
+        return analyse(main, parser, List.of());
+    }
+
+    /**
+     * As {@link #analyse(SourceText, ScriptParser)} for a REPL entry: {@code session} names (bound
+     * by earlier entries) are visible to {@code main} (not to its imports) between the prelude and
+     * its toplevel scope.
+     */
+    public static Program analyse(SourceText main, ScriptParser parser, List<SessionName> session) throws CompileErrors {
         Resolver r = new Resolver(parser);
         List<Diagnostic> errors;
         try {
@@ -57,7 +66,7 @@ public final class Resolver {
                 try { canon = canon.toRealPath(); } catch (IOException e) { /* keep as given */ }
                 main = new SourceText(main.displayName(), canon, main.text());
             }
-            errors = r.analyseModule(main);
+            errors = r.analyseModule(main, session);
         } catch (Fatal f) {
             throw f.errors;
         }
@@ -67,13 +76,37 @@ public final class Resolver {
 
     /** Reads {@code file} (UTF-8) and analyses it; {@code displayName} is the name used in reports. */
     public static Program analyse(Path file, String displayName, ScriptParser parser) throws CompileErrors, IOException {
-        Path canon = file.toRealPath();
-        String text = Files.readString(canon, StandardCharsets.UTF_8);
+        Path canon;
+        try {
+            canon = file.toRealPath();
+        } catch (IOException e) {
+            canon = file.toAbsolutePath().normalize(); // e.g. /dev/stdin: readable, but no real path
+        }
+        String text = decodeUtf8(Files.readAllBytes(canon), displayName, canon);
         return analyse(new SourceText(displayName, canon, text), parser);
     }
 
+    /** Source files are UTF-8 (spec §1): anything else is a compile error at the first bad byte. */
+    private static String decodeUtf8(byte[] bytes, String displayName, Path path) throws CompileErrors {
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            decoder.flush(out);
+            return out.flip().toString();
+        }
+        String before = out.flip().toString();
+        int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+        String lastLine = before.substring(before.lastIndexOf('\n') + 1);
+        int col = lastLine.codePointCount(0, lastLine.length()) + 1;
+        SourceText lenient = new SourceText(displayName, path, new String(bytes, StandardCharsets.UTF_8));
+        throw new CompileErrors(List.of(new Diagnostic(lenient, new dev.ludus.compiler.syntax.Span(displayName, line, col, line, col + 1),
+                "this file is not valid UTF-8 text")));
+    }
+
     /** Parses and resolves one file; returns its static errors (including those of its imports), sorted. */
-    private List<Diagnostic> analyseModule(SourceText src) {
+    private List<Diagnostic> analyseModule(SourceText src, List<SessionName> session) {
         stack.add(new InProgress(src.path(), src.displayName()));
         Ast.Script script;
         try {
@@ -81,7 +114,7 @@ public final class Resolver {
         } catch (CompileErrors e) {
             throw new Fatal(e);
         }
-        ModuleResolver mr = new ModuleResolver(this, src, script);
+        ModuleResolver mr = new ModuleResolver(this, src, script, session);
         mr.run();
         stack.remove(stack.size() - 1);
         Module m = new Module(src, script, mr.resolution, mr.exports);
@@ -125,7 +158,8 @@ public final class Resolver {
         }
         Module done = loaded.get(canon);
         if (done != null) return new ImportOutcome(done, List.of());
-        List<Diagnostic> errors = analyseModule(new SourceText(displayName(importer.displayName(), displayRel), canon, text));
+        List<Diagnostic> errors = analyseModule(new SourceText(displayName(importer.displayName(), displayRel), canon, text),
+                List.of());
         return new ImportOutcome(lastModule, errors);
     }
 

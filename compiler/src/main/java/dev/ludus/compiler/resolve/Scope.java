@@ -8,7 +8,8 @@ import java.util.Map;
 
 /** One lexical scope (spec §4). Bindings are entered in source order; one binding per name. */
 final class Scope {
-    enum Kind { PRELUDE, TOPLEVEL, BLOCK, CLAUSE, BODY }
+    /** SESSION: names kept by a REPL session, between the prelude and the entry's toplevel. */
+    enum Kind { PRELUDE, SESSION, TOPLEVEL, BLOCK, CLAUSE, BODY }
 
     final Scope parent;
     final Kind kind;

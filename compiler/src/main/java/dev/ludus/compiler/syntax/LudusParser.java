@@ -16,6 +16,11 @@ import org.antlr.v4.runtime.atn.PredictionMode;
 public final class LudusParser {
     private LudusParser() {}
 
+    /** The reserved words of spec §1 (the lexer's table), e.g. for completion in the REPL. */
+    public static java.util.Set<String> reservedWords() {
+        return new java.util.TreeSet<>(Lexer.RESERVED.keySet());
+    }
+
     public static Ast.Script parse(SourceText src) throws CompileErrors {
         String file = src.displayName();
         Lexer.Result lexed = Lexer.scan(src.text());

@@ -124,4 +124,19 @@ class EmitTest {
             (five (1, 2, 3, 4, 5), rest (1), rest (1, 2, 3), p (3))
             """, "=> ([1, 2, 3, 4, 5], (1, []), (1, [2, 3]), [1, 2, 3, 4, 5])\n[exit 0]\n");
     }
+
+    @Test void numericLoopsKeepTheSemanticsOfBoxedOnes() {
+        expect("""
+            let a = loop (0, 0) with { (10, acc) -> acc; (i, acc) -> recur (inc (i), add (acc, i)) }
+            let b = loop (0, 1.5, []) with {
+              (3, x, xs) -> (x, xs)
+              (i, x, xs) -> { let y = mult (x, 2); recur (inc (i), y, append (xs, y)) } }
+            let c = loop (10) with { (0) -> :done; (n) if gt? (n, 5) -> recur (dec (n)); (n) -> recur (sub (n, 1)) }
+            let d = loop (1, 0) with (i, s) -> if lte? (i, 4) then recur (inc (i), add (s, div (1, i))) else s
+            let fs = loop (0, []) with (i, fs) -> if eq? (i, 3) then fs else recur (inc (i), append (fs, fn () -> i))
+            let nan = loop (div (0, 0.5), 0) with (x, n) -> if lt? (x, 1) then recur (div (sqrt (-1), 1), inc (n)) else n
+            print! (a, b, c, d, map (fn (f) -> f (), fs), nan)
+            loop (0) with (i) -> if lt? (i, 3) then recur (inc (i)) else (i, mod (i, 0))
+            """, "45 (12, [3, 6, 12]) :done 2.083333333333333 [0, 1, 2] 1\nLudus panicked!\nDivision by zero.\n[exit 1]\n");
+    }
 }

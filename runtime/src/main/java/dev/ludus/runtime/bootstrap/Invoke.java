@@ -25,25 +25,75 @@ import dev.ludus.runtime.value.Tuple;
 public final class Invoke {
     private Invoke() {}
 
-    // ---- calls in tail position: a compiled closure becomes a pending TailCall
+    // ---- calls in tail position
+    //
+    // A tail call to a compiled closure runs as an ordinary nested call while fewer than
+    // TAIL_DEPTH such calls are open; past that it returns a pending TailCall, which unwinds to
+    // the nearest caller that settles results and continues there. The stack stays bounded
+    // (spec §7) and most tail calls allocate nothing. Programs run on one thread; the depth is
+    // restored exactly on every exit, and a value out of range only disables the fast path.
+
+    static final int TAIL_DEPTH = 256;
+    private static int tailDepth;
+
     public static Object tail0(Object f) {
-        return f instanceof Closure c ? new TailCall(c, new Object[0]) : Calls.call0(f);
+        if (!(f instanceof Closure c)) return Calls.call0(f);
+        int d = tailDepth;
+        if (d < 0 || d >= TAIL_DEPTH) return new TailCall(c, new Object[0]);
+        tailDepth = d + 1;
+        try {
+            return c.raw0();
+        } finally {
+            tailDepth = d;
+        }
     }
 
     public static Object tail1(Object f, Object a) {
-        return f instanceof Closure c ? new TailCall(c, new Object[] {a}) : Calls.call1(f, a);
+        if (!(f instanceof Closure c)) return Calls.call1(f, a);
+        int d = tailDepth;
+        if (d < 0 || d >= TAIL_DEPTH) return new TailCall(c, new Object[] {a});
+        tailDepth = d + 1;
+        try {
+            return c.raw1(a);
+        } finally {
+            tailDepth = d;
+        }
     }
 
     public static Object tail2(Object f, Object a, Object b) {
-        return f instanceof Closure c ? new TailCall(c, new Object[] {a, b}) : Calls.call2(f, a, b);
+        if (!(f instanceof Closure c)) return Calls.call2(f, a, b);
+        int d = tailDepth;
+        if (d < 0 || d >= TAIL_DEPTH) return new TailCall(c, new Object[] {a, b});
+        tailDepth = d + 1;
+        try {
+            return c.raw2(a, b);
+        } finally {
+            tailDepth = d;
+        }
     }
 
-    public static Object tail3(Object f, Object a, Object b, Object c) {
-        return f instanceof Closure cl ? new TailCall(cl, new Object[] {a, b, c}) : Calls.call3(f, a, b, c);
+    public static Object tail3(Object f, Object a, Object b, Object x) {
+        if (!(f instanceof Closure c)) return Calls.call3(f, a, b, x);
+        int d = tailDepth;
+        if (d < 0 || d >= TAIL_DEPTH) return new TailCall(c, new Object[] {a, b, x});
+        tailDepth = d + 1;
+        try {
+            return c.raw3(a, b, x);
+        } finally {
+            tailDepth = d;
+        }
     }
 
     public static Object tailN(Object f, Object[] args) {
-        return f instanceof Closure c ? new TailCall(c, args) : Calls.callN(f, args);
+        if (!(f instanceof Closure c)) return Calls.callN(f, args);
+        int d = tailDepth;
+        if (d < 0 || d >= TAIL_DEPTH) return new TailCall(c, args);
+        tailDepth = d + 1;
+        try {
+            return c.rawN(args);
+        } finally {
+            tailDepth = d;
+        }
     }
 
     // ---- keyword access (spec §6.3)

@@ -206,6 +206,18 @@ public final class Arith {
         return x - y * Math.floor(x / y);
     }
 
+    /** div on two numbers the compiler knows to be numbers (unboxed code). */
+    public static double divDD(double x, double y) {
+        if (y == 0.0) throw Panics.panic("Division by zero.");
+        return x / y;
+    }
+
+    /** mod on two numbers the compiler knows to be numbers (unboxed code). */
+    public static double modDD(double x, double y) {
+        if (y == 0.0) throw Panics.panic("Division by zero.");
+        return modD(x, y);
+    }
+
     public static Object mod(Object a, Object b) {
         if (a instanceof Double x && b instanceof Double y) {
             if (y == 0.0) throw Panics.panic("Division by zero.");

@@ -1,0 +1,104 @@
+package dev.ludus.compiler.emit;
+
+import dev.ludus.compiler.resolve.Binding;
+import dev.ludus.compiler.resolve.Resolution;
+import dev.ludus.compiler.syntax.Ast.*;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which variables of a fixed-arity loop can live unboxed: a position is numeric when its initial
+ * value and the argument every recur passes there are numeric (NumGen), assuming the numeric
+ * positions' pattern names are numbers — a fixed point from "all candidates numeric" down.
+ * Clause patterns at a numeric position must be a name, `_`, `x as :number` or a number
+ * literal, all of which compile to tests on the double itself.
+ */
+final class LoopTypes {
+    private final NumGen nums;
+    private final Resolution res;
+
+    LoopTypes(NumGen nums, Resolution res) {
+        this.nums = nums;
+        this.res = res;
+    }
+
+    boolean[] numericPositions(Loop l, Frame f) {
+        List<Expr> init = l.init().items();
+        int k = init.size();
+        boolean[] pos = new boolean[k];
+        boolean any = false;
+        for (int j = 0; j < k; j++) {
+            pos[j] = nums.numeric(init.get(j), f::isDouble);
+            any |= pos[j];
+        }
+        if (!any) return pos;
+        for (Clause c : l.clauses()) {
+            List<Pattern> items = ((PTuple) c.pattern()).items();
+            if (FnGen.hasSplat((PTuple) c.pattern())) return new boolean[k];
+            for (int j = 0; j < k && j < items.size(); j++) {
+                if (pos[j] && !numericPattern(items.get(j))) pos[j] = false;
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            Set<Binding> assumed = new HashSet<>(f.doubleSlots.keySet());
+            for (Clause c : l.clauses()) {
+                List<Pattern> items = ((PTuple) c.pattern()).items();
+                for (int j = 0; j < k; j++) {
+                    if (pos[j]) {
+                        Binding b = res.declared.get(items.get(j));
+                        if (b != null) assumed.add(b);
+                    }
+                }
+            }
+            for (Clause c : l.clauses()) {
+                Set<Binding> scope = new HashSet<>(assumed);
+                if (c.guard() != null) { /* guards bind nothing */ }
+                changed |= check(c.body(), scope, pos);
+            }
+        }
+        return pos;
+    }
+
+    private static boolean numericPattern(Pattern p) {
+        return p instanceof PBind || p instanceof PIgnore
+                || (p instanceof PTyped t && t.type().equals("number"))
+                || (p instanceof PConst c && c.literal() instanceof Num);
+    }
+
+    /** Walks the tail positions of a clause body; demotes positions a recur passes non-numbers to. */
+    private boolean check(Expr e, Set<Binding> nums0, boolean[] pos) {
+        boolean changed = false;
+        if (e instanceof Recur r) {
+            List<Expr> args = r.args().items();
+            for (int j = 0; j < pos.length && j < args.size(); j++) {
+                if (pos[j] && !nums.numeric(args.get(j), nums0::contains)) {
+                    pos[j] = false;
+                    changed = true;
+                }
+            }
+        } else if (e instanceof Block b) {
+            Set<Binding> scope = new HashSet<>(nums0);
+            for (Expr s : b.body()) {
+                if (s instanceof Let l && l.pattern() instanceof PBind pb && nums.numeric(l.value(), scope::contains)) {
+                    Binding lb = res.declared.get(pb);
+                    if (lb != null && !lb.cell) scope.add(lb);
+                }
+                changed |= check(s, scope, pos);
+            }
+        } else if (e instanceof If i) {
+            changed |= check(i.then(), nums0, pos);
+            changed |= check(i.otherwise(), nums0, pos);
+        } else if (e instanceof IfLet i) {
+            changed |= check(i.then(), nums0, pos);
+            changed |= check(i.otherwise(), nums0, pos);
+        } else if (e instanceof When w) {
+            for (WhenClause c : w.clauses()) changed |= check(c.body(), nums0, pos);
+        } else if (e instanceof Match m) {
+            for (Clause c : m.clauses()) changed |= check(c.body(), nums0, pos);
+        }
+        return changed;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.ludus.compiler.emit;
+
+import dev.ludus.compiler.resolve.Binding;
+import dev.ludus.compiler.resolve.NameUse;
+import dev.ludus.compiler.syntax.Ast.*;
+import java.util.List;
+import java.util.function.Predicate;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Unboxed numbers. An expression is <em>numeric</em> when it certainly yields a number (or
+ * panics): number literals, locals the compiler keeps in double slots, and prelude arithmetic
+ * on numeric operands. Numeric expressions compile to double arithmetic (dadd, dcmpg, ...) and
+ * are boxed only where a value leaves the numeric world. Behaviour is unchanged: the prelude
+ * functions do exactly this arithmetic on two numbers, and div/mod keep their zero check.
+ */
+final class NumGen implements Opcodes {
+    private final ModuleEmitter m;
+    private final ExprGen x;
+
+    NumGen(ModuleEmitter m, ExprGen x) {
+        this.m = m;
+        this.x = x;
+    }
+
+    /** The prelude function a call names, if the callee is a prelude binding: else null. */
+    private Binding preludeCallee(Synthetic s) {
+        if (!(s.root() instanceof Word w) || s.terms().size() != 1 || !(s.terms().get(0) instanceof Args a)) return null;
+        for (Expr e : a.args()) if (e instanceof Placeholder) return null;
+        NameUse u = m.res.uses.get(w);
+        return u != null && u.binding().kind == Binding.Kind.PRELUDE ? u.binding() : null;
+    }
+
+    private static List<Expr> args(Synthetic s) {
+        return ((Args) s.terms().get(0)).args();
+    }
+
+    boolean numeric(Expr e, Predicate<Binding> isDouble) {
+        if (e instanceof Num) return true;
+        if (e instanceof Word w) {
+            NameUse u = m.res.uses.get(w);
+            return u != null && !u.check() && isDouble.test(u.binding());
+        }
+        if (!(e instanceof Synthetic s)) return false;
+        Binding b = preludeCallee(s);
+        if (b == null) return false;
+        List<Expr> args = args(s);
+        switch (b.name) {
+            case "add": case "sub": case "mult": case "div": case "mod":
+                return args.size() == 2 && numeric(args.get(0), isDouble) && numeric(args.get(1), isDouble);
+            case "inc": case "dec": case "neg": case "floor": case "ceil": case "round": case "sqrt":
+                return args.size() == 1 && numeric(args.get(0), isDouble);
+            case "count":
+                return args.size() == 1; // a number or a panic, whatever the argument
+            default:
+                return false;
+        }
+    }
+
+    /** Pushes the double value of a numeric expression. */
+    void emitNum(Expr e, Frame f) {
+        MethodVisitor mv = f.mv;
+        if (e instanceof Num n) {
+            mv.visitLdcInsn(n.value());
+            return;
+        }
+        if (e instanceof Word w) {
+            Integer slot = f.doubleSlots.get(m.res.uses.get(w).binding());
+            mv.visitVarInsn(DLOAD, slot);
+            return;
+        }
+        Synthetic s = (Synthetic) e;
+        x.line(f, s.span());
+        String name = preludeCallee(s).name;
+        List<Expr> args = args(s);
+        if (name.equals("count")) {
+            x.emit(args.get(0), f, false);
+            mv.visitMethodInsn(INVOKESTATIC, "dev/ludus/runtime/prelude/Colls", "countInt", "(" + Rt.OBJ_D + ")I", false);
+            mv.visitInsn(I2D);
+            return;
+        }
+        for (Expr a : args) emitNum(a, f);
+        switch (name) {
+            case "add": mv.visitInsn(DADD); break;
+            case "sub": mv.visitInsn(DSUB); break;
+            case "mult": mv.visitInsn(DMUL); break;
+            case "div": arith(mv, "divDD", "(DD)D"); break;
+            case "mod": arith(mv, "modDD", "(DD)D"); break;
+            case "inc": mv.visitInsn(DCONST_1); mv.visitInsn(DADD); break;
+            case "dec": mv.visitInsn(DCONST_1); mv.visitInsn(DSUB); break;
+            case "neg": mv.visitLdcInsn(-1.0); mv.visitInsn(DMUL); break;
+            case "floor": mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "floor", "(D)D", false); break;
+            case "ceil": mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "ceil", "(D)D", false); break;
+            case "round": arith(mv, "roundD", "(D)D"); break;
+            case "sqrt": mv.visitMethodInsn(INVOKESTATIC, "java/lang/StrictMath", "sqrt", "(D)D", false); break;
+            default: throw new IllegalStateException("not numeric: " + name);
+        }
+    }
+
+    private static void arith(MethodVisitor mv, String method, String desc) {
+        mv.visitMethodInsn(INVOKESTATIC, "dev/ludus/runtime/prelude/Arith", method, desc, false);
+    }
+
+    static void box(MethodVisitor mv) {
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "valueOf", "(D)Ljava/lang/Double;", false);
+    }
+
+    /**
+     * A comparison of two numeric operands used as a condition: jumps to otherwise when false.
+     * Returns false (emitting nothing) when cond is not such a comparison.
+     */
+    boolean condition(Expr cond, Frame f, Label otherwise) {
+        if (!(cond instanceof Synthetic s)) return false;
+        Binding b = preludeCallee(s);
+        if (b == null || args(s).size() != 2) return false;
+        int cmp;
+        int jumpIfFalse;
+        switch (b.name) {
+            case "lt?": cmp = DCMPG; jumpIfFalse = IFGE; break;
+            case "lte?": cmp = DCMPG; jumpIfFalse = IFGT; break;
+            case "gt?": cmp = DCMPL; jumpIfFalse = IFLE; break;
+            case "gte?": cmp = DCMPL; jumpIfFalse = IFLT; break;
+            case "eq?": cmp = DCMPL; jumpIfFalse = IFNE; break;
+            default: return false;
+        }
+        List<Expr> args = args(s);
+        if (!numeric(args.get(0), f::isDouble) || !numeric(args.get(1), f::isDouble)) return false;
+        x.line(f, s.span());
+        emitNum(args.get(0), f);
+        emitNum(args.get(1), f);
+        f.mv.visitInsn(cmp); // NaN: dcmpg gives 1, dcmpl -1, so every comparison with NaN is false
+        f.mv.visitJumpInsn(jumpIfFalse, otherwise);
+        return true;
+    }
+}
