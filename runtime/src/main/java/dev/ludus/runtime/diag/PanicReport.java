@@ -80,7 +80,16 @@ public final class PanicReport {
         if (!trace.hostMethods().isEmpty()) {
             try {
                 Set<String> prelude = Prelude.names();
-                for (String m : trace.hostMethods()) if (prelude.contains(m)) names.add(m);
+                for (String m : trace.hostMethods()) {
+                    // typed variants carry a suffix (divDD, eqZ); predicates and actions a ? or ! in Ludus
+                    String base = m.replaceFirst("[A-Z]+$", "");
+                    for (String n : new String[] {m, base, base + "?", base + "!"}) {
+                        if (prelude.contains(n) && !names.contains(n)) {
+                            names.add(n);
+                            break;
+                        }
+                    }
+                }
             } catch (RuntimeException | LinkageError e) {
                 // no prelude: no guess
             }
