@@ -20,11 +20,16 @@ public final class Ansi {
      * stderr alone), TERM is set and not "dumb", and NO_COLOR (no-color.org) is not set.
      */
     public static boolean terminalWantsColour() {
-        String noColor = System.getenv("NO_COLOR");
+        return wantsColour(System.getenv(), System.console() != null);
+    }
+
+    /** The rule of {@link #terminalWantsColour}, given the environment and whether a console is attached. */
+    static boolean wantsColour(java.util.Map<String, String> env, boolean console) {
+        String noColor = env.get("NO_COLOR");
         if (noColor != null && !noColor.isEmpty()) return false;
-        String term = System.getenv("TERM");
+        String term = env.get("TERM");
         if (term == null || term.isEmpty() || term.equals("dumb")) return false;
-        return System.console() != null;
+        return console;
     }
 
     /** The styles diagnostics use. */
