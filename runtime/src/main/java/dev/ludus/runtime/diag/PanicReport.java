@@ -62,7 +62,8 @@ public final class PanicReport {
         }
         // A located panic's line is better than the line table's for the innermost frame (the
         // "no match" code of a fn or match sits after its last clause in the line table).
-        boolean sameFrame = p.hasLocation() && trace.innermost() != null && file.equals(trace.innermost().file());
+        boolean sameFrame = p.hasLocation() && file != null && trace.innermost() != null
+                && file.equals(trace.innermost().file());
         out.append(trace.render(colour, sameFrame ? line : 0));
         return out.toString();
     }
