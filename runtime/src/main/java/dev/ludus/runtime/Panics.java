@@ -21,10 +21,6 @@ public final class Panics {
                 .withCallee(name);
     }
 
-    public static LudusPanic noMatchInFunction(Object[] args, String name, String file, int line, int col) {
-        return new LudusPanic(noMatchMessage(args, name), file, line, col);
-    }
-
     /**
      * A compiled function's "no match" (file null: a prelude function, no location).
      * {@code arities} is the compiler's {@link Arities#spec} of its clauses, {@code patterns}
