@@ -113,9 +113,9 @@ public final class Session {
         }
         LudusPanic panic = null;
         if (t instanceof LudusPanic p) panic = p;
-        else if (t instanceof StackOverflowError) panic = new LudusPanic(Launcher.STACK_EXHAUSTED);
+        else if (t instanceof StackOverflowError so) panic = LudusPanic.stackExhausted(Launcher.STACK_EXHAUSTED, so);
         if (panic == null) return new Failed(t);
-        Launcher.reportPanic(panic, out, null);
+        Launcher.reportPanic(panic, out, System.err); // stdout: the report; stderr: the human diagnostic
         return new Panicked(panic.getMessage());
     }
 
