@@ -22,6 +22,15 @@ public final class ProgramRunner {
 
     /** Compiles and runs {@code file} (named {@code displayName} in reports); returns the exit status. */
     public static int compileAndRun(Path file, String displayName, RunOptions opts, PrintStream out, PrintStream err) {
+        return compileAndRun(file, displayName, opts, out, err, false);
+    }
+
+    /**
+     * As above; with {@code tests} the program runs as {@code ludus test} does it (spec §12.3):
+     * test forms run, one line each, then the summary.
+     */
+    public static int compileAndRun(Path file, String displayName, RunOptions opts, PrintStream out, PrintStream err,
+            boolean tests) {
         CompiledProgram program;
         try {
             program = compile(file, displayName);
@@ -38,7 +47,7 @@ public final class ProgramRunner {
         } catch (ClassNotFoundException | LinkageError e) {
             return internalError(e, out, err);
         }
-        return Launcher.run(main, opts, out, err);
+        return tests ? Launcher.runTests(main, opts, out, err) : Launcher.run(main, opts, out, err);
     }
 
     /** Parses, resolves and generates code (on a big stack). */

@@ -78,12 +78,35 @@ class MainTest {
 
     @Test
     void unimplementedCommandsSaySo() {
-        Result t = ludus("test", "x.ld");
-        assertEquals(2, t.exit());
-        assertTrue(t.err().contains("not implemented yet"), t.err());
         Result repl = ludus("repl");
         assertEquals(2, repl.exit());
         assertTrue(repl.err().contains("not implemented yet"), repl.err());
-        assertFalse(t.err().contains("Exception"), t.err());
+        assertFalse(repl.err().contains("Exception"), repl.err());
+    }
+
+    @Test
+    void testCommandRunsTestForms() throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("ludus-test-cmd");
+        java.nio.file.Path file = dir.resolve("t.ld");
+        java.nio.file.Files.writeString(file, String.join("\n",
+                "print! (\"start\")",
+                "fn f (x) -> inc (x)",
+                "test \"inc works\" eq? (f (1), 2)",
+                "test \"wrong\" eq? (f (1), 3)",
+                "test \"panics\" f (\"a\")",
+                ":done", ""));
+        Result r = ludus("test", file.toString());
+        assertEquals(String.join("\n",
+                "start",
+                "test \"inc works\" passed",
+                "test \"wrong\" FAILED on line 4: returned false",
+                "test \"panics\" FAILED on line 5: panicked: Match Error: No match found for (\"a\") in function inc",
+                "3 tests: 1 passed, 2 failed", ""), r.out());
+        assertEquals(1, r.exit());
+        java.nio.file.Files.writeString(file, "test \"ok\" true\n");
+        Result ok = ludus("test", file.toString());
+        assertEquals("test \"ok\" passed\n1 tests: 1 passed, 0 failed\n", ok.out());
+        assertEquals(0, ok.exit());
+        assertEquals("=> nil\n", ludus("run", file.toString()).out());
     }
 }
