@@ -112,7 +112,7 @@ public sealed interface PatternDesc {
             }
             String why = explain(pr.pattern(), x);
             if (why != null) {
-                return "Could not match " + show(d) + " with value " + Values.show(x) + " at key :" + pr.key()
+                return "Could not match " + show(d) + " with value " + Values.show(v) + " at key :" + pr.key()
                         + " because " + why;
             }
         }

@@ -315,8 +315,23 @@ final class AstBuilder {
             case Ludus.WORD -> ctx.AS() != null
                     ? new Ast.PTyped(s, t.getText(), keywordName(ctx.KEYWORD().getSymbol()))
                     : new Ast.PBind(s, t.getText());
-            default -> new Ast.PConst(s, literal(t));
+            default -> new Ast.PConst(s, patternLiteral(t));
         };
+    }
+
+    /**
+     * A literal in a pattern. A string pattern is matched by its text (spec §5): there is nothing
+     * to interpolate into, so {@code {word}} stays literal text (as in the reference, which had no
+     * interpolation), like a docstring.
+     */
+    private Ast.Expr patternLiteral(Token t) {
+        Ast.Expr lit = literal(t);
+        if (!(lit instanceof Ast.InterpStr is)) return lit;
+        StringBuilder text = new StringBuilder(is.texts().get(0));
+        for (int i = 0; i < is.names().size(); i++) {
+            text.append('{').append(is.names().get(i).name()).append('}').append(is.texts().get(i + 1));
+        }
+        return new Ast.Str(is.span(), text.toString());
     }
 
     private Ast.PTuple tuplePattern(TuplePatternContext ctx) {
