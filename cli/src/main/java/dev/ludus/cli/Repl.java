@@ -1,5 +1,6 @@
 package dev.ludus.cli;
 
+import dev.ludus.compiler.BigStack;
 import dev.ludus.compiler.CompiledProgram;
 import dev.ludus.compiler.LudusCompiler;
 import dev.ludus.compiler.diagnostic.CompileErrors;

@@ -204,12 +204,14 @@ public final class Launcher {
         return result[0] != null ? result[0] : new Failed(new IllegalStateException("the program thread ended without a result"));
     }
 
+    /** Stops a program thread (interrupted run, time limit): interrupt, then stop as a last resort. */
     @SuppressWarnings({"deprecation", "removal"})
-    private static void stop(Thread t) {
+    static void stop(Thread t) {
         t.interrupt();
         try {
             t.join(200);
             if (t.isAlive()) t.stop(); // best effort: works on Java 17, unsupported from Java 20
+            t.join(1000);
         } catch (InterruptedException | UnsupportedOperationException ignored) {
             // the daemon thread is abandoned
         }

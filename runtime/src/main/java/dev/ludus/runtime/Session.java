@@ -97,7 +97,7 @@ public final class Session {
         try {
             program.join();
         } catch (InterruptedException e) {
-            stop(program);
+            Launcher.stop(program);
             out.flush();
             return new Interrupted();
         } finally {
@@ -117,17 +117,5 @@ public final class Session {
         if (panic == null) return new Failed(t);
         Launcher.reportPanic(panic, out, System.err); // stdout: the report; stderr: the human diagnostic
         return new Panicked(panic.getMessage());
-    }
-
-    @SuppressWarnings({"deprecation", "removal"})
-    private static void stop(Thread t) {
-        t.interrupt();
-        try {
-            t.join(200);
-            if (t.isAlive()) t.stop(); // best effort: works on Java 17, unsupported from Java 20
-            t.join(1000);
-        } catch (InterruptedException | UnsupportedOperationException ignored) {
-            // the daemon thread is abandoned
-        }
     }
 }

@@ -1,18 +1,18 @@
-package dev.ludus.maven;
+package dev.ludus.compiler;
 
 import java.util.concurrent.Callable;
 
 /**
- * Runs a task on a thread with a large stack: the compiler's recursive descent over deeply nested
- * source must not overflow Maven's default thread stack. Exceptions are rethrown as they are.
- * (The CLI has its own copy; the plugin does not depend on the CLI.)
+ * Runs a task on a thread with a large stack (the compiler's recursive descent over deeply nested
+ * source must not overflow the default stack). Exceptions are rethrown as they are.
  */
-final class BigStack {
+public final class BigStack {
     private BigStack() {}
 
     static final long STACK_SIZE = 512L << 20;
 
-    static <T> T call(String name, Callable<T> task) throws Exception {
+    @SuppressWarnings({"deprecation", "removal"})
+    public static <T> T call(String name, Callable<T> task) throws Exception {
         Object[] result = new Object[1];
         Throwable[] failure = new Throwable[1];
         Thread t = new Thread(null, () -> {
@@ -28,6 +28,12 @@ final class BigStack {
             t.join();
         } catch (InterruptedException e) {
             t.interrupt();
+            try {
+                t.join(200);
+                if (t.isAlive()) t.stop(); // best effort (Java 17); the daemon is abandoned otherwise
+            } catch (InterruptedException | UnsupportedOperationException ignored) {
+                // abandoned
+            }
             Thread.currentThread().interrupt();
             throw e;
         }
