@@ -145,6 +145,7 @@ public final class Launcher {
         try {
             outcome = evaluate(() -> {
                 Prelude.resetState(seed);
+                dev.ludus.runtime.bootstrap.Invoke.setTailDepth(0);
                 Tests.enable(tests);
                 Console.out = out;
                 Object value = entry.invoke();

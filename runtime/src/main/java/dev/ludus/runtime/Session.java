@@ -87,6 +87,7 @@ public final class Session {
         Throwable[] failure = new Throwable[1];
         Thread program = new Thread(null, () -> {
             try {
+                dev.ludus.runtime.bootstrap.Invoke.setTailDepth(0); // an earlier entry may have panicked mid-call
                 result[0] = entry.invoke();
             } catch (Throwable t) {
                 failure[0] = t;

@@ -33,6 +33,7 @@ public final class Tests {
     public static Object reached(String name, int line, boolean mainModule, MethodHandle body) {
         if (!enabled || !mainModule) return dev.ludus.runtime.value.Nil.NIL;
         String outcome;
+        int tailDepth = dev.ludus.runtime.bootstrap.Invoke.tailDepth();
         try {
             Object v = TailCall.settle((Object) body.invokeExact());
             if (Values.truthy(v)) {
@@ -50,6 +51,8 @@ public final class Tests {
             outcome = "FAILED on line " + line + ": panicked: Maximum call stack size exceeded";
         } catch (Throwable t) {
             throw TailCall.rethrow(t);
+        } finally {
+            dev.ludus.runtime.bootstrap.Invoke.setTailDepth(tailDepth);
         }
         Console.writeLine("test \"" + name + "\" " + outcome);
         return dev.ludus.runtime.value.Nil.NIL;

@@ -120,6 +120,10 @@ final class CallGen implements Opcodes {
             }
         }
         FnDef known = m.knownFns.get(b);
+        if (known != null && tc && m.code(known).hasDirect(n)) {
+            knownTailCall(w, u, m.code(known), args, f);
+            return;
+        }
         if (known != null && !tc) {
             FnGen.Code code = m.code(known);
             if (code.hasDirect(n)) {
@@ -137,6 +141,40 @@ final class CallGen implements Opcodes {
         x.loadWord(w, f);
         for (Expr a : args) x.emit(a, f, false);
         invokeOnStack(n, f, tail);
+    }
+
+    /**
+     * A tail call of a module-level fn with a direct entry: a plain invokestatic while the runtime
+     * allows another nested tail call (Invoke.enterTail), else a pending TailCall, so the stack
+     * stays bounded (spec §7) without allocating on most calls.
+     */
+    private void knownTailCall(Word w, NameUse u, FnGen.Code code, List<Expr> args, Frame f) {
+        MethodVisitor mv = f.mv;
+        int n = args.size();
+        int[] tmp = new int[n];
+        for (int i = 0; i < n; i++) {
+            x.emit(args.get(i), f, false);
+            tmp[i] = f.newSlot();
+            mv.visitVarInsn(ASTORE, tmp[i]);
+        }
+        if (u.check()) {
+            x.loadBinding(u.binding(), f, true, w.span());
+            mv.visitInsn(POP);
+        }
+        Label slow = new Label();
+        Label end = new Label();
+        mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "enterTail", "()Z", false);
+        mv.visitJumpInsn(IFEQ, slow);
+        mv.visitInsn(ACONST_NULL);
+        for (int t : tmp) mv.visitVarInsn(ALOAD, t);
+        mv.visitMethodInsn(INVOKESTATIC, code.owner(), code.directName(n), FnGen.Code.directDesc(n), false);
+        mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "exitTail", "(" + Rt.OBJ_D + ")" + Rt.OBJ_D, false);
+        mv.visitJumpInsn(GOTO, end);
+        mv.visitLabel(slow);
+        x.loadBinding(u.binding(), f, false, w.span());
+        for (int t : tmp) mv.visitVarInsn(ALOAD, t);
+        invokeOnStack(n, f, true);
+        mv.visitLabel(end);
     }
 
     /**

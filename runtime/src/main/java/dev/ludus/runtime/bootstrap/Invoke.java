@@ -36,6 +36,28 @@ public final class Invoke {
     static final int TAIL_DEPTH = 256;
     private static int tailDepth;
 
+    /**
+     * Compiled code calling a known function in tail position asks first: true means "call it
+     * directly", and the call's result then goes through {@link #exitTail}. A panic skips
+     * exitTail; whoever catches panics and carries on (tests, the REPL) restores the depth with
+     * {@link #tailDepth()} / {@link #setTailDepth}.
+     */
+    public static boolean enterTail() {
+        int d = tailDepth;
+        if (d < 0 || d >= TAIL_DEPTH) return false;
+        tailDepth = d + 1;
+        return true;
+    }
+
+    public static Object exitTail(Object result) {
+        tailDepth--;
+        return result;
+    }
+
+    public static int tailDepth() { return tailDepth; }
+
+    public static void setTailDepth(int d) { tailDepth = d; }
+
     public static Object tail0(Object f) {
         if (!(f instanceof Closure c)) return Calls.call0(f);
         int d = tailDepth;
