@@ -41,7 +41,7 @@ final class NumGen implements Opcodes {
         if (e instanceof Num) return true;
         if (e instanceof Word w) {
             NameUse u = m.res.uses.get(w);
-            return u != null && !u.check() && isDouble.test(u.binding());
+            return u != null && !u.check() && (isDouble.test(u.binding()) || typedNumber(u.binding()));
         }
         if (!(e instanceof Synthetic s)) return false;
         Binding b = preludeCallee(s);
@@ -59,6 +59,11 @@ final class NumGen implements Opcodes {
         }
     }
 
+    /** A name bound by an {@code x as :number} pattern holds a number (boxed). */
+    private static boolean typedNumber(Binding b) {
+        return b.site instanceof PTyped t && t.type().equals("number") && !b.cell;
+    }
+
     /** Pushes the double value of a numeric expression. */
     void emitNum(Expr e, Frame f) {
         MethodVisitor mv = f.mv;
@@ -67,8 +72,15 @@ final class NumGen implements Opcodes {
             return;
         }
         if (e instanceof Word w) {
-            Integer slot = f.doubleSlots.get(m.res.uses.get(w).binding());
-            mv.visitVarInsn(DLOAD, slot);
+            Binding b = m.res.uses.get(w).binding();
+            Integer slot = f.doubleSlots.get(b);
+            if (slot != null) {
+                mv.visitVarInsn(DLOAD, slot);
+            } else { // a typed number: unbox it
+                x.loadWord(w, f);
+                mv.visitTypeInsn(CHECKCAST, "java/lang/Double");
+                mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Double", "doubleValue", "()D", false);
+            }
             return;
         }
         Synthetic s = (Synthetic) e;
@@ -103,6 +115,23 @@ final class NumGen implements Opcodes {
         mv.visitMethodInsn(INVOKESTATIC, "dev/ludus/runtime/prelude/Arith", method, desc, false);
     }
 
+    /** zero?/pos?/neg? of a numeric operand: a comparison with 0 (what those functions do on numbers). */
+    private boolean signTest(String name, Expr arg, Frame f, Label otherwise) {
+        int jumpIfFalse;
+        switch (name) {
+            case "zero?": jumpIfFalse = IFNE; break;
+            case "pos?": jumpIfFalse = IFLE; break;
+            case "neg?": jumpIfFalse = IFGE; break;
+            default: return false;
+        }
+        if (!numeric(arg, f::isDouble)) return false;
+        emitNum(arg, f);
+        f.mv.visitInsn(DCONST_0);
+        f.mv.visitInsn(name.equals("neg?") ? DCMPG : DCMPL); // NaN: never zero, positive or negative
+        f.mv.visitJumpInsn(jumpIfFalse, otherwise);
+        return true;
+    }
+
     static void box(MethodVisitor mv) {
         mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "valueOf", "(D)Ljava/lang/Double;", false);
     }
@@ -114,6 +143,7 @@ final class NumGen implements Opcodes {
     boolean condition(Expr cond, Frame f, Label otherwise) {
         if (!(cond instanceof Synthetic s)) return false;
         Binding b = preludeCallee(s);
+        if (b != null && args(s).size() == 1 && signTest(b.name, args(s).get(0), f, otherwise)) return true;
         if (b == null || args(s).size() != 2) return false;
         int cmp;
         int jumpIfFalse;
