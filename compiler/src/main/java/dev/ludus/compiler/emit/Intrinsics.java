@@ -32,6 +32,9 @@ final class Intrinsics {
         String o = Rt.OBJ_D;
         for (String op : new String[] {"add", "sub", "mult", "div", "mod"}) value(op, 2, ARITH, op, o);
         value("eq?", 2, ARITH, "eq", o);
+        value("square", 1, ARITH, "square", o);
+        value("dist", 1, ARITH, "dist", o);
+        value("dist", 2, ARITH, "dist", o);
         value("gt?", 2, ARITH, "gt", o);
         value("gte?", 2, ARITH, "gte", o);
         value("lt?", 2, ARITH, "lt", o);
