@@ -9,7 +9,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "check", description = {
         "Parse and resolve Ludus files without running them.",
-        "Static errors are printed to stdout in the §11 report format."})
+        "Static errors are printed to stdout in the §11 report format."}, footer = {"", "Examples:", "  ./ludus check examples/*.ld", "", Main.EXIT_STATUS})
 final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     Main main;

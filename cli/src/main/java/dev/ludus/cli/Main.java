@@ -25,9 +25,11 @@ import picocli.CommandLine.Command;
         description = "Compile and run Ludus programs on the JVM.",
         subcommands = {RunCommand.class, CheckCommand.class, CompileCommand.class, TestCommand.class,
                 ReplCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit status: 0 ok; 1 the program panicked or did not compile, or a test failed; "
-                + "2 usage error, unreadable file or internal error."})
+        footer = {"", "Examples:", "  ./ludus run examples/hello.ld", "  ./ludus repl", "  ./ludus help run", "",
+                Main.EXIT_STATUS})
 public final class Main implements Callable<Integer> {
+    static final String EXIT_STATUS = "Exit status: 0 ok; 1 the program panicked or did not compile, or a test failed; "
+            + "2 usage error, unreadable file or internal error.";
     public static final int EXIT_OK = 0;
     public static final int EXIT_ERROR = 1;
     public static final int EXIT_USAGE = 2;

@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
         "On a terminal: line editing, history in ~/.ludus_history, multi-line input while brackets",
         "or strings are open. Type :help for the commands. With piped standard input, entries are",
         "read from it without prompts (exit status 1 if any entry failed).",
-        "`ludus` with no arguments on a terminal starts the REPL too."})
+        "`ludus` with no arguments on a terminal starts the REPL too."}, footer = {"", "Examples:", "  ./ludus repl", "  printf 'let x = 2\\nmult (x, 21)\\n' | ./ludus repl", "", Main.EXIT_STATUS})
 final class ReplCommand implements Callable<Integer> {
     @ParentCommand
     Main main;

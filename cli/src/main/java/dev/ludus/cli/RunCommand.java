@@ -11,7 +11,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "run", description = {
         "Compile and run a Ludus program (spec §12.1).",
-        "stdout: the program's console output, then `=> ` and the result, or a panic or compile report."})
+        "stdout: the program's console output, then `=> ` and the result, or a panic or compile report."}, footer = {"", "Examples:", "  ./ludus run examples/hello.ld", "  ./ludus run examples/turtle-star.ld --svg star.svg --png star.png", "  echo 'print! (\"hi\")' | ./ludus run -", "", Main.EXIT_STATUS})
 final class RunCommand implements Callable<Integer> {
     @ParentCommand
     Main main;

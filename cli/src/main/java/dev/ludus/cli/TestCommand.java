@@ -11,7 +11,7 @@ import picocli.CommandLine.ParentCommand;
         "Run a Ludus file with its `test` forms enabled (spec §12.3).",
         "stdout: the program's console output, a line per test (`test \"name\" passed` or",
         "`test \"name\" FAILED on line N: ...`), then `N tests: P passed, F failed`.",
-        "Exit status 0 iff no test failed and the script did not panic outside a test."})
+        "Exit status 0 iff no test failed and the script did not panic outside a test."}, footer = {"", "Examples:", "  ./ludus test my_tests.ld", "  ./ludus test --seed 42 my_tests.ld", "", Main.EXIT_STATUS})
 final class TestCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
