@@ -139,4 +139,15 @@ class EmitTest {
             loop (0) with (i) -> if lt? (i, 3) then recur (inc (i)) else (i, mod (i, 0))
             """, "45 (12, [3, 6, 12]) :done 2.083333333333333 [0, 1, 2] 1\nLudus panicked!\nDivision by zero.\n[exit 1]\n");
     }
+
+    @Test void hotClosuresCalledFromThePreludeKeepTheirBehaviour() {
+        // past FnCode.HOT calls, map/fold call the closure through a linked interface body
+        expect("""
+            fn f { (0) -> :zero; (x) -> inc (x); (x, y) -> add (x, y) }
+            let xs = map (f, range (1000))
+            let total = fold (fn (acc, x) -> if eq? (x, :zero) then acc else f (acc, x), xs, 0)
+            print! (first (xs), last (xs), total)
+            map (f, concat (range (1, 300), [:boom]))
+            """, ":zero 1000 500499\nLudus panicked!\nMatch Error: No match found for (:boom) in function inc\n[exit 1]\n");
+    }
 }

@@ -44,6 +44,6 @@ public final class Bootstraps {
             if ((directMask & (1 << k)) != 0) byArity[k] = handles[h++];
         }
         String[] pats = patterns.isEmpty() ? new String[0] : patterns.split("\n", -1);
-        return new FnCode(name, doc.isEmpty() ? null : doc, pats, file, line, byArity, handles[handles.length - 1]);
+        return new FnCode(name, doc.isEmpty() ? null : doc, pats, file, line, byArity, handles[handles.length - 1], lookup);
     }
 }

@@ -26,28 +26,40 @@ public final class Closure extends LFn {
 
     // raw calls run the body once and may return a TailCall.
     public Object raw0() {
+        FnCode.B0 body = code.b0;
+        if (body != null) return body.apply(this);
         MethodHandle h = code.direct(0);
+        if (h != null) code.slowCall();
         try {
             return h != null ? (Object) h.invokeExact(this) : (Object) code.variadic.invokeExact(this, new Object[0]);
         } catch (Throwable t) { throw TailCall.rethrow(t); }
     }
 
     public Object raw1(Object a) {
+        FnCode.B1 body = code.b1;
+        if (body != null) return body.apply(this, a);
         MethodHandle h = code.direct(1);
+        if (h != null) code.slowCall();
         try {
             return h != null ? (Object) h.invokeExact(this, a) : (Object) code.variadic.invokeExact(this, new Object[] {a});
         } catch (Throwable t) { throw TailCall.rethrow(t); }
     }
 
     public Object raw2(Object a, Object b) {
+        FnCode.B2 body = code.b2;
+        if (body != null) return body.apply(this, a, b);
         MethodHandle h = code.direct(2);
+        if (h != null) code.slowCall();
         try {
             return h != null ? (Object) h.invokeExact(this, a, b) : (Object) code.variadic.invokeExact(this, new Object[] {a, b});
         } catch (Throwable t) { throw TailCall.rethrow(t); }
     }
 
     public Object raw3(Object a, Object b, Object c) {
+        FnCode.B3 body = code.b3;
+        if (body != null) return body.apply(this, a, b, c);
         MethodHandle h = code.direct(3);
+        if (h != null) code.slowCall();
         try {
             return h != null ? (Object) h.invokeExact(this, a, b, c) : (Object) code.variadic.invokeExact(this, new Object[] {a, b, c});
         } catch (Throwable t) { throw TailCall.rethrow(t); }

@@ -1,6 +1,9 @@
 package dev.ludus.runtime.value;
 
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.List;
 
 /**
@@ -18,8 +21,29 @@ public final class FnCode {
     final MethodHandle[] byArity;      // index = argument count; null entries use variadic
     final MethodHandle variadic;
 
+    /** Direct entries as plain interface calls, made once a function is hot (see {@link #slowCall}). */
+    public interface B0 { Object apply(Closure self); }
+    public interface B1 { Object apply(Closure self, Object a); }
+    public interface B2 { Object apply(Closure self, Object a, Object b); }
+    public interface B3 { Object apply(Closure self, Object a, Object b, Object c); }
+
+    B0 b0;
+    B1 b1;
+    B2 b2;
+    B3 b3;
+    /** Full-privilege lookup of the defining class (null: never link bodies). */
+    private final MethodHandles.Lookup lookup;
+    private int slowCalls;
+    static final int HOT = 256;
+
     public FnCode(String name, String doc, String[] patterns, String file, int line,
                   MethodHandle[] byArity, MethodHandle variadic) {
+        this(name, doc, patterns, file, line, byArity, variadic, null);
+    }
+
+    public FnCode(String name, String doc, String[] patterns, String file, int line,
+                  MethodHandle[] byArity, MethodHandle variadic, MethodHandles.Lookup lookup) {
+        this.lookup = lookup;
         this.name = name;
         this.doc = doc;
         this.patterns = List.of(patterns);
@@ -31,5 +55,32 @@ public final class FnCode {
 
     /** The direct entry for {@code n} arguments, or null. */
     public MethodHandle direct(int n) { return n < byArity.length ? byArity[n] : null; }
+
+    /**
+     * Counts a call made through a (non-constant) method handle, as happens when the prelude's
+     * Java code calls a closure (map, fold, ...). A function called often enough gets its direct
+     * entries as small interface implementations (LambdaMetafactory), which the JIT calls and
+     * inlines far better than a method handle it cannot treat as a constant.
+     */
+    void slowCall() {
+        if (++slowCalls == HOT && lookup != null) linkBodies();
+    }
+
+    private void linkBodies() {
+        try {
+            if (direct(0) != null) b0 = (B0) spin(B0.class, direct(0));
+            if (direct(1) != null) b1 = (B1) spin(B1.class, direct(1));
+            if (direct(2) != null) b2 = (B2) spin(B2.class, direct(2));
+            if (direct(3) != null) b3 = (B3) spin(B3.class, direct(3));
+        } catch (Throwable t) {
+            // keep calling through the method handles: same behaviour, only slower
+        }
+    }
+
+    private Object spin(Class<?> iface, MethodHandle h) throws Throwable {
+        MethodType type = h.type();
+        return LambdaMetafactory.metafactory(lookup, "apply", MethodType.methodType(iface), type, h, type)
+                .getTarget().invoke();
+    }
     public MethodHandle variadic() { return variadic; }
 }
