@@ -3,8 +3,8 @@ public final class pipeline {
     static double bench() {
         double sum = 0;
         for (double x = 0; x < 1_000_000; x++) {
-            double y = (x * 7) % 1000;     // operands are non-negative: % equals Ludus's floored mod
-            if (y % 2 == 0) sum += y + 1;
+            double y = BenchMain.mod(x * 7, 1000);
+            if (BenchMain.mod(y, 2) == 0) sum += y + 1;
         }
         return sum;
     }

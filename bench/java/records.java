@@ -10,7 +10,7 @@ public final class records {
     }
 
     static Account make(double i) {
-        return new Account(i, i % 2 == 0 ? Kind.CHECKING : Kind.SAVINGS, (i * 37) % 1000);
+        return new Account(i, BenchMain.mod(i, 2) == 0 ? Kind.CHECKING : Kind.SAVINGS, BenchMain.mod(i * 37, 1000));
     }
 
     static double interest(Account a) {

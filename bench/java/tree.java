@@ -34,14 +34,14 @@ public final class tree {
         Node t = null;
         double seed = 1;
         for (double i = 0; i < 100_000; i++) {
-            seed = (seed * 16807) % 2147483647;
-            t = insert(t, seed % 1_000_000, i);
+            seed = BenchMain.mod(seed * 16807, 2147483647);
+            t = insert(t, BenchMain.mod(seed, 1_000_000), i);
         }
         double acc = 0;
         seed = 2;
         for (int i = 0; i < 100_000; i++) {
-            seed = (seed * 16807) % 2147483647;
-            double v = lookup(t, seed % 1_000_000);
+            seed = BenchMain.mod(seed * 16807, 2147483647);
+            double v = lookup(t, BenchMain.mod(seed, 1_000_000));
             if (!Double.isNaN(v)) acc += v + 1;
         }
         return acc;

@@ -14,8 +14,8 @@ public final class wordcount {
         List<String> ws = new ArrayList<>();
         double seed = 42;
         for (int k = 0; k < n; k++) {
-            seed = (seed * 16807) % 2147483647;
-            ws.add(VOCAB[(int) (seed % 32)]);
+            seed = BenchMain.mod(seed * 16807, 2147483647);
+            ws.add(VOCAB[(int) BenchMain.mod(seed, 32)]);
         }
         return ws;
     }
