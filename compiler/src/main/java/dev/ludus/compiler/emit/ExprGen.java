@@ -455,7 +455,7 @@ final class ExprGen implements Opcodes {
         FnGen.Code code = m.code(fd);
         mv.visitTypeInsn(NEW, Rt.CLOSURE);
         mv.visitInsn(DUP);
-        mv.visitLdcInsn(code.constant());
+        Rt.ldc(mv, code.constant());
         List<Binding> caps = m.res.captures.getOrDefault(fd, List.of());
         Rt.integer(mv, caps.size());
         mv.visitTypeInsn(ANEWARRAY, Rt.OBJ);

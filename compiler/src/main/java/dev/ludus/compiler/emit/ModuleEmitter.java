@@ -75,10 +75,16 @@ final class ModuleEmitter implements Opcodes {
             cw.visitField(ACC_PUBLIC | ACC_STATIC | ACC_FINAL, "$exports", "Ljava/lang/String;", null,
                     String.join(" ", module.exports())).visitEnd();
         }
-        emitClinit();
-        emitBodies();
-        if (isMain) emitMain();
-        if (exposeBindings) emitBindings();
+        java.util.Set<org.objectweb.asm.ConstantDynamic> constants = new java.util.LinkedHashSet<>();
+        Rt.CONSTANTS.set(constants);
+        try {
+            emitBodies();
+            if (isMain) emitMain();
+            if (exposeBindings) emitBindings();
+        } finally {
+            Rt.CONSTANTS.remove();
+        }
+        emitClinit(new java.util.ArrayList<>(constants));
         cw.visitEnd();
         try {
             return cw.toByteArray();
@@ -139,7 +145,22 @@ final class ModuleEmitter implements Opcodes {
         return b.toString();
     }
 
-    private void emitClinit() {
+    /** Dynamic constants resolved per helper method (4 bytes each: far below the method size limit). */
+    private static final int CONSTANTS_PER_METHOD = 4000;
+
+    private void emitClinit(List<org.objectweb.asm.ConstantDynamic> constants) {
+        int helpers = (constants.size() + CONSTANTS_PER_METHOD - 1) / CONSTANTS_PER_METHOD;
+        for (int h = 0; h < helpers; h++) {
+            MethodVisitor rv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "$resolve" + h, "()V", null, null);
+            rv.visitCode();
+            for (var c : constants.subList(h * CONSTANTS_PER_METHOD, Math.min(constants.size(), (h + 1) * CONSTANTS_PER_METHOD))) {
+                rv.visitLdcInsn(c);
+                rv.visitInsn(POP);
+            }
+            rv.visitInsn(RETURN);
+            rv.visitMaxs(0, 0);
+            rv.visitEnd();
+        }
         MethodVisitor mv = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
         mv.visitCode();
         mv.visitLdcInsn(file);
@@ -158,6 +179,9 @@ final class ModuleEmitter implements Opcodes {
             mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/StringBuilder", "toString", "()Ljava/lang/String;", false);
         }
         mv.visitMethodInsn(INVOKESTATIC, Rt.SOURCES, "register", "(Ljava/lang/String;Ljava/lang/String;)V", false);
+        // resolve every dynamic constant now, so that HotSpot can compile methods whose
+        // constants sit in branches that have not run yet (it skips them otherwise)
+        for (int h = 0; h < helpers; h++) mv.visitMethodInsn(INVOKESTATIC, className, "$resolve" + h, "()V", false);
         mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();

@@ -59,21 +59,35 @@ final class Rt implements Opcodes {
     static final Handle CALL_BSM = new Handle(H_INVOKESTATIC, CALLSITES, "bsm_call",
             "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;", false);
 
+    /**
+     * The dynamic constants of the class being emitted. HotSpot will not JIT-compile a method
+     * containing an ldc of a dynamic constant that is still unresolved (a never-taken branch, such
+     * as an error clause, keeps it so forever), so the class initializer resolves them all
+     * (ModuleEmitter). One module is emitted at a time per thread.
+     */
+    static final ThreadLocal<java.util.Set<ConstantDynamic>> CONSTANTS = new ThreadLocal<>();
+
+    static void ldc(MethodVisitor mv, ConstantDynamic c) {
+        java.util.Set<ConstantDynamic> seen = CONSTANTS.get();
+        if (seen != null) seen.add(c);
+        mv.visitLdcInsn(c);
+    }
+
     static void keyword(MethodVisitor mv, String name) {
-        mv.visitLdcInsn(new ConstantDynamic("kw", KEYWORD_D, KW_BSM, name));
+        ldc(mv, new ConstantDynamic("kw", KEYWORD_D, KW_BSM, name));
     }
 
     static void number(MethodVisitor mv, double value) {
-        mv.visitLdcInsn(new ConstantDynamic("num", "Ljava/lang/Double;", NUM_BSM, value));
+        ldc(mv, new ConstantDynamic("num", "Ljava/lang/Double;", NUM_BSM, value));
     }
 
     static void prelude(MethodVisitor mv, String name) {
-        mv.visitLdcInsn(new ConstantDynamic("prelude", OBJ_D, PRELUDE_BSM, name));
+        ldc(mv, new ConstantDynamic("prelude", OBJ_D, PRELUDE_BSM, name));
     }
 
     /** A REPL session name: the value in its slot of the session store (dev.ludus.runtime.Session). */
     static void session(MethodVisitor mv, int slot) {
-        mv.visitLdcInsn(new ConstantDynamic("session", OBJ_D, SESSION_BSM, slot));
+        ldc(mv, new ConstantDynamic("session", OBJ_D, SESSION_BSM, slot));
     }
 
     static void nil(MethodVisitor mv) {

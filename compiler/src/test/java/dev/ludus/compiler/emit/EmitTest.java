@@ -150,4 +150,29 @@ class EmitTest {
             map (f, concat (range (1, 300), [:boom]))
             """, ":zero 1000 500499\nLudus panicked!\nMatch Error: No match found for (:boom) in function inc\n[exit 1]\n");
     }
+
+    @Test void classInitializerResolvesEveryDynamicConstant() throws Exception {
+        // HotSpot skips compiling a method with an unresolved dynamic constant (an error clause
+        // that never ran): the class initializer resolves them all up front
+        Path dir = Files.createTempDirectory("ludus-consts");
+        Path file = dir.resolve("c.ld");
+        Files.writeString(file, "fn f { (0) -> :never_taken; (n) -> n }\nf (1)\n");
+        CompiledProgram program = LudusCompiler.compile(file, "c.ld");
+        byte[] bytes = program.classes().get(program.mainClass());
+        java.util.List<String> resolved = new java.util.ArrayList<>();
+        new org.objectweb.asm.ClassReader(bytes).accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9) {
+            @Override public org.objectweb.asm.MethodVisitor visitMethod(int a, String name, String d, String sig, String[] ex) {
+                if (!name.startsWith("$resolve")) return null;
+                return new org.objectweb.asm.MethodVisitor(org.objectweb.asm.Opcodes.ASM9) {
+                    @Override public void visitLdcInsn(Object value) {
+                        if (value instanceof org.objectweb.asm.ConstantDynamic c && c.getBootstrapMethodArgumentCount() > 0) {
+                            resolved.add(String.valueOf(c.getBootstrapMethodArgument(0)));
+                        }
+                    }
+                };
+            }
+        }, 0);
+        org.junit.jupiter.api.Assertions.assertTrue(resolved.contains("never_taken"), resolved.toString());
+        expect("fn f { (0) -> :never_taken; (n) -> n }\nf (1)\n", "=> 1\n[exit 0]\n");
+    }
 }
