@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,17 +25,8 @@ class TurtleOutputCliTest {
 
     @TempDir Path dir;
 
-    record Result(String out, String err, int exit) {}
-
-    static Result ludus(String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int code;
-        try (var o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             var e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = Main.execute(o, e, args);
-        }
-        return new Result(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), code);
+    static MainTest.Result ludus(String... args) {
+        return MainTest.ludus(args);
     }
 
     /** The drawing's lines (not the turtle's) as {x1, y1, x2, y2}. */
@@ -58,7 +47,7 @@ class TurtleOutputCliTest {
         Path src = dir.resolve("square.ld");
         Files.writeString(src, "repeat 4 { forward! (100); right! (0.25) }\nposition ()\n");
         Path svg = dir.resolve("square.svg"), png = dir.resolve("square.png");
-        Result r = ludus("run", src.toString(), "--svg", svg.toString(), "--png", png.toString(), "--size", "400x300");
+        MainTest.Result r = ludus("run", src.toString(), "--svg", svg.toString(), "--png", png.toString(), "--size", "400x300");
         assertEquals(0, r.exit(), r.err());
         assertEquals("=> (-1.4210854715202004e-14, -1.028208126774506e-14)\n", r.out());
         assertEquals("", r.err());
@@ -81,7 +70,7 @@ class TurtleOutputCliTest {
         Path src = dir.resolve("oops.ld");
         Files.writeString(src, "forward! (50)\nforward! (:far)\n");
         Path svg = dir.resolve("oops.svg");
-        Result r = ludus("run", src.toString(), "--svg", svg.toString());
+        MainTest.Result r = ludus("run", src.toString(), "--svg", svg.toString());
         assertEquals(1, r.exit());
         assertTrue(r.out().startsWith("Ludus panicked"), r.out());
         assertEquals(1, drawingLines(svg).size());
@@ -92,7 +81,7 @@ class TurtleOutputCliTest {
         Path src = dir.resolve("ok.ld");
         Files.writeString(src, "forward! (50)\n");
         Path svg = dir.resolve("no/such/dir/x.svg");
-        Result r = ludus("run", src.toString(), "--svg", svg.toString());
+        MainTest.Result r = ludus("run", src.toString(), "--svg", svg.toString());
         assertEquals(2, r.exit());
         assertEquals("=> :ok\n", r.out());
         assertEquals("ludus: cannot write " + svg + ": no such directory\n", r.err());
@@ -101,7 +90,7 @@ class TurtleOutputCliTest {
     @Test
     void examplesRender() throws Exception {
         Path svg = dir.resolve("star.svg"), png = dir.resolve("star.png");
-        Result r = ludus("run", EXAMPLES.resolve("turtle-star.ld").toString(), "--svg", svg.toString(), "--png", png.toString());
+        MainTest.Result r = ludus("run", EXAMPLES.resolve("turtle-star.ld").toString(), "--svg", svg.toString(), "--png", png.toString());
         assertEquals(0, r.exit(), r.err());
         assertEquals("=> :star\n", r.out());
         assertEquals(5 + 72, drawingLines(svg).size()); // the star's edges and the ring
@@ -118,7 +107,7 @@ class TurtleOutputCliTest {
         Path src = dir.resolve("tri.ld");
         Files.writeString(src, "repeat 3 { forward! (90); right! (div (1, 3)) }\n:done\n");
         Path jar = dir.resolve("tri.jar");
-        Result c = ludus("compile", src.toString(), "-o", jar.toString());
+        MainTest.Result c = ludus("compile", src.toString(), "-o", jar.toString());
         assertEquals(0, c.exit(), c.err());
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(javaBin, "-jar", jar.toString(), "--svg", "tri.svg", "--png=tri.png", "--size", "120", "--print-result")
