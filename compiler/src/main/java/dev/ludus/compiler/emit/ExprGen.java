@@ -485,7 +485,7 @@ final class ExprGen implements Opcodes {
     // ---- control
 
     void truthy(Frame f) {
-        f.mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "truthy", "(" + Rt.OBJ_D + ")Z", false);
+        f.mv.visitMethodInsn(INVOKESTATIC, Rt.VALUES, "truthy", "(" + Rt.OBJ_D + ")Z", false);
     }
 
     private void ifExpr(If i, Frame f, boolean tail) {

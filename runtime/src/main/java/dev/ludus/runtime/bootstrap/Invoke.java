@@ -185,14 +185,6 @@ public final class Invoke {
                 .withHint(PanicHints.LOOP);
     }
 
-    public static boolean truthy(Object v) {
-        return v != Nil.NIL && v != Boolean.FALSE;
-    }
-
-    public static Object bool(boolean b) {
-        return b ? Boolean.TRUE : Boolean.FALSE;
-    }
-
     /** {@code f (a, _, c)}: a partial of a function value (the hole holds a placeholder). */
     public static Object partial(Object f, Object[] args, int hole) {
         if (f instanceof LFn fn) return Partial.of(fn, args, hole);
