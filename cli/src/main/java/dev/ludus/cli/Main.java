@@ -1,6 +1,7 @@
 package dev.ludus.cli;
 
 import dev.ludus.runtime.Launcher;
+import dev.ludus.runtime.RunOptions;
 import dev.ludus.runtime.diag.Ansi;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -23,8 +24,6 @@ import picocli.CommandLine.Command;
         scope = CommandLine.ScopeType.INHERIT,
         versionProvider = Version.class,
         description = "Compile and run Ludus programs on the JVM.",
-        subcommands = {RunCommand.class, CheckCommand.class, CompileCommand.class, TestCommand.class,
-                ReplCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  ./ludus run examples/hello.ld", "  ./ludus repl", "  ./ludus help run", "",
                 Main.EXIT_STATUS})
 public final class Main implements Callable<Integer> {
@@ -79,24 +78,72 @@ public final class Main implements Callable<Integer> {
 
     /** As {@link #execute(PrintStream, PrintStream, String...)} with {@code in} as standard input. */
     public static int execute(InputStream in, PrintStream out, PrintStream err, String... args) {
+        if (isPlainRun(args)) return runDirectly(in, out, err, args[1]);
         CommandLine cl = new CommandLine(new Main(in, out, err));
+        addSubcommands(cl, args);
         cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         cl.setExitCodeExceptionMapper(t -> EXIT_USAGE);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof UserError u) {
-                err.println("ludus: " + u.getMessage());
-            } else {
-                err.println("ludus: internal error (a bug in the Ludus implementation): " + ex);
-                ex.printStackTrace(err);
-            }
-            err.flush();
-            return EXIT_USAGE;
-        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failed(ex, err));
         int code = cl.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * {@code ludus run FILE} with no options, the command a learner types most: picocli's start-up
+     * (reflection over the annotations, its converter registry) costs about 120 ms, a third of a
+     * small program's run, and there is nothing to parse. Exactly what {@link RunCommand} does.
+     */
+    static boolean isPlainRun(String[] args) {
+        return args.length == 2 && args[0].equals("run") && (args[1].equals("-") || !args[1].startsWith("-"));
+    }
+
+    private static int runDirectly(InputStream in, PrintStream out, PrintStream err, String file) {
+        try (SourceInput src = SourceInput.open(file, in)) {
+            return ProgramRunner.compileAndRun(src.path(), src.displayName(), RunOptions.defaults(), out, err);
+        } catch (RuntimeException e) {
+            return failed(e, err);
+        }
+    }
+
+    /** A command that threw: a user error in one line, anything else as a bug with its trace; exit 2. */
+    private static int failed(Exception ex, PrintStream err) {
+        if (ex instanceof UserError u) {
+            err.println("ludus: " + u.getMessage());
+        } else {
+            err.println("ludus: internal error (a bug in the Ludus implementation): " + ex);
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return EXIT_USAGE;
+    }
+
+    /**
+     * Registers the subcommands. Picocli builds a command's model by reflection when it is added,
+     * about 100 ms at start-up for the whole tree, so when the first argument names a command only
+     * that one is built; anything else (help, options, a typo) gets the full tree.
+     */
+    private static void addSubcommands(CommandLine cl, String[] args) {
+        String first = args.length > 0 ? args[0] : "";
+        Object only = switch (first) {
+            case "run" -> new RunCommand();
+            case "check" -> new CheckCommand();
+            case "compile" -> new CompileCommand();
+            case "test" -> new TestCommand();
+            case "repl" -> new ReplCommand();
+            case "version" -> new VersionCommand();
+            default -> null;
+        };
+        if (only != null) {
+            cl.addSubcommand(first, only);
+            return;
+        }
+        for (Object c : new Object[] {new RunCommand(), new CheckCommand(), new CompileCommand(), new TestCommand(),
+                new ReplCommand(), new VersionCommand(), new CommandLine.HelpCommand()}) {
+            cl.addSubcommand(c);
+        }
     }
 
     /** A problem with what the user asked for (unreadable file, bad output path): one line, exit 2. */
