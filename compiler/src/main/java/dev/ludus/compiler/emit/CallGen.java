@@ -192,6 +192,10 @@ final class CallGen implements Opcodes {
         int n = args.size();
         if (t.fixed()) {
             if (t.argSlots.length != n) return false;
+            if (t.lng != null) {
+                x.ints.recur(t, args, f);
+                return true;
+            }
             for (int i = 0; i < n; i++) {
                 if (t.dbl(i)) x.nums.emitNum(args.get(i), f);
                 else x.emit(args.get(i), f, false);

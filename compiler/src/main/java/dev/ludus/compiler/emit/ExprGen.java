@@ -21,12 +21,14 @@ final class ExprGen implements Opcodes {
     private final PatternGen patterns;
     private final CallGen calls;
     final NumGen nums;
+    final IntLoops ints;
 
     ExprGen(ModuleEmitter m) {
         this.m = m;
         this.patterns = new PatternGen(m, this);
         this.calls = new CallGen(m, this);
         this.nums = new NumGen(m, this);
+        this.ints = new IntLoops(m, nums, this);
     }
 
     void line(Frame f, Span s) {
@@ -186,7 +188,7 @@ final class ExprGen implements Opcodes {
                 if (b == f.fnBinding) {
                     mv.visitVarInsn(ALOAD, 0);
                 } else if (f.isDouble(b)) {
-                    mv.visitVarInsn(DLOAD, f.doubleSlots.get(b));
+                    f.loadNum(b);
                     NumGen.box(mv);
                 } else if (b.frame == f.owner) {
                     Integer slot = f.slots.get(b);
@@ -223,7 +225,7 @@ final class ExprGen implements Opcodes {
     private void loadForCapture(Binding b, Frame f) {
         if (b == f.fnBinding) f.mv.visitVarInsn(ALOAD, 0);
         else if (f.isDouble(b)) {
-            f.mv.visitVarInsn(DLOAD, f.doubleSlots.get(b));
+            f.loadNum(b);
             NumGen.box(f.mv);
         } else if (b.frame == f.owner) {
             Integer slot = f.slots.get(b);
@@ -334,12 +336,21 @@ final class ExprGen implements Opcodes {
 
     /** An Object[] of the slots' values; dbl marks slots holding unboxed doubles (boxed here). */
     void arrayOfSlots(MethodVisitor mv, int[] slots, boolean[] dbl) {
+        arrayOfSlots(mv, slots, dbl, null);
+    }
+
+    /** As above; lng marks slots holding exact longs (see IntLoops). */
+    void arrayOfSlots(MethodVisitor mv, int[] slots, boolean[] dbl, boolean[] lng) {
         Rt.integer(mv, slots.length);
         mv.visitTypeInsn(ANEWARRAY, Rt.OBJ);
         for (int i = 0; i < slots.length; i++) {
             mv.visitInsn(DUP);
             Rt.integer(mv, i);
-            if (dbl != null && dbl[i]) {
+            if (lng != null && lng[i]) {
+                mv.visitVarInsn(LLOAD, slots[i]);
+                mv.visitInsn(L2D);
+                NumGen.box(mv);
+            } else if (dbl != null && dbl[i]) {
                 mv.visitVarInsn(DLOAD, slots[i]);
                 NumGen.box(mv);
             } else {
@@ -407,7 +418,7 @@ final class ExprGen implements Opcodes {
             mv.visitInsn(DUP2);
             int slot = f.newDoubleSlot();
             mv.visitVarInsn(DSTORE, slot);
-            f.doubleSlots.put(m.res.declared.get(pb), slot);
+            f.bindNumber(m.res.declared.get(pb), slot, false);
             NumGen.box(mv);
             return;
         }
@@ -594,13 +605,16 @@ final class ExprGen implements Opcodes {
                     mv.visitVarInsn(ASTORE, slots[i]);
                 }
             }
-            mv.visitLabel(head);
-            f.recur = new Frame.RecurTarget(head, slots, -1, true, dbl);
             List<Clause> applicable = new ArrayList<>();
             for (Clause c : l.clauses()) {
                 PTuple p = (PTuple) c.pattern();
                 if (FnGen.hasSplat(p) ? FnGen.fixedCount(p) <= k : p.items().size() == k) applicable.add(c);
             }
+            Frame.RecurTarget usual = new Frame.RecurTarget(head, slots, -1, true, dbl);
+            boolean[] lng = ints.longPositions(l, applicable, f);
+            if (IntLoops.any(lng)) longLoop(l.span(), applicable, slots, dbl, lng, usual, f, tail, end);
+            mv.visitLabel(head);
+            f.recur = usual;
             clauses(applicable, ArgSource.slots(slots, dbl), f, tail, end);
             arrayOfSlots(mv, slots, dbl);
         } else {
@@ -619,6 +633,39 @@ final class ExprGen implements Opcodes {
         mv.visitInsn(ATHROW);
         mv.visitInsn(ACONST_NULL);
         mv.visitLabel(end);
+    }
+
+    /**
+     * The first copy of a loop with integer positions (see IntLoops): entered when the initial
+     * values are exact integers, it falls back to the usual copy (whose head is usual.head).
+     */
+    private void longLoop(Span span, List<Clause> applicable, int[] slots, boolean[] dbl, boolean[] lng,
+                          Frame.RecurTarget usual, Frame f, boolean tail, Label end) {
+        MethodVisitor mv = f.mv;
+        int k = slots.length;
+        int[] lslots = slots.clone();
+        boolean[] ldbl = dbl.clone();
+        for (int i = 0; i < k; i++) {
+            if (lng[i]) {
+                lslots[i] = f.newDoubleSlot();
+                ldbl[i] = true;
+            }
+        }
+        ints.enter(slots, dbl, lslots, lng, usual.head, f);
+        Label longHead = new Label();
+        mv.visitLabel(longHead);
+        java.util.Set<Binding> numbersBefore = new java.util.HashSet<>(f.doubleSlots.keySet());
+        java.util.Set<Binding> longsBefore = new java.util.HashSet<>(f.longVars);
+        f.recur = new Frame.RecurTarget(longHead, lslots, -1, true, ldbl, lng, usual);
+        clauses(applicable, ArgSource.slots(lslots, ldbl, lng), f, tail, end);
+        arrayOfSlots(mv, lslots, ldbl, lng);
+        site(mv, span);
+        mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "loopNoMatch",
+                "(" + Rt.OBJS_D + "Ljava/lang/String;II)L" + Rt.PANIC + ";", false);
+        mv.visitInsn(ATHROW);
+        // the usual copy binds the same names afresh, boxed or as doubles
+        f.doubleSlots.keySet().retainAll(numbersBefore);
+        f.longVars.retainAll(longsBefore);
     }
 
     private void repeat(Repeat r, Frame f) {

@@ -3,10 +3,13 @@ package dev.ludus.compiler.emit;
 import dev.ludus.compiler.resolve.Binding;
 import dev.ludus.compiler.syntax.Ast;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * The state of one JVM method being emitted: where each binding of its Ludus frame lives
@@ -24,6 +27,8 @@ final class Frame {
     final Map<Binding, Integer> slots = new HashMap<>();
     /** Locals kept unboxed: bindings the compiler proved to be numbers (see NumGen). */
     final Map<Binding, Integer> doubleSlots = new HashMap<>();
+    /** Those of doubleSlots whose slot holds an exact integer as a long (see IntLoops). */
+    final Set<Binding> longVars = new HashSet<>();
     private int nextSlot;
     /** Whether this method's result may be a pending TailCall (fn bodies only). */
     final boolean mayReturnTailCall;
@@ -56,6 +61,26 @@ final class Frame {
 
     boolean isDouble(Binding b) { return doubleSlots.containsKey(b); }
 
+    boolean isLong(Binding b) { return longVars.contains(b); }
+
+    /** Records where an unboxed number binding lives, and whether as a long. */
+    void bindNumber(Binding b, int slot, boolean asLong) {
+        doubleSlots.put(b, slot);
+        if (asLong) longVars.add(b);
+        else longVars.remove(b);
+    }
+
+    /** Pushes the double value of an unboxed number binding. */
+    void loadNum(Binding b) {
+        int slot = doubleSlots.get(b);
+        if (longVars.contains(b)) {
+            mv.visitVarInsn(Opcodes.LLOAD, slot);
+            mv.visitInsn(Opcodes.L2D);
+        } else {
+            mv.visitVarInsn(Opcodes.DLOAD, slot);
+        }
+    }
+
     /**
      * Where recur jumps. {@code argSlots} hold the current arguments (fixed count), or
      * {@code arraySlot} holds them as an Object[] (variadic). For a fn target, {@code arity} is
@@ -66,22 +91,35 @@ final class Frame {
         final int[] argSlots;
         final int arraySlot;
         final boolean isLoop;
-        /** For fixed slots: which hold unboxed doubles (null: none). */
+        /** For fixed slots: which hold unboxed numbers (null: none). */
         final boolean[] dbl;
+        /** Of those, which hold exact longs (null: none); then {@code fallback} is set. */
+        final boolean[] lng;
+        /** A loop run on longs: the same loop on doubles/objects, where a recur goes when a long would be inexact. */
+        final RecurTarget fallback;
 
         RecurTarget(Label head, int[] argSlots, int arraySlot, boolean isLoop) {
             this(head, argSlots, arraySlot, isLoop, null);
         }
 
         RecurTarget(Label head, int[] argSlots, int arraySlot, boolean isLoop, boolean[] dbl) {
+            this(head, argSlots, arraySlot, isLoop, dbl, null, null);
+        }
+
+        RecurTarget(Label head, int[] argSlots, int arraySlot, boolean isLoop, boolean[] dbl, boolean[] lng,
+                    RecurTarget fallback) {
             this.head = head;
             this.argSlots = argSlots;
             this.arraySlot = arraySlot;
             this.isLoop = isLoop;
             this.dbl = dbl;
+            this.lng = lng;
+            this.fallback = fallback;
         }
 
         boolean dbl(int i) { return dbl != null && dbl[i]; }
+
+        boolean lng(int i) { return lng != null && lng[i]; }
 
         boolean fixed() { return argSlots != null; }
     }

@@ -62,7 +62,7 @@ final class LoopTypes {
         return pos;
     }
 
-    private static boolean numericPattern(Pattern p) {
+    static boolean numericPattern(Pattern p) {
         return p instanceof PBind || p instanceof PIgnore
                 || (p instanceof PTyped t && t.type().equals("number"))
                 || (p instanceof PConst c && c.literal() instanceof Num);

@@ -26,14 +26,14 @@ final class NumGen implements Opcodes {
     }
 
     /** The prelude function a call names, if the callee is a prelude binding: else null. */
-    private Binding preludeCallee(Synthetic s) {
+    Binding preludeCallee(Synthetic s) {
         if (!(s.root() instanceof Word w) || s.terms().size() != 1 || !(s.terms().get(0) instanceof Args a)) return null;
         for (Expr e : a.args()) if (e instanceof Placeholder) return null;
         NameUse u = m.res.uses.get(w);
         return u != null && u.binding().kind == Binding.Kind.PRELUDE ? u.binding() : null;
     }
 
-    private static List<Expr> args(Synthetic s) {
+    static List<Expr> args(Synthetic s) {
         return ((Args) s.terms().get(0)).args();
     }
 
@@ -73,9 +73,8 @@ final class NumGen implements Opcodes {
         }
         if (e instanceof Word w) {
             Binding b = m.res.uses.get(w).binding();
-            Integer slot = f.doubleSlots.get(b);
-            if (slot != null) {
-                mv.visitVarInsn(DLOAD, slot);
+            if (f.isDouble(b)) {
+                f.loadNum(b);
             } else { // a typed number: unbox it
                 x.loadWord(w, f);
                 mv.visitTypeInsn(CHECKCAST, "java/lang/Double");
@@ -132,6 +131,27 @@ final class NumGen implements Opcodes {
         return true;
     }
 
+    /** even?/odd? of a numeric operand: the low bit of an exact long, else the floored modulo. */
+    private boolean parityTest(String name, Expr arg, Frame f, Label otherwise) {
+        boolean even = name.equals("even?");
+        if (!even && !name.equals("odd?")) return false;
+        if (!numeric(arg, f::isDouble)) return false;
+        MethodVisitor mv = f.mv;
+        Binding b = arg instanceof Word w ? m.res.uses.get(w).binding() : null;
+        if (b != null && f.isLong(b)) {
+            mv.visitVarInsn(LLOAD, f.doubleSlots.get(b));
+            mv.visitInsn(LCONST_1);
+            mv.visitInsn(LAND);
+            mv.visitInsn(L2I);
+            mv.visitJumpInsn(even ? IFNE : IFEQ, otherwise);
+        } else {
+            emitNum(arg, f);
+            mv.visitMethodInsn(INVOKESTATIC, "dev/ludus/runtime/prelude/IntArith", even ? "evenD" : "oddD", "(D)Z", false);
+            mv.visitJumpInsn(IFEQ, otherwise);
+        }
+        return true;
+    }
+
     static void box(MethodVisitor mv) {
         mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "valueOf", "(D)Ljava/lang/Double;", false);
     }
@@ -144,6 +164,7 @@ final class NumGen implements Opcodes {
         if (!(cond instanceof Synthetic s)) return false;
         Binding b = preludeCallee(s);
         if (b != null && args(s).size() == 1 && signTest(b.name, args(s).get(0), f, otherwise)) return true;
+        if (b != null && args(s).size() == 1 && parityTest(b.name, args(s).get(0), f, otherwise)) return true;
         if (b == null || args(s).size() != 2) return false;
         int cmp;
         int jumpIfFalse;

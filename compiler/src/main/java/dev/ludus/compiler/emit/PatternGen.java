@@ -212,15 +212,20 @@ final class PatternGen implements Opcodes {
     }
 
     /** A pattern LoopTypes allows at a numeric loop position, against an unboxed double slot. */
-    private void matchDouble(Pattern item, int slot, Label fail, Frame f) {
+    private void matchDouble(Pattern item, int slot, boolean asLong, Label fail, Frame f) {
         if (item instanceof PConst c) {
-            f.mv.visitVarInsn(DLOAD, slot);
+            if (asLong) {
+                f.mv.visitVarInsn(LLOAD, slot);
+                f.mv.visitInsn(L2D);
+            } else {
+                f.mv.visitVarInsn(DLOAD, slot);
+            }
             f.mv.visitLdcInsn(((Num) c.literal()).value());
             f.mv.visitInsn(DCMPL);
             f.mv.visitJumpInsn(IFNE, fail);
         } else if (item instanceof PBind || item instanceof PTyped) {
             // the name reads the loop slot itself: recur stores there only after the body is done
-            f.doubleSlots.put(m.res.declared.get(item), slot);
+            f.bindNumber(m.res.declared.get(item), slot, asLong);
         }
     }
 
@@ -240,7 +245,7 @@ final class PatternGen implements Opcodes {
             Pattern item = items.get(i);
             if (item instanceof PIgnore) continue;
             if (src.dbl(i)) {
-                matchDouble(item, src.slots()[i], fail, f);
+                matchDouble(item, src.slots()[i], src.lng(i), fail, f);
             } else if (src.isFixed()) {
                 match(item, src.slots()[i], fail, f);
             } else {

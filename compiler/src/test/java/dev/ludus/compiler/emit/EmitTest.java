@@ -1,6 +1,8 @@
 package dev.ludus.compiler.emit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ludus.compiler.CompiledProgram;
 import dev.ludus.compiler.LudusCompiler;
@@ -138,6 +140,56 @@ class EmitTest {
             print! (a, b, c, d, map (fn (f) -> f (), fs), nan)
             loop (0) with (i) -> if lt? (i, 3) then recur (inc (i)) else (i, mod (i, 0))
             """, "45 (12, [3, 6, 12]) :done 2.083333333333333 [0, 1, 2] 1\nLudus panicked!\nDivision by zero.\n[exit 1]\n");
+    }
+
+    @Test void integerLoopsGiveExactlyTheDoubleResults() {
+        // IntLoops runs these on longs; each line crosses what a long may stand for
+        expect("""
+            fn note (n) -> { print! ("step", n); n }
+            print! (loop (0, 0) with (i, acc) -> if lt? (i, 1000) then recur (inc (i), add (acc, i)) else acc)
+            print! (loop (1, 0) with (x, n) -> if lt? (n, 60) then recur (mult (x, 2), inc (n)) else x)
+            print! (loop (9_007_199_254_740_990, 0) with (x, n) -> if lt? (n, 5) then recur (inc (x), inc (n)) else x)
+            print! (loop (5, 0) with (k, n) -> if lt? (n, 4) then recur (div (k, 2), inc (n)) else k)
+            print! (loop (0, 0) with (x, n) -> if lt? (n, 1) then recur (mult (x, -1), inc (n)) else atan/2 (x, -1, :radians))
+            print! (loop (0.5, 0) with (x, n) -> if lt? (n, 3) then recur (add (x, x), inc (n)) else x)
+            print! (loop (:start, 0) with (x, n) -> if lt? (n, 3) then recur (x, inc (n)) else x)
+            print! (loop (1, 0) with (x, n) -> if lt? (n, 2) then recur (mult (x, 1_000_000_000_000), note (inc (n))) else (x, n))
+            print! (loop (0, 1) with (n, x) -> if lt? (n, 2) then recur (note (inc (n)), mult (x, 1_000_000_000_000)) else (x, n))
+            print! (loop (-3, []) with (k, acc) -> if lt? (k, 2) then recur (inc (k), append (acc, (even? (k), odd? (k)))) else acc)
+            loop (10, 0) with (x, n) -> if lt? (n, 3) then recur (div (x, sub (2, n)), inc (n)) else x
+            """, "499500\n1152921504606847000\n9007199254740992\n0.3125\n-3.141592653589793\n4\n:start\n"
+                + "step 1\nstep 2\n(1e+24, 2)\nstep 1\nstep 2\n(1e+24, 2)\n"
+                + "[(false, true), (true, false), (false, true), (true, false), (false, true)]\n"
+                + "Ludus panicked!\nDivision by zero.\n[exit 1]\n");
+    }
+
+    @Test void countingLoopsRunOnLongsUnlessTheyHoldAFunction() throws Exception {
+        assertTrue(callsIntArith("loop (0, 0) with (i, acc) -> if lt? (i, 9) then recur (inc (i), add (acc, i)) else acc"));
+        assertFalse(callsIntArith("loop (0, []) with (i, fs) -> if lt? (i, 9) then recur (inc (i), append (fs, fn () -> i)) else fs"));
+        assertFalse(callsIntArith("loop (0) with (x) -> if lt? (x, 9) then recur (add (x, 0.5)) else x"));
+    }
+
+    /** Whether the compiled source calls IntArith's add (a loop emitted on longs). */
+    private static boolean callsIntArith(String source) throws Exception {
+        Path dir = Files.createTempDirectory("ludus-test");
+        Path file = dir.resolve("test.ld");
+        Files.writeString(file, source);
+        CompiledProgram program = LudusCompiler.compile(file, "test.ld");
+        boolean[] found = new boolean[1];
+        for (byte[] bytes : program.classes().values()) {
+            new org.objectweb.asm.ClassReader(bytes).accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9) {
+                @Override
+                public org.objectweb.asm.MethodVisitor visitMethod(int acc, String n, String d, String sig, String[] ex) {
+                    return new org.objectweb.asm.MethodVisitor(org.objectweb.asm.Opcodes.ASM9) {
+                        @Override
+                        public void visitMethodInsn(int op, String owner, String name, String desc, boolean itf) {
+                            if (owner.endsWith("/IntArith") && name.equals("add")) found[0] = true;
+                        }
+                    };
+                }
+            }, 0);
+        }
+        return found[0];
     }
 
     @Test void hotClosuresCalledFromThePreludeKeepTheirBehaviour() {

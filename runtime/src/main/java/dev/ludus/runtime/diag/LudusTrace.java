@@ -273,13 +273,17 @@ public final class LudusTrace {
         List<String> lines = new ArrayList<>();
         List<Long> callsPerLine = new ArrayList<>();
         boolean firstFrame = true;
+        Item outermost = items.get(items.size() - 1);
         for (Item it : items) {
+            // A cut trace ends wherever the JVM's window of frames ended, which can shift by a
+            // frame from run to run: its outermost count is not a fact about the program.
+            boolean exact = !(cut && it == outermost);
             if (it instanceof Call c) {
                 lines.add(at(colour, c.frame(), firstFrame ? innermostLine : 0));
                 callsPerLine.add(1L);
                 firstFrame = false;
                 if (c.more() > 0) {
-                    lines.add(more(colour, c.more() + " more " + calls(c.more()) + " of " + c.frame().label()));
+                    lines.add(more(colour, count(c.more(), exact) + " of " + c.frame().label()));
                     callsPerLine.add(c.more());
                 }
             } else if (it instanceof Cycle c) {
@@ -291,11 +295,11 @@ public final class LudusTrace {
                     if (names.length() > 0) names.append(", ");
                     names.append(f.label());
                 }
-                lines.add(more(colour, c.more() + " more " + calls(c.more()) + ", repeating " + names));
+                lines.add(more(colour, count(c.more(), exact) + ", repeating " + names));
                 callsPerLine.add(c.more());
             } else {
                 long n = ((Gap) it).calls();
-                lines.add(more(colour, n + " more " + calls(n)));
+                lines.add(more(colour, count(n, exact)));
                 callsPerLine.add(n);
             }
         }
@@ -320,6 +324,10 @@ public final class LudusTrace {
 
     private static String more(boolean colour, String text) {
         return "  " + Ansi.paint(colour, Ansi.Style.DIM, "... " + text);
+    }
+
+    private static String count(long n, boolean exact) {
+        return exact ? n + " more " + calls(n) : "more calls";
     }
 
     private static String calls(long n) {

@@ -95,7 +95,7 @@ class LudusTraceTest {
         List<StackTraceElement> s = new ArrayList<>();
         for (int i = 0; i < 1024; i++) s.add(fn("forever", 1, 1));
         String r = render(s);
-        assertTrue(r.endsWith("  ... 1023 more calls of forever\n  ... and outer calls (not recorded: the stack was too deep)\n"), r);
+        assertTrue(r.endsWith("  ... more calls of forever\n  ... and outer calls (not recorded: the stack was too deep)\n"), r);
     }
 
     @Test
