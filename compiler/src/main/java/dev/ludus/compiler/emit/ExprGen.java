@@ -612,7 +612,7 @@ final class ExprGen implements Opcodes {
             }
             Frame.RecurTarget usual = new Frame.RecurTarget(head, slots, -1, true, dbl);
             boolean[] lng = ints.longPositions(l, applicable, f);
-            if (IntLoops.any(lng)) longLoop(l.span(), applicable, slots, dbl, lng, usual, f, tail, end);
+            if (IntLoops.any(lng)) longLoop(l.span(), l.init().items(), applicable, slots, dbl, lng, usual, f, tail, end);
             mv.visitLabel(head);
             f.recur = usual;
             clauses(applicable, ArgSource.slots(slots, dbl), f, tail, end);
@@ -639,7 +639,7 @@ final class ExprGen implements Opcodes {
      * The first copy of a loop with integer positions (see IntLoops): entered when the initial
      * values are exact integers, it falls back to the usual copy (whose head is usual.head).
      */
-    private void longLoop(Span span, List<Clause> applicable, int[] slots, boolean[] dbl, boolean[] lng,
+    private void longLoop(Span span, List<Expr> init, List<Clause> applicable, int[] slots, boolean[] dbl, boolean[] lng,
                           Frame.RecurTarget usual, Frame f, boolean tail, Label end) {
         MethodVisitor mv = f.mv;
         int k = slots.length;
@@ -651,7 +651,7 @@ final class ExprGen implements Opcodes {
                 ldbl[i] = true;
             }
         }
-        ints.enter(slots, dbl, lslots, lng, usual.head, f);
+        ints.enter(init, slots, dbl, lslots, lng, usual.head, f);
         Label longHead = new Label();
         mv.visitLabel(longHead);
         java.util.Set<Binding> numbersBefore = new java.util.HashSet<>(f.doubleSlots.keySet());

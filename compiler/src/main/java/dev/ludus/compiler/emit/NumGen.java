@@ -131,6 +131,19 @@ final class NumGen implements Opcodes {
         return true;
     }
 
+    /** A long loop variable, or an integer literal a long holds exactly. */
+    private boolean longOperand(Expr e, Frame f) {
+        if (e instanceof Num n) return n.value() == Math.rint(n.value()) && Math.abs(n.value()) <= 0x1p53;
+        if (!(e instanceof Word w)) return false;
+        NameUse u = m.res.uses.get(w);
+        return u != null && !u.check() && f.isLong(u.binding());
+    }
+
+    private void pushLong(Expr e, Frame f) {
+        if (e instanceof Num n) f.mv.visitLdcInsn((long) n.value());
+        else f.mv.visitVarInsn(LLOAD, f.doubleSlots.get(m.res.uses.get((Word) e).binding()));
+    }
+
     /** even?/odd? of a numeric operand: the low bit of an exact long, else the floored modulo. */
     private boolean parityTest(String name, Expr arg, Frame f, Label otherwise) {
         boolean even = name.equals("even?");
@@ -179,6 +192,14 @@ final class NumGen implements Opcodes {
         List<Expr> args = args(s);
         if (!numeric(args.get(0), f::isDouble) || !numeric(args.get(1), f::isDouble)) return false;
         x.line(f, s.span());
+        if (longOperand(args.get(0), f) && longOperand(args.get(1), f)) {
+            // exact integers compare as longs exactly as they do as doubles (and are never NaN)
+            pushLong(args.get(0), f);
+            pushLong(args.get(1), f);
+            f.mv.visitInsn(LCMP);
+            f.mv.visitJumpInsn(jumpIfFalse, otherwise);
+            return true;
+        }
         emitNum(args.get(0), f);
         emitNum(args.get(1), f);
         f.mv.visitInsn(cmp); // NaN: dcmpg gives 1, dcmpl -1, so every comparison with NaN is false

@@ -16,8 +16,9 @@ public final class IntArith {
     /** 2^53: every integer up to this magnitude is a double. */
     static final long MAX = 1L << 53;
 
+    /** r if -2^53 <= r < 2^53 (one unsigned test; 2^53 itself is left to the double path), else BAIL. */
     private static long checked(long r) {
-        return r > MAX || r < -MAX ? BAIL : r;
+        return (r + MAX) >>> 54 == 0 ? r : BAIL;
     }
 
     public static long add(long a, long b) { return checked(a + b); }
