@@ -4,6 +4,7 @@ import dev.ludus.compiler.BigStack;
 import dev.ludus.compiler.CompiledProgram;
 import dev.ludus.compiler.LudusCompiler;
 import dev.ludus.compiler.ProgramClassLoader;
+import dev.ludus.compiler.Warmup;
 import dev.ludus.compiler.diagnostic.CompileErrors;
 import dev.ludus.compiler.diagnostic.HumanReport;
 import dev.ludus.compiler.diagnostic.ReferenceReport;
@@ -39,6 +40,7 @@ public final class ProgramRunner {
     private static int compileAndLaunch(Path file, String displayName, RunOptions opts, PrintStream out,
                                         PrintStream err, boolean tests) {
         CompiledProgram program;
+        Warmup.start();
         try {
             program = compile(file, displayName);
         } catch (CompileErrors e) {
