@@ -7,7 +7,10 @@ import java.util.List;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
  * The front end: source text to {@link Ast.Script}. A lexical or syntax error ends the analysis
@@ -25,21 +28,40 @@ public final class LudusParser {
         String file = src.displayName();
         Lexer.Result lexed = Lexer.scan(src.text());
         List<LToken> tokens = lexed.tokens();
-        Ludus parser = new Ludus(new CommonTokenStream(new ListTokenSource(tokens)));
-        parser.removeErrorListeners();
-        parser.setErrorHandler(new FirstErrorStrategy());
-        parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-        Ludus.ScriptContext tree;
-        try {
-            tree = parser.script();
-        } catch (SyntaxFailure f) {
-            throw new CompileErrors(List.of(diagnostic(src, tokens, lexed.error(), f)));
+        Ludus.ScriptContext tree = fastParse(tokens);
+        if (tree == null) {
+            // SLL gave up: either a syntax error or an input only full LL decides; LL finds which
+            Ludus parser = new Ludus(new CommonTokenStream(new ListTokenSource(tokens)));
+            parser.removeErrorListeners();
+            parser.setErrorHandler(new FirstErrorStrategy());
+            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            try {
+                tree = parser.script();
+            } catch (SyntaxFailure f) {
+                throw new CompileErrors(List.of(diagnostic(src, tokens, lexed.error(), f)));
+            }
         }
         if (lexed.error() != null) {
             // unreachable: no rule accepts LEXERROR; kept so that a grammar slip cannot hide the error
             throw new CompileErrors(List.of(lexical(src, lexed.error())));
         }
         return new AstBuilder(file).script(tree, tokens.get(tokens.size() - 1));
+    }
+
+    /**
+     * The usual two-stage ANTLR parse, first stage: SLL prediction (cheaper, most of all in a
+     * cold JVM) that stops at the first problem; null when it did not parse.
+     */
+    private static Ludus.ScriptContext fastParse(List<LToken> tokens) {
+        Ludus parser = new Ludus(new CommonTokenStream(new ListTokenSource(tokens)));
+        parser.removeErrorListeners();
+        parser.setErrorHandler(new BailErrorStrategy());
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        try {
+            return parser.script();
+        } catch (ParseCancellationException | RecognitionException e) {
+            return null;
+        }
     }
 
     private static Diagnostic diagnostic(SourceText src, List<LToken> tokens, LexError lexError, SyntaxFailure f) {
