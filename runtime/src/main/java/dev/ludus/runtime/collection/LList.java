@@ -443,6 +443,23 @@ public final class LList implements Iterable<Object> {
             return this;
         }
 
+        /**
+         * The same as {@link #add}, for the runtime's own loops over many elements (range,
+         * map, filter, ...). A separate method has a separate JIT profile: {@code add} is then
+         * mostly called by compiled list literals, whose few elements never take the
+         * grow/push paths, so the JIT can prune them and keep the builder of a literal in
+         * registers instead of allocating it.
+         */
+        public void push(Object x) {
+            if (shared) unshare();
+            if (tlen == tail.length) {
+                if (tlen == 32) pushTail();
+                else tail = Arrays.copyOf(tail, tlen * 2);
+            }
+            tail[tlen++] = x;
+            end++;
+        }
+
         private void pushTail() {
             if (end == Integer.MAX_VALUE) throw new IllegalStateException("list too large");
             int pos = end - 32;   // tail offset

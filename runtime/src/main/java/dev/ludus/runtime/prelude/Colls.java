@@ -189,12 +189,12 @@ public final class Colls {
         if (xs instanceof LList l) {
             if (f instanceof LFn fn) {
                 LList.Builder b = LList.builder();
-                for (Object x : l) b.add(fn.call1(x));
+                for (Object x : l) b.push(fn.call1(x));
                 return b.build();
             }
             if (f instanceof Keyword k) {
                 LList.Builder b = LList.builder();
-                for (Object x : l) b.add(Calls.lookup(x, k));
+                for (Object x : l) b.push(Calls.lookup(x, k));
                 return b.build();
             }
         }
@@ -204,7 +204,7 @@ public final class Colls {
     public static Object filter(Object p, Object xs) {
         if (p instanceof LFn fn && xs instanceof LList l) {
             LList.Builder b = LList.builder();
-            for (Object x : l) if (Values.truthy(fn.call1(x))) b.add(x);
+            for (Object x : l) if (Values.truthy(fn.call1(x))) b.push(x);
             return b.build();
         }
         throw noMatch("filter", p, xs);
@@ -213,7 +213,7 @@ public final class Colls {
     public static Object keep(Object xs) {
         if (xs instanceof LList l) {
             LList.Builder b = LList.builder();
-            for (Object x : l) if (x != NIL) b.add(x);
+            for (Object x : l) if (x != NIL) b.push(x);
             return b.build();
         }
         throw noMatch("keep", xs);
@@ -331,29 +331,50 @@ public final class Colls {
 
     public static Object join(Object xs) {
         if (xs instanceof LList l) {
-            StringBuilder sb = new StringBuilder();
-            for (Object o : l) {
-                if (!(o instanceof String s)) throw noMatch("join", xs);
-                sb.append(s);
-            }
-            return sb.toString();
+            String r = joined(l, "");
+            if (r != null) return r;
         }
         throw noMatch("join", xs);
     }
 
     public static Object join(Object xs, Object sep) {
         if (xs instanceof LList l && sep instanceof String sp) {
-            StringBuilder sb = new StringBuilder();
-            boolean firstItem = true;
-            for (Object o : l) {
-                if (!(o instanceof String s)) throw noMatch("join", xs, sep);
-                if (!firstItem) sb.append(sp);
-                sb.append(s);
-                firstItem = false;
-            }
-            return sb.toString();
+            String r = joined(l, sp);
+            if (r != null) return r;
         }
         throw noMatch("join", xs, sep);
+    }
+
+    /** The elements of l joined by sep, or null if one is not a string. */
+    private static String joined(LList l, String sep) {
+        int n = l.size();
+        if (n == 0) return "";
+        if (n == 1) return l.get(0) instanceof String s ? s : null;
+        if (n <= SmallJoins.MAX) return SmallJoins.join(l, sep);
+        // Visit each part once: the parts of a long list are spread over the heap, and a
+        // first pass to size the result exactly costs more in cache misses than the
+        // builder's growing copies.
+        StringBuilder sb = new StringBuilder(initialCapacity(l, sep));
+        boolean firstItem = true;
+        for (Object o : l) {
+            if (!(o instanceof String s)) return null;
+            if (!firstItem) sb.append(sep);
+            sb.append(s);
+            firstItem = false;
+        }
+        return sb.toString();
+    }
+
+    /**
+     * A StringBuilder capacity for joining l: the length the first parts suggest, at most
+     * 2^22 chars (a wrong guess then costs a few growing copies, not a huge allocation).
+     */
+    private static int initialCapacity(LList l, String sep) {
+        int sample = Math.min(16, l.size());
+        long chars = 0;
+        for (int i = 0; i < sample; i++) if (l.get(i) instanceof String s) chars += s.length() + sep.length();
+        long guess = chars * l.size() / sample + 16;
+        return (int) Math.min(guess, 1 << 22);
     }
 
     /** string (x): strings unchanged, anything else shown. */

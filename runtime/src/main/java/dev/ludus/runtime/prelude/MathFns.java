@@ -22,7 +22,7 @@ final class MathFns {
             double stop = e;
             for (double i = Math.ceil(s); i < stop; i++) {
                 if (i + 1 == i) break; // beyond 2^53 the count cannot advance
-                b.add(i);
+                b.push(i);
             }
             return b.build();
         }
