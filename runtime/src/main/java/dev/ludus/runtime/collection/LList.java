@@ -444,26 +444,40 @@ public final class LList implements Iterable<Object> {
         }
 
         /**
-         * The same as {@link #add}, for the runtime's own loops over many elements (range,
-         * map, filter, ...). A separate method has a separate JIT profile: {@code add} is then
-         * mostly called by compiled list literals, whose few elements never take the
-         * grow/push paths, so the JIT can prune them and keep the builder of a literal in
-         * registers instead of allocating it.
+         * Appends leaf[0..n) (n <= 32) and takes the array over: the caller must not touch it
+         * again. For the runtime's loops over many elements (range, map, filter, ...), which
+         * fill a local 32-slot array and hand it over when full: the per-element work then
+         * stays in the loop (an add call per element is not always inlined), and a full leaf
+         * becomes part of the list without being copied.
          */
-        public void push(Object x) {
-            if (shared) unshare();
-            if (tlen == tail.length) {
-                if (tlen == 32) pushTail();
-                else tail = Arrays.copyOf(tail, tlen * 2);
+        public void addLeaf(Object[] leaf, int n) {
+            if (n == 0) return;
+            if (tlen == 0 && !shared && leaf.length == 32) {
+                tail = leaf;
+                tlen = n;
+                end += n;
+                return;
             }
-            tail[tlen++] = x;
-            end++;
+            if (tlen == 32 && !shared && leaf.length == 32) {
+                pushLeaf(tail);
+                tail = leaf;
+                tlen = n;
+                end += n;
+                return;
+            }
+            addAll(leaf, 0, n);
         }
 
         private void pushTail() {
+            pushLeaf(tail);
+            tail = new Object[32];
+            tlen = 0;
+        }
+
+        /** Puts the full tail array leaf (at offset end - 32) into the trie. */
+        private void pushLeaf(Object[] leaf) {
             if (end == Integer.MAX_VALUE) throw new IllegalStateException("list too large");
             int pos = end - 32;   // tail offset
-            Object[] leaf = tail;
             if (root == null) root = new Object[32];
             if ((pos >>> 5) >= (1 << shift)) {
                 Object[] nr = new Object[32];
@@ -485,8 +499,6 @@ public final class LList implements Iterable<Object> {
                 }
                 if (leaf != null) node[(pos >>> 5) & 31] = leaf;
             }
-            tail = new Object[32];
-            tlen = 0;
         }
 
         public Builder addAll(Iterable<?> xs) {

@@ -176,44 +176,107 @@ public final class Colls {
         throw noMatch("fold", f, xs);
     }
 
+    // map, filter and fold call a prelude function's handler directly when they get one:
+    // Fn.call1/call2 dispatch on the handler at a call site shared by every prelude function
+    // (megamorphic, never inlined), while the handler taken out of the loop is called from
+    // this function's own call site, which sees only what this program maps or folds with.
+    //
+    // The loops that build lists fill a local 32-slot leaf and hand it to the builder when
+    // full (LList.Builder.addLeaf), so no call per element is left to the JIT's inlining.
+
     public static Object fold(Object f, Object xs, Object init) {
-        if (f instanceof LFn fn && xs instanceof LList l) {
-            Object acc = init;
-            for (Object x : l) acc = fn.call2(acc, x);
-            return acc;
+        if (xs instanceof LList l) {
+            if (f instanceof Fn b && b.f2 != null) return foldWith(b.f2, l, init);
+            if (f instanceof LFn fn) {
+                Object acc = init;
+                for (Object x : l) acc = fn.call2(acc, x);
+                return acc;
+            }
         }
         throw noMatch("fold", f, xs, init);
     }
 
+    private static Object foldWith(Fn.F2 op, LList l, Object init) {
+        Object acc = init;
+        for (Object x : l) acc = op.apply(acc, x);
+        return acc;
+    }
+
     public static Object map(Object f, Object xs) {
         if (xs instanceof LList l) {
-            if (f instanceof LFn fn) {
-                LList.Builder b = LList.builder();
-                for (Object x : l) b.push(fn.call1(x));
-                return b.build();
-            }
+            if (f instanceof Fn b && b.f1 != null) return mapWith(b.f1, l);
+            if (f instanceof LFn fn) return mapFn(fn, l);
             if (f instanceof Keyword k) {
                 LList.Builder b = LList.builder();
-                for (Object x : l) b.push(Calls.lookup(x, k));
+                for (Object x : l) b.add(Calls.lookup(x, k));
                 return b.build();
             }
         }
         throw noMatch("map", f, xs);
     }
 
+    private static LList mapWith(Fn.F1 op, LList l) {
+        LList.Builder b = LList.builder();
+        Object[] leaf = new Object[32];
+        int k = 0;
+        for (Object x : l) {
+            leaf[k++] = op.apply(x);
+            if (k == 32) { b.addLeaf(leaf, 32); leaf = new Object[32]; k = 0; }
+        }
+        b.addLeaf(leaf, k);
+        return b.build();
+    }
+
+    private static LList mapFn(LFn fn, LList l) {
+        LList.Builder b = LList.builder();
+        Object[] leaf = new Object[32];
+        int k = 0;
+        for (Object x : l) {
+            leaf[k++] = fn.call1(x);
+            if (k == 32) { b.addLeaf(leaf, 32); leaf = new Object[32]; k = 0; }
+        }
+        b.addLeaf(leaf, k);
+        return b.build();
+    }
+
     public static Object filter(Object p, Object xs) {
-        if (p instanceof LFn fn && xs instanceof LList l) {
-            LList.Builder b = LList.builder();
-            for (Object x : l) if (Values.truthy(fn.call1(x))) b.push(x);
-            return b.build();
+        if (xs instanceof LList l) {
+            if (p instanceof Fn b && b.f1 != null) return filterWith(b.f1, l);
+            if (p instanceof LFn fn) return filterFn(fn, l);
         }
         throw noMatch("filter", p, xs);
+    }
+
+    private static LList filterWith(Fn.F1 op, LList l) {
+        LList.Builder b = LList.builder();
+        Object[] leaf = new Object[32];
+        int k = 0;
+        for (Object x : l) {
+            if (!Values.truthy(op.apply(x))) continue;
+            leaf[k++] = x;
+            if (k == 32) { b.addLeaf(leaf, 32); leaf = new Object[32]; k = 0; }
+        }
+        b.addLeaf(leaf, k);
+        return b.build();
+    }
+
+    private static LList filterFn(LFn fn, LList l) {
+        LList.Builder b = LList.builder();
+        Object[] leaf = new Object[32];
+        int k = 0;
+        for (Object x : l) {
+            if (!Values.truthy(fn.call1(x))) continue;
+            leaf[k++] = x;
+            if (k == 32) { b.addLeaf(leaf, 32); leaf = new Object[32]; k = 0; }
+        }
+        b.addLeaf(leaf, k);
+        return b.build();
     }
 
     public static Object keep(Object xs) {
         if (xs instanceof LList l) {
             LList.Builder b = LList.builder();
-            for (Object x : l) if (x != NIL) b.push(x);
+            for (Object x : l) if (x != NIL) b.add(x);
             return b.build();
         }
         throw noMatch("keep", xs);

@@ -111,6 +111,48 @@ class LListTailSharingTest {
     }
 
     @Test
+    void leavesHandedToTheBuilderGiveTheSameListAsAddingOneByOne() {
+        Random r = new Random(9);
+        for (int n : new int[] {0, 1, 31, 32, 33, 64, 65, 1023, 1024, 1025, 1056, 32 * 32 * 32, 32 * 32 * 32 + 1, 40_000}) {
+            for (int prefix : new int[] {0, 1, 32, 40}) {
+                // prefix elements added one by one first, then leaves of 32 and a partial one
+                LList.Builder byLeaf = LList.builder();
+                LList.Builder byOne = LList.builder();
+                List<Object> model = new ArrayList<>();
+                for (int i = 0; i < prefix; i++) { Object x = "p" + i; byLeaf.add(x); byOne.add(x); model.add(x); }
+                Object[] leaf = new Object[32];
+                int k = 0;
+                for (int i = 0; i < n; i++) {
+                    Object x = (double) i;
+                    model.add(x);
+                    byOne.add(x);
+                    leaf[k++] = x;
+                    if (k == 32) { byLeaf.addLeaf(leaf, 32); leaf = new Object[32]; k = 0; }
+                }
+                byLeaf.addLeaf(leaf, k);
+                LList a = byLeaf.build(), b = byOne.build();
+                assertModel(model, a);
+                assertEquals(b, a);
+                // the built list stays put while both the builder and appends continue
+                byLeaf.add("after");
+                LList appended = a.append("appended");
+                assertModel(model, a);
+                assertModel(plus(model, "after"), byLeaf.build());
+                assertModel(plus(model, "appended"), appended);
+            }
+            // a leaf handed to a builder whose built list is shared must not disturb that list
+            LList.Builder b = LList.builder();
+            List<Object> model = new ArrayList<>();
+            for (int i = 0; i < n; i++) { Object x = (double) i; b.add(x); model.add(x); }
+            LList built = b.build();
+            Object[] leaf = new Object[32];
+            for (int i = 0; i < 32; i++) leaf[i] = "L" + i;
+            b.addLeaf(leaf, 32 - r.nextInt(2));
+            assertModel(model, built);
+        }
+    }
+
+    @Test
     void tailCapacityGrowsToALeaf() {
         assertEquals(4, LList.grownCapacity(1));
         assertEquals(4, LList.grownCapacity(4));
