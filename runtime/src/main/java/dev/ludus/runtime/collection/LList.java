@@ -109,12 +109,25 @@ public final class LList implements Iterable<Object> {
     }
 
     public LList append(Object x) {
+        // Claiming a slot stores into an older array, which costs a GC card mark: in a tight
+        // loop of appends to short lists that is slower than copying a few references, but
+        // a chain of appends allocates a fraction of the memory (measured: 1M appends then a
+        // fold, 28 -> 13 ms; 200k appends to fresh 32-element lists, 2 -> 5 ms).
         int tlen = tailCount();
+        Object[] t = tail;
+        // (Object) null: the exact access type; a null literal would be typed Void and make
+        // the VarHandle adapt its arguments on every call
+        if (tlen < t.length && end != Integer.MAX_VALUE && t[tlen] == null && x != null
+                && SLOT.compareAndSet(t, tlen, (Object) null, x)) {
+            return new LList(start, end + 1, shift, root, t);   // the next slot was free: share
+        }
+        return appendCopying(x, tlen);
+    }
+
+    /** append when the tail has no free slot: copy the tail, or push it into the trie when full. */
+    private LList appendCopying(Object x, int tlen) {
         if (tlen < 32 && end != Integer.MAX_VALUE) {
             Object[] t = tail;
-            if (tlen < t.length && t[tlen] == null && x != null && SLOT.compareAndSet(t, tlen, null, x)) {
-                return new LList(start, end + 1, shift, root, t);   // the next slot was free: share
-            }
             Object[] nt = new Object[grownCapacity(tlen + 1)];
             System.arraycopy(t, 0, nt, 0, tlen);
             nt[tlen] = x;

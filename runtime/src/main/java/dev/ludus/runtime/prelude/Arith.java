@@ -2,7 +2,6 @@ package dev.ludus.runtime.prelude;
 
 import dev.ludus.runtime.LudusPanic;
 import dev.ludus.runtime.Panics;
-import dev.ludus.runtime.SmallDoubles;
 import dev.ludus.runtime.Values;
 import dev.ludus.runtime.value.Keyword;
 import dev.ludus.runtime.value.Tuple;
@@ -170,7 +169,7 @@ public final class Arith {
     // ---- unary ------------------------------------------------------------------------
 
     public static Object inc(Object a) {
-        if (a instanceof Double x) return SmallDoubles.box(x + 1.0);
+        if (a instanceof Double x) return x + 1.0;
         throw noMatch("inc", a);
     }
 
@@ -222,7 +221,7 @@ public final class Arith {
     public static Object mod(Object a, Object b) {
         if (a instanceof Double x && b instanceof Double y) {
             if (y == 0.0) throw Panics.panic("Division by zero.");
-            return SmallDoubles.box(modD(x, y));
+            return modD(x, y);
         }
         throw noMatch("mod", a, b);
     }
