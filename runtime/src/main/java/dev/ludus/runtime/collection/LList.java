@@ -93,6 +93,19 @@ public final class LList implements Iterable<Object> {
         return i < 0 || i >= end - start ? dflt : get(i);
     }
 
+    /**
+     * Whether every element is in the tail leaf (true for lists of up to 32 elements built
+     * from empty). Then {@link #tailElement} reads them without walking the trie, which keeps
+     * code over short lists small enough for the JIT to inline.
+     */
+    public boolean inTail() { return end != start && start >= tailoff(); }
+
+    /** Element i (0 <= i < size) of a list that is {@link #inTail}. */
+    public Object tailElement(int i) {
+        if (i < 0 || i >= end - start) throw new IndexOutOfBoundsException(i);
+        return tail[start - tailoff() + i];
+    }
+
     public Object first() { return get(0); }
     public Object last() {
         if (end == start) throw new IndexOutOfBoundsException(-1);
@@ -392,14 +405,14 @@ public final class LList implements Iterable<Object> {
      * allowed (it continues from a private copy of the built list's right spine).
      *
      * <p>Small lists are common (list literals, short maps), so the builder starts with an
-     * 8-slot tail and no trie root, growing the tail to 32 slots and creating the root only
+     * 4-slot tail and no trie root, growing the tail to 32 slots and creating the root only
      * when needed; {@link #build} hands its tail array over without copying (the unused slots
      * are left free for appends to the built list).
      */
     public static final class Builder {
         private int start, end, shift = 5;
         private Object[] root;     // null until the first leaf is pushed (then owned, or shared)
-        private Object[] tail = new Object[8];
+        private Object[] tail = new Object[4];
         private int tlen;          // elements in tail
         private boolean shared;    // root spine/tail handed to a built list
 
@@ -557,8 +570,9 @@ public final class LList implements Iterable<Object> {
             // built again without adds in between: the tail's free slots may be claimed already
             Object[] t = shared ? Arrays.copyOf(tail, tlen) : tail;
             shared = true;
-            if (end - tlen == 0 || root == null) return new LList(start, end, 5, EMPTY_NODE, t);
-            return new LList(start, end, shift, root, t);
+            boolean noTrie = end - tlen == 0 || root == null;
+            // one allocation site: the JIT can then keep a built literal list in registers
+            return new LList(start, end, noTrie ? 5 : shift, noTrie ? EMPTY_NODE : root, t);
         }
     }
 }

@@ -392,9 +392,14 @@ public final class Colls {
 
     // ---- strings ----------------------------------------------------------------------
 
+    // join and join-with-separator choose between short and long lists themselves (not in a
+    // shared helper), so that the JIT's profile of each sees only its own callers: where only
+    // short lists are joined, the long-list path is dropped from the compiled code and the
+    // list, passed to no other method, need not be allocated at all.
+
     public static Object join(Object xs) {
         if (xs instanceof LList l) {
-            String r = joined(l, "");
+            String r = l.size() <= SmallJoins.MAX ? joinedShort(l, "") : joinedLong(l, "");
             if (r != null) return r;
         }
         throw noMatch("join", xs);
@@ -402,18 +407,22 @@ public final class Colls {
 
     public static Object join(Object xs, Object sep) {
         if (xs instanceof LList l && sep instanceof String sp) {
-            String r = joined(l, sp);
+            String r = l.size() <= SmallJoins.MAX ? joinedShort(l, sp) : joinedLong(l, sp);
             if (r != null) return r;
         }
         throw noMatch("join", xs, sep);
     }
 
-    /** The elements of l joined by sep, or null if one is not a string. */
-    private static String joined(LList l, String sep) {
+    /** The elements of l (at most SmallJoins.MAX) joined by sep, or null if one is not a string. */
+    private static String joinedShort(LList l, String sep) {
         int n = l.size();
         if (n == 0) return "";
         if (n == 1) return l.get(0) instanceof String s ? s : null;
-        if (n <= SmallJoins.MAX) return SmallJoins.join(l, sep);
+        return SmallJoins.join(l, sep);
+    }
+
+    /** The same for longer lists. */
+    private static String joinedLong(LList l, String sep) {
         // Visit each part once: the parts of a long list are spread over the heap, and a
         // first pass to size the result exactly costs more in cache misses than the
         // builder's growing copies.
@@ -433,9 +442,12 @@ public final class Colls {
      * 2^22 chars (a wrong guess then costs a few growing copies, not a huge allocation).
      */
     private static int initialCapacity(LList l, String sep) {
-        int sample = Math.min(16, l.size());
+        int sample = 0;
         long chars = 0;
-        for (int i = 0; i < sample; i++) if (l.get(i) instanceof String s) chars += s.length() + sep.length();
+        for (Object o : l) {
+            if (o instanceof String s) chars += s.length() + sep.length();
+            if (++sample == 16) break;
+        }
         long guess = chars * l.size() / sample + 16;
         return (int) Math.min(guess, 1 << 22);
     }

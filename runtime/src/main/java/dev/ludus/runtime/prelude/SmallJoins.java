@@ -22,12 +22,15 @@ final class SmallJoins {
     static final int MAX = 6;
 
     // Concatenations of k strings. A list of n parts is joined with k = 2n - 1 arguments: the
-    // parts with the separator between them (the empty string when there is none).
-    private static final MethodHandle K3 = concat(3);
-    private static final MethodHandle K5 = concat(5);
-    private static final MethodHandle K7 = concat(7);
-    private static final MethodHandle K9 = concat(9);
-    private static final MethodHandle K11 = concat(11);
+    // parts with the separator between them (the empty string when there is none). Held in an
+    // array, not in constant fields, so that the JIT calls them instead of inlining their
+    // large code: join then stays small enough to be inlined where a list literal is joined,
+    // and the JIT can do without the list (its elements are passed on, the list is not).
+    private static final MethodHandle[] CONCAT = new MethodHandle[2 * MAX];
+
+    static {
+        for (int n = 2; n <= MAX; n++) CONCAT[2 * n - 1] = concat(2 * n - 1);
+    }
 
     private static MethodHandle concat(int k) {
         MethodType type = MethodType.methodType(String.class, Collections.nCopies(k, String.class));
@@ -38,46 +41,75 @@ final class SmallJoins {
         }
     }
 
-    /**
-     * The elements of l (2 <= size <= MAX) joined by sep, or null if one is not a string.
-     */
+    /** The elements of l (2 <= size <= MAX) joined by sep, or null if one is not a string. */
     static String join(LList l, String sep) {
-        try {
-            switch (l.size()) {
-                case 2: {
-                    String a = str(l, 0), b = str(l, 1);
-                    if (a == null || b == null) return null;
-                    return (String) K3.invokeExact(a, sep, b);
-                }
-                case 3: {
-                    String a = str(l, 0), b = str(l, 1), c = str(l, 2);
-                    if (a == null || b == null || c == null) return null;
-                    return (String) K5.invokeExact(a, sep, b, sep, c);
-                }
-                case 4: {
-                    String a = str(l, 0), b = str(l, 1), c = str(l, 2), d = str(l, 3);
-                    if (a == null || b == null || c == null || d == null) return null;
-                    return (String) K7.invokeExact(a, sep, b, sep, c, sep, d);
-                }
-                case 5: {
-                    String a = str(l, 0), b = str(l, 1), c = str(l, 2), d = str(l, 3), e = str(l, 4);
-                    if (a == null || b == null || c == null || d == null || e == null) return null;
-                    return (String) K9.invokeExact(a, sep, b, sep, c, sep, d, sep, e);
-                }
-                case 6: {
-                    String a = str(l, 0), b = str(l, 1), c = str(l, 2), d = str(l, 3), e = str(l, 4), f = str(l, 5);
-                    if (a == null || b == null || c == null || d == null || e == null || f == null) return null;
-                    return (String) K11.invokeExact(a, sep, b, sep, c, sep, d, sep, e, sep, f);
-                }
-                default:
-                    throw new IllegalArgumentException("SmallJoins.join of " + l.size() + " elements");
-            }
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);   // the handles declare Throwable; concatenation throws nothing else
+        if (!l.inTail()) return join(l.toArray(), sep);   // a slice straddling a leaf boundary
+        // one small method per length: a single one for all lengths is too big to inline
+        switch (l.size()) {
+            case 2: return join2(l, sep);
+            case 3: return join3(l, sep);
+            case 4: return join4(l, sep);
+            case 5: return join5(l, sep);
+            case 6: return join6(l, sep);
+            default: throw new IllegalArgumentException("SmallJoins.join of " + l.size() + " elements");
         }
     }
 
-    private static String str(LList l, int i) { return l.get(i) instanceof String s ? s : null; }
+    private static String join2(LList l, String sep) {
+        if (!(l.tailElement(0) instanceof String a) || !(l.tailElement(1) instanceof String b)) return null;
+        try {
+            return (String) CONCAT[3].invokeExact(a, sep, b);
+        } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    private static String join3(LList l, String sep) {
+        if (!(l.tailElement(0) instanceof String a) || !(l.tailElement(1) instanceof String b)
+                || !(l.tailElement(2) instanceof String c)) return null;
+        try {
+            return (String) CONCAT[5].invokeExact(a, sep, b, sep, c);
+        } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    private static String join4(LList l, String sep) {
+        if (!(l.tailElement(0) instanceof String a) || !(l.tailElement(1) instanceof String b)
+                || !(l.tailElement(2) instanceof String c) || !(l.tailElement(3) instanceof String d)) return null;
+        try {
+            return (String) CONCAT[7].invokeExact(a, sep, b, sep, c, sep, d);
+        } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    private static String join5(LList l, String sep) {
+        if (!(l.tailElement(0) instanceof String a) || !(l.tailElement(1) instanceof String b)
+                || !(l.tailElement(2) instanceof String c) || !(l.tailElement(3) instanceof String d)
+                || !(l.tailElement(4) instanceof String e)) return null;
+        try {
+            return (String) CONCAT[9].invokeExact(a, sep, b, sep, c, sep, d, sep, e);
+        } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    private static String join6(LList l, String sep) {
+        if (!(l.tailElement(0) instanceof String a) || !(l.tailElement(1) instanceof String b)
+                || !(l.tailElement(2) instanceof String c) || !(l.tailElement(3) instanceof String d)
+                || !(l.tailElement(4) instanceof String e) || !(l.tailElement(5) instanceof String f)) return null;
+        try {
+            return (String) CONCAT[11].invokeExact(a, sep, b, sep, c, sep, d, sep, e, sep, f);
+        } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    /** The same for parts in an array (rare: short slices of long lists). */
+    private static String join(Object[] parts, String sep) {
+        String[] s = new String[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            if (!(parts[i] instanceof String p)) return null;
+            s[i] = p;
+        }
+        return String.join(sep, s);
+    }
+
+    /** The handles declare Throwable; concatenation throws only unchecked exceptions (out of memory). */
+    private static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) throw r;
+        if (t instanceof Error e) throw e;
+        throw new IllegalStateException(t);
+    }
 }

@@ -153,6 +153,41 @@ class LListTailSharingTest {
     }
 
     @Test
+    void tailElementsOfListsWhollyInTheirTail() {
+        LList big = LList.EMPTY;
+        for (int i = 0; i < 3000; i++) big = big.append((double) i);
+        assertFalse(big.inTail());
+        assertFalse(LList.EMPTY.inTail());
+        for (int from = 0; from < 100; from++) {
+            for (int len = 1; len <= 40; len++) {
+                LList s = big.slice(from, from + len);
+                // a slice is wholly in its tail exactly when it lies within one 32-element leaf
+                boolean oneLeaf = from / 32 == (from + len - 1) / 32;
+                assertEquals(oneLeaf, s.inTail(), "slice " + from + ".." + (from + len));
+                if (s.inTail()) {
+                    for (int i = 0; i < len; i++) assertSame(big.get(from + i), s.tailElement(i));
+                    int n = len;
+                    assertThrows(IndexOutOfBoundsException.class, () -> s.tailElement(n));
+                    assertThrows(IndexOutOfBoundsException.class, () -> s.tailElement(-1));
+                }
+            }
+        }
+        // lists of up to 32 elements built from empty are always in their tail
+        LList l = LList.EMPTY;
+        LList.Builder b = LList.builder();
+        for (int i = 0; i < 32; i++) {
+            l = l.append((double) i);
+            b.add((double) i);
+            LList built = b.build();
+            assertTrue(l.inTail());
+            assertTrue(built.inTail());
+            assertSame(l.get(i), l.tailElement(i));
+            assertSame(built.get(i), built.tailElement(i));
+        }
+        assertFalse(l.append(32.0).inTail());
+    }
+
+    @Test
     void tailCapacityGrowsToALeaf() {
         assertEquals(4, LList.grownCapacity(1));
         assertEquals(4, LList.grownCapacity(4));

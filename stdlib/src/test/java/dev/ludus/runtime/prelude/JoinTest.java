@@ -49,6 +49,25 @@ class JoinTest extends PreludeTestSupport {
         }
     }
 
+    @Test void shortSlicesOfLongListsIncludingOnesStraddlingALeaf() {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < 100; i++) parts.add("p" + i);
+        LList l = listOf(parts);
+        for (int from = 25; from < 40; from++) {
+            for (int len = 0; len <= SmallJoins.MAX + 1; len++) {
+                List<String> sub = parts.subList(from, from + len);
+                LList s = l.slice(from, from + len);
+                assertEquals(reference(sub, ""), Colls.join(s));
+                assertEquals(reference(sub, ", "), Colls.join(s, ", "));
+            }
+        }
+        List<Object> mixed = new ArrayList<>(parts);
+        mixed.set(31, 5.0);
+        LList m = listOf(mixed);
+        noMatch("join", m.slice(29, 33), "-");   // straddles the leaf boundary at 32
+        noMatch("join", m.slice(31, 33));
+    }
+
     @Test void capacityGuessesThatAreTooSmallOrTooLarge() {
         List<String> shortFirst = new ArrayList<>();
         for (int i = 0; i < 3000; i++) shortFirst.add(i < 16 ? "a" : "long part number " + i);
