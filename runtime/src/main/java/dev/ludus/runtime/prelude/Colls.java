@@ -438,18 +438,18 @@ public final class Colls {
     }
 
     /**
-     * A StringBuilder capacity for joining l: the length the first parts suggest, at most
-     * 2^22 chars (a wrong guess then costs a few growing copies, not a huge allocation).
+     * A StringBuilder capacity for joining l: the average length of 16 parts spread over the
+     * list (the first ones are often shorter, e.g. numbered lines), plus 1/16 for slack, at
+     * most 2^22 chars: a wrong guess costs a growing copy, not a huge allocation.
      */
     private static int initialCapacity(LList l, String sep) {
-        int sample = 0;
+        int n = l.size();
         long chars = 0;
-        for (Object o : l) {
-            if (o instanceof String s) chars += s.length() + sep.length();
-            if (++sample == 16) break;
+        for (int k = 0; k < 16; k++) {
+            if (l.get((int) ((long) k * n / 16)) instanceof String s) chars += s.length() + sep.length();
         }
-        long guess = chars * l.size() / sample + 16;
-        return (int) Math.min(guess, 1 << 22);
+        long guess = chars * n / 16;
+        return (int) Math.min(guess + guess / 16 + 16, 1 << 22);
     }
 
     /** string (x): strings unchanged, anything else shown. */
