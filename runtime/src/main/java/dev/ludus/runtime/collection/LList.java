@@ -29,7 +29,8 @@ import java.util.function.Consumer;
  * to at most one list) and shares the array with the new list; a later append to the same,
  * older list finds the slot taken and copies. Slots a list can see are never written again, so
  * every list value stays unchanged, while a chain of appends (a loop building a list) copies
- * the tail only when it grows, not once per element.
+ * the tail only when it grows, not once per element. The price: a list keeps alive the
+ * elements later appended into its tail array by newer lists (at most 31).
  */
 public final class LList implements Iterable<Object> {
     private static final Object[] EMPTY_ARRAY = new Object[0];
@@ -71,7 +72,7 @@ public final class LList implements Iterable<Object> {
     public int size() { return end - start; }
     public boolean isEmpty() { return end == start; }
 
-    /** Absolute position of the tail's first element (a multiple of 32; 0 when empty). */
+    /** Absolute position of the tail's first element (a multiple of 32; meaningless when empty). */
     private int tailoff() { return (end - 1) & ~31; }
 
     /** Number of elements in the tail (1..32; 0 when empty). */
