@@ -176,22 +176,36 @@ public final class Colls {
         throw noMatch("fold", f, xs);
     }
 
+    // map, filter and fold call a prelude function's handler directly when they get one:
+    // Fn.call1/call2 dispatch on the handler at a call site shared by every prelude function
+    // (megamorphic, never inlined), while the handler taken out of the loop is called from
+    // this function's own call site, which sees only what this program maps or folds with.
+    //
+    // The loops that build lists fill a local 32-slot leaf and hand it to the builder when
+    // full (LList.Builder.addLeaf), so no call per element is left to the JIT's inlining.
+
     public static Object fold(Object f, Object xs, Object init) {
-        if (f instanceof LFn fn && xs instanceof LList l) {
-            Object acc = init;
-            for (Object x : l) acc = fn.call2(acc, x);
-            return acc;
+        if (xs instanceof LList l) {
+            if (f instanceof Fn b && b.f2 != null) return foldWith(b.f2, l, init);
+            if (f instanceof LFn fn) {
+                Object acc = init;
+                for (Object x : l) acc = fn.call2(acc, x);
+                return acc;
+            }
         }
         throw noMatch("fold", f, xs, init);
     }
 
+    private static Object foldWith(Fn.F2 op, LList l, Object init) {
+        Object acc = init;
+        for (Object x : l) acc = op.apply(acc, x);
+        return acc;
+    }
+
     public static Object map(Object f, Object xs) {
         if (xs instanceof LList l) {
-            if (f instanceof LFn fn) {
-                LList.Builder b = LList.builder();
-                for (Object x : l) b.add(fn.call1(x));
-                return b.build();
-            }
+            if (f instanceof Fn b && b.f1 != null) return mapWith(b.f1, l);
+            if (f instanceof LFn fn) return mapFn(fn, l);
             if (f instanceof Keyword k) {
                 LList.Builder b = LList.builder();
                 for (Object x : l) b.add(Calls.lookup(x, k));
@@ -201,13 +215,62 @@ public final class Colls {
         throw noMatch("map", f, xs);
     }
 
+    private static LList mapWith(Fn.F1 op, LList l) {
+        LList.Builder b = LList.builder();
+        Object[] leaf = new Object[32];
+        int k = 0;
+        for (Object x : l) {
+            leaf[k++] = op.apply(x);
+            if (k == 32) { b.addLeaf(leaf, 32); leaf = new Object[32]; k = 0; }
+        }
+        b.addLeaf(leaf, k);
+        return b.build();
+    }
+
+    private static LList mapFn(LFn fn, LList l) {
+        LList.Builder b = LList.builder();
+        Object[] leaf = new Object[32];
+        int k = 0;
+        for (Object x : l) {
+            leaf[k++] = fn.call1(x);
+            if (k == 32) { b.addLeaf(leaf, 32); leaf = new Object[32]; k = 0; }
+        }
+        b.addLeaf(leaf, k);
+        return b.build();
+    }
+
     public static Object filter(Object p, Object xs) {
-        if (p instanceof LFn fn && xs instanceof LList l) {
-            LList.Builder b = LList.builder();
-            for (Object x : l) if (Values.truthy(fn.call1(x))) b.add(x);
-            return b.build();
+        if (xs instanceof LList l) {
+            if (p instanceof Fn b && b.f1 != null) return filterWith(b.f1, l);
+            if (p instanceof LFn fn) return filterFn(fn, l);
         }
         throw noMatch("filter", p, xs);
+    }
+
+    private static LList filterWith(Fn.F1 op, LList l) {
+        LList.Builder b = LList.builder();
+        Object[] leaf = new Object[32];
+        int k = 0;
+        for (Object x : l) {
+            if (!Values.truthy(op.apply(x))) continue;
+            leaf[k++] = x;
+            if (k == 32) { b.addLeaf(leaf, 32); leaf = new Object[32]; k = 0; }
+        }
+        b.addLeaf(leaf, k);
+        return b.build();
+    }
+
+    private static LList filterFn(LFn fn, LList l) {
+        LList.Builder b = LList.builder();
+        Object[] leaf = new Object[32];
+        int k = 0;
+        for (Object x : l) {
+            if (!Values.truthy(fn.call1(x))) continue;
+            leaf[k++] = x;
+            if (k == 32) { b.addLeaf(leaf, 32); leaf = new Object[32]; k = 0; }
+        }
+        b.addLeaf(leaf, k);
+        return b.build();
     }
 
     public static Object keep(Object xs) {
@@ -329,31 +392,64 @@ public final class Colls {
 
     // ---- strings ----------------------------------------------------------------------
 
+    // join and join-with-separator choose between short and long lists themselves (not in a
+    // shared helper), so that the JIT's profile of each sees only its own callers: where only
+    // short lists are joined, the long-list path is dropped from the compiled code and the
+    // list, passed to no other method, need not be allocated at all.
+
     public static Object join(Object xs) {
         if (xs instanceof LList l) {
-            StringBuilder sb = new StringBuilder();
-            for (Object o : l) {
-                if (!(o instanceof String s)) throw noMatch("join", xs);
-                sb.append(s);
-            }
-            return sb.toString();
+            String r = l.size() <= SmallJoins.MAX ? joinedShort(l, "") : joinedLong(l, "");
+            if (r != null) return r;
         }
         throw noMatch("join", xs);
     }
 
     public static Object join(Object xs, Object sep) {
         if (xs instanceof LList l && sep instanceof String sp) {
-            StringBuilder sb = new StringBuilder();
-            boolean firstItem = true;
-            for (Object o : l) {
-                if (!(o instanceof String s)) throw noMatch("join", xs, sep);
-                if (!firstItem) sb.append(sp);
-                sb.append(s);
-                firstItem = false;
-            }
-            return sb.toString();
+            String r = l.size() <= SmallJoins.MAX ? joinedShort(l, sp) : joinedLong(l, sp);
+            if (r != null) return r;
         }
         throw noMatch("join", xs, sep);
+    }
+
+    /** The elements of l (at most SmallJoins.MAX) joined by sep, or null if one is not a string. */
+    private static String joinedShort(LList l, String sep) {
+        int n = l.size();
+        if (n == 0) return "";
+        if (n == 1) return l.get(0) instanceof String s ? s : null;
+        return SmallJoins.join(l, sep);
+    }
+
+    /** The same for longer lists. */
+    private static String joinedLong(LList l, String sep) {
+        // Visit each part once: the parts of a long list are spread over the heap, and a
+        // first pass to size the result exactly costs more in cache misses than the
+        // builder's growing copies.
+        StringBuilder sb = new StringBuilder(initialCapacity(l, sep));
+        boolean firstItem = true;
+        for (Object o : l) {
+            if (!(o instanceof String s)) return null;
+            if (!firstItem) sb.append(sep);
+            sb.append(s);
+            firstItem = false;
+        }
+        return sb.toString();
+    }
+
+    /**
+     * A StringBuilder capacity for joining l: the average length of 16 parts spread over the
+     * list (the first ones are often shorter, e.g. numbered lines), plus 1/16 for slack, at
+     * most 2^22 chars: a wrong guess costs a growing copy, not a huge allocation.
+     */
+    private static int initialCapacity(LList l, String sep) {
+        int n = l.size();
+        long chars = 0;
+        for (int k = 0; k < 16; k++) {
+            if (l.get((int) ((long) k * n / 16)) instanceof String s) chars += s.length() + sep.length();
+        }
+        long guess = chars * n / 16;
+        return (int) Math.min(guess + guess / 16 + 16, 1 << 22);
     }
 
     /** string (x): strings unchanged, anything else shown. */

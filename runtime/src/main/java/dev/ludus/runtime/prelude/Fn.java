@@ -15,8 +15,9 @@ final class Fn extends Builtin {
     interface FV { Object apply(Object[] args); }
 
     private F0 f0;
-    private F1 f1;
-    private F2 f2;
+    // f1/f2 are read by Colls' loops, which take the handler out of the loop (see Colls.map)
+    F1 f1;
+    F2 f2;
     private F3 f3;
     private FV fv;
 

@@ -18,12 +18,17 @@ final class MathFns {
 
     static Object range(Object start, Object end) {
         if (start instanceof Double s && end instanceof Double e) {
+            // leaves filled here and handed over whole (see LList.Builder.addLeaf)
             LList.Builder b = LList.builder();
+            Object[] leaf = new Object[32];
+            int k = 0;
             double stop = e;
             for (double i = Math.ceil(s); i < stop; i++) {
                 if (i + 1 == i) break; // beyond 2^53 the count cannot advance
-                b.add(i);
+                leaf[k++] = i;
+                if (k == 32) { b.addLeaf(leaf, 32); leaf = new Object[32]; k = 0; }
             }
+            b.addLeaf(leaf, k);
             return b.build();
         }
         throw noMatch("range", start, end);

@@ -1,0 +1,115 @@
+package dev.ludus.runtime.prelude;
+
+import dev.ludus.runtime.collection.LList;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.StringConcatException;
+import java.lang.invoke.StringConcatFactory;
+import java.util.Collections;
+
+/**
+ * {@code join} of a short list of strings (the usual {@code join ([a, show (x), b])}) through
+ * the JDK's string concatenation handles, as {@code a + b + c} compiles in Java: they compute
+ * the exact length, fill one byte array and wrap it without a copy, and, held in static final
+ * fields, are inlined by the JIT. String.join needs two temporary arrays and a StringBuilder
+ * an extra copy of the text.
+ */
+final class SmallJoins {
+    private SmallJoins() {}
+
+    /** Longest list joined here; longer lists go the general way. */
+    static final int MAX = 6;
+
+    // Concatenations of k strings. A list of n parts is joined with k = 2n - 1 arguments: the
+    // parts with the separator between them (the empty string when there is none). Held in an
+    // array, not in constant fields, so that the JIT calls them instead of inlining their
+    // large code: join then stays small enough to be inlined where a list literal is joined,
+    // and the JIT can do without the list (its elements are passed on, the list is not).
+    private static final MethodHandle[] CONCAT = new MethodHandle[2 * MAX];
+
+    static {
+        for (int n = 2; n <= MAX; n++) CONCAT[2 * n - 1] = concat(2 * n - 1);
+    }
+
+    private static MethodHandle concat(int k) {
+        MethodType type = MethodType.methodType(String.class, Collections.nCopies(k, String.class));
+        try {
+            return StringConcatFactory.makeConcat(MethodHandles.lookup(), "join", type).getTarget();
+        } catch (StringConcatException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The elements of l (2 <= size <= MAX) joined by sep, or null if one is not a string. */
+    static String join(LList l, String sep) {
+        if (!l.inTail()) return join(l.toArray(), sep);   // a slice straddling a leaf boundary
+        // one small method per length: a single one for all lengths is too big to inline
+        switch (l.size()) {
+            case 2: return join2(l, sep);
+            case 3: return join3(l, sep);
+            case 4: return join4(l, sep);
+            case 5: return join5(l, sep);
+            case 6: return join6(l, sep);
+            default: throw new IllegalArgumentException("SmallJoins.join of " + l.size() + " elements");
+        }
+    }
+
+    private static String join2(LList l, String sep) {
+        if (!(l.tailElement(0) instanceof String a) || !(l.tailElement(1) instanceof String b)) return null;
+        try {
+            return (String) CONCAT[3].invokeExact(a, sep, b);
+        } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    private static String join3(LList l, String sep) {
+        if (!(l.tailElement(0) instanceof String a) || !(l.tailElement(1) instanceof String b)
+                || !(l.tailElement(2) instanceof String c)) return null;
+        try {
+            return (String) CONCAT[5].invokeExact(a, sep, b, sep, c);
+        } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    private static String join4(LList l, String sep) {
+        if (!(l.tailElement(0) instanceof String a) || !(l.tailElement(1) instanceof String b)
+                || !(l.tailElement(2) instanceof String c) || !(l.tailElement(3) instanceof String d)) return null;
+        try {
+            return (String) CONCAT[7].invokeExact(a, sep, b, sep, c, sep, d);
+        } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    private static String join5(LList l, String sep) {
+        if (!(l.tailElement(0) instanceof String a) || !(l.tailElement(1) instanceof String b)
+                || !(l.tailElement(2) instanceof String c) || !(l.tailElement(3) instanceof String d)
+                || !(l.tailElement(4) instanceof String e)) return null;
+        try {
+            return (String) CONCAT[9].invokeExact(a, sep, b, sep, c, sep, d, sep, e);
+        } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    private static String join6(LList l, String sep) {
+        if (!(l.tailElement(0) instanceof String a) || !(l.tailElement(1) instanceof String b)
+                || !(l.tailElement(2) instanceof String c) || !(l.tailElement(3) instanceof String d)
+                || !(l.tailElement(4) instanceof String e) || !(l.tailElement(5) instanceof String f)) return null;
+        try {
+            return (String) CONCAT[11].invokeExact(a, sep, b, sep, c, sep, d, sep, e, sep, f);
+        } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    /** The same for parts in an array (rare: short slices of long lists). */
+    private static String join(Object[] parts, String sep) {
+        String[] s = new String[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            if (!(parts[i] instanceof String p)) return null;
+            s[i] = p;
+        }
+        return String.join(sep, s);
+    }
+
+    /** The handles declare Throwable; concatenation throws only unchecked exceptions (out of memory). */
+    private static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) throw r;
+        if (t instanceof Error e) throw e;
+        throw new IllegalStateException(t);
+    }
+}
