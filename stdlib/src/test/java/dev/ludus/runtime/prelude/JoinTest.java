@@ -9,8 +9,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * join takes three routes by list length (the element itself, the concatenation handles of
- * SmallJoins up to {@link SmallJoins#MAX} parts, a pre-sized builder beyond): each must give
+ * join takes three routes by list length (the element itself, SmallJoins up to
+ * {@link SmallJoins#MAX} parts (a builder while cold, concatenation handles once hot), a
+ * pre-sized builder beyond): each must give
  * exactly what joining one part at a time gives, and reject a non-string anywhere.
  */
 class JoinTest extends PreludeTestSupport {
@@ -46,6 +47,19 @@ class JoinTest extends PreludeTestSupport {
             List<String> parts = new ArrayList<>();
             for (int i = 0; i < n; i++) parts.add(pool[r.nextInt(pool.length)]);
             check(parts);
+        }
+    }
+
+    @Test void shortJoinsGiveTheSameTextBeforeAndAfterTheyTurnHot() {
+        // the first SmallJoins.HOT short joins use a builder, later ones the concatenation handles
+        Random r = new Random(11);
+        String[] pool = {"", "a", "item ", "12", "é", "日本語", "\uD83D\uDE00"};
+        for (int k = 0; k < 2 * SmallJoins.HOT; k++) {
+            List<String> parts = new ArrayList<>();
+            for (int i = 2 + k % (SmallJoins.MAX - 1); i > 0; i--) parts.add(pool[r.nextInt(pool.length)]);
+            LList l = listOf(parts);
+            String sep = SEPARATORS[k % SEPARATORS.length];
+            assertEquals(reference(parts, sep), Colls.join(l, sep));
         }
     }
 
