@@ -15,9 +15,10 @@ import java.util.Collections;
  * fields, are inlined by the JIT. String.join needs two temporary arrays and a StringBuilder
  * an extra copy of the text.
  *
- * <p>Making the handles spins ~90 method-handle classes, ~50 ms at start-up (measured: hello.ld
- * 190 -> 275 ms), so they are made only once joins are hot ({@value #HOT} calls); until then a
- * StringBuilder of the exact length does the work.
+ * <p>Making all the handles spins ~90 method-handle classes, ~50 ms at start-up (measured:
+ * hello.ld 190 -> 275 ms), so each is made only once joins are hot ({@value #HOT} calls) and a
+ * join of its length comes; until then a StringBuilder of the exact length does the work. The
+ * handles pay in hot code: bench/strings 24-37 ms per iteration with the builder, 15 with them.
  */
 final class SmallJoins {
     private SmallJoins() {}
@@ -30,24 +31,22 @@ final class SmallJoins {
     // array, not in constant fields, so that the JIT calls them instead of inlining their
     // large code: join then stays small enough to be inlined where a list literal is joined,
     // and the JIT can do without the list (its elements are passed on, the list is not).
-    private static volatile MethodHandle[] handles;
+    // handle for k arguments at [k], made on the first hot join of that length
+    private static final MethodHandle[] HANDLES = new MethodHandle[2 * MAX];
     static final int HOT = 2000;
     private static int coldCalls;
 
-    /** The concatenation handles once joins are hot, else null (and the call is counted). */
-    private static MethodHandle[] handles() {
-        MethodHandle[] h = handles;
-        if (h == null && ++coldCalls >= HOT) h = makeHandles();
+    /** The concatenation handle for k arguments once joins are hot, else null (the call is counted). */
+    private static MethodHandle handle(int k) {
+        MethodHandle h = HANDLES[k];
+        if (h == null && ++coldCalls >= HOT) h = makeHandle(k);
         return h;
     }
 
-    private static synchronized MethodHandle[] makeHandles() {
-        if (handles == null) {
-            MethodHandle[] h = new MethodHandle[2 * MAX];
-            for (int n = 2; n <= MAX; n++) h[2 * n - 1] = concat(2 * n - 1);
-            handles = h;
-        }
-        return handles;
+    private static synchronized MethodHandle makeHandle(int k) {
+        // one length at a time: each spins its own method-handle classes at start-up
+        if (HANDLES[k] == null) HANDLES[k] = concat(k);
+        return HANDLES[k];
     }
 
     /** Parts joined by sep through one exact-size builder (cold joins). */
@@ -84,30 +83,30 @@ final class SmallJoins {
 
     private static String join2(LList l, String sep) {
         if (!(l.tailElement(0) instanceof String a) || !(l.tailElement(1) instanceof String b)) return null;
-        MethodHandle[] h = handles();
+        MethodHandle h = handle(3);
         if (h == null) return build(sep, a, b);
         try {
-            return (String) h[3].invokeExact(a, sep, b);
+            return (String) h.invokeExact(a, sep, b);
         } catch (Throwable t) { throw rethrow(t); }
     }
 
     private static String join3(LList l, String sep) {
         if (!(l.tailElement(0) instanceof String a) || !(l.tailElement(1) instanceof String b)
                 || !(l.tailElement(2) instanceof String c)) return null;
-        MethodHandle[] h = handles();
+        MethodHandle h = handle(5);
         if (h == null) return build(sep, a, b, c);
         try {
-            return (String) h[5].invokeExact(a, sep, b, sep, c);
+            return (String) h.invokeExact(a, sep, b, sep, c);
         } catch (Throwable t) { throw rethrow(t); }
     }
 
     private static String join4(LList l, String sep) {
         if (!(l.tailElement(0) instanceof String a) || !(l.tailElement(1) instanceof String b)
                 || !(l.tailElement(2) instanceof String c) || !(l.tailElement(3) instanceof String d)) return null;
-        MethodHandle[] h = handles();
+        MethodHandle h = handle(7);
         if (h == null) return build(sep, a, b, c, d);
         try {
-            return (String) h[7].invokeExact(a, sep, b, sep, c, sep, d);
+            return (String) h.invokeExact(a, sep, b, sep, c, sep, d);
         } catch (Throwable t) { throw rethrow(t); }
     }
 
@@ -115,10 +114,10 @@ final class SmallJoins {
         if (!(l.tailElement(0) instanceof String a) || !(l.tailElement(1) instanceof String b)
                 || !(l.tailElement(2) instanceof String c) || !(l.tailElement(3) instanceof String d)
                 || !(l.tailElement(4) instanceof String e)) return null;
-        MethodHandle[] h = handles();
+        MethodHandle h = handle(9);
         if (h == null) return build(sep, a, b, c, d, e);
         try {
-            return (String) h[9].invokeExact(a, sep, b, sep, c, sep, d, sep, e);
+            return (String) h.invokeExact(a, sep, b, sep, c, sep, d, sep, e);
         } catch (Throwable t) { throw rethrow(t); }
     }
 
@@ -126,10 +125,10 @@ final class SmallJoins {
         if (!(l.tailElement(0) instanceof String a) || !(l.tailElement(1) instanceof String b)
                 || !(l.tailElement(2) instanceof String c) || !(l.tailElement(3) instanceof String d)
                 || !(l.tailElement(4) instanceof String e) || !(l.tailElement(5) instanceof String f)) return null;
-        MethodHandle[] h = handles();
+        MethodHandle h = handle(11);
         if (h == null) return build(sep, a, b, c, d, e, f);
         try {
-            return (String) h[11].invokeExact(a, sep, b, sep, c, sep, d, sep, e, sep, f);
+            return (String) h.invokeExact(a, sep, b, sep, c, sep, d, sep, e, sep, f);
         } catch (Throwable t) { throw rethrow(t); }
     }
 
