@@ -33,10 +33,22 @@ public final class Arith {
 
     // ---- add / sub / mult / div -------------------------------------------------------
 
+    // The vector cases live in their own methods, with the two-numbers case written out: add
+    // stays small enough to inline everywhere, and a chain of vector operations inlined into
+    // one method can then keep its intermediate tuples in registers (they never reach the heap).
+
     public static Object add(Object a, Object b) {
         if (a instanceof Double x && b instanceof Double y) return x + y;
+        return addVectors(a, b);
+    }
+
+    private static Object addVectors(Object a, Object b) {
         if (a instanceof Tuple p && b instanceof Tuple q && p.size() == 2 && q.size() == 2) {
-            return Tuple.of(add(p.get(0), q.get(0)), add(p.get(1), q.get(1)));
+            Object p0 = p.get(0), p1 = p.get(1), q0 = q.get(0), q1 = q.get(1);
+            if (p0 instanceof Double x0 && p1 instanceof Double x1 && q0 instanceof Double y0 && q1 instanceof Double y1) {
+                return new Tuple(new Object[] {x0 + y0, x1 + y1});
+            }
+            return Tuple.of(add(p0, q0), add(p1, q1));
         }
         throw noMatch("add", a, b);
     }
@@ -56,8 +68,16 @@ public final class Arith {
 
     public static Object sub(Object a, Object b) {
         if (a instanceof Double x && b instanceof Double y) return x - y;
+        return subVectors(a, b);
+    }
+
+    private static Object subVectors(Object a, Object b) {
         if (a instanceof Tuple p && b instanceof Tuple q && p.size() == 2 && q.size() == 2) {
-            return Tuple.of(sub(p.get(0), q.get(0)), sub(p.get(1), q.get(1)));
+            Object p0 = p.get(0), p1 = p.get(1), q0 = q.get(0), q1 = q.get(1);
+            if (p0 instanceof Double x0 && p1 instanceof Double x1 && q0 instanceof Double y0 && q1 instanceof Double y1) {
+                return new Tuple(new Object[] {x0 - y0, x1 - y1});
+            }
+            return Tuple.of(sub(p0, q0), sub(p1, q1));
         }
         throw noMatch("sub", a, b);
     }
@@ -77,15 +97,19 @@ public final class Arith {
 
     public static Object mult(Object a, Object b) {
         if (a instanceof Double x && b instanceof Double y) return x * y;
-        if (a instanceof Double && isVec(b)) {
-            Tuple v = (Tuple) b;
-            return Tuple.of(mult(v.get(0), a), mult(v.get(1), a));
-        }
-        if (isVec(a) && b instanceof Double) {
-            Tuple v = (Tuple) a;
-            return Tuple.of(mult(v.get(0), b), mult(v.get(1), b));
-        }
+        return multVector(a, b);
+    }
+
+    private static Object multVector(Object a, Object b) {
+        if (a instanceof Double && isVec(b)) return scale((Tuple) b, (Double) a);
+        if (isVec(a) && b instanceof Double) return scale((Tuple) a, (Double) b);
         throw noMatch("mult", a, b);
+    }
+
+    private static Tuple scale(Tuple v, Double k) {
+        Object v0 = v.get(0), v1 = v.get(1);
+        if (v0 instanceof Double x0 && v1 instanceof Double x1) return new Tuple(new Object[] {x0 * k, x1 * k});
+        return Tuple.of(mult(v0, k), mult(v1, k));
     }
 
     public static Object mult(Object[] args) {
