@@ -132,8 +132,14 @@ final class CallGen implements Opcodes {
                     mv.visitInsn(POP);
                 }
                 mv.visitInsn(ACONST_NULL); // module-level fns capture nothing and name themselves through their field
-                for (Expr a : args) x.emit(a, f, false);
-                mv.visitMethodInsn(INVOKESTATIC, code.owner(), code.directName(n), FnGen.Code.directDesc(n), false);
+                if (allNumeric(args, f) && FnGen.numericEntry(m, known, n)) {
+                    for (Expr a : args) x.nums.emitNum(a, f);
+                    mv.visitMethodInsn(INVOKESTATIC, code.owner(), FnGen.numericName(code.baseName(), n),
+                            FnGen.numericDesc(n), false);
+                } else {
+                    for (Expr a : args) x.emit(a, f, false);
+                    mv.visitMethodInsn(INVOKESTATIC, code.owner(), code.directName(n), FnGen.Code.directDesc(n), false);
+                }
                 mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "settle", "(" + Rt.OBJ_D + ")" + Rt.OBJ_D, false);
                 return;
             }
@@ -196,6 +202,10 @@ final class CallGen implements Opcodes {
                 x.ints.recur(t, args, f);
                 return true;
             }
+            if (!loop && t.dbl != null && !allNumeric(args, f)) {
+                unboxingSelfJump(t, args, f);
+                return true;
+            }
             for (int i = 0; i < n; i++) {
                 if (t.dbl(i)) x.nums.emitNum(args.get(i), f);
                 else x.emit(args.get(i), f, false);
@@ -209,6 +219,65 @@ final class CallGen implements Opcodes {
         mv.visitJumpInsn(GOTO, t.head);
         mv.visitInsn(ACONST_NULL); // dead: keeps the one-value invariant
         return true;
+    }
+
+    private boolean allNumeric(List<Expr> args, Frame f) {
+        for (Expr a : args) if (!x.nums.numeric(a, f::isDouble)) return false;
+        return true;
+    }
+
+    /**
+     * A self tail call in a numeric entry (FnGen.numericEntry) with arguments not known to be
+     * numbers: jump with them unboxed when they are numbers; otherwise call the function through
+     * its usual entry (a tail call), which accepts any values.
+     */
+    private void unboxingSelfJump(Frame.RecurTarget t, List<Expr> args, Frame f) {
+        MethodVisitor mv = f.mv;
+        int n = args.size();
+        int[] tmp = new int[n];
+        boolean[] num = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            num[i] = x.nums.numeric(args.get(i), f::isDouble);
+            if (num[i]) {
+                x.nums.emitNum(args.get(i), f);
+                tmp[i] = f.newDoubleSlot();
+                mv.visitVarInsn(DSTORE, tmp[i]);
+            } else {
+                x.emit(args.get(i), f, false);
+                tmp[i] = f.newSlot();
+                mv.visitVarInsn(ASTORE, tmp[i]);
+            }
+        }
+        Label other = new Label();
+        for (int i = 0; i < n; i++) {
+            if (num[i]) continue;
+            mv.visitVarInsn(ALOAD, tmp[i]);
+            mv.visitTypeInsn(INSTANCEOF, "java/lang/Double");
+            mv.visitJumpInsn(IFEQ, other);
+        }
+        for (int i = 0; i < n; i++) {
+            if (num[i]) {
+                mv.visitVarInsn(DLOAD, tmp[i]);
+            } else {
+                mv.visitVarInsn(ALOAD, tmp[i]);
+                mv.visitTypeInsn(CHECKCAST, "java/lang/Double");
+                mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Double", "doubleValue", "()D", false);
+            }
+            mv.visitVarInsn(DSTORE, t.argSlots[i]);
+        }
+        mv.visitJumpInsn(GOTO, t.head);
+        mv.visitLabel(other);
+        if (f.fnBinding != null) x.loadBinding(f.fnBinding, f, false, null);
+        else mv.visitVarInsn(ALOAD, 0);
+        for (int i = 0; i < n; i++) {
+            if (num[i]) {
+                mv.visitVarInsn(DLOAD, tmp[i]);
+                NumGen.box(mv);
+            } else {
+                mv.visitVarInsn(ALOAD, tmp[i]);
+            }
+        }
+        invokeOnStack(n, f, true);
     }
 
     void recur(Recur r, Frame f) {

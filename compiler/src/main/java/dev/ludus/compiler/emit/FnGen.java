@@ -68,9 +68,71 @@ final class FnGen implements Opcodes {
 
         for (int n = 0; n <= MAX_DIRECT; n++) {
             if ((mask & (1 << n)) != 0) emitDirect(n);
+            if (numericEntry(m, fd, n)) emitNumeric(n);
         }
         emitVariadic();
         return code;
+    }
+
+    /** The name of the entry taking n arguments as doubles (see numericEntry). */
+    static String numericName(String baseName, int n) { return baseName + "$" + n + "d"; }
+
+    static String numericDesc(int n) { return "(" + Rt.CLOSURE_D + "D".repeat(n) + ")" + Rt.OBJ_D; }
+
+    /**
+     * Whether fd gets a second entry for n arguments that takes them as unboxed doubles: every
+     * clause for n arguments has only names, `_`, `x as :number` or number literals as its
+     * parameters (patterns that test a double directly), the body can be emitted twice (no fn
+     * definitions in it) and fd captures nothing. Known calls whose arguments are numeric
+     * expressions call it without boxing; inside, its parameters are numbers for NumGen (so
+     * `dec (x)`, `lt? (y, x)` are double arithmetic) and self calls pass doubles along.
+     */
+    static boolean numericEntry(ModuleEmitter m, FnDef fd, int n) {
+        if (n < 1 || n > MAX_DIRECT || fd.isLambda() || !m.res.captures.getOrDefault(fd, List.of()).isEmpty()) return false;
+        boolean any = false;
+        for (Clause c : fd.clauses()) {
+            PTuple p = (PTuple) c.pattern();
+            if (hasSplat(p)) {
+                if (fixedCount(p) <= n) return false;
+                continue;
+            }
+            if (p.items().size() != n) continue;
+            for (Pattern item : p.items()) {
+                if (!LoopTypes.numericPattern(item)) return false;
+                Binding b = m.res.declared.get(item);
+                if (b != null && b.cell) return false;
+            }
+            if (!IntLoops.simple(c)) return false;
+            any = true;
+        }
+        return any;
+    }
+
+    private void emitNumeric(int n) {
+        String name = numericName(baseName, n);
+        MethodVisitor mv = m.cw.visitMethod(ACC_STATIC, name, numericDesc(n), null, null);
+        m.methodSites.put(name, fd);
+        mv.visitCode();
+        Frame f = newFrame(mv, 1 + 2 * n);
+        int[] slots = new int[n];
+        boolean[] dbl = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            slots[i] = 1 + 2 * i;
+            dbl[i] = true;
+        }
+        Label head = new Label();
+        mv.visitLabel(head);
+        f.recur = new Frame.RecurTarget(head, slots, -1, false, dbl);
+        f.selfTarget = f.recur;
+        List<Clause> applicable = new ArrayList<>();
+        for (Clause c : fd.clauses()) {
+            PTuple p = (PTuple) c.pattern();
+            if (!hasSplat(p) && p.items().size() == n) applicable.add(c);
+        }
+        m.exprs.clauses(applicable, ArgSource.slots(slots, dbl), f, true, null);
+        noMatch(mv, () -> m.exprs.arrayOfSlots(mv, slots, dbl));
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
     }
 
     static boolean hasSplat(PTuple p) {

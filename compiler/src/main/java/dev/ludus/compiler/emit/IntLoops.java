@@ -127,7 +127,7 @@ final class IntLoops implements Opcodes {
     }
 
     /** Whether a clause holds only forms that can be emitted twice (no fn definitions, no declarations). */
-    private static boolean simple(Clause c) {
+    static boolean simple(Clause c) {
         return (c.guard() == null || simple(c.guard())) && simple(c.body());
     }
 

@@ -163,6 +163,31 @@ class EmitTest {
                 + "Ludus panicked!\nDivision by zero.\n[exit 1]\n");
     }
 
+    @Test void numericEntriesBehaveLikeTheUsualOnes() {
+        // f, tak and count have entries taking doubles (FnGen.numericEntry); f's tail call passes
+        // a non-number from g, which must leave the numeric entry for the usual one
+        expect("""
+            fn g (n) -> if eq? (n, 3) then "x" else dec (n)
+            fn f {
+              (0) -> :zero
+              (n) -> if number? (n) then f (g (n)) else (:not_a_number, n)
+            }
+            fn tak {
+              (x, y, z) if lt? (y, x) -> tak (tak (dec (x), y, z), tak (dec (y), z, x), tak (dec (z), x, y))
+              (_, _, z) -> z
+            }
+            fn count {
+              (0, acc) -> acc
+              (n, acc) -> count (dec (n), inc (acc))
+            }
+            fn half (x as :number) -> div (x, 2)
+            print! (f (5), f (2), tak (18, 12, 6), count (100_000, 0.5), half (7), half (-0))
+            half (:seven)
+            """, "(:not_a_number, \"x\") :zero 7 100000.5 3.5 0\n"
+                + "Ludus panicked on line 14:\nfn half (x as :number) -> div (x, 2)\n"
+                + "Match Error: No match found for (:seven) in function half\n[exit 1]\n");
+    }
+
     @Test void countingLoopsRunOnLongsUnlessTheyHoldAFunction() throws Exception {
         assertTrue(addsLongs("loop (0, 0) with (i, acc) -> if lt? (i, 9) then recur (inc (i), add (acc, i)) else acc"));
         assertFalse(addsLongs("loop (0, []) with (i, fs) -> if lt? (i, 9) then recur (inc (i), append (fs, fn () -> i)) else fs"));

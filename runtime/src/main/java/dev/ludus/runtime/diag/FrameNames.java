@@ -34,7 +34,9 @@ public final class FrameNames {
             int last = method.lastIndexOf('$');
             if (idEnd < 0 || last <= idEnd || !digits(method, 3, idEnd)) return null;
             String arity = method.substring(last + 1);
-            if (!arity.equals("v") && !digits(arity, 0, arity.length())) return null;
+            // "<n>": the entry for n arguments, "<n>d": the same taking them as doubles, "v": any count
+            boolean numeric = arity.endsWith("d") && digits(arity, 0, arity.length() - 1);
+            if (!arity.equals("v") && !numeric && !digits(arity, 0, arity.length())) return null;
             String name = method.substring(idEnd + 1, last).replace('$', '/');
             return name.isEmpty() ? new Decoded(Kind.LAMBDA, null) : new Decoded(Kind.FN, name);
         }

@@ -12,6 +12,7 @@ class FrameNamesTest {
             String method = FrameNames.fnBase(12, name) + "$2";
             assertEquals(new FrameNames.Decoded(FrameNames.Kind.FN, name), FrameNames.decode(method), method);
             assertEquals(name, FrameNames.decode(FrameNames.fnBase(0, name) + "$v").name());
+            assertEquals(name, FrameNames.decode(FrameNames.fnBase(3, name) + "$2d").name(), "numeric entry");
         }
     }
 
@@ -32,7 +33,7 @@ class FrameNamesTest {
 
     @Test
     void javaAndRuntimeMethodsAreNotLudusFrames() {
-        for (String m : new String[] {"main", "$run", "call2", "lambda$run$0", "fn$x$f$1", "fn$1$f$", "fn$1$f$2a",
+        for (String m : new String[] {"main", "$run", "call2", "lambda$run$0", "fn$x$f$1", "fn$1$f$", "fn$1$f$2a", "fn$1$f$d",
                 "$body", "$bodyx", "fn$1"}) {
             assertNull(FrameNames.decode(m), m);
         }
