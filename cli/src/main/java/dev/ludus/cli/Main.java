@@ -94,15 +94,15 @@ public final class Main implements Callable<Integer> {
     /**
      * {@code ludus run FILE} with no options, the command a learner types most: picocli's start-up
      * (reflection over the annotations, its converter registry) costs about 120 ms, a third of a
-     * small program's run, and there is nothing to parse. Exactly what {@link RunCommand} does.
+     * small program's run, and there is nothing to parse. It runs {@link RunCommand#run} with the default options.
      */
     static boolean isPlainRun(String[] args) {
         return args.length == 2 && args[0].equals("run") && (args[1].equals("-") || !args[1].startsWith("-"));
     }
 
     private static int runDirectly(InputStream in, PrintStream out, PrintStream err, String file) {
-        try (SourceInput src = SourceInput.open(file, in)) {
-            return ProgramRunner.compileAndRun(src.path(), src.displayName(), RunOptions.defaults(), out, err);
+        try {
+            return RunCommand.run(file, RunOptions.defaults(), in, out, err);
         } catch (RuntimeException e) {
             return failed(e, err);
         }

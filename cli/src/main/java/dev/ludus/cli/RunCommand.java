@@ -1,6 +1,8 @@
 package dev.ludus.cli;
 
 import dev.ludus.runtime.RunOptions;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -39,8 +41,13 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         RunOptions opts = RunOptions.defaults().withSeed(seed).withSvg(svg).withPng(png);
         if (size != null) opts = opts.withSize(size.width(), size.height());
-        try (SourceInput in = SourceInput.open(file, main.in)) {
-            return ProgramRunner.compileAndRun(in.path(), in.displayName(), opts, main.out, main.err);
+        return run(file, opts, main.in, main.out, main.err);
+    }
+
+    /** Compiles and runs the program named on the command line (`-`: standard input). */
+    static int run(String file, RunOptions opts, InputStream stdin, PrintStream out, PrintStream err) {
+        try (SourceInput in = SourceInput.open(file, stdin)) {
+            return ProgramRunner.compileAndRun(in.path(), in.displayName(), opts, out, err);
         }
     }
 

@@ -260,8 +260,7 @@ final class CallGen implements Opcodes {
                 mv.visitVarInsn(DLOAD, tmp[i]);
             } else {
                 mv.visitVarInsn(ALOAD, tmp[i]);
-                mv.visitTypeInsn(CHECKCAST, "java/lang/Double");
-                mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Double", "doubleValue", "()D", false);
+                NumGen.unbox(mv);
             }
             mv.visitVarInsn(DSTORE, t.argSlots[i]);
         }

@@ -627,10 +627,7 @@ final class ExprGen implements Opcodes {
             mv.visitVarInsn(ALOAD, arr);
         }
         f.recur = saved;
-        site(mv, l.span());
-        mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "loopNoMatch",
-                "(" + Rt.OBJS_D + "Ljava/lang/String;II)L" + Rt.PANIC + ";", false);
-        mv.visitInsn(ATHROW);
+        loopNoMatch(mv, l.span());
         mv.visitInsn(ACONST_NULL);
         mv.visitLabel(end);
     }
@@ -659,13 +656,18 @@ final class ExprGen implements Opcodes {
         f.recur = new Frame.RecurTarget(longHead, lslots, -1, true, ldbl, lng, usual);
         clauses(applicable, ArgSource.slots(lslots, ldbl, lng), f, tail, end);
         arrayOfSlots(mv, lslots, ldbl, lng);
+        loopNoMatch(mv, span);
+        // the usual copy binds the same names afresh, boxed or as doubles
+        f.doubleSlots.keySet().retainAll(numbersBefore);
+        f.longVars.retainAll(longsBefore);
+    }
+
+    /** No clause of a loop matched the values (an Object[] on the stack): panic at the loop. */
+    private void loopNoMatch(MethodVisitor mv, Span span) {
         site(mv, span);
         mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "loopNoMatch",
                 "(" + Rt.OBJS_D + "Ljava/lang/String;II)L" + Rt.PANIC + ";", false);
         mv.visitInsn(ATHROW);
-        // the usual copy binds the same names afresh, boxed or as doubles
-        f.doubleSlots.keySet().retainAll(numbersBefore);
-        f.longVars.retainAll(longsBefore);
     }
 
     private void repeat(Repeat r, Frame f) {

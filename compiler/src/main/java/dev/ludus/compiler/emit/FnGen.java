@@ -67,8 +67,8 @@ final class FnGen implements Opcodes {
         registry.put(fd, code);
 
         for (int n = 0; n <= MAX_DIRECT; n++) {
-            if ((mask & (1 << n)) != 0) emitDirect(n);
-            if (numericEntry(m, fd, n)) emitNumeric(n);
+            if ((mask & (1 << n)) != 0) emitDirect(n, false);
+            if (numericEntry(m, fd, n)) emitDirect(n, true);
         }
         emitVariadic();
         return code;
@@ -108,33 +108,6 @@ final class FnGen implements Opcodes {
         return any;
     }
 
-    private void emitNumeric(int n) {
-        String name = numericName(baseName, n);
-        MethodVisitor mv = m.cw.visitMethod(ACC_STATIC, name, numericDesc(n), null, null);
-        m.methodSites.put(name, fd);
-        mv.visitCode();
-        Frame f = newFrame(mv, 1 + 2 * n);
-        int[] slots = new int[n];
-        boolean[] dbl = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            slots[i] = 1 + 2 * i;
-            dbl[i] = true;
-        }
-        Label head = new Label();
-        mv.visitLabel(head);
-        f.recur = new Frame.RecurTarget(head, slots, -1, false, dbl);
-        f.selfTarget = f.recur;
-        List<Clause> applicable = new ArrayList<>();
-        for (Clause c : fd.clauses()) {
-            PTuple p = (PTuple) c.pattern();
-            if (!hasSplat(p) && p.items().size() == n) applicable.add(c);
-        }
-        m.exprs.clauses(applicable, ArgSource.slots(slots, dbl), f, true, null);
-        noMatch(mv, () -> m.exprs.arrayOfSlots(mv, slots, dbl));
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
-    }
-
     static boolean hasSplat(PTuple p) {
         return !p.items().isEmpty() && p.items().get(p.items().size() - 1) instanceof PSplat;
     }
@@ -151,24 +124,34 @@ final class FnGen implements Opcodes {
         return f;
     }
 
-    private void emitDirect(int n) {
-        MethodVisitor mv = m.cw.visitMethod(ACC_STATIC, baseName + "$" + n, Code.directDesc(n), null, null);
-        m.methodSites.put(baseName + "$" + n, fd);
+    /**
+     * The entry for n arguments: as Objects, or (numeric) as doubles, each in two slots, for the
+     * clauses that can take n arguments (a numeric entry exists only when none has a splat).
+     */
+    private void emitDirect(int n, boolean numeric) {
+        String name = numeric ? numericName(baseName, n) : baseName + "$" + n;
+        MethodVisitor mv = m.cw.visitMethod(ACC_STATIC, name, numeric ? numericDesc(n) : Code.directDesc(n), null, null);
+        m.methodSites.put(name, fd);
         mv.visitCode();
-        Frame f = newFrame(mv, n + 1);
+        int width = numeric ? 2 : 1;
+        Frame f = newFrame(mv, 1 + width * n);
         int[] slots = new int[n];
-        for (int i = 0; i < n; i++) slots[i] = i + 1;
+        boolean[] dbl = numeric ? new boolean[n] : null;
+        for (int i = 0; i < n; i++) {
+            slots[i] = 1 + width * i;
+            if (numeric) dbl[i] = true;
+        }
         Label head = new Label();
         mv.visitLabel(head);
-        f.recur = new Frame.RecurTarget(head, slots, -1, false);
+        f.recur = new Frame.RecurTarget(head, slots, -1, false, dbl);
         f.selfTarget = f.recur;
         List<Clause> applicable = new ArrayList<>();
         for (Clause c : fd.clauses()) {
             PTuple p = (PTuple) c.pattern();
             if (hasSplat(p) ? fixedCount(p) <= n : p.items().size() == n) applicable.add(c);
         }
-        m.exprs.clauses(applicable, ArgSource.slots(slots), f, true, null);
-        noMatch(mv, () -> m.exprs.arrayOfSlots(mv, slots));
+        m.exprs.clauses(applicable, ArgSource.slots(slots, dbl), f, true, null);
+        noMatch(mv, () -> m.exprs.arrayOfSlots(mv, slots, dbl));
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }

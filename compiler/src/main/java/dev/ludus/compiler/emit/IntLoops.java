@@ -47,8 +47,9 @@ final class IntLoops implements Opcodes {
             List<Pattern> items = ((PTuple) c.pattern()).items();
             for (int j = 0; j < k; j++) if (!LoopTypes.numericPattern(items.get(j))) pos[j] = false;
         }
+        List<Recur> recurs = RecurScan.recurs(applicable);
+        if (recurs.isEmpty()) return new boolean[k];
         boolean changed = true;
-        boolean recurs = false;
         while (changed && any(pos)) {
             changed = false;
             Set<Binding> assumed = new HashSet<>(f.longVars);
@@ -59,46 +60,23 @@ final class IntLoops implements Opcodes {
                     if (b != null && !b.cell) assumed.add(b);
                 }
             }
-            for (Clause c : applicable) {
-                int[] found = new int[1];
-                changed |= check(c.body(), assumed, pos, found);
-                recurs |= found[0] > 0;
+            // demote the positions some recur passes a non-integer
+            for (Recur r : recurs) {
+                List<Expr> args = r.args().items();
+                for (int j = 0; j < k && j < args.size(); j++) {
+                    if (pos[j] && !integral(args.get(j), assumed)) {
+                        pos[j] = false;
+                        changed = true;
+                    }
+                }
             }
         }
-        return recurs ? pos : new boolean[k];
+        return pos;
     }
 
     static boolean any(boolean[] a) {
         for (boolean b : a) if (b) return true;
         return false;
-    }
-
-    /** Walks tail positions (where recur may stand); demotes positions passed a non-integer. */
-    private boolean check(Expr e, Set<Binding> ints, boolean[] pos, int[] found) {
-        boolean changed = false;
-        if (e instanceof Recur r) {
-            found[0]++;
-            List<Expr> args = r.args().items();
-            for (int j = 0; j < pos.length && j < args.size(); j++) {
-                if (pos[j] && !integral(args.get(j), ints)) {
-                    pos[j] = false;
-                    changed = true;
-                }
-            }
-        } else if (e instanceof Block b) {
-            for (Expr s : b.body()) changed |= check(s, ints, pos, found);
-        } else if (e instanceof If i) {
-            changed |= check(i.then(), ints, pos, found);
-            changed |= check(i.otherwise(), ints, pos, found);
-        } else if (e instanceof IfLet i) {
-            changed |= check(i.then(), ints, pos, found);
-            changed |= check(i.otherwise(), ints, pos, found);
-        } else if (e instanceof When w) {
-            for (WhenClause c : w.clauses()) changed |= check(c.body(), ints, pos, found);
-        } else if (e instanceof Match mt) {
-            for (Clause c : mt.clauses()) changed |= check(c.body(), ints, pos, found);
-        }
-        return changed;
     }
 
     /** An expression whose value, computed on longs, is the double result whenever IntArith does not bail. */
@@ -122,7 +100,8 @@ final class IntLoops implements Opcodes {
         }
     }
 
-    private static boolean exactInteger(double v) {
+    /** An integer a long holds and the long copy may start from: |v| <= 2^53, not -0. */
+    static boolean exactInteger(double v) {
         return v == Math.rint(v) && Math.abs(v) <= 0x1p53 && !(v == 0.0 && 1 / v < 0);
     }
 
@@ -282,7 +261,7 @@ final class IntLoops implements Opcodes {
     private int longInto(Expr e, Frame f, Label bail) {
         MethodVisitor mv = f.mv;
         if (e instanceof Num || e instanceof Word) {
-            pushOperand(e, f);
+            nums.pushLong(e, f);
             int slot = f.newDoubleSlot();
             mv.visitVarInsn(LSTORE, slot);
             return slot;
@@ -314,7 +293,7 @@ final class IntLoops implements Opcodes {
         return slot;
     }
 
-    /** Consumes a long; jumps to bail unless -2^53 <= it < 2^53 (as IntArith.checked). */
+    /** Consumes a long; jumps to bail unless -2^53 <= it < 2^53 (2^53 itself is left to the double copy). */
     private static void jumpUnlessExact(MethodVisitor mv, Label bail) {
         mv.visitLdcInsn(1L << 53);
         mv.visitInsn(LADD);
@@ -332,15 +311,6 @@ final class IntLoops implements Opcodes {
 
     private void load(int slot, Expr e, Frame f) {
         if (slot >= 0) f.mv.visitVarInsn(LLOAD, slot);
-        else pushOperand(e, f);
-    }
-
-    private void pushOperand(Expr e, Frame f) {
-        if (e instanceof Num n) {
-            f.mv.visitLdcInsn((long) n.value());
-        } else {
-            Binding b = m.res.uses.get((Word) e).binding();
-            f.mv.visitVarInsn(LLOAD, f.doubleSlots.get(b));
-        }
+        else nums.pushLong(e, f);
     }
 }

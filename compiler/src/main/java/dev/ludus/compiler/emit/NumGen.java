@@ -77,8 +77,7 @@ final class NumGen implements Opcodes {
                 f.loadNum(b);
             } else { // a typed number: unbox it
                 x.loadWord(w, f);
-                mv.visitTypeInsn(CHECKCAST, "java/lang/Double");
-                mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Double", "doubleValue", "()D", false);
+                unbox(mv);
             }
             return;
         }
@@ -133,13 +132,14 @@ final class NumGen implements Opcodes {
 
     /** A long loop variable, or an integer literal a long holds exactly. */
     private boolean longOperand(Expr e, Frame f) {
-        if (e instanceof Num n) return n.value() == Math.rint(n.value()) && Math.abs(n.value()) <= 0x1p53;
+        if (e instanceof Num n) return IntLoops.exactInteger(n.value());
         if (!(e instanceof Word w)) return false;
         NameUse u = m.res.uses.get(w);
         return u != null && !u.check() && f.isLong(u.binding());
     }
 
-    private void pushLong(Expr e, Frame f) {
+    /** Pushes a long operand (see longOperand) as a long. */
+    void pushLong(Expr e, Frame f) {
         if (e instanceof Num n) f.mv.visitLdcInsn((long) n.value());
         else f.mv.visitVarInsn(LLOAD, f.doubleSlots.get(m.res.uses.get((Word) e).binding()));
     }
@@ -150,19 +150,24 @@ final class NumGen implements Opcodes {
         if (!even && !name.equals("odd?")) return false;
         if (!numeric(arg, f::isDouble)) return false;
         MethodVisitor mv = f.mv;
-        Binding b = arg instanceof Word w ? m.res.uses.get(w).binding() : null;
-        if (b != null && f.isLong(b)) {
-            mv.visitVarInsn(LLOAD, f.doubleSlots.get(b));
+        if (arg instanceof Word && longOperand(arg, f)) {
+            pushLong(arg, f);
             mv.visitInsn(LCONST_1);
             mv.visitInsn(LAND);
             mv.visitInsn(L2I);
             mv.visitJumpInsn(even ? IFNE : IFEQ, otherwise);
         } else {
             emitNum(arg, f);
-            mv.visitMethodInsn(INVOKESTATIC, "dev/ludus/runtime/prelude/IntArith", even ? "evenD" : "oddD", "(D)Z", false);
+            mv.visitMethodInsn(INVOKESTATIC, "dev/ludus/runtime/prelude/Arith", even ? "evenD" : "oddD", "(D)Z", false);
             mv.visitJumpInsn(IFEQ, otherwise);
         }
         return true;
+    }
+
+    /** The double in the Double on the stack (the caller knows it is one). */
+    static void unbox(MethodVisitor mv) {
+        mv.visitTypeInsn(CHECKCAST, "java/lang/Double");
+        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Double", "doubleValue", "()D", false);
     }
 
     static void box(MethodVisitor mv) {

@@ -1,6 +1,8 @@
 package dev.ludus.compiler.emit;
 
 import dev.ludus.compiler.syntax.Ast.*;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Finds the recur forms that target a given loop (not those of nested loops or fns). */
 final class RecurScan {
@@ -8,31 +10,36 @@ final class RecurScan {
 
     /** True when every recur targeting this loop passes exactly k arguments. */
     static boolean allRecursHaveArity(Loop l, int k) {
-        for (Clause c : l.clauses()) {
-            if (!check(c.body(), k)) return false;
+        for (Recur r : recurs(l.clauses())) {
+            if (r.args().items().size() != k) return false;
         }
         return true;
     }
 
-    private static boolean check(Expr e, int k) {
+    /** The recurs in the tail positions of these clauses' bodies, in source order. */
+    static List<Recur> recurs(List<Clause> clauses) {
+        List<Recur> out = new ArrayList<>();
+        for (Clause c : clauses) collect(c.body(), out);
+        return out;
+    }
+
+    private static void collect(Expr e, List<Recur> out) {
         if (e instanceof Recur r) {
-            return r.args().items().size() == k;
-        } else if (e instanceof Loop l) {
-            return true; // its recurs target it
-        } else if (e instanceof FnDef f) {
-            return true;
+            out.add(r);
         } else if (e instanceof Block b) {
-            return b.body().stream().allMatch(x -> check(x, k));
+            for (Expr x : b.body()) collect(x, out);
         } else if (e instanceof If i) {
-            return check(i.then(), k) && check(i.otherwise(), k);
+            collect(i.then(), out);
+            collect(i.otherwise(), out);
         } else if (e instanceof IfLet i) {
-            return check(i.then(), k) && check(i.otherwise(), k);
+            collect(i.then(), out);
+            collect(i.otherwise(), out);
         } else if (e instanceof When w) {
-            return w.clauses().stream().allMatch(c -> check(c.body(), k));
+            for (WhenClause c : w.clauses()) collect(c.body(), out);
         } else if (e instanceof Match m) {
-            return m.clauses().stream().allMatch(c -> check(c.body(), k));
-        } else {
-            return true; // recur is only legal in tail position, which the cases above cover
+            for (Clause c : m.clauses()) collect(c.body(), out);
         }
+        // anything else holds no recur of this loop: recur is only legal in tail position
+        // (the cases above), and nested loops and fns have their own
     }
 }

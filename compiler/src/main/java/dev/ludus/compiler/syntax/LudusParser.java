@@ -4,11 +4,12 @@ import dev.ludus.compiler.diagnostic.CompileErrors;
 import dev.ludus.compiler.diagnostic.Diagnostic;
 import dev.ludus.grammar.Ludus;
 import java.util.List;
+import org.antlr.v4.runtime.ANTLRErrorStrategy;
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ListTokenSource;
-import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
@@ -31,10 +32,7 @@ public final class LudusParser {
         Ludus.ScriptContext tree = fastParse(tokens);
         if (tree == null) {
             // SLL gave up: either a syntax error or an input only full LL decides; LL finds which
-            Ludus parser = new Ludus(new CommonTokenStream(new ListTokenSource(tokens)));
-            parser.removeErrorListeners();
-            parser.setErrorHandler(new FirstErrorStrategy());
-            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            Ludus parser = parser(tokens, new FirstErrorStrategy(), PredictionMode.LL);
             try {
                 tree = parser.script();
             } catch (SyntaxFailure f) {
@@ -53,15 +51,19 @@ public final class LudusParser {
      * cold JVM) that stops at the first problem; null when it did not parse.
      */
     private static Ludus.ScriptContext fastParse(List<LToken> tokens) {
-        Ludus parser = new Ludus(new CommonTokenStream(new ListTokenSource(tokens)));
-        parser.removeErrorListeners();
-        parser.setErrorHandler(new BailErrorStrategy());
-        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         try {
-            return parser.script();
+            return parser(tokens, new BailErrorStrategy(), PredictionMode.SLL).script();
         } catch (ParseCancellationException | RecognitionException e) {
             return null;
         }
+    }
+
+    private static Ludus parser(List<LToken> tokens, ANTLRErrorStrategy errors, PredictionMode mode) {
+        Ludus parser = new Ludus(new CommonTokenStream(new ListTokenSource(tokens)));
+        parser.removeErrorListeners();
+        parser.setErrorHandler(errors);
+        parser.getInterpreter().setPredictionMode(mode);
+        return parser;
     }
 
     private static Diagnostic diagnostic(SourceText src, List<LToken> tokens, LexError lexError, SyntaxFailure f) {

@@ -277,8 +277,11 @@ public final class Arith {
     public static boolean zeroQ(Object a) { return a instanceof Double x && x == 0.0; }
     public static boolean posQ(Object a) { return a instanceof Double x && x > 0.0; }
     public static boolean negQ(Object a) { return a instanceof Double x && x < 0.0; }
-    public static boolean evenQ(Object a) { return a instanceof Double x && modD(x, 2.0) == 0.0; }
-    public static boolean oddQ(Object a) { return a instanceof Double x && modD(x, 2.0) == 1.0; }
+    public static boolean evenQ(Object a) { return a instanceof Double x && evenD(x); }
+    public static boolean oddQ(Object a) { return a instanceof Double x && oddD(x); }
+    /** even?/odd? of a number (compiled conditions on unboxed numbers call these directly). */
+    public static boolean evenD(double x) { return modD(x, 2.0) == 0.0; }
+    public static boolean oddD(double x) { return modD(x, 2.0) == 1.0; }
 
     public static Object sumOfSquares(Object[] args) {
         for (Object a : args) if (!(a instanceof Double)) throw noMatch("sum_of_squares", args);

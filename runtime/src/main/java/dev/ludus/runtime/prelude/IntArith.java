@@ -16,14 +16,7 @@ public final class IntArith {
     /** 2^53: every integer up to this magnitude is a double. */
     static final long MAX = 1L << 53;
 
-    /** r if -2^53 <= r < 2^53 (one unsigned test; 2^53 itself is left to the double path), else BAIL. */
-    private static long checked(long r) {
-        return (r + MAX) >>> 54 == 0 ? r : BAIL;
-    }
-
-    public static long add(long a, long b) { return checked(a + b); }
-
-    public static long sub(long a, long b) { return checked(a - b); }
+    // add, sub, inc and dec are emitted inline by the compiler (IntLoops), with their range test.
 
     public static long mult(long a, long b) {
         double p = (double) a * (double) b; // exact whenever |a·b| < 2^53
@@ -50,10 +43,4 @@ public final class IntArith {
     public static long exact(Object v) {
         return v instanceof Double d ? exact(d.doubleValue()) : BAIL;
     }
-
-    /** even? on a double, as the prelude function computes it. */
-    public static boolean evenD(double x) { return Arith.modD(x, 2.0) == 0.0; }
-
-    /** odd? on a double, as the prelude function computes it. */
-    public static boolean oddD(double x) { return Arith.modD(x, 2.0) == 1.0; }
 }
