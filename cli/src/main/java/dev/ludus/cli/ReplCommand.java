@@ -1,7 +1,6 @@
 package dev.ludus.cli;
 
 import dev.ludus.compiler.syntax.InputCompleteness;
-import dev.ludus.runtime.RunOptions;
 import dev.ludus.runtime.prelude.Console;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -23,8 +23,8 @@ final class ReplCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed for `random` (default: a random seed).")
-    Long seed;
+    @Mixin
+    SeedOption seed;
 
     @Option(names = "--echo", description = "With piped input: echo each input line after its prompt "
             + "(makes a readable transcript).")
@@ -37,7 +37,7 @@ final class ReplCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream console = Console.out;
         try {
-            Repl repl = new Repl(main.out, main.err, RunOptions.defaults().withSeed(seed).effectiveSeed());
+            Repl repl = new Repl(main.out, main.err, seed.options().effectiveSeed());
             if (main.in == System.in && System.console() != null) {
                 return TerminalRepl.run(repl, main.out, main.err);
             }

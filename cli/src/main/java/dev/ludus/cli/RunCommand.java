@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -21,8 +22,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The program (`-` reads it from standard input).")
     String file;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed for `random` (default: a random seed).")
-    Long seed;
+    @Mixin
+    SeedOption seed;
 
     @Option(names = "--svg", paramLabel = "PATH", description = "Write the turtle drawing as SVG.")
     Path svg;
@@ -39,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunOptions opts = RunOptions.defaults().withSeed(seed).withSvg(svg).withPng(png);
+        RunOptions opts = seed.options().withSvg(svg).withPng(png);
         if (size != null) opts = opts.withSize(size.width(), size.height());
         return run(file, opts, main.in, main.out, main.err);
     }

@@ -3,7 +3,7 @@ package dev.ludus.cli;
 import dev.ludus.runtime.RunOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -19,12 +19,12 @@ final class TestCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The Ludus file (`-` reads it from standard input).")
     String file;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed for `random` (default: a random seed).")
-    Long seed;
+    @Mixin
+    SeedOption seed;
 
     @Override
     public Integer call() {
-        RunOptions opts = RunOptions.defaults().withSeed(seed);
+        RunOptions opts = seed.options();
         try (SourceInput in = SourceInput.open(file, main.in)) {
             return ProgramRunner.compileAndTest(in.path(), in.displayName(), opts, main.out, main.err);
         }

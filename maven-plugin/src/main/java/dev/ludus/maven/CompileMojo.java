@@ -3,7 +3,6 @@ package dev.ludus.maven;
 import dev.ludus.compiler.diagnostic.Diagnostic;
 import java.io.File;
 import java.io.IOException;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -17,28 +16,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  * the build then fails once with the number of errors.
  */
 @Mojo(name = "compile", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
-public class CompileMojo extends AbstractMojo {
-    /** Where the Ludus sources are (searched recursively for *.ld). */
-    @Parameter(property = "ludus.sourceDirectory", defaultValue = "${project.basedir}/src/main/ludus")
-    File sourceDirectory;
-
-    /** Where the class files go. */
-    @Parameter(property = "ludus.outputDirectory", defaultValue = "${project.build.outputDirectory}")
-    File outputDirectory;
-
-    /**
-     * The Java package the Ludus classes are put in: {@code app.ld} becomes {@code <prefix>.M_app},
-     * {@code util/text.ld} {@code <prefix>.util.M_text}.
-     */
-    @Parameter(property = "ludus.packagePrefix", defaultValue = "ludus")
-    String packagePrefix;
-
+public class CompileMojo extends LudusSourcesMojo {
     /** The incremental-compile record (which outputs and imports each source had). */
     @Parameter(defaultValue = "${project.build.directory}/ludus/compile-state.txt", readonly = true)
     File stateFile;
-
-    @Parameter(defaultValue = "${project.basedir}", readonly = true)
-    File baseDir;
 
     /** Skip compiling the Ludus sources. */
     @Parameter(property = "ludus.skip", defaultValue = "false")

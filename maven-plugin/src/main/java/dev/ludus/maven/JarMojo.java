@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -26,25 +25,13 @@ import org.apache.maven.project.MavenProjectHelper;
  * program. Needs the {@code compile} goal to have run first.
  */
 @Mojo(name = "jar", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
-public class JarMojo extends AbstractMojo {
+public class JarMojo extends LudusSourcesMojo {
     /**
      * The main module: a source file relative to {@code sourceDirectory}, e.g. {@code app.ld}.
      * May be left out when there is only one source file.
      */
     @Parameter(property = "ludus.mainModule")
     String mainModule;
-
-    /** Where the Ludus sources are (as for the compile goal). */
-    @Parameter(property = "ludus.sourceDirectory", defaultValue = "${project.basedir}/src/main/ludus")
-    File sourceDirectory;
-
-    /** Where the compiled classes are (as for the compile goal). */
-    @Parameter(property = "ludus.outputDirectory", defaultValue = "${project.build.outputDirectory}")
-    File outputDirectory;
-
-    /** The Java package of the Ludus classes (as for the compile goal). */
-    @Parameter(property = "ludus.packagePrefix", defaultValue = "ludus")
-    String packagePrefix;
 
     /** The jar to write. */
     @Parameter(property = "ludus.jar", defaultValue = "${project.build.directory}/${project.build.finalName}-app.jar")
@@ -57,9 +44,6 @@ public class JarMojo extends AbstractMojo {
     /** Whether to attach the jar to the project. */
     @Parameter(defaultValue = "true")
     boolean attach;
-
-    @Parameter(defaultValue = "${project.basedir}", readonly = true)
-    File baseDir;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
