@@ -88,6 +88,16 @@ final class FnGen implements Opcodes {
      * `dec (x)`, `lt? (y, x)` are double arithmetic) and self calls pass doubles along.
      */
     static boolean numericEntry(ModuleEmitter m, FnDef fd, int n) {
+        // asked at every known call site: decided once per fn (the check walks its bodies)
+        int mask = m.numericEntries.computeIfAbsent(fd, d -> {
+            int bits = 0;
+            for (int k = 1; k <= MAX_DIRECT; k++) if (numericEntryFor(m, d, k)) bits |= 1 << k;
+            return bits;
+        });
+        return (mask & (1 << n)) != 0;
+    }
+
+    private static boolean numericEntryFor(ModuleEmitter m, FnDef fd, int n) {
         if (n < 1 || n > MAX_DIRECT || fd.isLambda() || !m.res.captures.getOrDefault(fd, List.of()).isEmpty()) return false;
         boolean any = false;
         for (Clause c : fd.clauses()) {

@@ -34,6 +34,8 @@ final class ModuleEmitter implements Opcodes {
     /** Module-level bindings bound by a named fn: calls to them can link directly. */
     final Map<Binding, FnDef> knownFns = new HashMap<>();
     private final Map<FnDef, FnGen.Code> codes = new IdentityHashMap<>();
+    /** Per fn: bit n set when it has a numeric entry for n arguments (FnGen.numericEntry). */
+    final Map<FnDef, Integer> numericEntries = new IdentityHashMap<>();
     private int nextFnId;
     final ExprGen exprs;
 
