@@ -134,8 +134,10 @@ final class CallGen implements Opcodes {
                 mv.visitInsn(ACONST_NULL); // module-level fns capture nothing and name themselves through their field
                 if (allNumeric(args, f) && FnGen.numericEntry(m, known, n)) {
                     for (Expr a : args) x.nums.emitNum(a, f);
+                    boolean dbl = m.numReturns.returnsNumber(known, n);
                     mv.visitMethodInsn(INVOKESTATIC, code.owner(), FnGen.numericName(code.baseName(), n),
-                            FnGen.numericDesc(n), false);
+                            FnGen.numericDesc(n, dbl), false);
+                    if (dbl) NumGen.box(mv);
                 } else {
                     for (Expr a : args) x.emit(a, f, false);
                     mv.visitMethodInsn(INVOKESTATIC, code.owner(), code.directName(n), FnGen.Code.directDesc(n), false);
@@ -188,6 +190,14 @@ final class CallGen implements Opcodes {
      * Returns false when the target cannot take this many arguments here (the caller then
      * makes an ordinary tail call).
      */
+    /** A self tail call in an entry returning a double (ExprGen.numericTail): always a jump there. */
+    void numericSelfJump(Synthetic s, Frame f) {
+        x.line(f, s.span());
+        if (f.selfTarget == null || !selfJump(NumGen.args(s), f)) {
+            throw new IllegalStateException("numeric self call cannot jump at " + s.span());
+        }
+    }
+
     private boolean selfJump(List<Expr> args, Frame f) {
         Frame.RecurTarget t = f.selfTarget;
         return jump(t, args, f, false);

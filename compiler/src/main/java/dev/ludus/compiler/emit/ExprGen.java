@@ -112,7 +112,8 @@ final class ExprGen implements Opcodes {
             dict(d, f);
         } else if (e instanceof Synthetic s) {
             line(f, s.span());
-            if (nums.numeric(s, f::isDouble)) {
+            // a call of a fn returning a double stays a tail call in tail position (spec §7)
+            if (nums.numeric(s, f::isDouble) && !(tail && nums.numericCallee(s) != null)) {
                 nums.emitNum(s, f);
                 NumGen.box(mv);
             } else {
@@ -576,10 +577,57 @@ final class ExprGen implements Opcodes {
             if (src.isValue()) patterns.match(c.pattern(), src.valueSlot(), next, f);
             else patterns.matchArgs((PTuple) c.pattern(), src, next, f);
             if (c.guard() != null) calls.condition(c.guard(), f, next);
-            emit(c.body(), f, tail);
-            if (end == null) mv.visitInsn(ARETURN);
-            else mv.visitJumpInsn(GOTO, end);
+            if (end == null && f.returnsDouble) {
+                numericTail(c.body(), f);
+            } else {
+                emit(c.body(), f, tail);
+                if (end == null) mv.visitInsn(ARETURN);
+                else mv.visitJumpInsn(GOTO, end);
+            }
             mv.visitLabel(next);
+        }
+    }
+
+    /**
+     * A clause body of an entry returning a double (NumReturns decided every path ends in a
+     * number, a panic or a numeric self tail call): each path returns its double or jumps.
+     */
+    private void numericTail(Expr e, Frame f) {
+        MethodVisitor mv = f.mv;
+        if (e instanceof Block b) {
+            List<Expr> body = b.body();
+            makeCells(body, f);
+            for (int i = 0; i < body.size() - 1; i++) {
+                emit(body.get(i), f, false);
+                mv.visitInsn(POP);
+            }
+            numericTail(body.get(body.size() - 1), f);
+        } else if (e instanceof If i) {
+            line(f, i.span());
+            Label otherwise = new Label();
+            calls.condition(i.cond(), f, otherwise);
+            numericTail(i.then(), f);
+            mv.visitLabel(otherwise);
+            numericTail(i.otherwise(), f);
+        } else if (e instanceof When w) {
+            line(f, w.span());
+            for (WhenClause c : w.clauses()) {
+                Label next = new Label();
+                if (c.test() != null) calls.condition(c.test(), f, next);
+                numericTail(c.body(), f);
+                mv.visitLabel(next);
+            }
+            panicAt(mv, "Cond Error: No match found", w.span());
+        } else if (e instanceof PanicForm) {
+            emit(e, f, false); // throws
+        } else if (e instanceof Synthetic s && m.numReturns.selfCall(s, f.fn, f.selfTarget.argSlots.length)) {
+            calls.numericSelfJump(s, f);
+        } else if (nums.numeric(e, f::isDouble)) {
+            line(f, e.span());
+            nums.emitNum(e, f);
+            mv.visitInsn(DRETURN);
+        } else {
+            throw new IllegalStateException("not numeric in a double-returning entry at " + e.span());
         }
     }
 

@@ -77,7 +77,10 @@ final class FnGen implements Opcodes {
     /** The name of the entry taking n arguments as doubles (see numericEntry). */
     static String numericName(String baseName, int n) { return baseName + "$" + n + "d"; }
 
-    static String numericDesc(int n) { return "(" + Rt.CLOSURE_D + "D".repeat(n) + ")" + Rt.OBJ_D; }
+    /** The numeric entry's descriptor: doubles in, and a double out when it returns one (NumReturns). */
+    static String numericDesc(int n, boolean returnsDouble) {
+        return "(" + Rt.CLOSURE_D + "D".repeat(n) + ")" + (returnsDouble ? "D" : Rt.OBJ_D);
+    }
 
     /**
      * Whether fd gets a second entry for n arguments that takes them as unboxed doubles: every
@@ -140,11 +143,15 @@ final class FnGen implements Opcodes {
      */
     private void emitDirect(int n, boolean numeric) {
         String name = numeric ? numericName(baseName, n) : baseName + "$" + n;
-        MethodVisitor mv = m.cw.visitMethod(ACC_STATIC, name, numeric ? numericDesc(n) : Code.directDesc(n), null, null);
+        boolean returnsDouble = m.numReturns.returnsNumber(fd, n);
+        String desc = numeric ? numericDesc(n, returnsDouble) : Code.directDesc(n);
+        MethodVisitor mv = m.cw.visitMethod(ACC_STATIC, name, desc, null, null);
         m.methodSites.put(name, fd);
         mv.visitCode();
+        if (!numeric && returnsDouble) toNumericEntry(mv, n);
         int width = numeric ? 2 : 1;
         Frame f = newFrame(mv, 1 + width * n);
+        f.returnsDouble = numeric && returnsDouble;
         int[] slots = new int[n];
         boolean[] dbl = numeric ? new boolean[n] : null;
         for (int i = 0; i < n; i++) {
@@ -164,6 +171,29 @@ final class FnGen implements Opcodes {
         noMatch(mv, () -> m.exprs.arrayOfSlots(mv, slots, dbl));
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    /**
+     * The usual entry of a fn whose numeric entry returns a double: when every argument is a
+     * number, run the numeric entry (so a call from outside, e.g. `fib (30)` in a tail position,
+     * recurses unboxed) and box its result once.
+     */
+    private void toNumericEntry(MethodVisitor mv, int n) {
+        Label generic = new Label();
+        for (int i = 0; i < n; i++) {
+            mv.visitVarInsn(ALOAD, 1 + i);
+            mv.visitTypeInsn(INSTANCEOF, "java/lang/Double");
+            mv.visitJumpInsn(IFEQ, generic);
+        }
+        mv.visitVarInsn(ALOAD, 0);
+        for (int i = 0; i < n; i++) {
+            mv.visitVarInsn(ALOAD, 1 + i);
+            NumGen.unbox(mv);
+        }
+        mv.visitMethodInsn(INVOKESTATIC, m.className, numericName(baseName, n), numericDesc(n, true), false);
+        NumGen.box(mv);
+        mv.visitInsn(ARETURN);
+        mv.visitLabel(generic);
     }
 
     private void emitVariadic() {

@@ -33,6 +33,9 @@ final class Frame {
     /** Whether this method's result may be a pending TailCall (fn bodies only). */
     final boolean mayReturnTailCall;
 
+    /** In a numeric entry that returns a double (NumReturns): clause bodies end in DRETURN. */
+    boolean returnsDouble;
+
     /** The innermost recur target (a loop, or the fn's own dispatch). */
     RecurTarget recur;
     /** The fn's own dispatch (self tail calls), or null outside fn bodies. */

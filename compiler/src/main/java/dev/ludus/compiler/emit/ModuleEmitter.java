@@ -36,6 +36,7 @@ final class ModuleEmitter implements Opcodes {
     private final Map<FnDef, FnGen.Code> codes = new IdentityHashMap<>();
     /** Per fn: bit n set when it has a numeric entry for n arguments (FnGen.numericEntry). */
     final Map<FnDef, Integer> numericEntries = new IdentityHashMap<>();
+    final NumReturns numReturns = new NumReturns(this);
     private int nextFnId;
     final ExprGen exprs;
 

@@ -33,6 +33,15 @@ final class NumGen implements Opcodes {
         return u != null && u.binding().kind == Binding.Kind.PRELUDE ? u.binding() : null;
     }
 
+    /** The module-level fn a call names, if its numeric entry for this many arguments returns a double. */
+    FnDef numericCallee(Synthetic s) {
+        if (!(s.root() instanceof Word w) || s.terms().size() != 1 || !(s.terms().get(0) instanceof Args a)) return null;
+        for (Expr e : a.args()) if (e instanceof Placeholder) return null;
+        NameUse u = m.res.uses.get(w);
+        FnDef known = u == null ? null : m.knownFns.get(u.binding());
+        return known != null && m.numReturns.returnsNumber(known, a.args().size()) ? known : null;
+    }
+
     static List<Expr> args(Synthetic s) {
         return ((Args) s.terms().get(0)).args();
     }
@@ -45,8 +54,13 @@ final class NumGen implements Opcodes {
         }
         if (!(e instanceof Synthetic s)) return false;
         Binding b = preludeCallee(s);
-        if (b == null) return false;
-        List<Expr> args = args(s);
+        List<Expr> args;
+        if (b == null) {
+            if (numericCallee(s) == null) return false;
+            for (Expr a : args(s)) if (!numeric(a, isDouble)) return false;
+            return true; // a call of a numeric entry that returns a double
+        }
+        args = args(s);
         switch (b.name) {
             case "add": case "sub": case "mult": case "div": case "mod":
                 return args.size() == 2 && numeric(args.get(0), isDouble) && numeric(args.get(1), isDouble);
@@ -83,8 +97,24 @@ final class NumGen implements Opcodes {
         }
         Synthetic s = (Synthetic) e;
         x.line(f, s.span());
-        String name = preludeCallee(s).name;
         List<Expr> args = args(s);
+        Binding prelude = preludeCallee(s);
+        if (prelude == null) {
+            FnDef known = numericCallee(s);
+            Word w = (Word) s.root();
+            NameUse u = m.res.uses.get(w);
+            if (u.check()) { // bound yet? (late binding)
+                x.loadBinding(u.binding(), f, true, w.span());
+                mv.visitInsn(POP);
+            }
+            FnGen.Code code = m.code(known);
+            mv.visitInsn(ACONST_NULL); // module-level fns capture nothing
+            for (Expr a : args) emitNum(a, f);
+            mv.visitMethodInsn(INVOKESTATIC, code.owner(), FnGen.numericName(code.baseName(), args.size()),
+                    FnGen.numericDesc(args.size(), true), false);
+            return;
+        }
+        String name = prelude.name;
         if (name.equals("count")) {
             x.emit(args.get(0), f, false);
             mv.visitMethodInsn(INVOKESTATIC, "dev/ludus/runtime/prelude/Colls", "countInt", "(" + Rt.OBJ_D + ")I", false);

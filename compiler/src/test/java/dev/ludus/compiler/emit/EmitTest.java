@@ -188,6 +188,52 @@ class EmitTest {
                 + "Match Error: No match found for (:seven) in function half\n[exit 1]\n");
     }
 
+    @Test void numericReturnsBehaveLikeTheUsualEntries() throws Exception {
+        // fib, sq, pick and sgn return doubles from their numeric entries (NumReturns); ping/pong
+        // do not (a tail call to another fn), so 100,000 of them must not grow the stack
+        expect("""
+            fn fib {
+              (0) -> 0
+              (1) -> 1
+              (n) -> add (fib (sub (n, 1)), fib (sub (n, 2)))
+            }
+            fn sq (x) -> { let y = mult (x, x); y }
+            fn pick (a, b) -> if gt? (a, b) then a else when { eq? (a, b) -> 0; true -> pick (b, a) }
+            fn sgn {
+              (0) -> 0
+              (x) if neg? (x) -> -1
+              (x) -> if pos? (x) then 1 else panic! ("NaN!")
+            }
+            fn ping (n) -> if zero? (n) then 0 else pong (dec (n))
+            fn pong (n) -> if zero? (n) then 1 else ping (dec (n))
+            fn twenty () -> fib (20)
+            print! (fib (25), twenty (), sq (1.5), pick (1, 2), pick (3, 3), sgn (-4), sgn (0), ping (100_001))
+            print! (add (fib (10), sq (fib (5))), fib ("x"))
+            """, "75025 6765 2.25 2 0 -1 0 1\nLudus panicked!\n"
+                + "Match Error: No match found for (\"x\", 1) in function sub\n[exit 1]\n");
+        assertTrue(returnsDouble("fn fib { (0) -> 0; (1) -> 1; (n) -> add (fib (sub (n, 1)), fib (sub (n, 2))) }"));
+        assertFalse(returnsDouble("fn f (n) -> if zero? (n) then 0 else :done"));
+        assertFalse(returnsDouble("fn ping (n) -> if zero? (n) then 0 else pong (dec (n))\nfn pong (n) -> ping (n)"));
+    }
+
+    /** Whether some method of the compiled source returns a double (a NumReturns entry). */
+    private static boolean returnsDouble(String source) throws Exception {
+        Path dir = Files.createTempDirectory("ludus-test");
+        Path file = dir.resolve("test.ld");
+        Files.writeString(file, source);
+        boolean[] found = new boolean[1];
+        for (byte[] bytes : LudusCompiler.compile(file, "test.ld").classes().values()) {
+            new org.objectweb.asm.ClassReader(bytes).accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9) {
+                @Override
+                public org.objectweb.asm.MethodVisitor visitMethod(int acc, String n, String d, String sig, String[] ex) {
+                    if (d.endsWith(")D")) found[0] = true;
+                    return null;
+                }
+            }, 0);
+        }
+        return found[0];
+    }
+
     @Test void countingLoopsRunOnLongsUnlessTheyHoldAFunction() throws Exception {
         assertTrue(addsLongs("loop (0, 0) with (i, acc) -> if lt? (i, 9) then recur (inc (i), add (acc, i)) else acc"));
         assertFalse(addsLongs("loop (0, []) with (i, fs) -> if lt? (i, 9) then recur (inc (i), append (fs, fn () -> i)) else fs"));
