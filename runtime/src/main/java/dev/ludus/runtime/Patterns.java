@@ -36,7 +36,7 @@ public final class Patterns {
     }
 
     public static LList listRest(LList l, int n) {
-        return n == 0 ? l : l.slice(n, l.size());
+        return l.drop(n);
     }
 
     /** The dict without the keys a pattern named ({@code ...rest}). */

@@ -362,6 +362,14 @@ final class ExprGen implements Opcodes {
     }
 
     private void list(ListLit l, Frame f) {
+        List<Expr> items = l.items();
+        if (items.size() == 2 && !(items.get(0) instanceof Splat) && items.get(1) instanceof Splat s) {
+            emit(items.get(0), f, false);
+            line(f, s.span());
+            loadWord(s.name(), f);
+            f.mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "cons", "(" + Rt.OBJ_D + Rt.OBJ_D + ")L" + Rt.LLIST + ";", false);
+            return;
+        }
         collection(l.items(), f, Rt.LLIST, Rt.LLIST_B, "splatList");
     }
 

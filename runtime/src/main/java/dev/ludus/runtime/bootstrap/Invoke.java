@@ -139,6 +139,13 @@ public final class Invoke {
     }
 
     // ---- collection literals with splats
+
+    /** {@code [x, ...rest]}: the common shape of a list literal with a splat (LList.cons). */
+    public static LList cons(Object x, Object rest) {
+        if (rest instanceof LList l) return l.cons(x);
+        return splatList(LList.builder().add(x), rest).build();
+    }
+
     public static LList.Builder splatList(LList.Builder b, Object v) {
         if (v instanceof LList l) return b.addAll(l);
         if (v instanceof Tuple t) {

@@ -225,7 +225,33 @@ public final class LList implements Iterable<Object> {
     }
 
     /** All but the first element ({@code []} for empty). */
-    public LList rest() { return end - start <= 1 ? EMPTY : slice(1, end - start); }
+    public LList rest() { return end - start <= 1 ? EMPTY : drop(1); }
+
+    /**
+     * All but the first n elements, 0 <= n <= size: a pattern's {@code [x, ...xs]}. When what
+     * is left lives in the tail leaf, a small method the JIT inlines (slice is too large to be).
+     */
+    public LList drop(int n) {
+        int ns = start + n;
+        if (n == 0) return this;
+        if (ns >= end) return EMPTY;
+        int to = tailoff();
+        if (ns >= to) return new LList(ns - to, end - to, 5, EMPTY_NODE, tail);
+        return slice(n, end - start);
+    }
+
+    /** {@code [x, ...this]}: a new list of up to 32 elements is one exact-size array. */
+    public LList cons(Object x) {
+        if (x == null) throw new NullPointerException("Java null is not a Ludus value");
+        int n = end - start;
+        if (n >= 32) return new Builder().add(x).addList(this).build();
+        Object[] a = new Object[n + 1];
+        a[0] = x;
+        int to = tailoff();
+        if (n > 0 && start >= to) System.arraycopy(tail, start - to, a, 1, n);
+        else for (int i = 0; i < n; i++) a[i + 1] = get(i);
+        return new LList(0, n + 1, 5, EMPTY_NODE, a);
+    }
     /** All but the last element ({@code []} for empty). */
     public LList butLast() { return end - start <= 1 ? EMPTY : slice(0, end - start - 1); }
 

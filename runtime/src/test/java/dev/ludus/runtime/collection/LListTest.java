@@ -26,6 +26,39 @@ class LListTest {
     static Double d(int i) { return (double) i; }
 
     @Test
+    void consAndDropAgreeWithAModel() {
+        // lists of every shape around the 32-element leaf: built, sliced from both ends, appended to
+        Random rnd = new Random(7);
+        for (int n = 0; n <= 70; n++) {
+            List<Object> model = new ArrayList<>();
+            LList l = LList.EMPTY;
+            for (int i = 0; i < n; i++) {
+                Double e = d(i);
+                model.add(e);
+                l = l.append(e);
+            }
+            for (int trial = 0; trial < 6; trial++) {
+                int from = n == 0 ? 0 : rnd.nextInt(n + 1), to = from + (n == from ? 0 : rnd.nextInt(n - from + 1));
+                List<Object> m = new ArrayList<>(model.subList(from, to));
+                LList s = l.slice(from, to);
+                assertModel(m, s);
+                for (int k = 0; k <= m.size(); k++) assertModel(m.subList(k, m.size()), s.drop(k));
+                Double head = d(-1), last = d(1000);
+                List<Object> c = new ArrayList<>(m);
+                c.add(0, head);
+                LList cons = s.cons(head);
+                assertModel(c, cons);
+                assertModel(m, s); // unchanged
+                // the cons'd list can grow at either end like any other
+                List<Object> c2 = new ArrayList<>(c);
+                c2.add(last);
+                assertModel(c2, cons.append(last));
+                assertModel(c.subList(1, c.size()), cons.rest());
+            }
+        }
+    }
+
+    @Test
     void emptyAndOf() {
         assertEquals(0, LList.EMPTY.size());
         assertTrue(LList.EMPTY.isEmpty());
