@@ -397,10 +397,37 @@ final class ExprGen implements Opcodes {
         mv.visitMethodInsn(INVOKEVIRTUAL, builder, "build", "()L" + coll + ";", false);
     }
 
+    /** A dict literal of at most LDict.SMALL (8) pairs with distinct keys and no splats. */
+    private static boolean distinctPairs(DictLit d) {
+        if (d.items().size() > 8) return false;
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (Node item : d.items()) if (!(item instanceof DictPair p) || !keys.add(p.key())) return false;
+        return true;
+    }
+
     private void dict(DictLit d, Frame f) {
         MethodVisitor mv = f.mv;
         if (d.items().isEmpty()) {
             mv.visitFieldInsn(GETSTATIC, Rt.LDICT, "EMPTY", "L" + Rt.LDICT + ";");
+            return;
+        }
+        if (distinctPairs(d)) {
+            // distinct keys, no splats: the pairs array the builder would make, made directly
+            Rt.integer(mv, 2 * d.items().size());
+            mv.visitTypeInsn(ANEWARRAY, Rt.OBJ);
+            int i = 0;
+            for (Node item : d.items()) {
+                DictPair p = (DictPair) item;
+                mv.visitInsn(DUP);
+                Rt.integer(mv, i++);
+                Rt.keyword(mv, p.key());
+                mv.visitInsn(AASTORE);
+                mv.visitInsn(DUP);
+                Rt.integer(mv, i++);
+                emit(p.value(), f, false);
+                mv.visitInsn(AASTORE);
+            }
+            mv.visitMethodInsn(INVOKESTATIC, Rt.LDICT, "ofDistinct", "(" + Rt.OBJS_D + ")L" + Rt.LDICT + ";", false);
             return;
         }
         mv.visitMethodInsn(INVOKESTATIC, Rt.LDICT, "builder", "()L" + Rt.LDICT_B + ";", false);

@@ -188,6 +188,21 @@ class EmitTest {
                 + "Match Error: No match found for (:seven) in function half\n[exit 1]\n");
     }
 
+    @Test void dictLiteralsWithDistinctKeysMatchTheBuiltDicts() {
+        // up to 8 distinct keys without splats are built as one pairs array (ExprGen.distinctPairs);
+        // repeated keys, splats and larger literals go through the builder: all must agree
+        expect("""
+            fn note (x) -> { print! ("eval", x); x }
+            let d = #{:b note (1), :a note (2), :c note (3)}
+            print! (d, eq? (d, assoc (assoc (assoc (#{}, :b, 1), :a, 2), :c, 3)), keys (d))
+            let seven = #{:a 1, :b 2, :c 3, :d 4, :e 5, :f 6, :g 7}
+            print! (#{:x 1, :x 2}, eq? (#{:a 1, :b 2, :c 3, :d 4, :e 5, :f 6, :g 7, :h 8}, #{:h 8, ...seven}))
+            let e = #{:q 0, ...d}
+            print! (e, d :a, get (:c, d), assoc (d, :z, 26), dissoc (d, :b), count (d), assoc (d, :a, 5))
+            """, "eval 1\neval 2\neval 3\n#{:b 1, :a 2, :c 3} true [:b, :a, :c]\n#{:x 2} true\n"
+                + "#{:q 0, :b 1, :a 2, :c 3} 2 3 #{:b 1, :a 2, :c 3, :z 26} #{:a 2, :c 3} 3 #{:b 1, :a 5, :c 3}\n=> :ok\n[exit 0]\n");
+    }
+
     @Test void numericReturnsBehaveLikeTheUsualEntries() throws Exception {
         // fib, sq, pick and sgn return doubles from their numeric entries (NumReturns); ping/pong
         // do not (a tail call to another fn), so 100,000 of them must not grow the stack

@@ -35,6 +35,14 @@ public final class LDict {
         this.size = size;
     }
 
+    /**
+     * A dict literal's pairs: kv alternates keys and values, the keys distinct keywords, at most
+     * {@value #SMALL} pairs (the compiler checks both). Takes ownership of kv.
+     */
+    public static LDict ofDistinct(Object[] kv) {
+        return new LDict(kv, null, null, kv.length >> 1);
+    }
+
     private static LDict small(Object[] kv) { return kv.length == 0 ? EMPTY : new LDict(kv, null, null, kv.length >> 1); }
 
     /** A dict of alternating keys and values (later duplicates win, keeping the first position). */
