@@ -218,7 +218,7 @@ final class CallGen implements Opcodes {
             }
             for (int i = 0; i < n; i++) {
                 if (t.dbl(i)) x.nums.emitNum(args.get(i), f);
-                else x.emit(args.get(i), f, false);
+                else x.loopArg(t, i, args.get(i), f);
             }
             for (int i = n - 1; i >= 0; i--) mv.visitVarInsn(t.dbl(i) ? DSTORE : ASTORE, t.argSlots[i]);
         } else {

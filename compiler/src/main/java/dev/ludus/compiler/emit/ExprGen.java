@@ -200,6 +200,7 @@ final class ExprGen implements Opcodes {
                         mv.visitFieldInsn(GETFIELD, Rt.CELL, "value", Rt.OBJ_D);
                     }
                     if (b.cell || check) checkBound(b.name, site, f);
+                    if (f.accumulators.contains(b)) snapshot(mv);
                 } else {
                     loadCapture(b, f);
                     if (b.cell) {
@@ -232,6 +233,7 @@ final class ExprGen implements Opcodes {
             Integer slot = f.slots.get(b);
             if (slot == null) throw new IllegalStateException("no slot for captured " + b);
             f.mv.visitVarInsn(ALOAD, slot);
+            if (f.accumulators.contains(b)) snapshot(f.mv);
         } else loadCapture(b, f);
     }
 
@@ -676,6 +678,12 @@ final class ExprGen implements Opcodes {
         Label end = new Label();
         if (fixed) {
             boolean[] dbl = new LoopTypes(nums, m.res).numericPositions(l, f);
+            List<Clause> applicable = new ArrayList<>();
+            for (Clause c : l.clauses()) {
+                PTuple p = (PTuple) c.pattern();
+                if (FnGen.hasSplat(p) ? FnGen.fixedCount(p) <= k : p.items().size() == k) applicable.add(c);
+            }
+            java.util.Set<Binding>[] accs = m.accumulators.find(applicable, k, dbl);
             int[] slots = new int[k];
             for (int i = 0; i < k; i++) {
                 if (dbl[i]) {
@@ -684,21 +692,20 @@ final class ExprGen implements Opcodes {
                     mv.visitVarInsn(DSTORE, slots[i]);
                 } else {
                     emit(l.init().items().get(i), f, false);
+                    if (accs != null && accs[i] != null) accumulator(mv);
                     slots[i] = f.newSlot();
                     mv.visitVarInsn(ASTORE, slots[i]);
                 }
             }
-            List<Clause> applicable = new ArrayList<>();
-            for (Clause c : l.clauses()) {
-                PTuple p = (PTuple) c.pattern();
-                if (FnGen.hasSplat(p) ? FnGen.fixedCount(p) <= k : p.items().size() == k) applicable.add(c);
-            }
             Frame.RecurTarget usual = new Frame.RecurTarget(head, slots, -1, true, dbl);
+            usual.accs = accs;
+            if (accs != null) for (java.util.Set<Binding> a : accs) if (a != null) f.accumulators.addAll(a);
             boolean[] lng = ints.longPositions(l, applicable, f);
             if (IntLoops.any(lng)) longLoop(l.span(), l.init().items(), applicable, slots, dbl, lng, usual, f, tail, end);
             mv.visitLabel(head);
             f.recur = usual;
             clauses(applicable, ArgSource.slots(slots, dbl), f, tail, end);
+            snapshotAll(mv, slots, accs);
             arrayOfSlots(mv, slots, dbl);
         } else {
             int arr = f.newSlot();
@@ -737,12 +744,62 @@ final class ExprGen implements Opcodes {
         java.util.Set<Binding> numbersBefore = new java.util.HashSet<>(f.doubleSlots.keySet());
         java.util.Set<Binding> longsBefore = new java.util.HashSet<>(f.longVars);
         f.recur = new Frame.RecurTarget(longHead, lslots, -1, true, ldbl, lng, usual);
+        f.recur.accs = usual.accs;
         clauses(applicable, ArgSource.slots(lslots, ldbl, lng), f, tail, end);
+        snapshotAll(mv, lslots, usual.accs);
         arrayOfSlots(mv, lslots, ldbl, lng);
         loopNoMatch(mv, span);
         // the usual copy binds the same names afresh, boxed or as doubles
         f.doubleSlots.keySet().retainAll(numbersBefore);
         f.longVars.retainAll(longsBefore);
+    }
+
+    private static void accumulator(MethodVisitor mv) {
+        mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "accumulator", "(" + Rt.OBJ_D + ")" + Rt.OBJ_D, false);
+    }
+
+    private static void snapshot(MethodVisitor mv) {
+        mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "snapshot", "(" + Rt.OBJ_D + ")" + Rt.OBJ_D, false);
+    }
+
+    /** Before a loop's no-match panic shows the values: accumulator slots back to lists. */
+    private static void snapshotAll(MethodVisitor mv, int[] slots, java.util.Set<Binding>[] accs) {
+        if (accs == null) return;
+        for (int i = 0; i < slots.length; i++) {
+            if (accs[i] == null) continue;
+            mv.visitVarInsn(ALOAD, slots[i]);
+            snapshot(mv);
+            mv.visitVarInsn(ASTORE, slots[i]);
+        }
+    }
+
+    /**
+     * Argument j of a recur to target t. At a list accumulator position (ListAccumulators):
+     * {@code append (xs, x)} of the clause's own name adds to the builder in place, the name
+     * alone passes the builder along, anything else becomes a new accumulator.
+     */
+    void loopArg(Frame.RecurTarget t, int j, Expr arg, Frame f) {
+        java.util.Set<Binding> acc = t.acc(j);
+        if (acc == null) {
+            emit(arg, f, false);
+            return;
+        }
+        MethodVisitor mv = f.mv;
+        for (Binding b : acc) {
+            if (m.accumulators.appendTo(arg, b)) {
+                line(f, arg.span());
+                mv.visitVarInsn(ALOAD, f.slots.get(b));
+                emit(NumGen.args((Synthetic) arg).get(1), f, false);
+                mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "accAppend", "(" + Rt.OBJ_D + Rt.OBJ_D + ")" + Rt.OBJ_D, false);
+                return;
+            }
+            if (m.accumulators.isName(arg, b)) {
+                mv.visitVarInsn(ALOAD, f.slots.get(b));
+                return;
+            }
+        }
+        emit(arg, f, false);
+        accumulator(mv);
     }
 
     /** No clause of a loop matched the values (an Object[] on the stack): panic at the loop. */

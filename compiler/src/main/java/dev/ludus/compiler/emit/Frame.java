@@ -33,6 +33,9 @@ final class Frame {
     /** Whether this method's result may be a pending TailCall (fn bodies only). */
     final boolean mayReturnTailCall;
 
+    /** Loop names that hold a list builder (ListAccumulators): a read takes a snapshot. */
+    final Set<Binding> accumulators = new HashSet<>();
+
     /** In a numeric entry that returns a double (NumReturns): clause bodies end in DRETURN. */
     boolean returnsDouble;
 
@@ -100,6 +103,8 @@ final class Frame {
         final boolean[] lng;
         /** A loop run on longs: the same loop on doubles/objects, where a recur goes when a long would be inexact. */
         final RecurTarget fallback;
+        /** Per position of a loop, the clause names of a list accumulator (null: none; see ListAccumulators). */
+        Set<Binding>[] accs;
 
         RecurTarget(Label head, int[] argSlots, int arraySlot, boolean isLoop) {
             this(head, argSlots, arraySlot, isLoop, null);
@@ -121,6 +126,8 @@ final class Frame {
         }
 
         boolean dbl(int i) { return dbl != null && dbl[i]; }
+
+        Set<Binding> acc(int i) { return accs == null ? null : accs[i]; }
 
         boolean lng(int i) { return lng != null && lng[i]; }
 

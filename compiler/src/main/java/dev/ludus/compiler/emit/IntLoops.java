@@ -215,7 +215,7 @@ final class IntLoops implements Opcodes {
                 temps[i] = f.newDoubleSlot();
                 mv.visitVarInsn(DSTORE, temps[i]);
             } else {
-                x.emit(a, f, false);
+                x.loopArg(t, i, a, f);
                 temps[i] = f.newSlot();
                 mv.visitVarInsn(ASTORE, temps[i]);
             }
@@ -237,7 +237,7 @@ final class IntLoops implements Opcodes {
                     rest[j] = f.newDoubleSlot();
                     mv.visitVarInsn(DSTORE, rest[j]);
                 } else {
-                    x.emit(args.get(j), f, false);
+                    x.loopArg(g, j, args.get(j), f);
                     rest[j] = f.newSlot();
                     mv.visitVarInsn(ASTORE, rest[j]);
                 }

@@ -37,6 +37,8 @@ final class ModuleEmitter implements Opcodes {
     /** Per fn: bit n set when it has a numeric entry for n arguments (FnGen.numericEntry). */
     final Map<FnDef, Integer> numericEntries = new IdentityHashMap<>();
     final NumReturns numReturns = new NumReturns(this);
+    final ListAccumulators accumulators = new ListAccumulators(this);
+    private Map<Binding, List<Word>> usesByBinding;
     private int nextFnId;
     final ExprGen exprs;
 
@@ -132,6 +134,17 @@ final class ModuleEmitter implements Opcodes {
             cw.visitField(ACC_STATIC, name, Rt.OBJ_D, null, null).visitEnd();
             return name;
         });
+    }
+
+    /** The names that refer to b in this module. */
+    List<Word> usesOf(Binding b) {
+        if (usesByBinding == null) {
+            usesByBinding = new HashMap<>();
+            for (var e : res.uses.entrySet()) {
+                usesByBinding.computeIfAbsent(e.getValue().binding(), x -> new java.util.ArrayList<>()).add(e.getKey());
+            }
+        }
+        return usesByBinding.getOrDefault(b, List.of());
     }
 
     FnGen.Code code(FnDef fd) {

@@ -203,6 +203,96 @@ class EmitTest {
                 + "#{:q 0, :b 1, :a 2, :c 3} 2 3 #{:b 1, :a 2, :c 3, :z 26} #{:a 2, :c 3} 3 #{:b 1, :a 5, :c 3}\n=> :ok\n[exit 0]\n");
     }
 
+    @Test void listAccumulatorsBehaveLikeAppend() throws Exception {
+        // loops whose list position only grows by append in its recur hold a builder
+        // (ListAccumulators); reads (exits, closures, panics) must see exactly the lists
+        expect("""
+            & loops that accumulate lists with append
+            let xs = loop (0, []) with (i, xs) -> if lt? (i, 100) then recur (inc (i), append (xs, i)) else xs
+            print! (count (xs), fold (add, xs, 0), first (xs), last (xs))
+            let ys = loop (0, []) with (i, acc) -> if gt? (count (acc), 3) then acc else recur (inc (i), append (acc, mult (i, i)))
+            print! (ys)
+            let f = loop (0, []) with (i, acc) -> if lt? (i, 3) then recur (inc (i), append (acc, i)) else fn () -> acc
+            print! (f (), f ())
+            let base = [:a, :b]
+            let one = loop (0, base) with (i, acc) -> if lt? (i, 2) then recur (inc (i), append (acc, i)) else acc
+            let two = loop (0, base) with (i, acc) -> if lt? (i, 40) then recur (inc (i), append (acc, :x)) else acc
+            print! (base, one, count (two), base)
+            print! (loop (0, ${}) with (i, s) -> if lt? (i, 5) then recur (inc (i), append (s, mod (i, 2))) else s)
+            print! (loop (0, []) with (i, acc) -> when {
+              gte? (i, 10) -> acc
+              eq? (mod (i, 4), 3) -> recur (inc (i), [])
+              eq? (mod (i, 4), 1) -> recur (inc (i), acc)
+              true -> recur (inc (i), append (acc, i))
+            })
+            print! (loop (0, []) with (i, rows) -> if lt? (i, 3)
+              then recur (inc (i), append (rows, loop (0, []) with (j, row) -> if lt? (j, i) then recur (inc (j), append (row, (i, j))) else row))
+              else rows)
+            print! (loop (1, []) with {
+              (n, acc) if gt? (n, 1000000000000000000) -> (n, count (acc))
+              (n, acc) -> recur (mult (n, 1000), append (acc, n))
+            })
+            print! (loop (0.5, [], :x) with {
+              (n, acc, _) if lt? (n, 3) -> recur (inc (n), append (acc, n), nil)
+              (_, acc, _) -> acc
+            })
+            let r = loop (0, []) with (i, acc) -> if lt? (i, 3) then recur (inc (i), append (acc, i)) else { let a = append (acc, 9); (a, acc) }
+            print! (r)
+            print! (loop (0, []) with {
+              (0, acc) -> recur (1, append (acc, :zero))
+              (1, _) -> recur (2, [:reset])
+              (2, acc) -> acc
+            })
+            loop (0, [1]) with {
+              (0, acc) -> recur (1, append (acc, 2))
+              (5, acc) -> acc
+            }
+            """, EXPECTED_ACC);
+        assertTrue(usesAccAppend("loop (0, []) with (i, xs) -> if lt? (i, 9) then recur (inc (i), append (xs, i)) else xs"));
+        assertFalse(usesAccAppend("loop (0, []) with (i, xs) -> if lt? (count (xs), 9) then recur (inc (i), append (xs, i)) else xs"));
+        assertFalse(usesAccAppend("loop (0, []) with (i, xs) -> if lt? (i, 9) then recur (inc (i), append (xs, count (xs))) else xs"));
+    }
+
+    private static final String EXPECTED_ACC = """
+            100 4950 0 99
+            [0, 1, 4, 9]
+            [0, 1, 2] [0, 1, 2]
+            [:a, :b] [:a, :b, 0, 1] 42 [:a, :b]
+            ${0, 1}
+            [8]
+            [[], [(1, 0)], [(2, 0), (2, 1)]]
+            (1e+21, 7)
+            [0.5, 1.5, 2.5]
+            ([0, 1, 2, 9], [0, 1, 2])
+            [:reset]
+            Ludus panicked on line 37:
+            loop (0, [1]) with {
+            Match Error: No match found in loop for (1, [1, 2])
+            [exit 1]
+            """;
+
+    /** Whether the compiled source calls Invoke.accAppend (a list accumulator). */
+    private static boolean usesAccAppend(String source) throws Exception {
+        Path dir = Files.createTempDirectory("ludus-test");
+        Path file = dir.resolve("test.ld");
+        Files.writeString(file, source);
+        boolean[] found = new boolean[1];
+        for (byte[] bytes : LudusCompiler.compile(file, "test.ld").classes().values()) {
+            new org.objectweb.asm.ClassReader(bytes).accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9) {
+                @Override
+                public org.objectweb.asm.MethodVisitor visitMethod(int acc, String n, String d, String sig, String[] ex) {
+                    return new org.objectweb.asm.MethodVisitor(org.objectweb.asm.Opcodes.ASM9) {
+                        @Override
+                        public void visitMethodInsn(int op, String owner, String name, String desc, boolean itf) {
+                            if (name.equals("accAppend")) found[0] = true;
+                        }
+                    };
+                }
+            }, 0);
+        }
+        return found[0];
+    }
+
     @Test void numericReturnsBehaveLikeTheUsualEntries() throws Exception {
         // fib, sq, pick and sgn return doubles from their numeric entries (NumReturns); ping/pong
         // do not (a tail call to another fn), so 100,000 of them must not grow the stack

@@ -138,6 +138,24 @@ public final class Invoke {
         return r == null ? Nil.NIL : r;
     }
 
+    // ---- list accumulators of loops (the compiler's ListAccumulators)
+
+    /** A loop position's value on entry or from a recur: a builder continuing a list, else as it is. */
+    public static Object accumulator(Object v) {
+        return v instanceof LList l ? new LList.Builder(l) : v;
+    }
+
+    /** {@code append (xs, x)} in a recur, xs an accumulator: adds in place (xs is not seen again). */
+    public static Object accAppend(Object acc, Object x) {
+        if (acc instanceof LList.Builder b) return b.add(x);
+        return dev.ludus.runtime.prelude.Colls.append(acc, x);
+    }
+
+    /** A read of an accumulator: the list so far (the builder copies before it adds again). */
+    public static Object snapshot(Object acc) {
+        return acc instanceof LList.Builder b ? b.build() : acc;
+    }
+
     // ---- collection literals with splats
 
     /** {@code [x, ...rest]}: the common shape of a list literal with a splat (LList.cons). */
