@@ -6,6 +6,7 @@ import dev.ludus.runtime.Values;
 import dev.ludus.runtime.collection.LDict;
 import dev.ludus.runtime.collection.LList;
 import dev.ludus.runtime.collection.LSet;
+import dev.ludus.runtime.value.Boxes;
 import dev.ludus.runtime.value.Keyword;
 import dev.ludus.runtime.value.LFn;
 import dev.ludus.runtime.value.Nil;
@@ -220,7 +221,7 @@ public final class Colls {
         Object[] leaf = new Object[32];
         int k = 0;
         for (Object x : l) {
-            leaf[k++] = op.apply(x);
+            leaf[k++] = Boxes.element(op.apply(x));
             if (k == 32) { b.addLeaf(leaf, 32); leaf = new Object[32]; k = 0; }
         }
         b.addLeaf(leaf, k);
@@ -232,7 +233,7 @@ public final class Colls {
         Object[] leaf = new Object[32];
         int k = 0;
         for (Object x : l) {
-            leaf[k++] = fn.call1(x);
+            leaf[k++] = Boxes.element(fn.call1(x));
             if (k == 32) { b.addLeaf(leaf, 32); leaf = new Object[32]; k = 0; }
         }
         b.addLeaf(leaf, k);

@@ -1,5 +1,7 @@
 package dev.ludus.runtime.prelude;
 
+import dev.ludus.runtime.value.Boxes;
+
 import static dev.ludus.runtime.prelude.Arith.noMatch;
 
 import dev.ludus.runtime.collection.LList;
@@ -25,7 +27,7 @@ final class MathFns {
             double stop = e;
             for (double i = Math.ceil(s); i < stop; i++) {
                 if (i + 1 == i) break; // beyond 2^53 the count cannot advance
-                leaf[k++] = i;
+                leaf[k++] = Boxes.of(i);
                 if (k == 32) { b.addLeaf(leaf, 32); leaf = new Object[32]; k = 0; }
             }
             b.addLeaf(leaf, k);
