@@ -45,17 +45,16 @@ final class Rt implements Opcodes {
     private static final String LOOKUP_D = "Ljava/lang/invoke/MethodHandles$Lookup;";
 
     static final Handle KW_BSM = new Handle(H_INVOKESTATIC, BOOTSTRAPS, "keyword",
-            "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/String;)" + KEYWORD_D, false);
+            "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/String;)" + OBJ_D, false);
     static final Handle NUM_BSM = new Handle(H_INVOKESTATIC, BOOTSTRAPS, "number",
-            "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;D)Ljava/lang/Double;", false);
+            "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/Double;)" + OBJ_D, false);
     static final Handle PRELUDE_BSM = new Handle(H_INVOKESTATIC, BOOTSTRAPS, "prelude",
             "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/String;)" + OBJ_D, false);
     static final String SESSION = "dev/ludus/runtime/Session";
     static final Handle SESSION_BSM = new Handle(H_INVOKESTATIC, SESSION, "bootstrap",
             "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;I)" + OBJ_D, false);
     static final Handle FNCODE_BSM = new Handle(H_INVOKESTATIC, BOOTSTRAPS, "fnCode",
-            "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/String;Ljava/lang/String;"
-                    + "Ljava/lang/String;Ljava/lang/String;II[Ljava/lang/invoke/MethodHandle;)" + FNCODE_D, false);
+            "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/String;)" + OBJ_D, false);
     static final Handle CALL_BSM = new Handle(H_INVOKESTATIC, CALLSITES, "bsm_call",
             "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;", false);
 
