@@ -8,13 +8,18 @@ import dev.ludus.runtime.value.Keyword;
 final class CollFns {
     private CollFns() {}
 
-    /** The names this file defines, in prelude order. */
-    static final String[] NAMES = {
-        "first", "last", "at", "rest", "butlast", "slice", "count", "append", "concat", "list", "set",
-        "fold", "map", "filter", "assoc", "dissoc", "update", "get", "has?", "keys", "values", "dict", "diff",
-    };
+    /**
+     * The names this file defines, in prelude order (aliases right after their target). A
+     * class of its own so that listing the names does not initialise this one.
+     */
+    static final class Names {
+        static final String[] LIST = {
+            "first", "last", "at", "rest", "butlast", "slice", "count", "append", "concat", "list", "set",
+            "fold", "map", "filter", "assoc", "dissoc", "update", "get", "has?", "keys", "values", "dict", "diff",
+        };
+    }
 
-    /** The value of one of {@link #NAMES}: made on first use, see {@link Prelude}. */
+    /** The value of one of {@link Names#LIST}: made on first use, see {@link Prelude}. */
     static Object make(String name) {
         return switch (name) {
             case "first" -> new Fn("first", "Returns the first element of a list or tuple, or nil.", "(xs)") {

@@ -48,13 +48,18 @@ final class CoreFns {
         return sb.toString();
     }
 
-    /** The names this file defines, in prelude order (aliases right after their target). */
-    static final String[] NAMES = {
-        "type", "empty?", "eq?", "neq?", "and", "or", "show", "string", "join", "deref", "unbox",
-        "make!", "store!", "update!", "panic!", "print!", "report!", "doc!", "prn!", "flush!", "console",
-    };
+    /**
+     * The names this file defines, in prelude order (aliases right after their target). A
+     * class of its own so that listing the names does not initialise this one.
+     */
+    static final class Names {
+        static final String[] LIST = {
+            "type", "empty?", "eq?", "neq?", "and", "or", "show", "string", "join", "deref", "unbox",
+            "make!", "store!", "update!", "panic!", "print!", "report!", "doc!", "prn!", "flush!", "console",
+        };
+    }
 
-    /** The value of one of {@link #NAMES}: made on first use, see {@link Prelude}. */
+    /** The value of one of {@link Names#LIST}: made on first use, see {@link Prelude}. */
     static Object make(String name) {
         return switch (name) {
             // ---- §1 types and predicates

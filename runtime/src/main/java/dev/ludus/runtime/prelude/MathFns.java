@@ -9,11 +9,22 @@ import java.util.SplittableRandom;
 final class MathFns {
     private MathFns() {}
 
-    private static SplittableRandom rng = new SplittableRandom();
+    // The generator is made when the first random number is asked for (from the last seed,
+    // if any): most programs never ask, and making one costs start-up time.
+    private static SplittableRandom rng;
+    private static boolean seeded;
+    private static long seed;
 
-    static synchronized void seed(long seed) { rng = new SplittableRandom(seed); }
+    static synchronized void seed(long s) {
+        seed = s;
+        seeded = true;
+        rng = null;
+    }
 
-    static synchronized double nextDouble() { return rng.nextDouble(); }
+    static synchronized double nextDouble() {
+        if (rng == null) rng = seeded ? new SplittableRandom(seed) : new SplittableRandom();
+        return rng.nextDouble();
+    }
 
     static Object range(Object start, Object end) {
         if (start instanceof Double s && end instanceof Double e) {
@@ -35,18 +46,23 @@ final class MathFns {
 
     private static Object bool(boolean b) { return b ? Boolean.TRUE : Boolean.FALSE; }
 
-    /** The names this file defines, in prelude order. */
-    static final String[] NAMES = {
-        "add", "sub", "mult", "div", "div/0", "div/safe", "inc", "dec", "neg", "even?", "odd?", "square",
-        "sum_of_squares", "dist", "sqrt", "mod", "floor", "ceil", "round", "gt?", "gte?", "lt?", "lte?",
-        "random", "range", "pi", "tau", "sin", "cos", "tan", "atan/2", "rotate",
-    };
+    /**
+     * The names this file defines, in prelude order (aliases right after their target). A
+     * class of its own so that listing the names does not initialise this one.
+     */
+    static final class Names {
+        static final String[] LIST = {
+            "add", "sub", "mult", "div", "div/0", "div/safe", "inc", "dec", "neg", "even?", "odd?", "square",
+            "sum_of_squares", "dist", "sqrt", "mod", "floor", "ceil", "round", "gt?", "gte?", "lt?", "lte?",
+            "random", "range", "pi", "tau", "sin", "cos", "tan", "atan/2", "rotate",
+        };
+    }
 
     private static final String[] CMP_PATTERNS = {"(x as :number)", "(x as :number, y as :number)", "(x, y, ...zs)"};
     private static final String[] TRIG_PATTERNS = {"(a as :number)", "(a as :number, :turns)", "(a as :number, :degrees)",
         "(a as :number, :radians)"};
 
-    /** The value of one of {@link #NAMES}: made on first use, see {@link Prelude}. */
+    /** The value of one of {@link Names#LIST}: made on first use, see {@link Prelude}. */
     static Object make(String name) {
         return switch (name) {
             case "add" -> new Fn("add", "Adds numbers, or 2D vectors (x, y) component-wise.",

@@ -33,7 +33,7 @@ public final class Prelude {
         private static final Map<String, Object> MADE = new ConcurrentHashMap<>();
         static {
             Set<String> s = new LinkedHashSet<>();
-            for (String[] part : new String[][] {CoreFns.NAMES, MathFns.NAMES, CollFns.NAMES, Turtle.NAMES}) {
+            for (String[] part : new String[][] {CoreFns.Names.LIST, MathFns.Names.LIST, CollFns.Names.LIST, Turtle.Names.LIST}) {
                 for (String n : part) {
                     if (!s.add(n)) throw new IllegalStateException("builtin defined twice: " + n);
                 }
@@ -59,6 +59,9 @@ public final class Prelude {
             return v;
         }
     }
+
+    /** Set by Turtle's initialiser: until then the turtle is in its initial state. */
+    static volatile boolean turtleInitialised;
 
     /** A builtin's value, for the files that define aliases. */
     static Object builtin(String name) { return Builtins.get(name); }
@@ -145,7 +148,7 @@ public final class Prelude {
         synchronized (CoreFns.CONSOLE) {
             CoreFns.CONSOLE.set(dev.ludus.runtime.collection.LList.EMPTY);
         }
-        Turtle.reset();
+        if (turtleInitialised) Turtle.reset(); // else it is in its initial state: no need to build it now
         MathFns.seed(seed);
     }
 

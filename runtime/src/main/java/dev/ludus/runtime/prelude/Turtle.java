@@ -75,6 +75,10 @@ public final class Turtle {
     public static final Ref P5_CALLS = new Ref("p5_calls", LList.EMPTY);
     public static final Ref BGCOLOR = new Ref("bgcolor", BLACK);
 
+    static {
+        Prelude.turtleInitialised = true; // from now on resetState has turtle state to reset
+    }
+
     /** Turtle shape: radius and half-angle (turns) of the drawn triangle. */
     public static final double TURTLE_RADIUS = 20;
     public static final double TURTLE_ANGLE = 0.385;
@@ -255,15 +259,20 @@ public final class Turtle {
 
     // ---- prelude functions --------------------------------------------------------------
 
-    /** The names this file defines, in prelude order (aliases right after their target). */
-    static final String[] NAMES = {
-        "forward!", "fd!", "back!", "bk!", "left!", "lt!", "right!", "rt!", "penup!", "pu!", "pendown!", "pd!",
-        "pencolor!", "pc!", "penwidth!", "pw!", "background!", "bg!", "home!", "clear!", "goto!", "position",
-        "heading", "pendown?", "pencolor", "penwidth", "turtle_state", "reset_turtle!", "render_turtle!",
-        "colors", "turtle_states", "turtle_commands", "p5_calls", "bgcolor",
-    };
+    /**
+     * The names this file defines, in prelude order (aliases right after their target). A
+     * class of its own so that listing the names does not initialise this one.
+     */
+    static final class Names {
+        static final String[] LIST = {
+            "forward!", "fd!", "back!", "bk!", "left!", "lt!", "right!", "rt!", "penup!", "pu!", "pendown!", "pd!",
+            "pencolor!", "pc!", "penwidth!", "pw!", "background!", "bg!", "home!", "clear!", "goto!", "position",
+            "heading", "pendown?", "pencolor", "penwidth", "turtle_state", "reset_turtle!", "render_turtle!",
+            "colors", "turtle_states", "turtle_commands", "p5_calls", "bgcolor",
+        };
+    }
 
-    /** The value of one of {@link #NAMES}: made on first use, see {@link Prelude}. */
+    /** The value of one of {@link Names#LIST}: made on first use, see {@link Prelude}. */
     static Object make(String name) {
         return switch (name) {
             case "forward!" -> new Fn("forward!", "Moves the turtle forward by a number of steps, drawing a line if the pen is down.",
