@@ -46,9 +46,10 @@ final class FnGen implements Opcodes {
             PTuple p = (PTuple) c.pattern();
             if (!hasSplat(p) && p.items().size() <= MAX_DIRECT) mask |= 1 << p.items().size();
         }
-        // One string argument: a bootstrap method with several static arguments (varargs of
-        // method handles, as before) cost ~20 ms of method-handle spinning at start-up. The
-        // bootstrap finds the entries itself by name (Bootstraps.fnCode).
+        // The constant's one argument describes the fn (FnSpec); Bootstraps.fnCode finds the
+        // entries by name when they are first needed. (Several arguments with a varargs array
+        // of method handles cost ~20 ms of method-handle spinning at start-up as a dynamic
+        // constant, and making the handles up front costs even as a plain call.)
         List<String> pats = new ArrayList<>();
         for (Clause c : fd.clauses()) pats.add(PatternText.show(c.pattern()));
         String spec = FnSpec.encode(fd.isLambda() ? ":anon" : fd.name(), fd.doc() == null ? "" : fd.doc(),

@@ -2,7 +2,7 @@ package dev.ludus.runtime.bootstrap;
 
 /**
  * What the compiler tells {@link Bootstraps#fnCode} about a compiled function, packed into the
- * one string argument of its dynamic constant: name, doc ("" for none), clause patterns joined
+ * one string argument of its constant (see Bootstraps): name, doc ("" for none), clause patterns joined
  * by '\n', source file, line, the mask of direct entries (bit k: an entry for k arguments) and
  * the base name of the entry methods ({@code <base>$<k>}, {@code <base>$v}). Each field is
  * written as its length, ':' and its text, so any text (doc strings included) round-trips.
