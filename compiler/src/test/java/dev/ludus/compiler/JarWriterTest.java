@@ -90,6 +90,9 @@ class JarWriterTest {
             assertTrue(jf.stream().allMatch(e -> e.getName().startsWith("META-INF/")
                     || e.getName().startsWith("demo/") || e.getName().startsWith("dev/")), "only program and runtime entries");
             assertFalse(jf.stream().anyMatch(e -> e.getName().startsWith("org/")), "no compiler dependencies");
+            // classes are stored, not deflated: the JVM loads them without inflating (start-up time)
+            assertTrue(jf.stream().filter(e -> e.getName().endsWith(".class"))
+                    .allMatch(e -> e.getMethod() == java.util.zip.ZipEntry.STORED), "classes stored uncompressed");
         }
 
         Result r = java(dir, "-jar", jar.toString(), "--seed", "7");

@@ -58,6 +58,9 @@ public final class Launcher {
 
     static final String STACK_EXHAUSTED = "Maximum call stack size exceeded";
 
+    /** Set by a compiled program's main: colour panic reports if stderr looks like a colour terminal. */
+    private static volatile boolean colourFromTerminal;
+
     /** The outcome of evaluating a module on the program thread. */
     private sealed interface Outcome {}
     private record Completed(String shownResult) implements Outcome {}
@@ -87,7 +90,7 @@ public final class Launcher {
             return;
         }
         PrintStream out = stdout();
-        dev.ludus.runtime.diag.Ansi.setEnabled(dev.ludus.runtime.diag.Ansi.terminalWantsColour());
+        colourFromTerminal = true; // decided when a panic is reported: reading the environment costs start-up time
         int code = run(module, opts, out, System.err, false, printResult);
         out.flush();
         System.exit(code);
@@ -143,14 +146,7 @@ public final class Launcher {
         PrintStream previousConsole = Console.out;
         Outcome outcome;
         try {
-            outcome = evaluate(() -> {
-                Prelude.resetState(seed);
-                dev.ludus.runtime.bootstrap.Invoke.setTailDepth(0);
-                Tests.enable(tests);
-                Console.out = out;
-                Object value = entry.invoke();
-                return "=> " + Values.show(value) + "\n";
-            });
+            outcome = evaluate(new RunModule(entry, seed, tests, out));
         } finally {
             out.flush();
         }
@@ -179,20 +175,57 @@ public final class Launcher {
         return code;
     }
 
+    // Classes rather than lambdas here and below: a compiled program spins each lambda's class
+    // when it first runs (no class-data archive), a few milliseconds of start-up each.
+
     @FunctionalInterface
     private interface Body {
         String call() throws Throwable;
     }
 
-    private static Outcome evaluate(Body body) {
-        Outcome[] result = new Outcome[1];
-        Thread program = new Thread(null, () -> {
+    /** Evaluates a module from a fresh prelude state; answers its shown result line. */
+    private static final class RunModule implements Body {
+        private final MethodHandle entry;
+        private final long seed;
+        private final boolean tests;
+        private final PrintStream out;
+
+        RunModule(MethodHandle entry, long seed, boolean tests, PrintStream out) {
+            this.entry = entry;
+            this.seed = seed;
+            this.tests = tests;
+            this.out = out;
+        }
+
+        @Override public String call() throws Throwable {
+            Prelude.resetState(seed);
+            dev.ludus.runtime.bootstrap.Invoke.setTailDepth(0);
+            Tests.enable(tests);
+            Console.out = out;
+            Object value = entry.invoke();
+            return "=> " + Values.show(value) + "\n";
+        }
+    }
+
+    /** The program thread's work: runs the body and keeps its outcome. */
+    private static final class Evaluation implements Runnable {
+        private final Body body;
+        volatile Outcome result;
+
+        Evaluation(Body body) { this.body = body; }
+
+        @Override public void run() {
             try {
-                result[0] = new Completed(body.call());
+                result = new Completed(body.call());
             } catch (Throwable t) {
-                result[0] = classify(t);
+                result = classify(t);
             }
-        }, "ludus-main", stackSize());
+        }
+    }
+
+    private static Outcome evaluate(Body body) {
+        Evaluation evaluation = new Evaluation(body);
+        Thread program = new Thread(null, evaluation, "ludus-main", stackSize());
         program.setDaemon(true); // a stopped or runaway program must not keep the JVM alive
         program.start();
         try {
@@ -202,7 +235,8 @@ public final class Launcher {
             Thread.currentThread().interrupt();
             return new Failed(new InterruptedException("the program was interrupted (time limit?)"));
         }
-        return result[0] != null ? result[0] : new Failed(new IllegalStateException("the program thread ended without a result"));
+        Outcome result = evaluation.result;
+        return result != null ? result : new Failed(new IllegalStateException("the program thread ended without a result"));
     }
 
     /** Stops a program thread (interrupted run, time limit): interrupt, then stop as a last resort. */
@@ -242,6 +276,7 @@ public final class Launcher {
         out.print(report);
         out.flush();
         if (err != null) {
+            if (colourFromTerminal) dev.ludus.runtime.diag.Ansi.setEnabled(dev.ludus.runtime.diag.Ansi.terminalWantsColour());
             err.print(dev.ludus.runtime.diag.PanicReport.render(p, dev.ludus.runtime.diag.Ansi.enabled()));
             err.flush();
         }

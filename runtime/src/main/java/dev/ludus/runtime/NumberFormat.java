@@ -10,7 +10,7 @@ import java.math.BigInteger;
  * ECMAScript rule: JavaScript allows a single significant digit (Java insists on two), so the
  * "one digit shorter" candidate is tried whenever the scaled significand has two or more
  * digits. The 617-entry table of 126-bit powers of ten is computed exactly with BigInteger
- * when the class is initialised (about a millisecond). Integral values of magnitude below 2^53
+ * the first time a non-integral number is formatted. Integral values of magnitude below 2^53
  * take a direct fast path.
  */
 public final class NumberFormat {
@@ -25,26 +25,32 @@ public final class NumberFormat {
     private static final int K_MIN = -324;
     private static final int K_MAX = 292;
 
-    /** g(k) = floor(10^-k * 2^-r) + 1 with 2^125 <= that < 2^126, split in 63-bit halves. */
-    private static final long[] G = new long[2 * (K_MAX - K_MIN + 1)];
+    /**
+     * g(k) = floor(10^-k * 2^-r) + 1 with 2^125 <= that < 2^126, split in 63-bit halves. Built
+     * on first use: integral numbers never need it, and computing it with BigInteger takes
+     * ~15 ms while a program starts (interpreted), so "hello world" should not pay for it.
+     */
+    private static final class Table {
+        static final long[] G = new long[2 * (K_MAX - K_MIN + 1)];
 
-    static {
-        BigInteger mask63 = BigInteger.ONE.shiftLeft(63).subtract(BigInteger.ONE);
-        for (int k = K_MIN; k <= K_MAX; k++) {
-            int e = -k;                       // we want 10^e
-            int r = flog2pow10(e) - 125;      // 10^e = beta 2^r, 2^125 <= beta < 2^126
-            BigInteger g;
-            if (e >= 0) {
-                BigInteger p = BigInteger.TEN.pow(e);
-                g = r >= 0 ? p.shiftRight(r) : p.shiftLeft(-r);
-            } else {
-                // beta = 2^-r / 10^-e
-                g = BigInteger.ONE.shiftLeft(-r).divide(BigInteger.TEN.pow(-e));
+        static {
+            BigInteger mask63 = BigInteger.ONE.shiftLeft(63).subtract(BigInteger.ONE);
+            for (int k = K_MIN; k <= K_MAX; k++) {
+                int e = -k;                       // we want 10^e
+                int r = flog2pow10(e) - 125;      // 10^e = beta 2^r, 2^125 <= beta < 2^126
+                BigInteger g;
+                if (e >= 0) {
+                    BigInteger p = BigInteger.TEN.pow(e);
+                    g = r >= 0 ? p.shiftRight(r) : p.shiftLeft(-r);
+                } else {
+                    // beta = 2^-r / 10^-e
+                    g = BigInteger.ONE.shiftLeft(-r).divide(BigInteger.TEN.pow(-e));
+                }
+                g = g.add(BigInteger.ONE);
+                int i = 2 * (k - K_MIN);
+                G[i] = g.shiftRight(63).longValue();
+                G[i + 1] = g.and(mask63).longValue();
             }
-            g = g.add(BigInteger.ONE);
-            int i = 2 * (k - K_MIN);
-            G[i] = g.shiftRight(63).longValue();
-            G[i + 1] = g.and(mask63).longValue();
         }
     }
 
@@ -118,8 +124,9 @@ public final class NumberFormat {
         }
         int h = q + flog2pow10(-k) + 2;
         int gi = 2 * (k - K_MIN);    // the table entry for k holds g for 10^-k
-        long g1 = G[gi];
-        long g0 = G[gi + 1];
+        long[] table = Table.G;
+        long g1 = table[gi];
+        long g0 = table[gi + 1];
 
         long vb = rop(g1, g0, cb << h);
         long vbl = rop(g1, g0, cbl << h);

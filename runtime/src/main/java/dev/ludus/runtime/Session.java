@@ -39,7 +39,7 @@ public final class Session {
         return VALUES.get(slot);
     }
 
-    /** Condy bootstrap: the value of a session name (static argument: its slot). */
+    /** Constant bootstrap (see Bootstraps): the value of a session name (static argument: its slot). */
     public static Object bootstrap(MethodHandles.Lookup lookup, String ignored, Class<?> type, int slot) {
         return value(slot);
     }

@@ -163,12 +163,7 @@ public final class Values {
             sb.append(((Boolean) v) ? "true" : "false");
         } else if (v instanceof LList) {
             sb.append('[');
-            boolean[] first = {true};
-            ((LList) v).forEach(x -> {
-                if (!first[0]) sb.append(", ");
-                first[0] = false;
-                showTo(sb, x);
-            });
+            ((LList) v).forEach(new Shower(sb));
             sb.append(']');
         } else if (v instanceof Tuple) {
             sb.append('(');
@@ -183,12 +178,7 @@ public final class Values {
             showEntries(sb, (LDict) v);
         } else if (v instanceof LSet) {
             sb.append("${");
-            boolean[] first = {true};
-            ((LSet) v).forEach(x -> {
-                if (!first[0]) sb.append(", ");
-                first[0] = false;
-                showTo(sb, x);
-            });
+            ((LSet) v).forEach(new Shower(sb));
             sb.append('}');
         } else if (v instanceof LFn) {
             sb.append("fn ").append(((LFn) v).name());
@@ -208,14 +198,34 @@ public final class Values {
 
     private static void showEntries(StringBuilder sb, LDict d) {
         sb.append('{');
-        boolean[] first = {true};
-        d.forEach((k, x) -> {
-            if (!first[0]) sb.append(", ");
-            first[0] = false;
+        d.forEach(new Shower(sb));
+        sb.append('}');
+    }
+
+    /**
+     * Shows the elements (or dict entries) it is given, separated by ", ". A class rather than
+     * lambdas: showing a value is on the start-up path of most programs, and a compiled program
+     * spins each lambda's class when it first runs (no class-data archive).
+     */
+    private static final class Shower implements java.util.function.Consumer<Object>,
+            java.util.function.BiConsumer<Keyword, Object> {
+        private final StringBuilder sb;
+        private boolean first = true;
+
+        Shower(StringBuilder sb) { this.sb = sb; }
+
+        @Override public void accept(Object x) {
+            if (!first) sb.append(", ");
+            first = false;
+            showTo(sb, x);
+        }
+
+        @Override public void accept(Keyword k, Object x) {
+            if (!first) sb.append(", ");
+            first = false;
             sb.append(':').append(k.name()).append(' ');
             showTo(sb, x);
-        });
-        sb.append('}');
+        }
     }
 
     /** §9.2 print form: strings raw, everything else shown. */

@@ -89,7 +89,11 @@ final class CallGen implements Opcodes {
     void invokeOnStack(int n, Frame f, boolean tail) {
         MethodVisitor mv = f.mv;
         boolean tc = tail && f.mayReturnTailCall;
-        if (n <= 3) {
+        if (n <= 3 && f.runsOnce()) {
+            // a site that runs once gains nothing from an inline cache, and linking an
+            // invokedynamic site costs start-up time: call the generic path directly
+            mv.visitMethodInsn(INVOKESTATIC, tc ? Rt.INVOKE : Rt.CALLS, (tc ? "tail" : "call") + n, Rt.objDesc(n + 1), false);
+        } else if (n <= 3) {
             mv.visitInvokeDynamicInsn(tc ? "tail" : "call", Rt.objDesc(n + 1), Rt.CALL_BSM);
         } else {
             // pack the n arguments into an array

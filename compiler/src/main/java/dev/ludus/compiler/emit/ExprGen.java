@@ -669,6 +669,15 @@ final class ExprGen implements Opcodes {
     }
 
     private void loop(Loop l, Frame f, boolean tail) {
+        f.repeating++;
+        try {
+            loopBody(l, f, tail);
+        } finally {
+            f.repeating--;
+        }
+    }
+
+    private void loopBody(Loop l, Frame f, boolean tail) {
         MethodVisitor mv = f.mv;
         line(f, l.span());
         int k = l.init().items().size();
@@ -811,6 +820,15 @@ final class ExprGen implements Opcodes {
     }
 
     private void repeat(Repeat r, Frame f) {
+        f.repeating++;
+        try {
+            repeatBody(r, f);
+        } finally {
+            f.repeating--;
+        }
+    }
+
+    private void repeatBody(Repeat r, Frame f) {
         MethodVisitor mv = f.mv;
         line(f, r.span());
         emit(r.count(), f, false);

@@ -2,13 +2,13 @@ package dev.ludus.compiler.emit;
 
 import dev.ludus.compiler.resolve.Binding;
 import dev.ludus.compiler.syntax.Ast.*;
+import dev.ludus.runtime.bootstrap.FnSpec;
 import dev.ludus.runtime.diag.Arities;
 import dev.ludus.runtime.diag.FrameNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.ConstantDynamic;
-import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -46,24 +46,15 @@ final class FnGen implements Opcodes {
             PTuple p = (PTuple) c.pattern();
             if (!hasSplat(p) && p.items().size() <= MAX_DIRECT) mask |= 1 << p.items().size();
         }
-        List<Object> bsmArgs = new ArrayList<>();
-        bsmArgs.add(fd.isLambda() ? ":anon" : fd.name());
-        bsmArgs.add(fd.doc() == null ? "" : fd.doc());
+        // The constant's one argument describes the fn (FnSpec); Bootstraps.fnCode finds the
+        // entries by name when they are first needed. (Several arguments with a varargs array
+        // of method handles cost ~20 ms of method-handle spinning at start-up as a dynamic
+        // constant, and making the handles up front costs even as a plain call.)
         List<String> pats = new ArrayList<>();
         for (Clause c : fd.clauses()) pats.add(PatternText.show(c.pattern()));
-        bsmArgs.add(String.join("\n", pats));
-        bsmArgs.add(m.file);
-        bsmArgs.add(fd.span().line());
-        bsmArgs.add(mask);
-        for (int n = 0; n <= MAX_DIRECT; n++) {
-            if ((mask & (1 << n)) != 0) {
-                bsmArgs.add(new Handle(H_INVOKESTATIC, m.className, baseName + "$" + n, Code.directDesc(n), false));
-            }
-        }
-        String vdesc = "(" + Rt.CLOSURE_D + Rt.OBJS_D + ")" + Rt.OBJ_D;
-        bsmArgs.add(new Handle(H_INVOKESTATIC, m.className, baseName + "$v", vdesc, false));
-        Code code = new Code(new ConstantDynamic("fn", Rt.FNCODE_D, Rt.FNCODE_BSM, bsmArgs.toArray()),
-                m.className, baseName, mask);
+        String spec = FnSpec.encode(fd.isLambda() ? ":anon" : fd.name(), fd.doc() == null ? "" : fd.doc(),
+                String.join("\n", pats), m.file, fd.span().line(), mask, baseName);
+        Code code = new Code(new ConstantDynamic("fn", Rt.FNCODE_D, Rt.FNCODE_BSM, spec), m.className, baseName, mask);
         registry.put(fd, code);
 
         for (int n = 0; n <= MAX_DIRECT; n++) {

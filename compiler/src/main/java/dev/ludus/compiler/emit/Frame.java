@@ -45,8 +45,13 @@ final class Frame {
     RecurTarget selfTarget;
     /** In a variadic body method: the arities that have direct methods (not handled here). */
     int variadicDirectMask;
+    /** How many loop or repeat bodies enclose the code being emitted (their calls may run many times). */
+    int repeating;
     /** Last line number emitted, to avoid repeating line entries. */
     int lastLine = -1;
+
+    /** Whether code emitted now runs at most once: script code outside loops (a module runs once). */
+    boolean runsOnce() { return fn == null && repeating == 0; }
 
     Frame(MethodVisitor mv, Ast.Node owner, Ast.FnDef fn, Binding fnBinding, int firstFreeSlot, boolean mayReturnTailCall) {
         this.mv = mv;

@@ -80,7 +80,7 @@ final class ModuleEmitter implements Opcodes {
             cw.visitField(ACC_PUBLIC | ACC_STATIC | ACC_FINAL, "$exports", "Ljava/lang/String;", null,
                     String.join(" ", module.exports())).visitEnd();
         }
-        java.util.Set<org.objectweb.asm.ConstantDynamic> constants = new java.util.LinkedHashSet<>();
+        Rt.Constants constants = new Rt.Constants(className);
         Rt.CONSTANTS.set(constants);
         try {
             emitBodies();
@@ -89,7 +89,7 @@ final class ModuleEmitter implements Opcodes {
         } finally {
             Rt.CONSTANTS.remove();
         }
-        emitClinit(new java.util.ArrayList<>(constants));
+        emitClinit(constants);
         cw.visitEnd();
         try {
             return cw.toByteArray();
@@ -163,19 +163,31 @@ final class ModuleEmitter implements Opcodes {
 
     /** Dynamic constants resolved per helper method (4 bytes each: far below the method size limit). */
     private static final int CONSTANTS_PER_METHOD = 4000;
+    /** Field constants computed per helper method (~20 bytes each). */
+    private static final int FIELDS_PER_METHOD = 1000;
+    private static final String LOOKUP_D = "Ljava/lang/invoke/MethodHandles$Lookup;";
 
-    private void emitClinit(List<org.objectweb.asm.ConstantDynamic> constants) {
-        int helpers = (constants.size() + CONSTANTS_PER_METHOD - 1) / CONSTANTS_PER_METHOD;
+    private void emitClinit(Rt.Constants constants) {
+        List<org.objectweb.asm.ConstantDynamic> dynamic = new java.util.ArrayList<>(constants.dynamic);
+        int helpers = (dynamic.size() + CONSTANTS_PER_METHOD - 1) / CONSTANTS_PER_METHOD;
         for (int h = 0; h < helpers; h++) {
             MethodVisitor rv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "$resolve" + h, "()V", null, null);
             rv.visitCode();
-            for (var c : constants.subList(h * CONSTANTS_PER_METHOD, Math.min(constants.size(), (h + 1) * CONSTANTS_PER_METHOD))) {
+            for (var c : dynamic.subList(h * CONSTANTS_PER_METHOD, Math.min(dynamic.size(), (h + 1) * CONSTANTS_PER_METHOD))) {
                 rv.visitLdcInsn(c);
                 rv.visitInsn(POP);
             }
             rv.visitInsn(RETURN);
             rv.visitMaxs(0, 0);
             rv.visitEnd();
+        }
+        List<Map.Entry<org.objectweb.asm.ConstantDynamic, String>> fields = new java.util.ArrayList<>(constants.fields.entrySet());
+        for (var e : fields) {
+            cw.visitField(ACC_PRIVATE | ACC_STATIC | ACC_FINAL, e.getValue(), e.getKey().getDescriptor(), null, null).visitEnd();
+        }
+        int fieldHelpers = (fields.size() + FIELDS_PER_METHOD - 1) / FIELDS_PER_METHOD;
+        for (int h = 0; h < fieldHelpers; h++) {
+            emitConstantsHelper(h, fields.subList(h * FIELDS_PER_METHOD, Math.min(fields.size(), (h + 1) * FIELDS_PER_METHOD)));
         }
         MethodVisitor mv = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
         mv.visitCode();
@@ -195,12 +207,80 @@ final class ModuleEmitter implements Opcodes {
             mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/StringBuilder", "toString", "()Ljava/lang/String;", false);
         }
         mv.visitMethodInsn(INVOKESTATIC, Rt.SOURCES, "register", "(Ljava/lang/String;Ljava/lang/String;)V", false);
-        // resolve every dynamic constant now, so that HotSpot can compile methods whose
-        // constants sit in branches that have not run yet (it skips them otherwise)
+        // compute the field constants (static finals may only be set here), then resolve every
+        // remaining dynamic constant, so that HotSpot can compile methods whose constants sit
+        // in branches that have not run yet (it skips them otherwise)
+        if (fieldHelpers > 0) {
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/MethodHandles", "lookup", "()" + LOOKUP_D, false);
+            mv.visitVarInsn(ASTORE, 0);
+        }
+        for (int h = 0; h < fieldHelpers; h++) {
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitMethodInsn(INVOKESTATIC, className, "$constants" + h, "(" + LOOKUP_D + ")" + Rt.OBJS_D, false);
+            mv.visitVarInsn(ASTORE, 1);
+            List<Map.Entry<org.objectweb.asm.ConstantDynamic, String>> part =
+                    fields.subList(h * FIELDS_PER_METHOD, Math.min(fields.size(), (h + 1) * FIELDS_PER_METHOD));
+            for (int i = 0; i < part.size(); i++) {
+                String desc = part.get(i).getKey().getDescriptor();
+                mv.visitVarInsn(ALOAD, 1);
+                Rt.integer(mv, i);
+                mv.visitInsn(AALOAD);
+                if (!desc.equals(Rt.OBJ_D)) mv.visitTypeInsn(CHECKCAST, org.objectweb.asm.Type.getType(desc).getInternalName());
+                mv.visitFieldInsn(PUTSTATIC, className, part.get(i).getValue(), desc);
+            }
+        }
         for (int h = 0; h < helpers; h++) mv.visitMethodInsn(INVOKESTATIC, className, "$resolve" + h, "()V", false);
         mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    /**
+     * {@code $constants<h>(Lookup)}: the values of some field constants, in order, each computed
+     * by calling its bootstrap method as a plain static method (lookup, name, type, arguments).
+     */
+    private void emitConstantsHelper(int h, List<Map.Entry<org.objectweb.asm.ConstantDynamic, String>> part) {
+        MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "$constants" + h, "(" + LOOKUP_D + ")" + Rt.OBJS_D, null, null);
+        mv.visitCode();
+        Rt.integer(mv, part.size());
+        mv.visitTypeInsn(ANEWARRAY, Rt.OBJ);
+        for (int i = 0; i < part.size(); i++) {
+            org.objectweb.asm.ConstantDynamic c = part.get(i).getKey();
+            org.objectweb.asm.Handle bsm = c.getBootstrapMethod();
+            org.objectweb.asm.Type[] params = org.objectweb.asm.Type.getArgumentTypes(bsm.getDesc());
+            if (bsm.getTag() != H_INVOKESTATIC || params.length != 3 + c.getBootstrapMethodArgumentCount()) {
+                throw new IllegalStateException("unexpected bootstrap for a constant: " + bsm);
+            }
+            mv.visitInsn(DUP);
+            Rt.integer(mv, i);
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitLdcInsn(c.getName());
+            mv.visitLdcInsn(org.objectweb.asm.Type.getType(c.getDescriptor()));
+            for (int a = 0; a < c.getBootstrapMethodArgumentCount(); a++) {
+                pushStaticArgument(mv, c.getBootstrapMethodArgument(a), params[3 + a]);
+            }
+            mv.visitMethodInsn(INVOKESTATIC, bsm.getOwner(), bsm.getName(), bsm.getDesc(), false);
+            mv.visitInsn(AASTORE);
+        }
+        mv.visitInsn(ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** A bootstrap method's static argument, as the JVM would pass it to a parameter of type t. */
+    private static void pushStaticArgument(MethodVisitor mv, Object arg, org.objectweb.asm.Type t) {
+        if (arg instanceof String str && t.getDescriptor().equals("Ljava/lang/String;")) {
+            mv.visitLdcInsn(str);
+        } else if (arg instanceof Integer n && t.getSort() == org.objectweb.asm.Type.INT) {
+            Rt.integer(mv, n);
+        } else if (arg instanceof Double d && t.getSort() == org.objectweb.asm.Type.DOUBLE) {
+            mv.visitLdcInsn(d);
+        } else if (arg instanceof Double d && t.getDescriptor().equals("Ljava/lang/Double;")) {
+            mv.visitLdcInsn(d);
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "valueOf", "(D)Ljava/lang/Double;", false);
+        } else {
+            throw new IllegalStateException("unexpected bootstrap argument " + arg + " for " + t);
+        }
     }
 
     private void emitBodies() {

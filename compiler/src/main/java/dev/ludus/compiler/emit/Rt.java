@@ -45,31 +45,55 @@ final class Rt implements Opcodes {
     private static final String LOOKUP_D = "Ljava/lang/invoke/MethodHandles$Lookup;";
 
     static final Handle KW_BSM = new Handle(H_INVOKESTATIC, BOOTSTRAPS, "keyword",
-            "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/String;)" + KEYWORD_D, false);
+            "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/String;)" + OBJ_D, false);
     static final Handle NUM_BSM = new Handle(H_INVOKESTATIC, BOOTSTRAPS, "number",
-            "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;D)Ljava/lang/Double;", false);
+            "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/Double;)" + OBJ_D, false);
     static final Handle PRELUDE_BSM = new Handle(H_INVOKESTATIC, BOOTSTRAPS, "prelude",
             "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/String;)" + OBJ_D, false);
     static final String SESSION = "dev/ludus/runtime/Session";
     static final Handle SESSION_BSM = new Handle(H_INVOKESTATIC, SESSION, "bootstrap",
             "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;I)" + OBJ_D, false);
     static final Handle FNCODE_BSM = new Handle(H_INVOKESTATIC, BOOTSTRAPS, "fnCode",
-            "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/String;Ljava/lang/String;"
-                    + "Ljava/lang/String;Ljava/lang/String;II[Ljava/lang/invoke/MethodHandle;)" + FNCODE_D, false);
+            "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/String;)" + OBJ_D, false);
     static final Handle CALL_BSM = new Handle(H_INVOKESTATIC, CALLSITES, "bsm_call",
             "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;", false);
 
     /**
-     * The dynamic constants of the class being emitted. HotSpot will not JIT-compile a method
-     * containing an ldc of a dynamic constant that is still unresolved (a never-taken branch, such
-     * as an error clause, keeps it so forever), so the class initializer resolves them all
-     * (ModuleEmitter). One module is emitted at a time per thread.
+     * The constants of the class being emitted (ModuleEmitter; one module at a time per thread).
+     * Each is computed once by its bootstrap method, called as a plain static method from the
+     * class initializer, and kept in a static final field: a constant to the JIT as an ldc of a
+     * dynamic constant would be, without the JVM's bootstrap machinery, which spins
+     * method-handle classes (~8 ms when a compiled program starts). Past {@link #FIELD_LIMIT}
+     * constants (class initializer size) the rest stay dynamic constants, which the class
+     * initializer resolves all the same: HotSpot will not JIT-compile a method containing an ldc
+     * of a dynamic constant that is still unresolved (a never-taken branch keeps it so forever).
      */
-    static final ThreadLocal<java.util.Set<ConstantDynamic>> CONSTANTS = new ThreadLocal<>();
+    static final class Constants {
+        final String owner;
+        final java.util.LinkedHashMap<ConstantDynamic, String> fields = new java.util.LinkedHashMap<>();
+        final java.util.LinkedHashSet<ConstantDynamic> dynamic = new java.util.LinkedHashSet<>();
+
+        Constants(String owner) { this.owner = owner; }
+    }
+
+    static final int FIELD_LIMIT = 4000;
+
+    static final ThreadLocal<Constants> CONSTANTS = new ThreadLocal<>();
 
     static void ldc(MethodVisitor mv, ConstantDynamic c) {
-        java.util.Set<ConstantDynamic> seen = CONSTANTS.get();
-        if (seen != null) seen.add(c);
+        Constants k = CONSTANTS.get();
+        if (k != null) {
+            String field = k.fields.get(c);
+            if (field == null && k.fields.size() < FIELD_LIMIT) {
+                field = "c$" + k.fields.size();
+                k.fields.put(c, field);
+            }
+            if (field != null) {
+                mv.visitFieldInsn(GETSTATIC, k.owner, field, c.getDescriptor());
+                return;
+            }
+            k.dynamic.add(c);
+        }
         mv.visitLdcInsn(c);
     }
 

@@ -379,28 +379,76 @@ class EmitTest {
             """, ":zero 1000 500499\nLudus panicked!\nMatch Error: No match found for (:boom) in function inc\n[exit 1]\n");
     }
 
-    @Test void classInitializerResolvesEveryDynamicConstant() throws Exception {
+    @Test void classInitializerComputesEveryConstant() throws Exception {
         // HotSpot skips compiling a method with an unresolved dynamic constant (an error clause
-        // that never ran): the class initializer resolves them all up front
+        // that never ran): constants are static final fields the class initializer computes,
+        // this one included
         Path dir = Files.createTempDirectory("ludus-consts");
         Path file = dir.resolve("c.ld");
         Files.writeString(file, "fn f { (0) -> :never_taken; (n) -> n }\nf (1)\n");
         CompiledProgram program = LudusCompiler.compile(file, "c.ld");
         byte[] bytes = program.classes().get(program.mainClass());
-        java.util.List<String> resolved = new java.util.ArrayList<>();
+        java.util.List<String> computed = new java.util.ArrayList<>();
+        int[] dynamicLdcs = new int[1];
         new org.objectweb.asm.ClassReader(bytes).accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9) {
             @Override public org.objectweb.asm.MethodVisitor visitMethod(int a, String name, String d, String sig, String[] ex) {
-                if (!name.startsWith("$resolve")) return null;
                 return new org.objectweb.asm.MethodVisitor(org.objectweb.asm.Opcodes.ASM9) {
                     @Override public void visitLdcInsn(Object value) {
-                        if (value instanceof org.objectweb.asm.ConstantDynamic c && c.getBootstrapMethodArgumentCount() > 0) {
-                            resolved.add(String.valueOf(c.getBootstrapMethodArgument(0)));
-                        }
+                        if (value instanceof org.objectweb.asm.ConstantDynamic) dynamicLdcs[0]++;
+                        if (name.startsWith("$constants")) computed.add(String.valueOf(value));
                     }
                 };
             }
         }, 0);
-        org.junit.jupiter.api.Assertions.assertTrue(resolved.contains("never_taken"), resolved.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(computed.contains("never_taken"), computed.toString());
+        assertEquals(0, dynamicLdcs[0], "no dynamic constants left in a small module");
         expect("fn f { (0) -> :never_taken; (n) -> n }\nf (1)\n", "=> 1\n[exit 0]\n");
+    }
+
+    @Test void modulesWithMoreConstantsThanFieldsKeepDynamicConstants() {
+        // past Rt.FIELD_LIMIT the constants are dynamic constants resolved by the class initializer
+        StringBuilder src = new StringBuilder("let ks = [");
+        int n = Rt.FIELD_LIMIT + 50;
+        for (int i = 0; i < n; i++) src.append(i == 0 ? "" : ", ").append(":k").append(i);
+        src.append("]\nprint! (count (ks), first (ks), last (ks), at (ks, 4020))\n");
+        expect(src.toString(), n + " :k0 :k" + (n - 1) + " :k4020\n=> :ok\n[exit 0]\n");
+    }
+
+    @Test void callSitesThatRunOnceCallDirectlyOthersUseInvokedynamic() throws Exception {
+        // script code outside loops runs once: no inline cache to link (start-up time)
+        String source = """
+            let g = first ([fn (x) -> inc (x)])
+            let a = g (1)
+            repeat 2 { g (2) }
+            let b = loop (0) with (i) -> if lt? (i, 2) then recur (g (i)) else i
+            fn h (y) -> g (y)
+            print! (a, b, h (5))
+            """;
+        Path dir = Files.createTempDirectory("ludus-once");
+        Path file = dir.resolve("once.ld");
+        Files.writeString(file, source);
+        CompiledProgram program = LudusCompiler.compile(file, "once.ld");
+        byte[] bytes = program.classes().get(program.mainClass());
+        int[] scriptStatic = new int[1];
+        int[] scriptIndy = new int[1];
+        int[] fnIndy = new int[1];
+        new org.objectweb.asm.ClassReader(bytes).accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9) {
+            @Override public org.objectweb.asm.MethodVisitor visitMethod(int a, String name, String d, String sig, String[] ex) {
+                boolean script = name.startsWith("$body");
+                return new org.objectweb.asm.MethodVisitor(org.objectweb.asm.Opcodes.ASM9) {
+                    @Override public void visitMethodInsn(int op, String owner, String m, String desc, boolean itf) {
+                        if (script && owner.equals("dev/ludus/runtime/prelude/Calls") && m.startsWith("call")) scriptStatic[0]++;
+                    }
+                    @Override public void visitInvokeDynamicInsn(String m, String desc, org.objectweb.asm.Handle bsm, Object... args) {
+                        if (script) scriptIndy[0]++;
+                        else if (name.startsWith("fn$")) fnIndy[0]++;
+                    }
+                };
+            }
+        }, 0);
+        assertEquals(2, scriptStatic[0], "g (1) and print! at the top level");
+        assertEquals(2, scriptIndy[0], "g in the repeat and in the loop");
+        assertTrue(fnIndy[0] >= 1, "g in h's body");
+        expect(source, "2 2 6\n=> :ok\n[exit 0]\n");
     }
 }

@@ -3,23 +3,29 @@ package dev.ludus.runtime.bootstrap;
 import dev.ludus.runtime.prelude.Prelude;
 import dev.ludus.runtime.value.FnCode;
 import dev.ludus.runtime.value.Keyword;
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 
 /**
- * Bootstrap methods for constants that compiled code loads with {@code ldc} of a dynamic
- * constant: they run once per constant and the JIT then treats the value as a constant.
- * Names travel as static arguments because Ludus names may contain '/', which JVM
- * unqualified names may not.
+ * Bootstrap methods for the constants of compiled modules. A module's class initializer calls
+ * them as plain static methods and keeps each value in a static final field (past a few
+ * thousand constants, as bootstrap methods of dynamic constants): they run once per constant
+ * and the JIT then treats the value as a constant. Names travel as static arguments because
+ * Ludus names may contain '/', which JVM unqualified names may not.
  */
 public final class Bootstraps {
     private Bootstraps() {}
 
-    public static Keyword keyword(MethodHandles.Lookup lookup, String ignored, Class<?> type, String name) {
+    // Every bootstrap here has the type (Lookup, String, Class, one reference) -> Object: when
+    // the JVM bootstraps them as dynamic constants it adapts them all to the same generic
+    // shape, one set of method-handle adapters (a double parameter or a varargs array cost
+    // more each).
+
+    public static Object keyword(MethodHandles.Lookup lookup, String ignored, Class<?> type, String name) {
         return Keyword.of(name);
     }
 
-    public static Double number(MethodHandles.Lookup lookup, String ignored, Class<?> type, double value) {
+    /** The static argument is a double constant, which the JVM passes boxed. */
+    public static Object number(MethodHandles.Lookup lookup, String ignored, Class<?> type, Double value) {
         return value;
     }
 
@@ -30,20 +36,15 @@ public final class Bootstraps {
     }
 
     /**
-     * The shared code object of a compiled function. {@code directMask} has bit k set when a
-     * direct entry for k arguments follows among {@code handles}, in increasing k; the last
-     * handle is the variadic entry.
+     * The shared code object of a compiled function, described by {@code spec} (see
+     * {@link FnSpec}): its entry methods are found in the calling class by name when first
+     * needed, a direct entry {@code <base>$<k>} for each bit k of the mask and the variadic
+     * entry {@code <base>$v}.
      */
-    public static FnCode fnCode(MethodHandles.Lookup lookup, String ignored, Class<?> type,
-                                String name, String doc, String patterns, String file, int line,
-                                int directMask, MethodHandle... handles) {
-        int max = 32 - Integer.numberOfLeadingZeros(directMask);
-        MethodHandle[] byArity = new MethodHandle[max];
-        int h = 0;
-        for (int k = 0; k < max; k++) {
-            if ((directMask & (1 << k)) != 0) byArity[k] = handles[h++];
-        }
-        String[] pats = patterns.isEmpty() ? new String[0] : patterns.split("\n", -1);
-        return new FnCode(name, doc.isEmpty() ? null : doc, pats, file, line, byArity, handles[handles.length - 1], lookup);
+    public static Object fnCode(MethodHandles.Lookup lookup, String ignored, Class<?> type, String spec) {
+        FnSpec s = FnSpec.decode(spec);
+        String[] pats = s.patterns().isEmpty() ? new String[0] : s.patterns().split("\n", -1);
+        return new FnCode(s.name(), s.doc().isEmpty() ? null : s.doc(), pats, s.file(), s.line(),
+                s.directMask(), s.baseName(), lookup);
     }
 }

@@ -18,55 +18,80 @@ import java.lang.invoke.MutableCallSite;
  * <p>Each site keeps a bounded inline cache: up to {@value #MAX_ENTRIES} guarded entries, each
  * keyed by a closure's code (any closure of the same fn expression) or by a function object's
  * identity (prelude functions, partials), whose target is a constant method handle the JIT can
- * inline. A site that sees more kinds of callee stays on the generic path.
+ * inline. A site that sees more kinds of callee stays on the generic path. The first call of a
+ * site links nothing (see {@link #LINK_FROM_CALL}).
  */
 public final class CallSites {
     private CallSites() {}
 
     static final int MAX_ENTRIES = 8;
 
-    private static final MethodHandles.Lookup L = MethodHandles.lookup();
-    private static final MethodHandle FALLBACK;
-    private static final MethodHandle SAME_CODE;
-    private static final MethodHandle SAME_FN;
-    private static final MethodHandle SETTLE;
+    /**
+     * A site links an inline-cache entry from its second call on. Top-level script code runs
+     * once, and building an entry (guardWithTest and friends) spins method-handle classes,
+     * milliseconds each while a program starts; the first call goes the generic way instead.
+     */
+    static final int LINK_FROM_CALL = 2;
 
-    static {
-        try {
-            FALLBACK = L.findStatic(CallSites.class, "fallback",
-                    MethodType.methodType(Object.class, Site.class, Object.class, Object[].class));
-            SAME_CODE = L.findStatic(CallSites.class, "sameCode",
-                    MethodType.methodType(boolean.class, FnCode.class, Object.class));
-            SAME_FN = L.findStatic(CallSites.class, "sameFn",
-                    MethodType.methodType(boolean.class, Object.class, Object.class));
-            SETTLE = L.findStatic(Invoke.class, "settle", MethodType.methodType(Object.class, Object.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
+    private static final MethodHandles.Lookup L = MethodHandles.lookup();
+    /** fallback0..fallback3: (Site, Object f, Object... k args) Object, each found on first use. */
+    private static final MethodHandle[] FALLBACK = new MethodHandle[4];
+
+    private static MethodHandle fallback(int k) throws ReflectiveOperationException {
+        MethodHandle h = FALLBACK[k];
+        if (h == null) {
+            // a race makes an equal handle twice, which is harmless
+            h = L.findStatic(CallSites.class, "fallback" + k, MethodType.genericMethodType(k + 1).insertParameterTypes(0, Site.class));
+            FALLBACK[k] = h;
+        }
+        return h;
+    }
+
+    /** What entries are built from: made when the first entry is linked, not at start-up. */
+    private static final class Parts {
+        static final MethodHandle SAME_CODE;
+        static final MethodHandle SAME_FN;
+        static final MethodHandle SETTLE;
+        static final MethodHandle[] CALL = new MethodHandle[4];
+
+        static {
+            try {
+                SAME_CODE = L.findStatic(CallSites.class, "sameCode",
+                        MethodType.methodType(boolean.class, FnCode.class, Object.class));
+                SAME_FN = L.findStatic(CallSites.class, "sameFn",
+                        MethodType.methodType(boolean.class, Object.class, Object.class));
+                SETTLE = L.findStatic(Invoke.class, "settle", MethodType.methodType(Object.class, Object.class));
+                for (int n = 0; n < CALL.length; n++) {
+                    CALL[n] = L.findVirtual(LFn.class, "call" + n, MethodType.genericMethodType(n));
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
         }
     }
 
     static final class Site extends MutableCallSite {
         final boolean tail;
         final int argc;
-        final MethodHandle generic;
+        int calls;
         int entries;
 
-        Site(MethodType type, boolean tail, MethodHandle generic) {
+        Site(MethodType type, boolean tail) {
             super(type);
             this.tail = tail;
             this.argc = type.parameterCount() - 1;
-            this.generic = generic;
+        }
+
+        /** The generic path (Calls.callK, or Invoke.tailK at a tail site), for a megamorphic site. */
+        MethodHandle generic() throws ReflectiveOperationException {
+            return tail ? L.findStatic(Invoke.class, "tail" + argc, type()) : L.findStatic(Calls.class, "call" + argc, type());
         }
     }
 
-    public static CallSite bsm_call(MethodHandles.Lookup lookup, String name, MethodType type) throws ReflectiveOperationException {
-        int argc = type.parameterCount() - 1;
-        boolean tail = name.equals("tail");
-        MethodHandle generic = tail
-                ? L.findStatic(Invoke.class, "tail" + argc, type)
-                : L.findStatic(Calls.class, "call" + argc, type);
-        Site site = new Site(type, tail, generic);
-        site.setTarget(FALLBACK.bindTo(site).asCollector(Object[].class, argc).asType(type));
+    public static CallSite bsm_call(MethodHandles.Lookup lookup, String name, MethodType type)
+            throws ReflectiveOperationException {
+        Site site = new Site(type, name.equals("tail"));
+        site.setTarget(fallback(site.argc).bindTo(site));
         return site;
     }
 
@@ -78,16 +103,41 @@ public final class CallSites {
         return f == fn;
     }
 
-    /** A call the cache did not cover: link an entry for this callee if there is room, then call. */
-    private static Object fallback(Site site, Object f, Object[] args) throws Throwable {
+    // A call the cache did not cover: link an entry for this callee if it is time and there is
+    // room, then make this call the generic way (plain calls: invoking the new entry from here
+    // would spin an invoker). The generic path computes what the entry would: a closure's
+    // direct entry, settled, or the function's callK.
+
+    private static Object fallback0(Site site, Object f) throws Throwable {
+        link(site, f);
+        return site.tail ? Invoke.tail0(f) : Calls.call0(f);
+    }
+
+    private static Object fallback1(Site site, Object f, Object a) throws Throwable {
+        link(site, f);
+        return site.tail ? Invoke.tail1(f, a) : Calls.call1(f, a);
+    }
+
+    private static Object fallback2(Site site, Object f, Object a, Object b) throws Throwable {
+        link(site, f);
+        return site.tail ? Invoke.tail2(f, a, b) : Calls.call2(f, a, b);
+    }
+
+    private static Object fallback3(Site site, Object f, Object a, Object b, Object c) throws Throwable {
+        link(site, f);
+        return site.tail ? Invoke.tail3(f, a, b, c) : Calls.call3(f, a, b, c);
+    }
+
+    private static void link(Site site, Object f) throws ReflectiveOperationException {
+        if (site.calls < LINK_FROM_CALL) site.calls++;
+        if (site.calls < LINK_FROM_CALL) return;
         MethodHandle entry = site.entries < MAX_ENTRIES ? entryFor(site, f) : null;
         if (entry != null) {
             site.entries++;
             site.setTarget(entry);
-            return entry.invokeWithArguments(prepend(f, args));
+        } else if (site.entries >= MAX_ENTRIES) {
+            site.setTarget(site.generic()); // megamorphic: stop caching
         }
-        if (site.entries >= MAX_ENTRIES) site.setTarget(site.generic); // megamorphic: stop caching
-        return site.generic.invokeWithArguments(prepend(f, args));
     }
 
     private static MethodHandle entryFor(Site site, Object f) throws ReflectiveOperationException {
@@ -99,23 +149,15 @@ public final class CallSites {
             if (site.tail) return null; // tail calls to closures must return a TailCall (constant stack)
             MethodHandle direct = c.code.direct(n);
             if (direct == null) return null;
-            target = MethodHandles.filterReturnValue(direct.asType(type), SETTLE);
-            test = SAME_CODE.bindTo(c.code);
+            target = MethodHandles.filterReturnValue(direct.asType(type), Parts.SETTLE);
+            test = Parts.SAME_CODE.bindTo(c.code);
         } else if (f instanceof LFn fn) {
-            MethodHandle call = L.findVirtual(LFn.class, "call" + n, MethodType.genericMethodType(n));
-            target = MethodHandles.dropArguments(call.bindTo(fn), 0, Object.class);
-            test = SAME_FN.bindTo(fn);
+            target = MethodHandles.dropArguments(Parts.CALL[n].bindTo(fn), 0, Object.class);
+            test = Parts.SAME_FN.bindTo(fn);
         } else {
             return null;
         }
         test = MethodHandles.dropArguments(test, 1, type.parameterList().subList(1, n + 1));
         return MethodHandles.guardWithTest(test, target.asType(type), site.getTarget());
-    }
-
-    private static Object[] prepend(Object f, Object[] args) {
-        Object[] all = new Object[args.length + 1];
-        all[0] = f;
-        System.arraycopy(args, 0, all, 1, args.length);
-        return all;
     }
 }

@@ -177,17 +177,16 @@ public final class Colls {
         throw noMatch("fold", f, xs);
     }
 
-    // map, filter and fold call a prelude function's handler directly when they get one:
-    // Fn.call1/call2 dispatch on the handler at a call site shared by every prelude function
-    // (megamorphic, never inlined), while the handler taken out of the loop is called from
-    // this function's own call site, which sees only what this program maps or folds with.
+    // map, filter and fold call a prelude function from loops of their own (foldWith, mapWith,
+    // filterWith): each builtin is a class of its own (see Fn), so those call sites see only
+    // the builtins this program maps or folds with, not the closures, and the JIT inlines them.
     //
     // The loops that build lists fill a local 32-slot leaf and hand it to the builder when
     // full (LList.Builder.addLeaf), so no call per element is left to the JIT's inlining.
 
     public static Object fold(Object f, Object xs, Object init) {
         if (xs instanceof LList l) {
-            if (f instanceof Fn b && b.f2 != null) return foldWith(b.f2, l, init);
+            if (f instanceof Fn b) return foldWith(b, l, init);
             if (f instanceof LFn fn) {
                 Object acc = init;
                 for (Object x : l) acc = fn.call2(acc, x);
@@ -197,15 +196,15 @@ public final class Colls {
         throw noMatch("fold", f, xs, init);
     }
 
-    private static Object foldWith(Fn.F2 op, LList l, Object init) {
+    private static Object foldWith(Fn op, LList l, Object init) {
         Object acc = init;
-        for (Object x : l) acc = op.apply(acc, x);
+        for (Object x : l) acc = op.call2(acc, x);
         return acc;
     }
 
     public static Object map(Object f, Object xs) {
         if (xs instanceof LList l) {
-            if (f instanceof Fn b && b.f1 != null) return mapWith(b.f1, l);
+            if (f instanceof Fn b) return mapWith(b, l);
             if (f instanceof LFn fn) return mapFn(fn, l);
             if (f instanceof Keyword k) {
                 LList.Builder b = LList.builder();
@@ -216,12 +215,12 @@ public final class Colls {
         throw noMatch("map", f, xs);
     }
 
-    private static LList mapWith(Fn.F1 op, LList l) {
+    private static LList mapWith(Fn op, LList l) {
         LList.Builder b = LList.builder();
         Object[] leaf = new Object[32];
         int k = 0;
         for (Object x : l) {
-            leaf[k++] = Boxes.element(op.apply(x));
+            leaf[k++] = Boxes.element(op.call1(x));
             if (k == 32) { b.addLeaf(leaf, 32); leaf = new Object[32]; k = 0; }
         }
         b.addLeaf(leaf, k);
@@ -242,18 +241,18 @@ public final class Colls {
 
     public static Object filter(Object p, Object xs) {
         if (xs instanceof LList l) {
-            if (p instanceof Fn b && b.f1 != null) return filterWith(b.f1, l);
+            if (p instanceof Fn b) return filterWith(b, l);
             if (p instanceof LFn fn) return filterFn(fn, l);
         }
         throw noMatch("filter", p, xs);
     }
 
-    private static LList filterWith(Fn.F1 op, LList l) {
+    private static LList filterWith(Fn op, LList l) {
         LList.Builder b = LList.builder();
         Object[] leaf = new Object[32];
         int k = 0;
         for (Object x : l) {
-            if (!Values.truthy(op.apply(x))) continue;
+            if (!Values.truthy(op.call1(x))) continue;
             leaf[k++] = x;
             if (k == 32) { b.addLeaf(leaf, 32); leaf = new Object[32]; k = 0; }
         }

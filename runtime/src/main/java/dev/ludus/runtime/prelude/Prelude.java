@@ -5,10 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The prelude scope (prelude.md §13): the single source of prelude names for the compiler's
- * resolver. It has two halves: host primitives written in Java (installed by CoreFns, MathFns,
+ * resolver. It has two halves: host primitives written in Java (defined by CoreFns, MathFns,
  * CollFns, Turtle) and the functions written in Ludus (stdlib/src/main/ludus/prelude.ld, compiled
  * at build time to {@value #STDLIB_CLASS}, whose final pkg lists its exports). The Ludus half is
  * found on the class path at run time; the runtime does not depend on it at build time.
@@ -22,18 +23,48 @@ public final class Prelude {
 
     static final String STDLIB_CLASS = "dev.ludus.stdlib.LudusPrelude";
 
-    /** The Java half, built on first use. */
+    /**
+     * The Java half. Its names are listed up front; each value is made the first time it is
+     * asked for, so a program that uses five builtins loads five small classes instead of
+     * building all of them before its first line runs (start-up time of compiled jars).
+     */
     private static final class Builtins {
-        static final Map<String, Object> MAP;
+        static final Set<String> NAMES;
+        private static final Map<String, Object> MADE = new ConcurrentHashMap<>();
         static {
-            Map<String, Object> all = new LinkedHashMap<>();
-            CoreFns.install(all);
-            MathFns.install(all);
-            CollFns.install(all);
-            Turtle.install(all);
-            MAP = Collections.unmodifiableMap(all);
+            Set<String> s = new LinkedHashSet<>();
+            for (String[] part : new String[][] {CoreFns.Names.LIST, MathFns.Names.LIST, CollFns.Names.LIST, Turtle.Names.LIST}) {
+                for (String n : part) {
+                    if (!s.add(n)) throw new IllegalStateException("builtin defined twice: " + n);
+                }
+            }
+            NAMES = Collections.unmodifiableSet(s);
+        }
+
+        static Object get(String name) {
+            Object v = MADE.get(name);
+            return v != null || !NAMES.contains(name) ? v : make(name);
+        }
+
+        /** Makes a value once (an alias asks for its target, on this thread, under the same lock). */
+        private static synchronized Object make(String name) {
+            Object v = MADE.get(name);
+            if (v != null) return v;
+            v = CoreFns.make(name);
+            if (v == null) v = MathFns.make(name);
+            if (v == null) v = CollFns.make(name);
+            if (v == null) v = Turtle.make(name);
+            if (v == null) throw new IllegalStateException("builtin listed but not defined: " + name);
+            MADE.put(name, v);
+            return v;
         }
     }
+
+    /** Set by Turtle's initialiser: until then the turtle is in its initial state. */
+    static volatile boolean turtleInitialised;
+
+    /** A builtin's value, for the files that define aliases. */
+    static Object builtin(String name) { return Builtins.get(name); }
 
     /** The names the Ludus half exports (read without running it), or none while it is being built. */
     private static final class StdlibNames {
@@ -83,7 +114,7 @@ public final class Prelude {
     private static final class Names {
         static final Set<String> SET;
         static {
-            Set<String> s = new LinkedHashSet<>(Builtins.MAP.keySet());
+            Set<String> s = new LinkedHashSet<>(Builtins.NAMES);
             for (String n : StdlibNames.SET) {
                 if (!s.add(n)) throw new IllegalStateException("prelude name defined twice (Java and Ludus): " + n);
             }
@@ -96,13 +127,14 @@ public final class Prelude {
 
     /** The value bound to a prelude name (null if no such name). */
     public static Object get(String name) {
-        Object v = Builtins.MAP.get(name);
+        Object v = Builtins.get(name);
         return v != null ? v : StdlibNames.SET.contains(name) ? Stdlib.MAP.get(name) : null;
     }
 
     /** Every binding, name → value, in the order of {@link #names()}. */
     public static Map<String, Object> bindings() {
-        Map<String, Object> all = new LinkedHashMap<>(Builtins.MAP);
+        Map<String, Object> all = new LinkedHashMap<>();
+        for (String n : Builtins.NAMES) all.put(n, Builtins.get(n));
         all.putAll(Stdlib.MAP);
         return Collections.unmodifiableMap(all);
     }
@@ -113,11 +145,10 @@ public final class Prelude {
      * The Ref objects themselves stay the same.
      */
     public static void resetState(long seed) {
-        Builtins.MAP.size(); // make sure everything is built
         synchronized (CoreFns.CONSOLE) {
             CoreFns.CONSOLE.set(dev.ludus.runtime.collection.LList.EMPTY);
         }
-        Turtle.reset();
+        if (turtleInitialised) Turtle.reset(); // else it is in its initial state: no need to build it now
         MathFns.seed(seed);
     }
 

@@ -1,7 +1,5 @@
 package dev.ludus.runtime.prelude;
 
-import static dev.ludus.runtime.prelude.Arith.noMatch;
-
 import dev.ludus.runtime.Values;
 import dev.ludus.runtime.collection.LDict;
 import dev.ludus.runtime.collection.LList;
@@ -11,7 +9,6 @@ import dev.ludus.runtime.value.Tuple;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Turtle graphics (prelude.md §11): the state refs the program can inspect, the command
@@ -77,6 +74,10 @@ public final class Turtle {
     public static final Ref TURTLE_COMMANDS = new Ref("turtle_commands", LList.EMPTY);
     public static final Ref P5_CALLS = new Ref("p5_calls", LList.EMPTY);
     public static final Ref BGCOLOR = new Ref("bgcolor", BLACK);
+
+    static {
+        Prelude.turtleInitialised = true; // from now on resetState has turtle state to reset
+    }
 
     /** Turtle shape: radius and half-angle (turns) of the drawn triangle. */
     public static final double TURTLE_RADIUS = 20;
@@ -258,80 +259,137 @@ public final class Turtle {
 
     // ---- prelude functions --------------------------------------------------------------
 
-    static void install(Map<String, Object> m) {
-        def(m, new Fn("forward!", "Moves the turtle forward by a number of steps, drawing a line if the pen is down.",
-                "(steps as :number)")
-                .on1(a -> { if (a instanceof Double) return command(Tuple.of(FORWARD, a)); throw noMatch("forward!", a); }),
-                "fd!");
-        def(m, new Fn("back!", "Moves the turtle backward by a number of steps, drawing a line if the pen is down.",
-                "(steps as :number)")
-                .on1(a -> { if (a instanceof Double) return command(Tuple.of(BACK, a)); throw noMatch("back!", a); }),
-                "bk!");
-        def(m, new Fn("left!", "Turns the turtle counterclockwise by an angle in turns.", "(turns as :number)")
-                .on1(a -> { if (a instanceof Double) return command(Tuple.of(LEFT, a)); throw noMatch("left!", a); }),
-                "lt!");
-        def(m, new Fn("right!", "Turns the turtle clockwise by an angle in turns.", "(turns as :number)")
-                .on1(a -> { if (a instanceof Double) return command(Tuple.of(RIGHT, a)); throw noMatch("right!", a); }),
-                "rt!");
-        def(m, new Fn("penup!", "Raises the pen: the turtle moves without drawing.", "()")
-                .on0(() -> command(Tuple.of(PENUP_C))), "pu!");
-        def(m, new Fn("pendown!", "Lowers the pen: the turtle draws as it moves.", "()")
-                .on0(() -> command(Tuple.of(PENDOWN_C))), "pd!");
-        def(m, new Fn("pencolor!", "Sets the pen colour from a gray level, an (r, g, b) or an (r, g, b, a) tuple.",
-                "(gray as :number)", "((r as :number, g as :number, b as :number))",
-                "((r as :number, g as :number, b as :number, a as :number))")
-                .on1(c -> {
-                    Tuple col = colorArg(c);
-                    if (col == null) throw noMatch("pencolor!", c);
-                    return command(Tuple.of(PENCOLOR_C, col));
-                }), "pc!");
-        def(m, new Fn("penwidth!", "Sets the width of the pen in pixels.", "(width as :number)")
-                .on1(w -> { if (w instanceof Double) return command(Tuple.of(PENWIDTH_C, w)); throw noMatch("penwidth!", w); }),
-                "pw!");
-        def(m, new Fn("background!", "Sets the background colour from a gray level, an (r, g, b) or an (r, g, b, a) tuple; returns the colour.",
-                "(gray as :number)", "((r as :number, g as :number, b as :number))",
-                "((r as :number, g as :number, b as :number, a as :number))")
-                .on1(c -> {
-                    Tuple col = colorArg(c);
-                    if (col == null) throw noMatch("background!", c);
-                    return BGCOLOR.set(col);
-                }), "bg!");
-        def(m, new Fn("home!", "Moves the turtle back to the origin (0, 0) without changing its heading; draws if the pen is down.", "()")
-                .on0(() -> command(Tuple.of(HOME))));
-        def(m, new Fn("clear!", "Erases the drawing and moves the turtle to the origin; the heading is kept.", "()")
-                .on0(() -> command(Tuple.of(CLEAR))));
-        def(m, new Fn("goto!", "Moves the turtle to the point (x, y), drawing a line if the pen is down.",
-                "(x as :number, y as :number)", "((x, y))")
-                .on2((x, y) -> {
-                    if (x instanceof Double && y instanceof Double) return command(Tuple.of(GOTO, Tuple.of(x, y)));
-                    throw noMatch("goto!", x, y);
-                })
-                .on1(v -> {
-                    if (v instanceof Tuple t && t.size() == 2) {
-                        if (t.get(0) instanceof Double && t.get(1) instanceof Double) return command(Tuple.of(GOTO, t));
-                        throw noMatch("goto!", t.get(0), t.get(1));
-                    }
-                    throw noMatch("goto!", v);
-                }));
-        def(m, new Fn("position", "Returns the turtle's position as an (x, y) tuple.", "()").on0(() -> field(POSITION)));
-        def(m, new Fn("heading", "Returns the turtle's heading in turns.", "()").on0(() -> field(HEADING)));
-        def(m, new Fn("pendown?", "Returns true if the turtle's pen is down.", "()").on0(() -> field(PENDOWN)));
-        def(m, new Fn("pencolor", "Returns the pen colour as an (r, g, b, a) tuple.", "()").on0(() -> field(PENCOLOR)));
-        def(m, new Fn("penwidth", "Returns the pen width in pixels.", "()").on0(() -> field(PENWIDTH)));
-        def(m, new Fn("turtle_state", "Returns the turtle's current state dict.", "()").on0(() -> state()));
-        def(m, new Fn("reset_turtle!", "Resets the turtle's states to the initial state only; returns that list.", "()")
-                .on0(() -> TURTLE_STATES.set(LList.of(INITIAL))));
-        def(m, new Fn("render_turtle!", "Adds the drawing calls for the turtle itself to p5_calls, if it is visible.", "()")
-                .on0(Turtle::renderTurtle));
-        m.put("colors", COLORS);
-        m.put("turtle_states", TURTLE_STATES);
-        m.put("turtle_commands", TURTLE_COMMANDS);
-        m.put("p5_calls", P5_CALLS);
-        m.put("bgcolor", BGCOLOR);
+    /**
+     * The names this file defines, in prelude order (aliases right after their target). A
+     * class of its own so that listing the names does not initialise this one.
+     */
+    static final class Names {
+        static final String[] LIST = {
+            "forward!", "fd!", "back!", "bk!", "left!", "lt!", "right!", "rt!", "penup!", "pu!", "pendown!", "pd!",
+            "pencolor!", "pc!", "penwidth!", "pw!", "background!", "bg!", "home!", "clear!", "goto!", "position",
+            "heading", "pendown?", "pencolor", "penwidth", "turtle_state", "reset_turtle!", "render_turtle!",
+            "colors", "turtle_states", "turtle_commands", "p5_calls", "bgcolor",
+        };
     }
 
-    private static void def(Map<String, Object> m, Fn f, String... aliases) {
-        m.put(f.name(), f);
-        for (String a : aliases) m.put(a, f);
+    /** The value of one of {@link Names#LIST}: made on first use, see {@link Prelude}. */
+    static Object make(String name) {
+        return switch (name) {
+            case "forward!" -> new Fn("forward!", "Moves the turtle forward by a number of steps, drawing a line if the pen is down.",
+                    "(steps as :number)") {
+                @Override public Object call1(Object a) {
+                    if (a instanceof Double) return command(Tuple.of(FORWARD, a));
+                    throw noMatch(a);
+                }
+            };
+            case "fd!" -> Prelude.builtin("forward!");
+            case "back!" -> new Fn("back!", "Moves the turtle backward by a number of steps, drawing a line if the pen is down.",
+                    "(steps as :number)") {
+                @Override public Object call1(Object a) {
+                    if (a instanceof Double) return command(Tuple.of(BACK, a));
+                    throw noMatch(a);
+                }
+            };
+            case "bk!" -> Prelude.builtin("back!");
+            case "left!" -> new Fn("left!", "Turns the turtle counterclockwise by an angle in turns.", "(turns as :number)") {
+                @Override public Object call1(Object a) {
+                    if (a instanceof Double) return command(Tuple.of(LEFT, a));
+                    throw noMatch(a);
+                }
+            };
+            case "lt!" -> Prelude.builtin("left!");
+            case "right!" -> new Fn("right!", "Turns the turtle clockwise by an angle in turns.", "(turns as :number)") {
+                @Override public Object call1(Object a) {
+                    if (a instanceof Double) return command(Tuple.of(RIGHT, a));
+                    throw noMatch(a);
+                }
+            };
+            case "rt!" -> Prelude.builtin("right!");
+            case "penup!" -> new Fn("penup!", "Raises the pen: the turtle moves without drawing.", "()") {
+                @Override public Object call0() { return command(Tuple.of(PENUP_C)); }
+            };
+            case "pu!" -> Prelude.builtin("penup!");
+            case "pendown!" -> new Fn("pendown!", "Lowers the pen: the turtle draws as it moves.", "()") {
+                @Override public Object call0() { return command(Tuple.of(PENDOWN_C)); }
+            };
+            case "pd!" -> Prelude.builtin("pendown!");
+            case "pencolor!" -> new Fn("pencolor!", "Sets the pen colour from a gray level, an (r, g, b) or an (r, g, b, a) tuple.",
+                    "(gray as :number)", "((r as :number, g as :number, b as :number))",
+                    "((r as :number, g as :number, b as :number, a as :number))") {
+                @Override public Object call1(Object c) {
+                    Tuple col = colorArg(c);
+                    if (col == null) throw noMatch(c);
+                    return command(Tuple.of(PENCOLOR_C, col));
+                }
+            };
+            case "pc!" -> Prelude.builtin("pencolor!");
+            case "penwidth!" -> new Fn("penwidth!", "Sets the width of the pen in pixels.", "(width as :number)") {
+                @Override public Object call1(Object w) {
+                    if (w instanceof Double) return command(Tuple.of(PENWIDTH_C, w));
+                    throw noMatch(w);
+                }
+            };
+            case "pw!" -> Prelude.builtin("penwidth!");
+            case "background!" -> new Fn("background!", "Sets the background colour from a gray level, an (r, g, b) or an (r, g, b, a) tuple; returns the colour.",
+                    "(gray as :number)", "((r as :number, g as :number, b as :number))",
+                    "((r as :number, g as :number, b as :number, a as :number))") {
+                @Override public Object call1(Object c) {
+                    Tuple col = colorArg(c);
+                    if (col == null) throw noMatch(c);
+                    return BGCOLOR.set(col);
+                }
+            };
+            case "bg!" -> Prelude.builtin("background!");
+            case "home!" -> new Fn("home!", "Moves the turtle back to the origin (0, 0) without changing its heading; draws if the pen is down.", "()") {
+                @Override public Object call0() { return command(Tuple.of(HOME)); }
+            };
+            case "clear!" -> new Fn("clear!", "Erases the drawing and moves the turtle to the origin; the heading is kept.", "()") {
+                @Override public Object call0() { return command(Tuple.of(CLEAR)); }
+            };
+            case "goto!" -> new Fn("goto!", "Moves the turtle to the point (x, y), drawing a line if the pen is down.",
+                    "(x as :number, y as :number)", "((x, y))") {
+                @Override public Object call2(Object x, Object y) {
+                    if (x instanceof Double && y instanceof Double) return command(Tuple.of(GOTO, Tuple.of(x, y)));
+                    throw noMatch(x, y);
+                }
+                @Override public Object call1(Object v) {
+                    if (v instanceof Tuple t && t.size() == 2) {
+                        if (t.get(0) instanceof Double && t.get(1) instanceof Double) return command(Tuple.of(GOTO, t));
+                        throw noMatch(t.get(0), t.get(1));
+                    }
+                    throw noMatch(v);
+                }
+            };
+            case "position" -> new Fn("position", "Returns the turtle's position as an (x, y) tuple.", "()") {
+                @Override public Object call0() { return field(POSITION); }
+            };
+            case "heading" -> new Fn("heading", "Returns the turtle's heading in turns.", "()") {
+                @Override public Object call0() { return field(HEADING); }
+            };
+            case "pendown?" -> new Fn("pendown?", "Returns true if the turtle's pen is down.", "()") {
+                @Override public Object call0() { return field(PENDOWN); }
+            };
+            case "pencolor" -> new Fn("pencolor", "Returns the pen colour as an (r, g, b, a) tuple.", "()") {
+                @Override public Object call0() { return field(PENCOLOR); }
+            };
+            case "penwidth" -> new Fn("penwidth", "Returns the pen width in pixels.", "()") {
+                @Override public Object call0() { return field(PENWIDTH); }
+            };
+            case "turtle_state" -> new Fn("turtle_state", "Returns the turtle's current state dict.", "()") {
+                @Override public Object call0() { return state(); }
+            };
+            case "reset_turtle!" -> new Fn("reset_turtle!", "Resets the turtle's states to the initial state only; returns that list.", "()") {
+                @Override public Object call0() { return TURTLE_STATES.set(LList.of(INITIAL)); }
+            };
+            case "render_turtle!" -> new Fn("render_turtle!", "Adds the drawing calls for the turtle itself to p5_calls, if it is visible.", "()") {
+                @Override public Object call0() { return renderTurtle(); }
+            };
+            case "colors" -> COLORS;
+            case "turtle_states" -> TURTLE_STATES;
+            case "turtle_commands" -> TURTLE_COMMANDS;
+            case "p5_calls" -> P5_CALLS;
+            case "bgcolor" -> BGCOLOR;
+            default -> null;
+        };
     }
 }

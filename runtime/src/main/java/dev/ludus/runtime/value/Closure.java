@@ -31,7 +31,7 @@ public final class Closure extends LFn {
         MethodHandle h = code.direct(0);
         if (h != null) code.slowCall();
         try {
-            return h != null ? (Object) h.invokeExact(this) : (Object) code.variadic.invokeExact(this, new Object[0]);
+            return h != null ? (Object) h.invokeExact(this) : (Object) code.variadic().invokeExact(this, new Object[0]);
         } catch (Throwable t) { throw TailCall.rethrow(t); }
     }
 
@@ -41,7 +41,7 @@ public final class Closure extends LFn {
         MethodHandle h = code.direct(1);
         if (h != null) code.slowCall();
         try {
-            return h != null ? (Object) h.invokeExact(this, a) : (Object) code.variadic.invokeExact(this, new Object[] {a});
+            return h != null ? (Object) h.invokeExact(this, a) : (Object) code.variadic().invokeExact(this, new Object[] {a});
         } catch (Throwable t) { throw TailCall.rethrow(t); }
     }
 
@@ -51,7 +51,7 @@ public final class Closure extends LFn {
         MethodHandle h = code.direct(2);
         if (h != null) code.slowCall();
         try {
-            return h != null ? (Object) h.invokeExact(this, a, b) : (Object) code.variadic.invokeExact(this, new Object[] {a, b});
+            return h != null ? (Object) h.invokeExact(this, a, b) : (Object) code.variadic().invokeExact(this, new Object[] {a, b});
         } catch (Throwable t) { throw TailCall.rethrow(t); }
     }
 
@@ -61,7 +61,7 @@ public final class Closure extends LFn {
         MethodHandle h = code.direct(3);
         if (h != null) code.slowCall();
         try {
-            return h != null ? (Object) h.invokeExact(this, a, b, c) : (Object) code.variadic.invokeExact(this, new Object[] {a, b, c});
+            return h != null ? (Object) h.invokeExact(this, a, b, c) : (Object) code.variadic().invokeExact(this, new Object[] {a, b, c});
         } catch (Throwable t) { throw TailCall.rethrow(t); }
     }
 
@@ -74,7 +74,7 @@ public final class Closure extends LFn {
             default:
                 MethodHandle h = code.direct(args.length);
                 try {
-                    return h != null ? (Object) h.invokeWithArguments(prepend(args)) : (Object) code.variadic.invokeExact(this, args);
+                    return h != null ? (Object) h.invokeWithArguments(prepend(args)) : (Object) code.variadic().invokeExact(this, args);
                 } catch (Throwable t) { throw TailCall.rethrow(t); }
         }
     }

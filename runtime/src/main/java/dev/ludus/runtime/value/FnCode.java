@@ -18,8 +18,10 @@ public final class FnCode {
     public final List<String> patterns;
     public final String file;          // source file (display name) of the fn token
     public final int line;             // line of the fn token (site of "no match" panics)
-    final MethodHandle[] byArity;      // index = argument count; null entries use variadic
-    final MethodHandle variadic;
+    private final int directMask;      // bit k: a direct entry <baseName>$<k> for k arguments
+    private final String baseName;
+    private final MethodHandle[] byArity;  // index = argument count; found on first use
+    private MethodHandle variadic;         // <baseName>$v, found on first use
 
     /** Direct entries as plain interface calls, made once a function is hot (see {@link #slowCall}). */
     public interface B0 { Object apply(Closure self); }
@@ -31,30 +33,60 @@ public final class FnCode {
     B1 b1;
     B2 b2;
     B3 b3;
-    /** Full-privilege lookup of the defining class (null: never link bodies). */
+    /** Full-privilege lookup of the defining class. */
     private final MethodHandles.Lookup lookup;
     private int slowCalls;
     static final int HOT = 256;
 
+    /**
+     * @param directMask bit k set when the defining class has a direct entry
+     *                   {@code <baseName>$<k>} {@code (Closure, Object... k) Object}; every
+     *                   fn has the variadic entry {@code <baseName>$v (Closure, Object[]) Object}
+     * @param lookup     full-privilege lookup of the defining class, which finds the entries
+     *                   when they are first needed (most functions of a short program are only
+     *                   ever called directly, and making a method handle costs start-up time)
+     */
     public FnCode(String name, String doc, String[] patterns, String file, int line,
-                  MethodHandle[] byArity, MethodHandle variadic) {
-        this(name, doc, patterns, file, line, byArity, variadic, null);
-    }
-
-    public FnCode(String name, String doc, String[] patterns, String file, int line,
-                  MethodHandle[] byArity, MethodHandle variadic, MethodHandles.Lookup lookup) {
+                  int directMask, String baseName, MethodHandles.Lookup lookup) {
         this.lookup = lookup;
         this.name = name;
         this.doc = doc;
         this.patterns = List.of(patterns);
         this.file = file;
         this.line = line;
-        this.byArity = byArity;
-        this.variadic = variadic;
+        this.directMask = directMask;
+        this.baseName = baseName;
+        this.byArity = new MethodHandle[32 - Integer.numberOfLeadingZeros(directMask)];
     }
 
     /** The direct entry for {@code n} arguments, or null. */
-    public MethodHandle direct(int n) { return n < byArity.length ? byArity[n] : null; }
+    public MethodHandle direct(int n) {
+        if (n >= byArity.length) return null;
+        MethodHandle h = byArity[n];
+        if (h != null || (directMask & (1 << n)) == 0) return h;
+        // a race finds the same entry twice, which is harmless
+        h = find("$" + n, MethodType.genericMethodType(n).insertParameterTypes(0, Closure.class));
+        byArity[n] = h;
+        return h;
+    }
+
+    /** The entry taking every argument count. */
+    public MethodHandle variadic() {
+        MethodHandle h = variadic;
+        if (h == null) {
+            h = find("$v", MethodType.methodType(Object.class, Closure.class, Object[].class));
+            variadic = h;
+        }
+        return h;
+    }
+
+    private MethodHandle find(String suffix, MethodType type) {
+        try {
+            return lookup.findStatic(lookup.lookupClass(), baseName + suffix, type);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("compiled fn " + name + " has no entry " + baseName + suffix, e);
+        }
+    }
 
     /**
      * Counts a call made through a (non-constant) method handle, as happens when the prelude's
@@ -63,7 +95,7 @@ public final class FnCode {
      * inlines far better than a method handle it cannot treat as a constant.
      */
     void slowCall() {
-        if (++slowCalls == HOT && lookup != null) linkBodies();
+        if (++slowCalls == HOT) linkBodies();
     }
 
     private void linkBodies() {
@@ -82,5 +114,4 @@ public final class FnCode {
         return LambdaMetafactory.metafactory(lookup, "apply", MethodType.methodType(iface), type, h, type)
                 .getTarget().invoke();
     }
-    public MethodHandle variadic() { return variadic; }
 }

@@ -15,7 +15,12 @@ public final class Keyword {
 
     public static Keyword of(String name) {
         Keyword k = TABLE.get(name);
-        return k != null ? k : TABLE.computeIfAbsent(name, Keyword::new);
+        if (k != null) return k;
+        // putIfAbsent rather than computeIfAbsent with a method reference: no lambda to spin at
+        // start-up; a racing thread's keyword wins and ours is dropped, so keywords stay unique
+        Keyword made = new Keyword(name);
+        k = TABLE.putIfAbsent(name, made);
+        return k != null ? k : made;
     }
 
     public String name() { return name; }
