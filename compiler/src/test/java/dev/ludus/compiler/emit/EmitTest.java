@@ -273,20 +273,33 @@ class EmitTest {
 
     /** Whether the compiled source calls Invoke.accAppend (a list accumulator). */
     private static boolean usesAccAppend(String source) throws Exception {
-        Path dir = Files.createTempDirectory("ludus-test");
-        Path file = dir.resolve("test.ld");
+        return anyMethod(source, (desc, found) -> new org.objectweb.asm.MethodVisitor(org.objectweb.asm.Opcodes.ASM9) {
+            @Override
+            public void visitMethodInsn(int op, String owner, String name, String d, boolean itf) {
+                if (name.equals("accAppend")) found[0] = true;
+            }
+        });
+    }
+
+    /** The program compiled from source, written to a fresh directory as fileName. */
+    private static CompiledProgram compileSource(String source, String fileName) throws Exception {
+        Path file = Files.createTempDirectory("ludus-test").resolve(fileName);
         Files.writeString(file, source);
+        return LudusCompiler.compile(file, fileName);
+    }
+
+    /**
+     * Whether some method of the compiled source shows what probe looks for: probe gets each
+     * method's descriptor and a flag to set, and returns a visitor for its code (or null).
+     */
+    private static boolean anyMethod(String source,
+            java.util.function.BiFunction<String, boolean[], org.objectweb.asm.MethodVisitor> probe) throws Exception {
         boolean[] found = new boolean[1];
-        for (byte[] bytes : LudusCompiler.compile(file, "test.ld").classes().values()) {
+        for (byte[] bytes : compileSource(source, "test.ld").classes().values()) {
             new org.objectweb.asm.ClassReader(bytes).accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9) {
                 @Override
                 public org.objectweb.asm.MethodVisitor visitMethod(int acc, String n, String d, String sig, String[] ex) {
-                    return new org.objectweb.asm.MethodVisitor(org.objectweb.asm.Opcodes.ASM9) {
-                        @Override
-                        public void visitMethodInsn(int op, String owner, String name, String desc, boolean itf) {
-                            if (name.equals("accAppend")) found[0] = true;
-                        }
-                    };
+                    return probe.apply(d, found);
                 }
             }, 0);
         }
@@ -323,20 +336,10 @@ class EmitTest {
 
     /** Whether some method of the compiled source returns a double (a NumReturns entry). */
     private static boolean returnsDouble(String source) throws Exception {
-        Path dir = Files.createTempDirectory("ludus-test");
-        Path file = dir.resolve("test.ld");
-        Files.writeString(file, source);
-        boolean[] found = new boolean[1];
-        for (byte[] bytes : LudusCompiler.compile(file, "test.ld").classes().values()) {
-            new org.objectweb.asm.ClassReader(bytes).accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9) {
-                @Override
-                public org.objectweb.asm.MethodVisitor visitMethod(int acc, String n, String d, String sig, String[] ex) {
-                    if (d.endsWith(")D")) found[0] = true;
-                    return null;
-                }
-            }, 0);
-        }
-        return found[0];
+        return anyMethod(source, (desc, found) -> {
+            if (desc.endsWith(")D")) found[0] = true;
+            return null;
+        });
     }
 
     @Test void countingLoopsRunOnLongsUnlessTheyHoldAFunction() throws Exception {
@@ -347,25 +350,12 @@ class EmitTest {
 
     /** Whether the compiled source adds longs (only a loop emitted on longs does). */
     private static boolean addsLongs(String source) throws Exception {
-        Path dir = Files.createTempDirectory("ludus-test");
-        Path file = dir.resolve("test.ld");
-        Files.writeString(file, source);
-        CompiledProgram program = LudusCompiler.compile(file, "test.ld");
-        boolean[] found = new boolean[1];
-        for (byte[] bytes : program.classes().values()) {
-            new org.objectweb.asm.ClassReader(bytes).accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9) {
-                @Override
-                public org.objectweb.asm.MethodVisitor visitMethod(int acc, String n, String d, String sig, String[] ex) {
-                    return new org.objectweb.asm.MethodVisitor(org.objectweb.asm.Opcodes.ASM9) {
-                        @Override
-                        public void visitInsn(int op) {
-                            if (op == org.objectweb.asm.Opcodes.LADD) found[0] = true;
-                        }
-                    };
-                }
-            }, 0);
-        }
-        return found[0];
+        return anyMethod(source, (desc, found) -> new org.objectweb.asm.MethodVisitor(org.objectweb.asm.Opcodes.ASM9) {
+            @Override
+            public void visitInsn(int op) {
+                if (op == org.objectweb.asm.Opcodes.LADD) found[0] = true;
+            }
+        });
     }
 
     @Test void hotClosuresCalledFromThePreludeKeepTheirBehaviour() {
@@ -383,10 +373,7 @@ class EmitTest {
         // HotSpot skips compiling a method with an unresolved dynamic constant (an error clause
         // that never ran): constants are static final fields the class initializer computes,
         // this one included
-        Path dir = Files.createTempDirectory("ludus-consts");
-        Path file = dir.resolve("c.ld");
-        Files.writeString(file, "fn f { (0) -> :never_taken; (n) -> n }\nf (1)\n");
-        CompiledProgram program = LudusCompiler.compile(file, "c.ld");
+        CompiledProgram program = compileSource("fn f { (0) -> :never_taken; (n) -> n }\nf (1)\n", "c.ld");
         byte[] bytes = program.classes().get(program.mainClass());
         java.util.List<String> computed = new java.util.ArrayList<>();
         int[] dynamicLdcs = new int[1];
@@ -424,10 +411,7 @@ class EmitTest {
             fn h (y) -> g (y)
             print! (a, b, h (5))
             """;
-        Path dir = Files.createTempDirectory("ludus-once");
-        Path file = dir.resolve("once.ld");
-        Files.writeString(file, source);
-        CompiledProgram program = LudusCompiler.compile(file, "once.ld");
+        CompiledProgram program = compileSource(source, "once.ld");
         byte[] bytes = program.classes().get(program.mainClass());
         int[] scriptStatic = new int[1];
         int[] scriptIndy = new int[1];
