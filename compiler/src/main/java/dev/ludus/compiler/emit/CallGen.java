@@ -131,18 +131,11 @@ final class CallGen implements Opcodes {
         if (known != null && !tc) {
             FnGen.Code code = m.code(known);
             if (code.hasDirect(n)) {
-                if (u.check()) {
-                    x.loadBinding(b, f, true, w.span());
-                    mv.visitInsn(POP);
-                }
-                mv.visitInsn(ACONST_NULL); // module-level fns capture nothing and name themselves through their field
+                x.checkCallee(w, f);
                 if (allNumeric(args, f) && FnGen.numericEntry(m, known, n)) {
-                    for (Expr a : args) x.nums.emitNum(a, f);
-                    boolean dbl = m.numReturns.returnsNumber(known, n);
-                    mv.visitMethodInsn(INVOKESTATIC, code.owner(), FnGen.numericName(code.baseName(), n),
-                            FnGen.numericDesc(n, dbl), false);
-                    if (dbl) NumGen.box(mv);
+                    if (x.nums.callNumericEntry(known, args, f)) NumGen.box(mv);
                 } else {
+                    mv.visitInsn(ACONST_NULL); // module-level fns capture nothing and name themselves through their field
                     for (Expr a : args) x.emit(a, f, false);
                     mv.visitMethodInsn(INVOKESTATIC, code.owner(), code.directName(n), FnGen.Code.directDesc(n), false);
                 }
@@ -169,10 +162,7 @@ final class CallGen implements Opcodes {
             tmp[i] = f.newSlot();
             mv.visitVarInsn(ASTORE, tmp[i]);
         }
-        if (u.check()) {
-            x.loadBinding(u.binding(), f, true, w.span());
-            mv.visitInsn(POP);
-        }
+        x.checkCallee(w, f);
         Label slow = new Label();
         Label end = new Label();
         mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "enterTail", "()Z", false);

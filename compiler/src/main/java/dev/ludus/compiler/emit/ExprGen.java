@@ -176,6 +176,14 @@ final class ExprGen implements Opcodes {
         loadBinding(u.binding(), f, u.check(), w.span());
     }
 
+    /** Before a direct call of a module-level fn: panics if its name is not bound yet (late binding). */
+    void checkCallee(Word w, Frame f) {
+        NameUse u = m.res.uses.get(w);
+        if (!u.check()) return;
+        loadBinding(u.binding(), f, true, w.span());
+        f.mv.visitInsn(POP);
+    }
+
     void loadBinding(Binding b, Frame f, boolean check, Span site) {
         MethodVisitor mv = f.mv;
         switch (b.kind) {
@@ -399,9 +407,9 @@ final class ExprGen implements Opcodes {
         mv.visitMethodInsn(INVOKEVIRTUAL, builder, "build", "()L" + coll + ";", false);
     }
 
-    /** A dict literal of at most LDict.SMALL (8) pairs with distinct keys and no splats. */
+    /** A dict literal of at most LDict.SMALL pairs with distinct keys and no splats. */
     private static boolean distinctPairs(DictLit d) {
-        if (d.items().size() > 8) return false;
+        if (d.items().size() > dev.ludus.runtime.collection.LDict.SMALL) return false;
         java.util.Set<String> keys = new java.util.HashSet<>();
         for (Node item : d.items()) if (!(item instanceof DictPair p) || !keys.add(p.key())) return false;
         return true;

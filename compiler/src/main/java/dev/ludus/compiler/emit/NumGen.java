@@ -25,21 +25,24 @@ final class NumGen implements Opcodes {
         this.x = x;
     }
 
-    /** The prelude function a call names, if the callee is a prelude binding: else null. */
-    Binding preludeCallee(Synthetic s) {
+    /** What a plain call {@code name (args)} (no placeholder) names: its binding's use, else null. */
+    NameUse plainCallee(Synthetic s) {
         if (!(s.root() instanceof Word w) || s.terms().size() != 1 || !(s.terms().get(0) instanceof Args a)) return null;
         for (Expr e : a.args()) if (e instanceof Placeholder) return null;
-        NameUse u = m.res.uses.get(w);
+        return m.res.uses.get(w);
+    }
+
+    /** The prelude function a call names, if the callee is a prelude binding: else null. */
+    Binding preludeCallee(Synthetic s) {
+        NameUse u = plainCallee(s);
         return u != null && u.binding().kind == Binding.Kind.PRELUDE ? u.binding() : null;
     }
 
     /** The module-level fn a call names, if its numeric entry for this many arguments returns a double. */
     FnDef numericCallee(Synthetic s) {
-        if (!(s.root() instanceof Word w) || s.terms().size() != 1 || !(s.terms().get(0) instanceof Args a)) return null;
-        for (Expr e : a.args()) if (e instanceof Placeholder) return null;
-        NameUse u = m.res.uses.get(w);
+        NameUse u = plainCallee(s);
         FnDef known = u == null ? null : m.knownFns.get(u.binding());
-        return known != null && m.numReturns.returnsNumber(known, a.args().size()) ? known : null;
+        return known != null && m.numReturns.returnsNumber(known, args(s).size()) ? known : null;
     }
 
     static List<Expr> args(Synthetic s) {
@@ -99,19 +102,9 @@ final class NumGen implements Opcodes {
         x.line(f, s.span());
         List<Expr> args = args(s);
         Binding prelude = preludeCallee(s);
-        if (prelude == null) {
-            FnDef known = numericCallee(s);
-            Word w = (Word) s.root();
-            NameUse u = m.res.uses.get(w);
-            if (u.check()) { // bound yet? (late binding)
-                x.loadBinding(u.binding(), f, true, w.span());
-                mv.visitInsn(POP);
-            }
-            FnGen.Code code = m.code(known);
-            mv.visitInsn(ACONST_NULL); // module-level fns capture nothing
-            for (Expr a : args) emitNum(a, f);
-            mv.visitMethodInsn(INVOKESTATIC, code.owner(), FnGen.numericName(code.baseName(), args.size()),
-                    FnGen.numericDesc(args.size(), true), false);
+        if (prelude == null) { // a fn whose numeric entry returns a double
+            x.checkCallee((Word) s.root(), f);
+            callNumericEntry(numericCallee(s), args, f);
             return;
         }
         String name = prelude.name;
@@ -137,6 +130,20 @@ final class NumGen implements Opcodes {
             case "sqrt": mv.visitMethodInsn(INVOKESTATIC, "java/lang/StrictMath", "sqrt", "(D)D", false); break;
             default: throw new IllegalStateException("not numeric: " + name);
         }
+    }
+
+    /**
+     * Calls known's numeric entry with args as doubles (module-level fns capture nothing: a null
+     * closure). Returns whether it left a double (NumReturns), else it left an Object.
+     */
+    boolean callNumericEntry(FnDef known, List<Expr> args, Frame f) {
+        FnGen.Code code = m.code(known);
+        int n = args.size();
+        boolean dbl = m.numReturns.returnsNumber(known, n);
+        f.mv.visitInsn(ACONST_NULL);
+        for (Expr a : args) emitNum(a, f);
+        f.mv.visitMethodInsn(INVOKESTATIC, code.owner(), FnGen.numericName(code.baseName(), n), FnGen.numericDesc(n, dbl), false);
+        return dbl;
     }
 
     private static void arith(MethodVisitor mv, String method, String desc) {

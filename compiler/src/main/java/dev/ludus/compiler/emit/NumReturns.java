@@ -1,6 +1,7 @@
 package dev.ludus.compiler.emit;
 
 import dev.ludus.compiler.resolve.Binding;
+import dev.ludus.compiler.resolve.NameUse;
 import dev.ludus.compiler.syntax.Ast.*;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -92,10 +93,7 @@ final class NumReturns {
 
     /** A call of fd itself with n arguments, by its own name. */
     boolean selfCall(Synthetic s, FnDef fd, int n) {
-        if (!(s.root() instanceof Word w) || s.terms().size() != 1 || !(s.terms().get(0) instanceof Args a)) return false;
-        if (a.args().size() != n) return false;
-        for (Expr x : a.args()) if (x instanceof Placeholder) return false;
-        var u = m.res.uses.get(w);
-        return u != null && m.knownFns.get(u.binding()) == fd;
+        NameUse u = m.exprs.nums.plainCallee(s);
+        return u != null && NumGen.args(s).size() == n && m.knownFns.get(u.binding()) == fd;
     }
 }

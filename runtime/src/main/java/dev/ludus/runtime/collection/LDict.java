@@ -17,7 +17,8 @@ import java.util.function.BiConsumer;
  * stale slots outnumber live keys by more than 32.
  */
 public final class LDict {
-    static final int SMALL = 8;
+    /** The most entries a dict keeps in its flat array (the compiler builds literals up to it directly). */
+    public static final int SMALL = 8;
     private static final Object[] NO_KV = new Object[0];
 
     public static final LDict EMPTY = new LDict(NO_KV, null, null, 0);
