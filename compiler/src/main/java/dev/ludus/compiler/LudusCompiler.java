@@ -36,6 +36,7 @@ public final class LudusCompiler {
 
     /** Generate the classes of a REPL entry: as {@link #emit}, plus {@code $bindings()} on the entry's class. */
     public static CompiledProgram emitEntry(Program program) throws CompileErrors {
+        requireProcessSupport(program);
         return dev.ludus.compiler.emit.ProgramEmitter.emit(program, null, false, true);
     }
 
@@ -50,7 +51,33 @@ public final class LudusCompiler {
         return dev.ludus.compiler.emit.ProgramEmitter.emit(program, namer);
     }
 
+    /** Compile a program to run in this JVM (ludus run/test, the Maven plugin's run/test). */
     public static CompiledProgram compile(Path file, String displayName) throws CompileErrors {
-        return emit(analyse(file, displayName));
+        Program program = analyse(file, displayName);
+        requireProcessSupport(program);
+        return emit(program);
+    }
+
+    /**
+     * A program that uses processes (spec §16) cannot run on Java 17: it is refused before it
+     * runs, at its first process word (compiled jars check the same when they start).
+     */
+    public static void requireProcessSupport(Program program) throws CompileErrors {
+        for (int i = program.modules().size() - 1; i >= 0; i--) {
+            dev.ludus.compiler.resolve.Module m = program.modules().get(i);
+            dev.ludus.compiler.syntax.Span at = m.resolution().processSite();
+            if (at != null) {
+                if (dev.ludus.runtime.process.Processes.supported()) return;
+                throw new CompileErrors(java.util.List.of(new dev.ludus.compiler.diagnostic.Diagnostic(m.source(), at,
+                        processesNeedJava21()).withHint("run it with a JDK 21 or later: the ludus launcher picks the newest "
+                        + "JDK it finds (LUDUS_JAVA, JAVA_HOME, PATH, /usr/lib/jvm)")));
+            }
+        }
+    }
+
+    /** The message for a program with processes on a JVM older than 21. */
+    public static String processesNeedJava21() {
+        return "processes need Java " + dev.ludus.runtime.process.Processes.JAVA_NEEDED
+                + " or later, this is Java " + Runtime.version().feature();
     }
 }

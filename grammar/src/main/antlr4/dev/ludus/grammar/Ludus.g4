@@ -26,7 +26,7 @@ tokens {
     PLACEHOLDER, IGNORED, WORD, KEYWORD, NUMBER, STRING,
     PANIC,  // the word `panic!` directly before a token that starts a non-binding expression other than '(' (§2.3)
     AS, DO, ELSE, FALSE, FN, IF, IMPORT, LET, LOOP, MATCH, NIL, NS, RECUR, REF, REPEAT,
-    TEST, THEN, TRUE, USE, WHEN, WITH, BOX, PKG,
+    TEST, THEN, TRUE, USE, WHEN, WITH, BOX, PKG, RECEIVE,
     LEXERROR  // stands for the first lexical error; no rule accepts it
 }
 
@@ -72,6 +72,7 @@ compound
     : ifExpr
     | whenExpr
     | matchExpr
+    | receiveExpr
     | loopExpr
     | doExpr
     | block
@@ -136,6 +137,11 @@ matchExpr
 
 matchClause
     : pattern guard? ARROW expression
+    ;
+
+/** Processes (spec §16): clauses like match's, tried against the mailbox's messages. */
+receiveExpr
+    : RECEIVE LBRACE (NL | SEMI)* matchClause ( (NL | SEMI)+ matchClause )* (NL | SEMI)* RBRACE
     ;
 
 loopExpr

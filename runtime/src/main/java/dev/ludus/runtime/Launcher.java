@@ -142,12 +142,18 @@ public final class Launcher {
             return internalError(new IllegalStateException(
                     module.getName() + " is not a Ludus module: no public static Object $run()", e), out, err);
         }
+        String processSite = Runtime.version().feature() < 21 ? processSite(module) : null;
+        if (processSite != null) return processesUnsupported(processSite, out, err);
         long seed = opts.effectiveSeed();
         PrintStream previousConsole = Console.out;
+        PrintStream previousErr = Console.err;
+        if (err != null) Console.err = err;
         Outcome outcome;
         try {
             outcome = evaluate(new RunModule(entry, seed, tests, out));
         } finally {
+            // the main script has ended: every other process is discarded (spec §16)
+            endProcesses();
             out.flush();
         }
         int code;
@@ -172,7 +178,48 @@ public final class Launcher {
             code = EXIT_OUTPUT;
         }
         Console.out = previousConsole;
+        Console.err = previousErr;
         return code;
+    }
+
+    /** Set when a program first uses processes: only then is there a scheduler to end. */
+    private static volatile boolean processesUsed;
+
+    public static void noteProcessesUsed() { processesUsed = true; }
+
+    /** Discards the processes of the program that just ended (and of a REPL session at :reset). */
+    public static void endProcesses() {
+        if (!processesUsed) return;
+        processesUsed = false;
+        dev.ludus.runtime.process.Processes.reset();
+    }
+
+    /** Where a compiled program first uses processes ("file:line:col"), or null. */
+    private static String processSite(Class<?> module) {
+        try {
+            return (String) module.getField("$processSite").get(null);
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
+    }
+
+    /** A program with processes on Java 17: the compile-error report (spec §11) at its first process word, exit 1. */
+    private static int processesUnsupported(String site, PrintStream out, PrintStream err) {
+        int c2 = site.lastIndexOf(':'), c1 = site.lastIndexOf(':', c2 - 1);
+        String file = site.substring(0, c1), line = site.substring(c1 + 1, c2), col = site.substring(c2 + 1);
+        String message = "processes need Java 21 or later, this is Java " + Runtime.version().feature();
+        String text = Sources.line(file, Integer.parseInt(line));
+        int column = Integer.parseInt(col);
+        int carets = Math.max(1, dev.ludus.runtime.diag.Snippet.tokenLength(text, column));
+        out.print("Ludus found an error in " + file + " at line " + line + ", column " + col + ": " + message + "\n"
+                + line + ": " + text + "\n" + "-".repeat(line.length() + 2 + column - 1) + "^".repeat(carets) + "\n");
+        out.flush();
+        if (err != null) {
+            err.println(file + ":" + line + ":" + col + ": error: " + message);
+            err.println("  = hint: run it with a JDK 21 or later");
+            err.flush();
+        }
+        return EXIT_PANIC;
     }
 
     // Classes rather than lambdas here and below: a compiled program spins each lambda's class

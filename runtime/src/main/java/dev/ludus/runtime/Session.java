@@ -49,6 +49,7 @@ public final class Session {
      * (they report as they run) and sends console output to {@code out}.
      */
     public static void start(long seed, PrintStream out) {
+        Launcher.endProcesses(); // :reset drops the session's processes (spec §16)
         Prelude.resetState(seed);
         Tests.enable(true);
         Console.out = out;

@@ -29,6 +29,7 @@ public final class Values {
     public static final Keyword FN = Keyword.of("fn");
     public static final Keyword REF = Keyword.of("ref");
     public static final Keyword NS = Keyword.of("ns");
+    public static final Keyword PID = Keyword.of("pid");
 
     /** The §3 type keyword of v (:nil, :boolean, :number, :keyword, :string, :tuple, :list, :set, :dict, :fn, :ref, :ns). */
     public static Keyword type(Object v) {
@@ -44,6 +45,7 @@ public final class Values {
         if (v instanceof LSet) return SET;
         if (v instanceof Ref) return REF;
         if (v instanceof Ns) return NS;
+        if (v instanceof dev.ludus.runtime.value.Pid) return PID;
         throw new IllegalArgumentException("not a Ludus value: " + (v == null ? "Java null" : v.getClass().getName()));
     }
 

@@ -135,6 +135,8 @@ final class ExprGen implements Opcodes {
             when(w, f, tail);
         } else if (e instanceof Match mt) {
             match(mt, f, tail);
+        } else if (e instanceof Receive rv) {
+            receive(rv, f, tail);
         } else if (e instanceof Loop l) {
             loop(l, f, tail);
         } else if (e instanceof Recur r) {
@@ -611,17 +613,66 @@ final class ExprGen implements Opcodes {
     }
 
     /**
+     * {@code receive} (spec §16): a scan over the running process's mailbox, oldest message
+     * first; for each message the clauses are tried in order. The matching message is taken out
+     * of the mailbox before its clause body runs (so the body sees a mailbox without it); a clause
+     * body in tail position is a tail position. {@code Processes.next} blocks the process when
+     * the scan reaches the end of the mailbox; with guards (which may read refs that other
+     * processes change), the scan starts again from the oldest message after a wait, as §16
+     * says; without guards the messages already tried cannot match on a rescan, so it goes on.
+     */
+    private void receive(Receive r, Frame f, boolean tail) {
+        MethodVisitor mv = f.mv;
+        line(f, r.span());
+        boolean guarded = false;
+        for (Clause c : r.clauses()) guarded |= c.guard() != null;
+        int node = f.newSlot();
+        int msg = f.newSlot();
+        mv.visitInsn(ACONST_NULL);
+        mv.visitVarInsn(ASTORE, node);
+        Label scan = new Label();
+        Label end = new Label();
+        f.repeating++;
+        try {
+            mv.visitLabel(scan);
+            mv.visitVarInsn(ALOAD, node);
+            mv.visitInsn(guarded ? ICONST_1 : ICONST_0);
+            site(mv, r.span());
+            mv.visitMethodInsn(INVOKESTATIC, Rt.PROCESSES, "next",
+                    "(" + Rt.OBJ_D + "ZLjava/lang/String;II)" + Rt.OBJ_D, false);
+            mv.visitInsn(DUP);
+            mv.visitVarInsn(ASTORE, node);
+            mv.visitMethodInsn(INVOKESTATIC, Rt.PROCESSES, "message", "(" + Rt.OBJ_D + ")" + Rt.OBJ_D, false);
+            mv.visitVarInsn(ASTORE, msg);
+            clauses(r.clauses(), ArgSource.value(msg), f, tail, end, () -> {
+                mv.visitVarInsn(ALOAD, node);
+                mv.visitMethodInsn(INVOKESTATIC, Rt.PROCESSES, "take", "(" + Rt.OBJ_D + ")V", false);
+            });
+            mv.visitJumpInsn(GOTO, scan);
+        } finally {
+            f.repeating--;
+        }
+        mv.visitLabel(end);
+    }
+
+    /**
      * Tries clauses in order against src; each matching clause's body value is returned
      * (end == null, fn bodies) or left on the stack with a jump to end. Falls through when none
      * matches.
      */
     void clauses(List<Clause> clauses, ArgSource src, Frame f, boolean tail, Label end) {
+        clauses(clauses, src, f, tail, end, null);
+    }
+
+    /** As above; {@code onMatch} (if not null) runs once a clause's pattern and guard have matched, before its body. */
+    private void clauses(List<Clause> clauses, ArgSource src, Frame f, boolean tail, Label end, Runnable onMatch) {
         MethodVisitor mv = f.mv;
         for (Clause c : clauses) {
             Label next = new Label();
             if (src.isValue()) patterns.match(c.pattern(), src.valueSlot(), next, f);
             else patterns.matchArgs((PTuple) c.pattern(), src, next, f);
             if (c.guard() != null) calls.condition(c.guard(), f, next);
+            if (onMatch != null) onMatch.run();
             if (end == null && f.returnsDouble) {
                 numericTail(c.body(), f);
             } else {

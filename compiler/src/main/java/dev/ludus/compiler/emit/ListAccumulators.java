@@ -102,6 +102,14 @@ final class ListAccumulators {
             }
             return r;
         }
+        if (e instanceof Receive rv) {
+            int r = 0;
+            for (Clause c : rv.clauses()) {
+                if (c.guard() != null && mentions(c.guard(), b)) return -1;
+                r = both(r, tail(c.body(), b, j));
+            }
+            return r;
+        }
         if (e instanceof Recur rc) {
             List<Expr> args = rc.args().items();
             int r = 0;

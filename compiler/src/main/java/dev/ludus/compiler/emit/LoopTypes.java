@@ -98,6 +98,8 @@ final class LoopTypes {
             for (WhenClause c : w.clauses()) changed |= check(c.body(), nums0, pos);
         } else if (e instanceof Match m) {
             for (Clause c : m.clauses()) changed |= check(c.body(), nums0, pos);
+        } else if (e instanceof Receive r) {
+            for (Clause c : r.clauses()) changed |= check(c.body(), nums0, pos);
         }
         return changed;
     }

@@ -68,6 +68,9 @@ final class ModuleEmitter implements Opcodes {
         return emit(isMain, false);
     }
 
+    /** The main module's: where the program first uses processes (null if nowhere), see {@link #emit}. */
+    dev.ludus.compiler.syntax.Span processSite;
+
     /** {@code exposeBindings}: also emit {@code $bindings()} (REPL entries, see {@link #emitBindings}). */
     byte[] emit(boolean isMain, boolean exposeBindings) {
         this.isMain = isMain;
@@ -75,6 +78,12 @@ final class ModuleEmitter implements Opcodes {
         cw.visitSource(file, null);
         cw.visitField(ACC_PRIVATE | ACC_STATIC, "$value", Rt.OBJ_D, null, null).visitEnd();
         cw.visitField(ACC_PRIVATE | ACC_STATIC, "$done", "Z", null, null).visitEnd();
+        if (isMain && processSite != null) {
+            // the launcher of a compiled jar refuses to start a program with processes on Java 17:
+            // "file:line:col", readable without running the module
+            cw.visitField(ACC_PUBLIC | ACC_STATIC | ACC_FINAL, "$processSite", "Ljava/lang/String;", null,
+                    processSite.file() + ":" + processSite.line() + ":" + processSite.col()).visitEnd();
+        }
         if (module.exports() != null) {
             // the member names of the ns this module ends with, readable without running it
             cw.visitField(ACC_PUBLIC | ACC_STATIC | ACC_FINAL, "$exports", "Ljava/lang/String;", null,

@@ -96,6 +96,7 @@ final class PatternGen implements Opcodes {
             case "ref" -> Rt.REF;
             case "ns" -> Rt.NS;
             case "nil" -> Rt.NIL;
+            case "pid" -> "dev/ludus/runtime/value/Pid";
             default -> null;
         };
         if (cls != null) {

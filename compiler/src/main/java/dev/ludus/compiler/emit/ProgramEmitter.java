@@ -87,6 +87,7 @@ public final class ProgramEmitter {
             String internal = names.get(mod);
             ModuleEmitter e = new ModuleEmitter(mod, internal, names::get, preludeMode);
             boolean main = mod == program.main();
+            if (main) e.processSite = program.processSite();
             classes.put(internal.replace('/', '.'), e.emit(main, main && replEntry));
         }
         return new CompiledProgram(classes, names.get(program.main()).replace('/', '.'));

@@ -38,6 +38,8 @@ final class RecurScan {
             for (WhenClause c : w.clauses()) collect(c.body(), out);
         } else if (e instanceof Match m) {
             for (Clause c : m.clauses()) collect(c.body(), out);
+        } else if (e instanceof Receive r) {
+            for (Clause c : r.clauses()) collect(c.body(), out);
         }
         // anything else holds no recur of this loop: recur is only legal in tail position
         // (the cases above), and nested loops and fns have their own

@@ -198,6 +198,9 @@ final class ModuleResolver {
         } else if (e instanceof Ast.Match m) {
             visit(m.scrutinee(), s, false, false);
             for (Ast.Clause c : m.clauses()) visitClause(c, s, tail, s.frame);
+        } else if (e instanceof Ast.Receive r) {
+            resolution.noteProcessSite(head(r.span(), "receive".length()));
+            for (Ast.Clause c : r.clauses()) visitClause(c, s, tail, s.frame);
         } else if (e instanceof Ast.Loop l) {
             visit(l.init(), s, false, false);
             for (Ast.Clause c : l.clauses()) visitClause(c, s, true, s.frame);
@@ -463,6 +466,9 @@ final class ModuleResolver {
                 continue;
             }
             if (b.kind == Binding.Kind.PRELUDE || b.kind == Binding.Kind.SESSION) {
+                if (b.kind == Binding.Kind.PRELUDE && dev.ludus.runtime.prelude.ProcessFns.isProcessName(b.name)) {
+                    resolution.noteProcessSite(u.word().span());
+                }
                 resolved.add(new Resolved(u, b, false, false));
                 continue;
             }

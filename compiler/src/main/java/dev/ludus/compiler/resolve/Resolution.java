@@ -26,4 +26,19 @@ public final class Resolution {
     public final Map<Binding, List<String>> namespaces = new IdentityHashMap<>();
     /** For each Import node: the module it refers to. */
     public final Map<Ast.Import, Module> imports = new IdentityHashMap<>();
+    /**
+     * The first place (in source order) where this module uses processes (spec §16): a
+     * {@code receive} or a prelude process function; null if it uses none. Processes need
+     * Java 21 (continuations or virtual threads), so this is what a Java 17 run reports.
+     */
+    private dev.ludus.compiler.syntax.Span processSite;
+
+    public dev.ludus.compiler.syntax.Span processSite() { return processSite; }
+
+    void noteProcessSite(dev.ludus.compiler.syntax.Span at) {
+        if (processSite == null || at.line() < processSite.line()
+                || (at.line() == processSite.line() && at.col() < processSite.col())) {
+            processSite = at;
+        }
+    }
 }

@@ -85,6 +85,8 @@ public final class Ast {
     /** test == null for {@code _} or {@code else}. */
     public record WhenClause(Span span, Expr test, Expr body) implements Node {}
     public record Match(Span span, Expr scrutinee, List<Clause> clauses) implements Expr {}
+    /** {@code receive { clauses }} (spec §16): the clauses are tried against each mailbox message, oldest first. */
+    public record Receive(Span span, List<Clause> clauses) implements Expr {}
     public record Loop(Span span, TupleLit init, List<Clause> clauses) implements Expr {}
     public record Recur(Span span, TupleLit args) implements Expr {}
     /** count is a Word or a Num. */

@@ -76,6 +76,7 @@ final class AstBuilder {
         if (c instanceof IfExprContext i) return ifExpr(i);
         if (c instanceof WhenExprContext w) return when(w);
         if (c instanceof MatchExprContext m) return match(m);
+        if (c instanceof ReceiveExprContext r) return receive(r);
         if (c instanceof LoopExprContext l) return loop(l);
         if (c instanceof DoExprContext d) return doExpr(d);
         if (c instanceof BlockContext b) return block(b);
@@ -200,6 +201,14 @@ final class AstBuilder {
             clauses.add(new Ast.Clause(span(c), pattern(c.pattern()), guard(c.guard()), expression(c.expression())));
         }
         return new Ast.Match(span(ctx), simple(ctx.simple()), List.copyOf(clauses));
+    }
+
+    private Ast.Receive receive(ReceiveExprContext ctx) {
+        List<Ast.Clause> clauses = new ArrayList<>();
+        for (MatchClauseContext c : ctx.matchClause()) {
+            clauses.add(new Ast.Clause(span(c), pattern(c.pattern()), guard(c.guard()), expression(c.expression())));
+        }
+        return new Ast.Receive(span(ctx), List.copyOf(clauses));
     }
 
     private Ast.Loop loop(LoopExprContext ctx) {

@@ -19,7 +19,8 @@ final class Lexer {
         Map.entry("loop", LOOP), Map.entry("match", MATCH), Map.entry("nil", NIL), Map.entry("ns", NS),
         Map.entry("recur", RECUR), Map.entry("ref", REF), Map.entry("repeat", REPEAT),
         Map.entry("test", TEST), Map.entry("then", THEN), Map.entry("true", TRUE), Map.entry("use", USE),
-        Map.entry("when", WHEN), Map.entry("with", WITH), Map.entry("box", BOX), Map.entry("pkg", PKG));
+        Map.entry("when", WHEN), Map.entry("with", WITH), Map.entry("box", BOX), Map.entry("pkg", PKG),
+        Map.entry("receive", RECEIVE));
 
     /** Result: tokens (ending in EOF, with LEXERROR just before it if error != null). */
     record Result(List<LToken> tokens, LexError error) {}
@@ -228,7 +229,7 @@ final class Lexer {
     static boolean startsNonBinding(int type) {
         return switch (type) {
             case NIL, TRUE, FALSE, NUMBER, STRING, LBRACK, SETOPEN, DICTOPEN, WORD, KEYWORD, RECUR, FN,
-                 IF, WHEN, MATCH, LOOP, DO, LBRACE, REPEAT, PANIC, IMPORT, NS, PKG, USE, TEST -> true;
+                 IF, WHEN, MATCH, RECEIVE, LOOP, DO, LBRACE, REPEAT, PANIC, IMPORT, NS, PKG, USE, TEST -> true;
             default -> false;
         };
     }

@@ -12,6 +12,9 @@ public final class Console {
     /** The destination stream; defaults to System.out. */
     public static volatile PrintStream out = System.out;
 
+    /** Where human diagnostics go (a spawned process's panic); defaults to System.err. */
+    public static volatile PrintStream err = System.err;
+
     /** Writes text followed by a newline and flushes. */
     public static void writeLine(String text) {
         PrintStream o = out;
