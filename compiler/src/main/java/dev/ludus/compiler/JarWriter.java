@@ -63,6 +63,8 @@ public final class JarWriter {
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         main.put(Attributes.Name.MAIN_CLASS, mainClass);
         main.put(new Attributes.Name("Created-By"), createdBy);
+        // processes (spec §16) run as JDK continuations when java -jar exports their package to us
+        main.put(new Attributes.Name("Add-Exports"), "java.base/jdk.internal.vm");
 
         Path parent = jar.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);

@@ -109,6 +109,12 @@ public final class LudusTrace {
     private static final StackWalker WALKER = StackWalker.getInstance();
 
     /**
+     * Where a spawned process's code starts: a process runs on top of the main script's stack
+     * (spec §16, see the scheduler), and its trace must not show the main script's frames.
+     */
+    private static final String PROCESS_ENTRY = "dev.ludus.runtime.process.Scheduler";
+
+    /**
      * How many JVM frames a capture looks at, at most. Walking costs about a microsecond per
      * frame; a panic at the bottom of a very deep recursion (hundreds of thousands of calls)
      * gets the innermost part of its trace and a note instead of a walk of seconds.
@@ -133,6 +139,7 @@ public final class LudusTrace {
         for (var it = frames.iterator(); it.hasNext(); ) {
             if (++walked > MAX_WALK) return b.build(true);
             StackWalker.StackFrame f = it.next();
+            if (f.getClassName().equals(PROCESS_ENTRY)) break; // a spawned process's stack ends here
             String method = f.getMethodName();
             FrameNames.Decoded d = FrameNames.decode(method);
             if (d == null) {
@@ -158,6 +165,10 @@ public final class LudusTrace {
         Builder b = new Builder();
         FrameNames.Kind outermost = null;
         for (StackTraceElement e : stack) {
+            if (e.getClassName().equals(PROCESS_ENTRY)) {
+                outermost = FrameNames.Kind.TOPLEVEL; // the whole of a process's stack: not cut
+                break;
+            }
             String method = e.getMethodName();
             FrameNames.Decoded d = FrameNames.decode(method);
             if (d == null) continue;
