@@ -18,7 +18,9 @@ public final class Version implements CommandLine.IVersionProvider {
     }
 
     public static String line() {
-        return "ludus " + number() + " (Ludus -> JVM bytecode; Java " + System.getProperty("java.version") + ")";
+        return "ludus " + number() + " (Ludus -> JVM bytecode; Java " + System.getProperty("java.version")
+                + " at " + System.getProperty("java.home") + "; processes: "
+                + dev.ludus.runtime.process.Processes.backendName() + ")";
     }
 
     @Override

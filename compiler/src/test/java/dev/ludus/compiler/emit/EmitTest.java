@@ -39,6 +39,34 @@ class EmitTest {
         }));
     }
 
+    /** Process programs (spec §16) verify too: compiled without running, so on any JDK. */
+    @TestFactory
+    Stream<DynamicTest> everyProcessProgramVerifies() throws Exception {
+        List<Path> files;
+        try (var s = Files.list(shared().resolve("conformance").resolve("processes"))) {
+            files = s.filter(p -> p.toString().endsWith(".ld")).sorted().toList();
+        }
+        Stream<DynamicTest> shared = files.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+            CompiledProgram program = LudusCompiler.emit(LudusCompiler.analyse(p, p.getFileName().toString()));
+            Programs.verify(program, new ProgramClassLoader(program, getClass().getClassLoader()));
+        }));
+        // receive in every kind of position: argument, collection, guard, loop/recur, nested, numeric fn
+        String forms = """
+            fn serve (n) -> receive { (:add, k) if gt? (k, 0) -> serve (add (n, k)); :stop -> n; else -> serve (n) }
+            fn count (n) -> receive { :inc -> count (inc (n)); _ -> n }
+            let xs = [receive { x -> x }, add (1, receive { y as :number -> y })]
+            let t = loop (0) with (i) -> receive { :more -> recur (inc (i)); :done -> i }
+            let z = receive { a -> receive { b if eq? (a, b) -> (a, b); c -> match c with { 1 -> :one; _ -> c } } }
+            let f = fn (m) -> receive { x if eq? (x, m) -> { let q = receive { w -> w }; (x, q) } }
+            """;
+        Stream<DynamicTest> own = Stream.of(DynamicTest.dynamicTest("receive forms", () -> {
+            CompiledProgram program = LudusCompiler.emit(LudusCompiler.analyse(
+                    new dev.ludus.compiler.syntax.SourceText("forms.ld", null, forms)));
+            Programs.verify(program, new ProgramClassLoader(program, getClass().getClassLoader()));
+        }));
+        return Stream.concat(shared, own);
+    }
+
     private static void expect(String source, String expected) {
         assertEquals(expected, Programs.runSource(source));
     }
