@@ -9,7 +9,7 @@ package dev.ludus.runtime.process;
  */
 interface Backend {
     /** Runs {@code p} (from its start, or from where it suspended) until it suspends or finishes. */
-    void resume(Proc p, Runnable body);
+    void resume(Proc p);
 
     /** Called by the running process itself: gives control back to whoever resumed it. */
     void suspend(Proc p);

@@ -45,9 +45,9 @@ final class ContinuationBackend implements Backend {
         return Object.class.getModule().isExported(PKG, ContinuationBackend.class.getModule());
     }
 
-    @Override public void resume(Proc p, Runnable body) {
+    @Override public void resume(Proc p) {
         Object c = p.handle;
-        if (c == null) p.handle = c = newContinuation(body);
+        if (c == null) p.handle = c = newContinuation(p);
         try {
             RUN.invokeExact(c);
             if ((boolean) DONE.invokeExact(c)) p.handle = null;

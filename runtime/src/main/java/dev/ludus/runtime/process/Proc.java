@@ -7,7 +7,7 @@ import dev.ludus.runtime.value.Pid;
  * (an idle process is this object plus its backend's suspended stack): the mailbox is a
  * doubly linked list held by two fields, the backend's handle one field.
  */
-final class Proc extends Pid {
+final class Proc extends Pid implements Runnable {
     enum State { RUNNING, QUEUED, BLOCKED, SLEEPING, DONE }
 
     /** A message in a mailbox; {@code removed} once a receive took it. */
@@ -21,23 +21,28 @@ final class Proc extends Pid {
 
     /** The function the process runs (null once it has started: nothing keeps it alive). */
     Object fn;
+    /** Its scheduler (the process's body runs in it). */
+    final Scheduler scheduler;
     State state;
     Node head, tail;
     /** The generated code's tail-call depth (Invoke), saved while the process is switched out. */
     int tailDepth;
-    /** Virtual wake-up time and sleep! order, while SLEEPING. */
-    double wake;
-    long sleepOrder;
+    /** While SLEEPING: when it wakes and the order of its sleep! call (made only for sleepers). */
+    Wake wake;
     /** The backend's handle: a continuation or a thread (null until the process first runs). */
     Object handle;
-    /** An error that is not a Ludus panic (a bug, or the program being stopped): the whole program ends with it. */
-    Throwable failure;
 
-    Proc(int id, Object fn, State state) {
+    record Wake(double time, long order) {}
+
+    Proc(int id, Object fn, State state, Scheduler scheduler) {
         super(id);
         this.fn = fn;
         this.state = state;
+        this.scheduler = scheduler;
     }
+
+    /** The process's whole life, run by its backend (a continuation's or a thread's body). */
+    @Override public void run() { scheduler.body(this); }
 
     void append(Object msg) {
         Node n = new Node(msg);

@@ -24,9 +24,11 @@ final class Scheduler {
     Proc running;
     private final ArrayDeque<Proc> runQueue = new ArrayDeque<>();
     private final PriorityQueue<Proc> sleepers = new PriorityQueue<>((a, b) -> {
-        int c = Double.compare(a.wake, b.wake);
-        return c != 0 ? c : Long.compare(a.sleepOrder, b.sleepOrder);
+        int c = Double.compare(a.wake.time(), b.wake.time());
+        return c != 0 ? c : Long.compare(a.wake.order(), b.wake.order());
     });
+    /** An error that is not a Ludus panic in the process that just ran (a bug, or the program being stopped). */
+    private Throwable failure;
     private double clock;
     private long sleepCalls;
     private int nextId = 1;
@@ -37,14 +39,14 @@ final class Scheduler {
     Scheduler(Backend backend, ProcessPanics panics) {
         this.backend = backend;
         this.panics = panics;
-        this.main = new Proc(0, null, Proc.State.RUNNING);
+        this.main = new Proc(0, null, Proc.State.RUNNING, this);
         this.running = main;
     }
 
     // ---- the operations of spec §16
 
     Proc spawn(Object fn) {
-        Proc p = new Proc(nextId++, fn, Proc.State.QUEUED);
+        Proc p = new Proc(nextId++, fn, Proc.State.QUEUED, this);
         runQueue.addLast(p);
         return p;
     }
@@ -72,8 +74,7 @@ final class Scheduler {
         }
         Proc me = running;
         me.state = Proc.State.SLEEPING;
-        me.wake = clock + ms;
-        me.sleepOrder = sleepCalls++;
+        me.wake = new Proc.Wake(clock + ms, sleepCalls++);
         sleepers.add(me);
         switchOut(me, null);
     }
@@ -135,12 +136,13 @@ final class Scheduler {
 
     private void wakeEarliest() {
         Proc first = sleepers.poll();
-        clock = first.wake;
+        clock = first.wake.time();
         wakeUp(first);
-        while (!sleepers.isEmpty() && sleepers.peek().wake <= clock) wakeUp(sleepers.poll());
+        while (!sleepers.isEmpty() && sleepers.peek().wake.time() <= clock) wakeUp(sleepers.poll());
     }
 
     private void wakeUp(Proc p) {
+        p.wake = null;
         p.state = Proc.State.QUEUED;
         runQueue.addLast(p);
     }
@@ -152,7 +154,7 @@ final class Scheduler {
         running = p;
         if (p.handle == null && backend.needsDiscard()) started.add(p);
         try {
-            backend.resume(p, () -> body(p));
+            backend.resume(p);
         } finally {
             p.tailDepth = Invoke.tailDepth();
             Invoke.setTailDepth(mainDepth);
@@ -160,9 +162,9 @@ final class Scheduler {
         }
         if (p.state == Proc.State.DONE) {
             started.remove(p);
-            Throwable failure = p.failure;
+            Throwable failure = this.failure;
             if (failure != null) {
-                p.failure = null;
+                this.failure = null;
                 if (failure instanceof RuntimeException r) throw r;
                 if (failure instanceof Error e) throw e;
                 throw new IllegalStateException(failure);
@@ -171,7 +173,7 @@ final class Scheduler {
     }
 
     /** A spawned process's whole life, inside its backend. */
-    private void body(Proc p) {
+    void body(Proc p) {
         Object fn = p.fn;
         p.fn = null;
         try {
@@ -184,7 +186,7 @@ final class Scheduler {
         } catch (ThreadBackend.Discarded e) {
             throw e;
         } catch (Throwable t) {
-            p.failure = t; // not the program's fault: the whole program ends with it, on main's side
+            failure = t; // not the program's fault: the whole program ends with it, on main's side
         } finally {
             p.state = Proc.State.DONE;
             p.head = p.tail = null;

@@ -43,7 +43,8 @@ final class ThreadBackend implements Backend {
         Baton(Thread thread) { this.thread = thread; }
     }
 
-    @Override public void resume(Proc p, Runnable body) {
+    @Override public void resume(Proc p) {
+        Runnable body = p;
         Baton b = (Baton) p.handle;
         boolean start = b == null;
         if (start) {

@@ -48,7 +48,7 @@ class ProcessSchedulerTest {
     // ---- the mailbox
 
     @Test void mailboxKeepsOrderAndRemovesFromAnywhere() {
-        Proc p = new Proc(7, null, Proc.State.BLOCKED);
+        Proc p = new Proc(7, null, Proc.State.BLOCKED, null);
         for (int i = 1; i <= 4; i++) p.append((double) i);
         Proc.Node n1 = p.after(null), n2 = p.after(n1), n3 = p.after(n2), n4 = p.after(n3);
         assertNull(p.after(n4));
@@ -69,7 +69,7 @@ class ProcessSchedulerTest {
     }
 
     @Test void pidsAreValues() {
-        Proc a = new Proc(1, null, Proc.State.QUEUED), b = new Proc(2, null, Proc.State.QUEUED);
+        Proc a = new Proc(1, null, Proc.State.QUEUED, null), b = new Proc(2, null, Proc.State.QUEUED, null);
         assertEquals("pid 1", Values.show(a));
         assertEquals(":pid", Values.show(Values.type(a)));
         assertTrue(Values.eq(a, a));
