@@ -64,7 +64,7 @@ final class Scheduler {
         Proc me = running;
         me.state = Proc.State.QUEUED;
         runQueue.addLast(me);
-        switchOut(me, null);
+        switchOut(me);
     }
 
     void sleep(double ms) {
@@ -76,7 +76,7 @@ final class Scheduler {
         me.state = Proc.State.SLEEPING;
         me.wake = new Proc.Wake(clock + ms, sleepCalls++);
         sleepers.add(me);
-        switchOut(me, null);
+        switchOut(me);
     }
 
     /**
@@ -89,7 +89,12 @@ final class Scheduler {
             Proc.Node n = me.after(cursor);
             if (n != null) return n;
             me.state = Proc.State.BLOCKED;
-            switchOut(me, me == main ? new Site(file, line, col) : null);
+            if (me == main) {
+                waitFile = file;
+                waitLine = line;
+                waitCol = col;
+            }
+            switchOut(me);
             if (rescan) cursor = null;
         }
     }
@@ -100,27 +105,26 @@ final class Scheduler {
 
     // ---- switching
 
-    private record Site(String file, int line, int col) {}
+    /** Where the main script waits in receive (the site of a deadlock panic). */
+    private String waitFile;
+    private int waitLine, waitCol;
 
     /** {@code me} has stopped running (queued, sleeping or blocked): let the others run. */
-    private void switchOut(Proc me, Site receiveSite) {
-        if (me != main) {
-            backend.suspend(me);
-            return;
-        }
-        runUntilMainsTurn(receiveSite);
+    private void switchOut(Proc me) {
+        if (me != main) backend.suspend(me);
+        else runUntilMainsTurn();
     }
 
     /** The loop, on the main script's stack: runs processes until main is taken off the run queue. */
-    private void runUntilMainsTurn(Site receiveSite) {
+    private void runUntilMainsTurn() {
         for (;;) {
             Proc p = runQueue.pollFirst();
             if (p == null) {
                 if (sleepers.isEmpty()) {
                     main.state = Proc.State.RUNNING;
                     running = main;
-                    Site s = receiveSite != null ? receiveSite : new Site(null, 0, 0);
-                    throw Panics.at("Deadlock: receive in pid 0 can never be satisfied", s.file(), s.line(), s.col());
+                    // only a receive leaves main neither queued nor sleeping
+                    throw Panics.at("Deadlock: receive in pid 0 can never be satisfied", waitFile, waitLine, waitCol);
                 }
                 wakeEarliest();
                 continue;
