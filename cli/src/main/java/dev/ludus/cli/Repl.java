@@ -55,7 +55,7 @@ final class Repl {
         this.out = out;
         this.err = err;
         this.seed = seed;
-        Session.start(seed, out);
+        Session.start(seed, out, err);
     }
 
     boolean quitRequested() { return quit; }
@@ -217,7 +217,7 @@ final class Repl {
             }
             case ":reset" -> {
                 names.clear();
-                Session.start(seed, out);
+                Session.start(seed, out, err);
                 return Status.OK;
             }
             default -> {

@@ -49,6 +49,12 @@ public final class Session {
      * (they report as they run) and sends console output to {@code out}.
      */
     public static void start(long seed, PrintStream out) {
+        start(seed, out, System.err);
+    }
+
+    /** As above; a spawned process's panic diagnostics go to {@code err}. */
+    public static void start(long seed, PrintStream out, PrintStream err) {
+        Console.err = err;
         Launcher.endProcesses(); // :reset drops the session's processes (spec §16)
         Prelude.resetState(seed);
         Tests.enable(true);
