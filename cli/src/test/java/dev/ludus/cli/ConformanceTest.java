@@ -22,7 +22,7 @@ import org.opentest4j.AssertionFailedError;
 
 /**
  * The end-to-end golden tests: every {@code NAME.ld} in the shared conformance corpus
- * ({@code ${ludus.shared}/conformance}) and in our own {@code src/test/resources/golden} is
+ * ({@code ${ludus.shared}/conformance} and its {@code extensions/}) and in our own {@code src/test/resources/golden} is
  * compiled and run in-process exactly as {@code ludus run NAME.ld} does it (display name: the
  * bare file name), and its stdout plus {@code [exit N]} must equal {@code NAME.expected} byte for
  * byte (conformance/README.md). Adding a test means adding a file pair, never Java.
@@ -38,6 +38,12 @@ class ConformanceTest {
     @TestFactory
     Stream<DynamicTest> conformance() throws IOException {
         return goldenTests(sharedDir().resolve("conformance"));
+    }
+
+    /** The 2024-25 language additions (language.md §15, prelude.md §13). */
+    @TestFactory
+    Stream<DynamicTest> extensions() throws IOException {
+        return goldenTests(sharedDir().resolve("conformance").resolve("extensions"));
     }
 
     @TestFactory

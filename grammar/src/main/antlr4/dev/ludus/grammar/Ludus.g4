@@ -7,7 +7,7 @@
  *
  * Newlines are real tokens (NL). They appear only where the spec's grammar says NL*, TERM
  * (NL | SEMI) or SEP (NL | COMMA); nowhere else. So a newline may not follow '->', may not
- * separate a synthetic root from its next term, and may not follow '>' in `do`.
+ * separate a synthetic root from its next term; it may follow '>' in `do` (2024 grammar, §15).
  *
  * Deviations from the spec's EBNF are only factorings that keep decisions LL(1)-ish so that
  * syntax errors point at the first token where no valid parse can continue:
@@ -160,7 +160,7 @@ repeatExpr
     ;
 
 doExpr
-    : DO expression ( NL* GT expression )+
+    : DO expression ( NL* GT NL* expression )+
     ;
 
 block

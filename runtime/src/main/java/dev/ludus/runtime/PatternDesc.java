@@ -61,7 +61,8 @@ public sealed interface PatternDesc {
     static String explain(PatternDesc p, Object v) {
         if (p instanceof Ignore || p instanceof Bind) return null;
         if (p instanceof Typed t) {
-            return Values.type(v).name().equals(t.type()) ? null
+            String type = t.type().equals("box") ? "ref" : t.type().equals("pkg") ? "ns" : t.type();
+            return Values.type(v).name().equals(type) ? null
                     : "Could not match " + show(p) + " with " + Values.show(v) + ", because types do not match";
         }
         if (p instanceof Const c) {

@@ -93,8 +93,8 @@ final class PatternGen implements Opcodes {
             case "set" -> Rt.LSET;
             case "boolean" -> "java/lang/Boolean";
             case "fn" -> "dev/ludus/runtime/value/LFn";
-            case "ref" -> Rt.REF;
-            case "ns" -> Rt.NS;
+            case "ref", "box" -> Rt.REF; // :box and :pkg are the 2024 names (language.md §15)
+            case "ns", "pkg" -> Rt.NS;
             case "nil" -> Rt.NIL;
             case "pid" -> "dev/ludus/runtime/value/Pid";
             default -> null;

@@ -12,13 +12,13 @@ import java.util.List;
  * <p>More input is needed when the text ends
  * <ul>
  *   <li>inside a string, or with an unclosed {@code ( [ { ${ #{};</li>
- *   <li>right after {@code =} (a newline may follow it: {@code let x =} / value);</li>
+ *   <li>right after {@code =} or a {@code do} stage's {@code >} (a newline may follow them);</li>
  *   <li>with an {@code if} still waiting for its {@code then} or {@code else}, a {@code match}
  *       waiting for {@code with}, or a {@code do} that has no {@code >} stage yet (the grammar
  *       allows newlines before each of those), as long as each later line starts with what
  *       the unfinished form needs next ({@code else}, {@code with}, {@code >}).</li>
  * </ul>
- * A trailing {@code ->}, {@code >}, {@code then} or {@code else} does <em>not</em> ask for more:
+ * A trailing {@code ->}, {@code then} or {@code else} does <em>not</em> ask for more:
  * spec §2.1 forbids a newline after them, so a continuation line could only produce a syntax
  * error later; reporting it now tells the user to keep the body on the same line (or to open a
  * block with {@code {}).
@@ -83,8 +83,8 @@ public final class InputCompleteness {
             }
         }
         if (depth > 0) return true;
-        if (last == EQ) return true;
-        if (last == ARROW || last == GT || last == THEN || last == ELSE) return false; // §2.1: no newline may follow
+        if (last == EQ || last == GT) return true; // a newline may follow `>` in do (§15)
+        if (last == ARROW || last == THEN || last == ELSE) return false; // §2.1: no newline may follow
         return awaitingThen > 0 || awaitingElse > 0 || awaitingWith > 0 || doWithoutStage > 0;
     }
 }

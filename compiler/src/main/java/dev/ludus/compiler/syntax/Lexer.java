@@ -216,11 +216,13 @@ final class Lexer {
     /**
      * §2.3: `panic!` directly before a token that can start a non-binding expression, other than
      * '(', is the panic form; before '(' it is a call, before anything else the word itself.
+     * Right after `fn` it is always a name (`fn panic! { ... }` defines a function, §2.3).
      */
     private void markPanicForms() {
         for (int i = out.size() - 2; i >= 0; i--) {
             LToken t = out.get(i);
-            if (t.getType() == WORD && t.getText().equals("panic!") && startsNonBinding(out.get(i + 1).getType())) {
+            if (t.getType() == WORD && t.getText().equals("panic!") && startsNonBinding(out.get(i + 1).getType())
+                    && (i == 0 || out.get(i - 1).getType() != FN)) {
                 t.setType(PANIC);
             }
         }

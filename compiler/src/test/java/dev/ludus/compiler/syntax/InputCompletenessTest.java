@@ -78,10 +78,15 @@ class InputCompletenessTest {
     }
 
     @Test
+    void doStageMayContinueAfterGt() {
+        more("do x >\n"); // the 2024 grammar: a newline may follow > in do (language.md §15)
+        more("do x > inc >\n");
+    }
+
+    @Test
     void inputThatMoreLinesCannotFixIsComplete() {
-        // spec §2.1: no newline after ->, >, then, else; the syntax error is reported at once
+        // spec §2.1: no newline after ->, then, else; the syntax error is reported at once
         done("fn f (x) ->\n");
-        done("do x >\n");
         done("if x then\n");
         done("if x then 1 else\n");
         done("(1, 2))\n(\n"); // an unmatched closer

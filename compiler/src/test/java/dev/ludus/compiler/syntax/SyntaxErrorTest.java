@@ -23,8 +23,11 @@ class SyntaxErrorTest {
         assertEquals("1:20+1 expected an expression, found newline", error("match x with { 1 ->\n 2 }"));
     }
 
-    @Test void newlineMayNotFollowGreaterThanInDo() {
-        assertEquals("1:7+1 expected an expression, found newline", error("do 1 >\ninc"));
+    @Test void newlineMayFollowGreaterThanInDo() {
+        // the 2024 grammar (language.md §15); before, "expected an expression, found newline"
+        assertEquals(ast("do 1 > inc"), ast("do 1 >\n  inc"));
+        assertEquals(ast("do 1 > inc > dec"), ast("do 1 >\n\n inc >\n dec"));
+        assertEquals("1:7+1 expected an expression, found end of input", error("do 1 >\n"));
     }
 
     @Test void greaterThanOnItsOwnLineOutsideDo() {

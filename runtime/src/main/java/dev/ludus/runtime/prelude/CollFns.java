@@ -77,8 +77,8 @@ final class CollFns {
                     "(f as :fn, xs)", "(kw as :keyword, xs)") {
                 @Override public Object call2(Object f, Object xs) { return Colls.map(f, xs); }
             };
-            case "filter" -> new Fn("filter", "Returns a list of the elements of a list for which a predicate is truthy.",
-                    "(p as :fn, xs as :list)") {
+            case "filter" -> new Fn("filter", "Returns a list of the elements of a list (or a set of the members of a set) for which a predicate is truthy.",
+                    "(p as :fn, xs as :list)", "(p as :fn, s as :set)") {
                 @Override public Object call2(Object p, Object xs) { return Colls.filter(p, xs); }
             };
             case "assoc" -> new Fn("assoc", "Returns a dict with a key set to a value.",

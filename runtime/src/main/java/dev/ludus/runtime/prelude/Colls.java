@@ -244,6 +244,11 @@ public final class Colls {
             if (p instanceof Fn b) return filterWith(b, l);
             if (p instanceof LFn fn) return filterFn(fn, l);
         }
+        if (xs instanceof LSet s && p instanceof LFn fn) { // prelude.md §13
+            LSet.Builder b = LSet.builder();
+            for (Object x : s) if (Values.truthy(fn.call1(x))) b.add(x);
+            return b.build();
+        }
         throw noMatch("filter", p, xs);
     }
 

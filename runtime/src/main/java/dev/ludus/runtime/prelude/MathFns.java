@@ -5,6 +5,9 @@ import dev.ludus.runtime.value.Boxes;
 import static dev.ludus.runtime.prelude.Arith.noMatch;
 
 import dev.ludus.runtime.collection.LList;
+import dev.ludus.runtime.collection.LSet;
+import dev.ludus.runtime.value.Nil;
+import dev.ludus.runtime.value.Tuple;
 import java.util.SplittableRandom;
 
 /** Prelude §3–§4: arithmetic, comparisons, random, range, angles and trigonometry. */
@@ -26,6 +29,11 @@ final class MathFns {
     static synchronized double nextDouble() {
         if (rng == null) rng = seeded ? new SplittableRandom(seed) : new SplittableRandom();
         return rng.nextDouble();
+    }
+
+    /** A uniform index in [0, n) from the seeded generator (prelude.md §13 random of a collection). */
+    private static int index(int n) {
+        return Math.min(n - 1, (int) (n * nextDouble()));
     }
 
     static Object range(Object start, Object end) {
@@ -159,11 +167,14 @@ final class MathFns {
                 @Override public Object call2(Object a, Object b) { return Arith.lte(a, b); }
                 @Override protected Object variadic(Object[] a) { return Arith.compareN(3, "lte?", a); }
             };
-            case "random" -> new Fn("random", "Returns a random number: in [0, 1) with no arguments, in [0, n) with one, in [m, n) with two.",
-                    "()", "(n as :number)", "(m as :number, n as :number)") {
+            case "random" -> new Fn("random", "Returns a random number: in [0, 1) with no arguments, in [0, n) with one, in [m, n) with two; or a random member of a list, tuple or set (nil if it is empty).",
+                    "()", "(n as :number)", "(m as :number, n as :number)", "(xs as :list)", "(t as :tuple)", "(s as :set)") {
                 @Override public Object call0() { return nextDouble(); }
                 @Override public Object call1(Object a) {
                     if (a instanceof Double n) return n * nextDouble();
+                    if (a instanceof LList l) return l.isEmpty() ? Nil.NIL : l.get(index(l.size()));
+                    if (a instanceof Tuple t) return t.size() == 0 ? Nil.NIL : t.get(index(t.size()));
+                    if (a instanceof LSet s) return s.isEmpty() ? Nil.NIL : s.toArray()[index(s.size())];
                     throw noMatch(a);
                 }
                 @Override public Object call2(Object a, Object b) {

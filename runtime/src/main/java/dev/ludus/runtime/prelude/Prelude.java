@@ -33,7 +33,7 @@ public final class Prelude {
         private static final Map<String, Object> MADE = new ConcurrentHashMap<>();
         static {
             Set<String> s = new LinkedHashSet<>();
-            for (String[] part : new String[][] {CoreFns.Names.LIST, MathFns.Names.LIST, CollFns.Names.LIST, Turtle.Names.LIST, ProcessFns.Names.LIST}) {
+            for (String[] part : new String[][] {CoreFns.Names.LIST, MathFns.Names.LIST, CollFns.Names.LIST, LaterFns.Names.LIST, Turtle.Names.LIST, ProcessFns.Names.LIST}) {
                 for (String n : part) {
                     if (!s.add(n)) throw new IllegalStateException("builtin defined twice: " + n);
                 }
@@ -53,6 +53,7 @@ public final class Prelude {
             v = CoreFns.make(name);
             if (v == null) v = MathFns.make(name);
             if (v == null) v = CollFns.make(name);
+            if (v == null) v = LaterFns.make(name);
             if (v == null) v = Turtle.make(name);
             if (v == null) v = ProcessFns.make(name);
             if (v == null) throw new IllegalStateException("builtin listed but not defined: " + name);

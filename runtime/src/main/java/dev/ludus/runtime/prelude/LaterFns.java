@@ -1,0 +1,84 @@
+package dev.ludus.runtime.prelude;
+
+import dev.ludus.runtime.Values;
+import dev.ludus.runtime.collection.LList;
+import dev.ludus.runtime.collection.LSet;
+import dev.ludus.runtime.value.Boxes;
+import dev.ludus.runtime.value.LFn;
+import dev.ludus.runtime.value.Nil;
+import dev.ludus.runtime.value.Tuple;
+import java.util.regex.Pattern;
+
+/** Prelude §13: the names later Ludus (2024–25) added, so that programs written for it run here. */
+final class LaterFns {
+    private LaterFns() {}
+
+    /** The names this file defines (see {@link CollFns.Names}). */
+    static final class Names {
+        static final String[] LIST = {"contains?", "to_number", "pow", "foldr", "int?"};
+    }
+
+    /** §13 to_number: sign, digits with `_` separators, optional fraction and exponent. */
+    private static final Pattern NUMBER = Pattern.compile(
+            "[+-]?(?:\\d(?:_?\\d)*(?:\\.(?:\\d(?:_?\\d)*)?)?|\\.\\d(?:_?\\d)*)(?:[eE][+-]?\\d+)?");
+
+    static Object make(String name) {
+        return switch (name) {
+            case "contains?" -> new Fn("contains?", "Returns true if a set, list or tuple has a member equal to the value.",
+                    "(x, s as :set)", "(x, xs as :list)", "(x, t as :tuple)") {
+                @Override public Object call2(Object x, Object c) {
+                    if (c instanceof LSet s) return s.contains(x);
+                    if (c instanceof LList l) return in(l, x);
+                    if (c instanceof Tuple t) return in(java.util.Arrays.asList(t.items()), x);
+                    throw noMatch(x, c);
+                }
+            };
+            case "to_number" -> new Fn("to_number", "Returns the number a string spells (after trimming white space), or nil; a number is returned as it is.",
+                    "(n as :number)", "(s as :string)") {
+                @Override public Object call1(Object x) {
+                    if (x instanceof Double) return x;
+                    if (x instanceof String s) return toNumber(s);
+                    throw noMatch(x);
+                }
+            };
+            case "pow" -> new Fn("pow", "Returns x to the power y.", "(x as :number, y as :number)") {
+                @Override public Object call2(Object x, Object y) {
+                    if (x instanceof Double a && y instanceof Double b) return Boxes.of(StrictMath.pow(a, b));
+                    throw noMatch(x, y);
+                }
+            };
+            case "foldr" -> new Fn("foldr", "Combines the elements of a list from the right with a two-argument function (element, accumulator), starting from init (default: the function called with no arguments).",
+                    "(f as :fn, xs as :list)", "(f as :fn, xs as :list, init)") {
+                @Override public Object call2(Object f, Object xs) {
+                    if (f instanceof LFn fn && xs instanceof LList) return call3(f, xs, fn.call0());
+                    throw noMatch(f, xs);
+                }
+                @Override public Object call3(Object f, Object xs, Object init) {
+                    if (f instanceof LFn fn && xs instanceof LList l) {
+                        Object acc = init;
+                        for (int i = l.size() - 1; i >= 0; i--) acc = fn.call2(l.get(i), acc);
+                        return acc;
+                    }
+                    throw noMatch(f, xs, init);
+                }
+            };
+            case "int?" -> new Fn("int?", "Returns true if the value is a finite number with no fractional part.", "(x)") {
+                @Override public Object call1(Object x) {
+                    return x instanceof Double d && Double.isFinite(d) && d == Math.floor(d);
+                }
+            };
+            default -> null;
+        };
+    }
+
+    private static boolean in(Iterable<Object> xs, Object x) {
+        for (Object e : xs) if (Values.eq(e, x)) return true;
+        return false;
+    }
+
+    static Object toNumber(String s) {
+        String t = s.strip();
+        if (!NUMBER.matcher(t).matches()) return Nil.NIL;
+        return Boxes.of(Double.parseDouble(t.replace("_", "")));
+    }
+}
