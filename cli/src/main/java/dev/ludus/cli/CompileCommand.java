@@ -49,7 +49,7 @@ final class CompileCommand implements Callable<Integer> {
                 try {
                     JarWriter.writeClasses(program, output.dir);
                 } catch (IOException e) {
-                    throw new Main.UserError("cannot write classes to " + output.dir + ": " + e);
+                    throw new Main.UserError("cannot write classes to " + output.dir + ": " + JarWriter.describe(e));
                 }
                 main.err.println("wrote the classes of " + in.displayName() + " to " + output.dir
                         + " (main class " + program.mainClass() + "; the Ludus runtime must be on the class path)");
@@ -59,7 +59,7 @@ final class CompileCommand implements Callable<Integer> {
             try {
                 JarWriter.writeJar(program, jar);
             } catch (IOException e) {
-                throw new Main.UserError("cannot write " + jar + ": " + e);
+                throw new Main.UserError("cannot write " + jar + ": " + JarWriter.describe(e));
             }
             main.err.println("wrote " + jar + "; run it with: java -jar " + jar);
             return Main.EXIT_OK;

@@ -18,7 +18,7 @@ record SourceInput(Path path, String displayName, Path tempDir) implements AutoC
     static SourceInput open(String arg, InputStream stdin) {
         if ("-".equals(arg)) {
             try {
-                byte[] text = stdin.readAllBytes();
+                byte[] text = dev.ludus.compiler.resolve.SourceFiles.read(stdin);
                 Path dir = Files.createTempDirectory("ludus-stdin");
                 Path file = dir.resolve("stdin.ld");
                 Files.write(file, text);

@@ -66,6 +66,7 @@ public final class JarWriter {
         // processes (spec §16) run as JDK continuations when java -jar exports their package to us
         main.put(new Attributes.Name("Add-Exports"), "java.base/jdk.internal.vm");
 
+        jar = target(jar);
         Path parent = jar.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
         Path tmp = Files.createTempFile(parent, ".ludus-", ".jar.tmp");
@@ -100,10 +101,40 @@ public final class JarWriter {
                     out.closeEntry();
                 }
             }
-            Files.move(tmp, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            target(jar); // again: the path may have changed while the jar was written
+            try {
+                Files.move(tmp, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(tmp, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * Where a jar may be written: a new file or an existing regular file (through a symbolic
+     * link, its target). Anything else — a directory, a named pipe, a device such as /dev/full —
+     * is refused: the jar replaces the file by an atomic move, which would replace those too.
+     */
+    static Path target(Path jar) throws IOException {
+        if (Files.exists(jar)) {
+            if (Files.isDirectory(jar)) throw new java.nio.file.FileSystemException(jar.toString(), null, "it is a directory");
+            if (!Files.isRegularFile(jar)) throw new java.nio.file.FileSystemException(jar.toString(), null, "it is not a regular file");
+            return jar.toRealPath();
+        }
+        if (Files.isSymbolicLink(jar)) throw new java.nio.file.FileSystemException(jar.toString(), null, "it is a broken symbolic link");
+        return jar;
+    }
+
+    /** A short reason for an I/O failure, in words (no Java class names). */
+    public static String describe(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.NoSuchFileException) return "no such file or directory";
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) return f.getFile() + " is in the way (not a directory)";
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     /**

@@ -15,6 +15,10 @@ public final class LudusCompiler {
     public static Program analyse(Path file, String displayName) throws CompileErrors {
         try {
             return Resolver.analyse(file, displayName, LudusParser::parse);
+        } catch (dev.ludus.compiler.resolve.SourceFiles.TooLarge e) {
+            SourceText empty = new SourceText(displayName, file, "");
+            throw new CompileErrors(java.util.List.of(new dev.ludus.compiler.diagnostic.Diagnostic(empty,
+                    new dev.ludus.compiler.syntax.Span(displayName, 1, 1, 1, 1), "cannot read this program: " + e.getMessage())));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read " + displayName, e);
         }

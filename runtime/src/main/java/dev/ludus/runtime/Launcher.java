@@ -29,13 +29,14 @@ public final class Launcher {
 
     /**
      * Default stack size of the program thread: deep non-tail recursion (spec §7: at least
-     * 100,000 nested Ludus calls) needs a large one. Measured with the current code generator:
-     * 100,000 nested calls fit in 32 MiB and 512 MiB holds about 1.5 million, while a runaway
-     * recursion takes time roughly proportional to the stack size to overflow and unwind
-     * (~3 s for 512 MiB, ~19 s for 1 GiB). Override with -Dludus.stackSize=SIZE (bytes, or
-     * with a k/m/g suffix).
+     * 100,000 nested Ludus calls) needs a large one, but HotSpot's unwinding of a
+     * StackOverflowError through JIT-compiled frames costs far more than the stack: a runaway
+     * recursion took ~50 s and ~10 GB of native memory with 512 MiB, 6-34 s with 128 MiB, 1-4 s
+     * and 0.3-1.5 GB with 64 MiB (issue 12; plain Java behaves the same). 64 MiB still holds
+     * 100,000 nested calls through `map` and a lambda in a cold, loaded JVM (48 MiB did not).
+     * Override with -Dludus.stackSize=SIZE (bytes, or with a k/m/g suffix).
      */
-    public static final long DEFAULT_STACK_SIZE = 512L << 20;
+    public static final long DEFAULT_STACK_SIZE = 64L << 20;
 
     /** The program thread's stack size: {@code ludus.stackSize} if set and valid, else the default. */
     public static long stackSize() {
@@ -306,6 +307,7 @@ public final class Launcher {
         }
         if (t instanceof LudusPanic p) return new Panicked(p);
         if (t instanceof StackOverflowError so) return new Panicked(LudusPanic.stackExhausted(STACK_EXHAUSTED, so));
+        if (t instanceof OutOfMemoryError) return new Panicked(LudusPanic.outOfMemory());
         return new Failed(t);
     }
 

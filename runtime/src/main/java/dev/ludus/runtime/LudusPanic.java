@@ -44,6 +44,16 @@ public final class LudusPanic extends RuntimeException {
                         + "a call that is the last thing a function does (a tail call) uses no stack");
     }
 
+    /**
+     * "Out of memory": a program that outgrew the heap ends with a panic, not a Java error. No
+     * trace: the stack that failed is gone, and walking one needs memory that may not be there.
+     */
+    public static LudusPanic outOfMemory() {
+        return new LudusPanic("Out of memory", null, 0, 0, LudusTrace.EMPTY)
+                .withHint("the program's values outgrew the memory available; keep fewer of them alive, "
+                        + "or give Java more memory (LUDUS_JAVA_OPTS=-Xmx4g)");
+    }
+
     public String file() { return file; }
     public int line() { return line; }
     public int col() { return col; }

@@ -122,6 +122,7 @@ public final class Session {
         LudusPanic panic = null;
         if (t instanceof LudusPanic p) panic = p;
         else if (t instanceof StackOverflowError so) panic = LudusPanic.stackExhausted(Launcher.STACK_EXHAUSTED, so);
+        else if (t instanceof OutOfMemoryError) panic = LudusPanic.outOfMemory();
         if (panic == null) return new Failed(t);
         Launcher.reportPanic(panic, out, System.err); // stdout: the report; stderr: the human diagnostic
         return new Panicked(panic.getMessage());

@@ -49,6 +49,9 @@ public final class Tests {
         } catch (StackOverflowError e) {
             failed++;
             outcome = "FAILED on line " + line + ": panicked: Maximum call stack size exceeded";
+        } catch (OutOfMemoryError e) {
+            failed++;
+            outcome = "FAILED on line " + line + ": panicked: Out of memory";
         } catch (Throwable t) {
             throw TailCall.rethrow(t);
         } finally {

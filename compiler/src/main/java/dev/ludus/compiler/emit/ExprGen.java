@@ -745,12 +745,12 @@ final class ExprGen implements Opcodes {
         Label head = new Label();
         Label end = new Label();
         if (fixed) {
-            boolean[] dbl = new LoopTypes(nums, m.res).numericPositions(l, f);
             List<Clause> applicable = new ArrayList<>();
             for (Clause c : l.clauses()) {
                 PTuple p = (PTuple) c.pattern();
                 if (FnGen.hasSplat(p) ? FnGen.fixedCount(p) <= k : p.items().size() == k) applicable.add(c);
             }
+            boolean[] dbl = new LoopTypes(nums, m.res).numericPositions(l, applicable, f);
             java.util.Set<Binding>[] accs = m.accumulators.find(applicable, k, dbl);
             int[] slots = new int[k];
             for (int i = 0; i < k; i++) {

@@ -23,7 +23,8 @@ final class LoopTypes {
         this.res = res;
     }
 
-    boolean[] numericPositions(Loop l, Frame f) {
+    /** {@code applicable}: the clauses whose arity fits the loop's (others can never match, §10.2). */
+    boolean[] numericPositions(Loop l, List<Clause> applicable, Frame f) {
         List<Expr> init = l.init().items();
         int k = init.size();
         boolean[] pos = new boolean[k];
@@ -33,7 +34,7 @@ final class LoopTypes {
             any |= pos[j];
         }
         if (!any) return pos;
-        for (Clause c : l.clauses()) {
+        for (Clause c : applicable) {
             List<Pattern> items = ((PTuple) c.pattern()).items();
             if (FnGen.hasSplat((PTuple) c.pattern())) return new boolean[k];
             for (int j = 0; j < k && j < items.size(); j++) {
@@ -44,7 +45,7 @@ final class LoopTypes {
         while (changed) {
             changed = false;
             Set<Binding> assumed = new HashSet<>(f.doubleSlots.keySet());
-            for (Clause c : l.clauses()) {
+            for (Clause c : applicable) {
                 List<Pattern> items = ((PTuple) c.pattern()).items();
                 for (int j = 0; j < k; j++) {
                     if (pos[j]) {
@@ -53,7 +54,7 @@ final class LoopTypes {
                     }
                 }
             }
-            for (Clause c : l.clauses()) {
+            for (Clause c : applicable) {
                 Set<Binding> scope = new HashSet<>(assumed);
                 if (c.guard() != null) { /* guards bind nothing */ }
                 changed |= check(c.body(), scope, pos);

@@ -82,7 +82,7 @@ public final class Resolver {
         } catch (IOException e) {
             canon = file.toAbsolutePath().normalize(); // e.g. /dev/stdin: readable, but no real path
         }
-        String text = decodeUtf8(Files.readAllBytes(canon), displayName, canon);
+        String text = decodeUtf8(SourceFiles.read(canon), displayName, canon);
         return analyse(new SourceText(displayName, canon, text), parser);
     }
 
@@ -142,8 +142,17 @@ public final class Resolver {
                 displayRel = written + ".ld";
             }
             canon = p.toRealPath();
-            if (Files.isDirectory(canon)) throw new IOException("directory");
-            text = loaded.containsKey(canon) ? null : Files.readString(canon, StandardCharsets.UTF_8);
+            if (!Files.isRegularFile(canon)) {
+                // a directory, a device such as /dev/zero, a pipe: never read (issue 12)
+                String why = Files.isDirectory(canon) ? "it is a directory" : "it is not a regular file";
+                return new ImportOutcome(null, List.of(new Diagnostic(importer, at,
+                        "cannot read import \"" + written + "\": " + why, ResolveHints.IMPORT_PATH)));
+            }
+            text = loaded.containsKey(canon) ? null
+                    : StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(SourceFiles.read(canon))).toString();
+        } catch (SourceFiles.TooLarge e) {
+            return new ImportOutcome(null, List.of(new Diagnostic(importer, at,
+                    "cannot read import \"" + written + "\": " + e.getMessage(), ResolveHints.IMPORT_PATH)));
         } catch (IOException | InvalidPathException | java.io.UncheckedIOException e) {
             return new ImportOutcome(null, List.of(new Diagnostic(importer, at, "cannot read import \"" + written + "\"",
                     ResolveHints.IMPORT_PATH)));

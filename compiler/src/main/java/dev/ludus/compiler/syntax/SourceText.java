@@ -8,6 +8,11 @@ import java.util.List;
  * for imports), its canonical path (null for stdin/REPL input) and its text.
  */
 public record SourceText(String displayName, Path path, String text) {
+    /** A byte-order mark at the start is not part of the program (as javac and most compilers do). */
+    public SourceText {
+        if (text != null && text.startsWith("\uFEFF")) text = text.substring(1);
+    }
+
     /** Line {@code n} (1-based) verbatim, without its line terminator; "" if out of range. */
     public String line(int n) {
         List<String> lines = text.lines().toList();

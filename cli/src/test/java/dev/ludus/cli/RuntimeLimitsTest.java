@@ -1,0 +1,61 @@
+package dev.ludus.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A program that exhausts the stack or the heap ends with a Ludus panic (exit 1), its console
+ * output kept, never a Java error (issue 12). Run as compiled jars in child JVMs with a small heap.
+ * The time bounds only catch hangs; speed is measured by benchmarks.
+ */
+class RuntimeLimitsTest {
+    @TempDir Path dir;
+
+    private ChildRuns.Result run(String name, String source, String... jvmOpts) throws Exception {
+        Path jar = ChildRuns.jar(dir, name, source);
+        return ChildRuns.run(ChildRuns.currentJava(), jar, List.of(jvmOpts), List.of(), 60);
+    }
+
+    @Test
+    void runawayRecursionReachesTheStackLimitWithBoundedMemory() throws Exception {
+        // Before: ~48 s and ~10 GB with the 512 MiB program stack, an internal error under -Xmx256m.
+        for (String body : List.of("fn f () -> [f ()]\nprint! (:before)\nf ()\n", "fn f (n) -> inc (f (n))\nprint! (:before)\nf (1)\n")) {
+            ChildRuns.Result r = run("runaway", body, "-Xmx256m", "-XX:MaxRAM=1g");
+            assertEquals(":before\nLudus panicked!\nMaximum call stack size exceeded\n", r.out(), r.err());
+            assertEquals(1, r.exit());
+        }
+    }
+
+    @Test
+    void deepRecursionStillFits() throws Exception {
+        ChildRuns.Result r = run("deep", """
+                fn f (n) -> if eq? (n, 0) then 0 else first (map (fn (x) -> inc (f (dec (n))), [1]))
+                fn g (n) -> if eq? (n, 0) then 0 else inc (g (dec (n)))
+                print! (f (100_000), g (200_000))
+                """);
+        assertEquals("100000 200000\n", r.out(), r.err());
+        assertEquals(0, r.exit());
+    }
+
+    @Test
+    void outOfMemoryIsAPanic() throws Exception {
+        List<String> programs = List.of(
+                "print! (:before)\nloop ([1]) with (xs) -> recur (concat (xs, xs))\n",
+                "print! (:before)\nloop (\"ab\") with (s) -> recur (concat (s, s))\n",
+                "print! (:before)\nlet xs = loop ([], 0) with (acc, n) -> recur (append (acc, n), inc (n))\n",
+                "print! (:before)\ncount (range (1_000_000_000))\n");
+        for (String program : programs) {
+            ChildRuns.Result r = run("oom", program, "-Xmx64m");
+            assertEquals(":before\nLudus panicked!\nOut of memory\n", r.out(), program + "\n" + r.err());
+            assertEquals(1, r.exit(), r.err());
+            assertFalse(r.err().contains("java.lang"), r.err());
+            assertTrue(r.err().contains("panic: Out of memory"), r.err());
+        }
+    }
+}
