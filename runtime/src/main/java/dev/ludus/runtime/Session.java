@@ -76,6 +76,11 @@ public final class Session {
      * waiting, the program thread is stopped and {@link Interrupted} is returned.
      */
     public static Outcome runEntry(Class<?> module, PrintStream out) {
+        return runEntry(module, out, System.err);
+    }
+
+    /** As {@link #runEntry(Class, PrintStream)}, the human diagnostic of a panic going to {@code err}. */
+    public static Outcome runEntry(Class<?> module, PrintStream out, PrintStream err) {
         MethodHandle entry;
         try {
             entry = MethodHandles.publicLookup().findStatic(module, "$run", MethodType.methodType(Object.class));
@@ -116,7 +121,7 @@ public final class Session {
         if (t instanceof LudusPanic p) panic = p;
         else if (t instanceof StackOverflowError so) panic = LudusPanic.stackExhausted(Launcher.STACK_EXHAUSTED, so);
         if (panic == null) return new Failed(t);
-        Launcher.reportPanic(panic, out, System.err); // stdout: the report; stderr: the human diagnostic
+        Launcher.reportPanic(panic, out, err); // stdout: the report; stderr: the human diagnostic
         return new Panicked(panic.getMessage());
     }
 }
