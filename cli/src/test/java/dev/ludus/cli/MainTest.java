@@ -115,6 +115,26 @@ class MainTest {
         assertTrue(md.startsWith("# Prelude reference") && md.contains("### `join`"), md);
     }
 
+    /** `compile hello.ld` writes hello.jar beside it; `-d` writes the classes README names (ludus.M0_hello). */
+    @Test
+    void compileNamesItsOutputs(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path src = java.nio.file.Files.writeString(dir.resolve("hello.ld"), "print! (:hi)\n");
+        Result jar = ludus("compile", src.toString());
+        assertEquals(0, jar.exit(), jar.err());
+        // the jar goes to the current directory, named after the source
+        java.nio.file.Path written = java.nio.file.Path.of("hello.jar");
+        try {
+            assertTrue(java.nio.file.Files.isRegularFile(written), jar.err());
+            assertTrue(jar.err().contains("wrote hello.jar"), jar.err());
+        } finally {
+            java.nio.file.Files.deleteIfExists(written);
+        }
+        Result classes = ludus("compile", src.toString(), "-d", dir.resolve("classes").toString());
+        assertEquals(0, classes.exit(), classes.err());
+        assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("classes/ludus/M0_hello.class")));
+        assertTrue(classes.err().contains("main class ludus.M0_hello"), classes.err());
+    }
+
     @Test
     void noCommandIsAUsageError() {
         Result r = ludus();
