@@ -186,7 +186,7 @@ class MavenPluginIT {
         mvn("test").failed()
                 .contains("Running src/test/ludus/lib_test.ld")
                 .contains("[INFO] test \"square\" passed")
-                .contains("[ERROR] test \"greet\" FAILED on line 4: returned false")
+                .contains("[ERROR] test \"greet\" FAILED on line 4: eq? (\"Hello, Maven!\", \"Hello, World!\") is false")
                 .contains("2 tests: 1 passed, 1 failed")
                 .contains("There are Ludus test failures: src/test/ludus/lib_test.ld: 1 of 2 tests failed");
         mvn("test", "-Dmaven.test.skip=true").succeeded().contains("Ludus tests are skipped.");
