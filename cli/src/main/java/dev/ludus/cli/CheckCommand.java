@@ -8,19 +8,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "check", description = {
-        "Parse and resolve Ludus files without running them.",
-        "Static errors are printed to stdout in the §11 report format."}, footer = {"", "Examples:", "  ./ludus check examples/*.ld", "", Main.EXIT_STATUS})
+        "Look for errors in Ludus files without running them.",
+        "Reports syntax errors, unbound names and other mistakes found before a program runs. A directory means every .ld file below it."}, footer = {"", "Examples:", "  ludus check examples/*.ld", "  ludus check src", "", Main.EXIT_STATUS})
 final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "The files to check (`-` reads standard input).")
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "The files or directories to check (`-` reads standard input).")
     List<String> files;
 
     @Override
     public Integer call() {
         int status = Main.EXIT_OK;
-        for (String f : files) {
+        for (String f : SourceArgs.expand(files)) {
             try (SourceInput in = SourceInput.open(f, main.in)) {
                 try {
                     ProgramRunner.analyse(in.path(), in.displayName());

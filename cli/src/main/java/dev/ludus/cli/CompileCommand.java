@@ -14,8 +14,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "compile", description = {
         "Compile a Ludus program to a runnable jar.",
-        "The jar is self-contained: run it with `java -jar OUT.jar [--seed N]`.",
-        "With -d, only the program's .class files are written (run them with the Ludus runtime on the class path)."}, footer = {"", "Examples:", "  ./ludus compile examples/hello.ld -o hello.jar && java -jar hello.jar", "  ./ludus compile examples/hello.ld -d classes", "", Main.EXIT_STATUS})
+        "The jar holds the program and the Ludus runtime, so it runs anywhere with `java -jar OUT.jar` (options: --seed N, --print-result, --svg/--png PATH).",
+        "With -d, only the program's .class files are written; run them with the Ludus runtime on the class path."}, footer = {"", "Examples:", "  ludus compile examples/hello.ld -o hello.jar && java -jar hello.jar", "  ludus compile examples/hello.ld -d classes", "", Main.EXIT_STATUS})
 final class CompileCommand implements Callable<Integer> {
     @ParentCommand
     Main main;

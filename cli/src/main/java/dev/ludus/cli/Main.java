@@ -3,6 +3,7 @@ package dev.ludus.cli;
 import dev.ludus.runtime.Launcher;
 import dev.ludus.runtime.RunOptions;
 import dev.ludus.runtime.diag.Ansi;
+import dev.ludus.runtime.diag.Reports;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Command;
         scope = CommandLine.ScopeType.INHERIT,
         versionProvider = Version.class,
         description = "Compile and run Ludus programs on the JVM.",
-        footer = {"", "Examples:", "  ./ludus run examples/hello.ld", "  ./ludus repl", "  ./ludus help run", "",
+        footer = {"", "Examples:", "  ludus run examples/hello.ld", "  ludus repl", "  ludus doc join", "  ludus new my-project", "  ludus help run", "",
                 Main.EXIT_STATUS})
 public final class Main implements Callable<Integer> {
     static final String EXIT_STATUS = "Exit status: 0 ok; 1 the program panicked or did not compile, or a test failed; "
@@ -44,17 +45,22 @@ public final class Main implements Callable<Integer> {
         this.in = in;
         this.out = out;
         this.err = err;
+        this.terminal = () -> in == System.in && System.console() != null;
     }
 
     /**
      * Bare {@code ludus}: the REPL when standard input and output are a terminal; otherwise show
      * the usage (to stderr) and fail as a usage error.
      */
+    /** Whether standard input and output are a terminal (tests replace it). */
+    java.util.function.BooleanSupplier terminal;
+
     @Override
     public Integer call() {
-        if (in == System.in && System.console() != null) {
+        if (terminal.getAsBoolean()) {
             ReplCommand repl = new ReplCommand();
             repl.main = this;
+            repl.seed = new SeedOption(); // picocli fills mixins only of the commands it parsed
             return repl.call();
         }
         spec.commandLine().usage(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
@@ -65,6 +71,7 @@ public final class Main implements Callable<Integer> {
         PrintStream out = Launcher.stdout();
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         Ansi.setEnabled(Ansi.terminalWantsColour()); // in-process callers (tests) never get colour
+        Reports.setHumanOnly(Reports.stdoutAndStderrAreOneTerminal()); // ... and always get both reports
         int code = execute(out, err, args);
         out.flush();
         err.flush();
@@ -79,7 +86,13 @@ public final class Main implements Callable<Integer> {
     /** As {@link #execute(PrintStream, PrintStream, String...)} with {@code in} as standard input. */
     public static int execute(InputStream in, PrintStream out, PrintStream err, String... args) {
         if (isPlainRun(args)) return runDirectly(in, out, err, args[1]);
-        CommandLine cl = new CommandLine(new Main(in, out, err));
+        return execute(new Main(in, out, err), args);
+    }
+
+    /** Runs the command line on {@code main}'s streams. */
+    static int execute(Main main, String... args) {
+        PrintStream out = main.out, err = main.err;
+        CommandLine cl = new CommandLine(main);
         addSubcommands(cl, args);
         cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
@@ -134,6 +147,8 @@ public final class Main implements Callable<Integer> {
             case "test" -> new TestCommand();
             case "repl" -> new ReplCommand();
             case "version" -> new VersionCommand();
+            case "new" -> new NewCommand();
+            case "doc" -> new DocCommand();
             default -> null;
         };
         if (only != null) {
@@ -141,7 +156,7 @@ public final class Main implements Callable<Integer> {
             return;
         }
         for (Object c : new Object[] {new RunCommand(), new CheckCommand(), new CompileCommand(), new TestCommand(),
-                new ReplCommand(), new VersionCommand(), new CommandLine.HelpCommand()}) {
+                new ReplCommand(), new DocCommand(), new NewCommand(), new VersionCommand(), new CommandLine.HelpCommand()}) {
             cl.addSubcommand(c);
         }
     }

@@ -12,6 +12,7 @@ import dev.ludus.compiler.resolve.Program;
 import dev.ludus.runtime.Launcher;
 import dev.ludus.runtime.RunOptions;
 import dev.ludus.runtime.diag.Ansi;
+import dev.ludus.runtime.diag.Reports;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
@@ -77,7 +78,7 @@ public final class ProgramRunner {
 
     /** Prints the §11 report to {@code out} and the human diagnostics (excerpt, caret, hint) to {@code err}; returns 1. */
     public static int reportCompileErrors(CompileErrors e, PrintStream out, PrintStream err) {
-        out.print(ReferenceReport.render(e.diagnostics()));
+        if (!Reports.humanOnly()) out.print(ReferenceReport.render(e.diagnostics())); // said once on a terminal
         out.flush();
         err.print(HumanReport.render(e.diagnostics(), Ansi.enabled()));
         err.flush();
@@ -86,7 +87,7 @@ public final class ProgramRunner {
 
     /** A bug in the implementation: the §12.1 line on {@code out}, the Java trace on {@code err}; returns 2. */
     public static int internalError(Throwable t, PrintStream out, PrintStream err) {
-        out.print("Ludus internal error: " + t + "\n");
+        if (!Reports.humanOnly()) out.print("Ludus internal error: " + t + "\n");
         out.flush();
         err.println("ludus: internal error (a bug in the Ludus implementation):");
         t.printStackTrace(err);

@@ -4,7 +4,6 @@ import dev.ludus.compiler.BigStack;
 import dev.ludus.compiler.CompiledProgram;
 import dev.ludus.compiler.LudusCompiler;
 import dev.ludus.compiler.diagnostic.CompileErrors;
-import dev.ludus.compiler.diagnostic.ReferenceReport;
 import dev.ludus.compiler.resolve.Binding;
 import dev.ludus.compiler.resolve.Program;
 import dev.ludus.compiler.resolve.Resolution;
@@ -99,8 +98,7 @@ final class Repl {
             program = BigStack.call("ludus-compile", () -> LudusCompiler.analyseEntry(source, visible));
             compiled = BigStack.call("ludus-compile", () -> LudusCompiler.emitEntry(program));
         } catch (CompileErrors e) {
-            out.print(ReferenceReport.render(e.diagnostics()));
-            out.flush();
+            ProgramRunner.reportCompileErrors(e, out, err); // the report, and the human diagnostic with its hint
             return Status.ERROR;
         } catch (InterruptedException e) {
             err.println("ludus: interrupted");
@@ -117,7 +115,7 @@ final class Repl {
             ProgramRunner.internalError(e, out, err);
             return Status.INTERNAL;
         }
-        Session.Outcome outcome = Session.runEntry(module, out);
+        Session.Outcome outcome = Session.runEntry(module, out, err);
         if (outcome instanceof Session.Completed c) {
             try {
                 keep(program.main().resolution(), module);

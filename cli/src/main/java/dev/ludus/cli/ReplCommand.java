@@ -14,11 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "repl", description = {
-        "Interactive Ludus: type expressions and bindings, see their values after `=> `.",
-        "On a terminal: line editing, history in ~/.ludus_history, multi-line input while brackets",
-        "or strings are open. Type :help for the commands. With piped standard input, entries are",
-        "read from it without prompts (exit status 1 if any entry failed).",
-        "`ludus` with no arguments on a terminal starts the REPL too."}, footer = {"", "Examples:", "  ./ludus repl", "  printf 'let x = 2\\nmult (x, 21)\\n' | ./ludus repl", "", Main.EXIT_STATUS})
+        "Interactive Ludus: type an expression or a binding and see its value after `=> `.",
+        "On a terminal you get line editing, history (kept in ~/.ludus_history) and multi-line entries while a bracket or a string is open. Type :help for the commands, :quit or Ctrl-D to leave.",
+        "With piped standard input, entries are read without prompts; the exit status is 1 if any entry failed.",
+        "`ludus` with no arguments on a terminal starts the REPL too."}, footer = {"", "Examples:", "  ludus repl", "  printf 'let x = 2\\nmult (x, 21)\\n' | ludus repl", "", Main.EXIT_STATUS})
 final class ReplCommand implements Callable<Integer> {
     @ParentCommand
     Main main;

@@ -13,8 +13,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "run", description = {
-        "Compile and run a Ludus program (spec §12.1).",
-        "stdout: the program's console output, then `=> ` and the result, or a panic or compile report."}, footer = {"", "Examples:", "  ./ludus run examples/hello.ld", "  ./ludus run examples/turtle-star.ld --svg star.svg --png star.png", "  echo 'print! (\"hi\")' | ./ludus run -", "", Main.EXIT_STATUS})
+        "Compile and run a Ludus program.",
+        "Prints what the program prints, then `=> ` and the value of its last expression. If the program has an error or panics, says where and why."}, footer = {"", "Examples:", "  ludus run examples/hello.ld", "  ludus run examples/turtle-star.ld --svg star.svg --png star.png", "  echo 'print! (\"hi\")' | ludus run -", "", Main.EXIT_STATUS})
 final class RunCommand implements Callable<Integer> {
     @ParentCommand
     Main main;

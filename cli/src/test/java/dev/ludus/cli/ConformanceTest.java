@@ -54,15 +54,7 @@ class ConformanceTest {
     }
 
     static Path sharedDir() {
-        String prop = System.getProperty("ludus.shared");
-        // Outside Maven (an IDE), fall back to ../shared beside the repository.
-        Path dir = prop != null && !prop.isBlank() ? Path.of(prop) : Path.of("..", "..", "shared");
-        Path conformance = dir.resolve("conformance");
-        if (!Files.isDirectory(conformance)) {
-            throw new AssertionFailedError("conformance corpus not found at " + conformance.toAbsolutePath()
-                    + " (set -Dludus.shared=PATH to the shared/ directory)");
-        }
-        return dir;
+        return SharedCorpus.dir();
     }
 
     /** How a golden program is run: (absolute path, display name, options, stdout, stderr) -> exit status. */

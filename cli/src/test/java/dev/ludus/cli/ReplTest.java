@@ -68,6 +68,35 @@ class ReplTest {
         }));
     }
 
+    /** Compile errors and panics in the REPL get the same human diagnostic as `ludus run`, hints included. */
+    @Test
+    void errorsShowTheHumanDiagnosticWithItsHint() {
+        Result r = repl("let x = 1\neqq? (x, 1)\nfn pair (a, b) -> (a, b)\npair (1, 2, 3)\n");
+        assertTrue(r.out().contains("unbound name: eqq?"), r.out()); // the reference report stays on stdout
+        assertTrue(r.err().contains("<repl:2>:1:1: error: unbound name: eqq?"), r.err());
+        assertTrue(r.err().contains("= hint: did you mean `eq?`?"), r.err());
+        assertTrue(r.err().contains("panic: Match Error"), r.err());
+        assertTrue(r.err().contains("= hint: pair has clauses for 2 arguments, you gave 3"), r.err());
+        assertEquals(1, r.exit());
+    }
+
+    /** `ludus` with no arguments on a terminal starts the REPL (it used to fail on its unset --seed option). */
+    @Test
+    void bareLudusOnATerminalStartsTheRepl() {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int code;
+        try (var o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             var e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            Main main = new Main(new ByteArrayInputStream("add (40, 2)\n".getBytes(StandardCharsets.UTF_8)), o, e);
+            main.terminal = () -> true; // the input itself is piped, so the session reads it without JLine
+            code = Main.execute(main);
+        }
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
+        assertEquals("=> 42\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals(0, code);
+    }
+
     @Test
     void withoutEchoOnlyResultsAreWritten() {
         Result r = repl("let x = 2\nprint! (x)\nadd (x,\n  3)\n");

@@ -39,6 +39,9 @@ public final class JarWriter {
     /** The packages a compiled program needs at run time (as jar entry prefixes). */
     public static final List<String> RUNTIME_PREFIXES = List.of("dev/ludus/runtime/", "dev/ludus/stdlib/");
 
+    /** The licence every jar carries (the build copies LICENSE there in each module). */
+    static final String LICENSE = "META-INF/LICENSE";
+
     /** Fixed entry time so the same program gives the same jar bytes (2000-01-01T00:00Z). */
     private static final long ENTRY_TIME = 946_684_800_000L;
 
@@ -69,9 +72,12 @@ public final class JarWriter {
         jar = target(jar);
         Path parent = jar.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, ".ludus-", ".jar.tmp");
+        // Not Files.createTempFile: its files are 0600; a new file gets the usual permissions
+        // (0644 under umask 022), as `jar` makes them.
+        Path tmp = (parent != null ? parent : Path.of("")).resolve(".ludus-" + Long.toHexString(System.nanoTime()) + ".jar.tmp");
         try {
-            try (OutputStream os = Files.newOutputStream(tmp);
+            try (OutputStream os = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
+                         java.nio.file.StandardOpenOption.WRITE);
                  JarOutputStream out = new JarOutputStream(os)) {
                 JarEntry mf = new JarEntry(JarFile.MANIFEST_NAME);
                 mf.setTime(ENTRY_TIME);
@@ -182,6 +188,8 @@ public final class JarWriter {
         Map<String, byte[]> out = new TreeMap<>();
         for (Path root : runtimeRoots()) {
             if (Files.isDirectory(root)) {
+                Path license = root.resolve(LICENSE);
+                if (Files.isRegularFile(license)) out.putIfAbsent(LICENSE, Files.readAllBytes(license));
                 for (String prefix : RUNTIME_PREFIXES) {
                     Path base = root.resolve(prefix);
                     if (!Files.isDirectory(base)) continue;
@@ -213,6 +221,7 @@ public final class JarWriter {
     }
 
     private static boolean underRuntime(String name) {
+        if (name.equals(LICENSE)) return true;
         for (String p : RUNTIME_PREFIXES) if (name.startsWith(p)) return true;
         return false;
     }

@@ -46,6 +46,6 @@ public final class StdlibBuilder {
             Files.createDirectories(file.getParent());
             Files.write(file, e.getValue());
         }
-        System.out.println("ludus stdlib: compiled " + src + " (" + program.main().exports().size() + " exports)");
+        // Silent on success: a `mvn -q` build prints nothing but errors.
     }
 }

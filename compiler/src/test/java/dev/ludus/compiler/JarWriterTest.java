@@ -106,6 +106,26 @@ class JarWriterTest {
         assertTrue(usage.err().contains("unknown option '--nonsense'"), usage.err());
     }
 
+    /** A jar gets the permissions of any new file (0644 under umask 022), not a temp file's 0600; it carries the licence. */
+    @Test
+    void jarHasNormalPermissionsAndTheLicence(@TempDir Path dir) throws Exception {
+        var program = new CompiledProgram(Map.of("demo.Main", moduleClass("demo/Main")), "demo.Main");
+        Path jar = dir.resolve("app.jar");
+        JarWriter.writeJar(program, jar);
+        Path plain = Files.write(dir.resolve("plain"), new byte[0]); // a new file as the umask makes it
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(jar));
+            assertTrue(Files.getPosixFilePermissions(jar).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)
+                    || !Files.getPosixFilePermissions(plain).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ));
+        }
+        try (JarFile jf = new JarFile(jar.toFile())) {
+            var entry = jf.getEntry("META-INF/LICENSE");
+            assertTrue(entry != null, "META-INF/LICENSE is missing");
+            String text = new String(jf.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(text.contains("Apache License") && text.contains("Version 2.0"), text);
+        }
+    }
+
     @Test
     void sameProgramSameJarBytes(@TempDir Path dir) throws Exception {
         var program = new CompiledProgram(Map.of("demo.Main", moduleClass("demo/Main")), "demo.Main");

@@ -80,24 +80,7 @@ public class JarMojo extends LudusSourcesMojo {
     }
 
     private String chooseMainModule() throws MojoFailureException, MojoExecutionException {
-        Path src = sourceDirectory.toPath();
-        if (mainModule != null && !mainModule.isBlank()) {
-            String m = mainModule.trim().replace('\\', '/');
-            if (!Files.isRegularFile(src.resolve(m))) {
-                throw new MojoFailureException("mainModule " + m + " is not a file in " + SourceFiles.relative(baseDir.toPath(), src));
-            }
-            return SourceFiles.relative(src, src.resolve(m));
-        }
-        List<Path> all;
-        try {
-            all = SourceFiles.find(src, true);
-        } catch (IOException e) {
-            throw new MojoExecutionException("cannot list " + src + ": " + e, e);
-        }
-        if (all.size() == 1) return SourceFiles.relative(src, all.get(0));
-        throw new MojoFailureException("set <mainModule> (the ludus.mainModule property) to the file of "
-                + SourceFiles.relative(baseDir.toPath(), src) + " that starts the program; there are "
-                + all.size() + " source files" + (all.isEmpty() ? "" : ": " + String.join(", ", all.stream().map(p -> SourceFiles.relative(src, p)).toList())));
+        return MainModule.choose(sourceDirectory.toPath(), baseDir.toPath(), mainModule);
     }
 
     /** Every file under the output directory as a jar entry. */

@@ -14,16 +14,24 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Compiles a Ludus program in memory and runs it as {@code ludus run FILE} does:
- * {@code mvn ludus:run -Dludus.main=src/main/ludus/app.ld}. The program's output (and the
+ * Compiles a Ludus program in memory and runs it as {@code ludus run FILE} does. In a project,
+ * {@code mvn ludus:run} runs the configured {@code mainModule} (or the only source file);
+ * {@code -Dludus.main=FILE} runs another file, also outside a project. The program's output (and the
  * {@code => value} line) goes to standard output; the build fails if it does not compile or panics.
  * Works outside a project too (the path is then relative to the current directory).
  */
 @Mojo(name = "run", requiresProject = false, threadSafe = true)
 public class RunMojo extends AbstractMojo {
-    /** The program to run (relative to the project directory). */
-    @Parameter(property = "ludus.main", required = true)
+    /** The program to run (relative to the project directory); default: the main module. */
+    @Parameter(property = "ludus.main")
     File main;
+
+    /** The main module, relative to {@code sourceDirectory}, as for the jar goal. */
+    @Parameter(property = "ludus.mainModule")
+    String mainModule;
+
+    @Parameter(property = "ludus.sourceDirectory", defaultValue = "${project.basedir}/src/main/ludus")
+    File sourceDirectory;
 
     @Parameter(defaultValue = "${basedir}", readonly = true)
     File baseDir;
@@ -34,7 +42,16 @@ public class RunMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        File file = main.isAbsolute() ? main : new File(baseDir, main.getPath());
+        File file;
+        if (main != null) {
+            file = main.isAbsolute() ? main : new File(baseDir, main.getPath());
+        } else {
+            if (!sourceDirectory.isDirectory()) {
+                throw new MojoFailureException("no program to run: name one with -Dludus.main=FILE (there is no "
+                        + SourceFiles.relative(baseDir.toPath(), sourceDirectory.toPath()) + " directory here)");
+            }
+            file = new File(sourceDirectory, MainModule.choose(sourceDirectory.toPath(), baseDir.toPath(), mainModule));
+        }
         if (!file.isFile()) throw new MojoFailureException("Ludus program not found: " + file);
         String name = SourceFiles.relative(baseDir.toPath(), file.toPath());
         Class<?> module;

@@ -186,7 +186,7 @@ class MavenPluginIT {
         mvn("test").failed()
                 .contains("Running src/test/ludus/lib_test.ld")
                 .contains("[INFO] test \"square\" passed")
-                .contains("[ERROR] test \"greet\" FAILED on line 4: returned false")
+                .contains("[ERROR] test \"greet\" FAILED on line 4: eq? (\"Hello, Maven!\", \"Hello, World!\") is false")
                 .contains("2 tests: 1 passed, 1 failed")
                 .contains("There are Ludus test failures: src/test/ludus/lib_test.ld: 1 of 2 tests failed");
         mvn("test", "-Dmaven.test.skip=true").succeeded().contains("Ludus tests are skipped.");
@@ -205,8 +205,34 @@ class MavenPluginIT {
 
     @Test @Order(6)
     void runGoalByPrefix() throws Exception {
-        mvn("ludus:run", "-Dludus.main=src/main/ludus/app.ld").succeeded()
+        mvn("ludus:run", "-Dludus.main=src/main/ludus/lib.ld").succeeded().lacks("Hello, Maven!");
+        // without -Dludus.main: the configured <mainModule>
+        mvn("ludus:run").succeeded()
                 .contains("Hello, Maven!\n144\n=> :done");
+    }
+
+    /** `ludus new NAME` makes a project that `mvn package` turns into a runnable jar (the templates, filled in as NewCommand does). */
+    @Test @Order(8)
+    void aNewProjectBuildsAndRuns() throws Exception {
+        Path template = Path.of(prop("it.newTemplate"));
+        Path dir = work.resolve("hello-ludus");
+        String[][] files = {{"pom.xml", "pom.xml"}, {"main.ld", "src/main/ludus/main.ld"},
+                {"greeting.ld", "src/main/ludus/greeting.ld"}, {"greeting_test.ld", "src/test/ludus/greeting_test.ld"}};
+        for (String[] f : files) {
+            Path to = dir.resolve(f[1]);
+            Files.createDirectories(to.getParent());
+            Files.writeString(to, Files.readString(template.resolve(f[0]), StandardCharsets.UTF_8)
+                    .replace("@name@", "hello-ludus").replace("@version@", prop("it.version")));
+        }
+        Path saved = project;
+        project = dir;
+        try {
+            mvn("package").succeeded().contains("test \"hello greets by name\" passed");
+            assertEquals("Hello, world!\n", javaJar(dir.resolve("target/hello-ludus-0.1.0-app.jar")));
+            mvn("ludus:run").succeeded().contains("Hello, world!\n=> :ok");
+        } finally {
+            project = saved;
+        }
     }
 
     @Test @Order(7)

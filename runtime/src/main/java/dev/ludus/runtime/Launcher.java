@@ -59,7 +59,10 @@ public final class Launcher {
 
     static final String STACK_EXHAUSTED = "Maximum call stack size exceeded";
 
-    /** Set by a compiled program's main: colour panic reports if stderr looks like a colour terminal. */
+    /**
+     * Set by a compiled program's main: colour panic reports if stderr looks like a colour
+     * terminal, and report once if stdout and stderr are one terminal (decided at the panic).
+     */
     private static volatile boolean colourFromTerminal;
 
     /** The outcome of evaluating a module on the program thread. */
@@ -322,17 +325,21 @@ public final class Launcher {
             report.append("Ludus panicked!\n");
         }
         report.append(message).append('\n');
-        out.print(report);
+        if (colourFromTerminal) {
+            dev.ludus.runtime.diag.Ansi.setEnabled(dev.ludus.runtime.diag.Ansi.terminalWantsColour());
+            dev.ludus.runtime.diag.Reports.setHumanOnly(dev.ludus.runtime.diag.Reports.stdoutAndStderrAreOneTerminal());
+        }
+        // Said once: on a terminal that is both stdout and stderr, only the human diagnostic.
+        if (err == null || !dev.ludus.runtime.diag.Reports.humanOnly()) out.print(report);
         out.flush();
         if (err != null) {
-            if (colourFromTerminal) dev.ludus.runtime.diag.Ansi.setEnabled(dev.ludus.runtime.diag.Ansi.terminalWantsColour());
             err.print(dev.ludus.runtime.diag.PanicReport.render(p, dev.ludus.runtime.diag.Ansi.enabled()));
             err.flush();
         }
     }
 
     private static int internalError(Throwable t, PrintStream out, PrintStream err) {
-        out.print("Ludus internal error: " + t + "\n");
+        if (err == null || !dev.ludus.runtime.diag.Reports.humanOnly()) out.print("Ludus internal error: " + t + "\n");
         out.flush();
         if (err != null) {
             // An internal error is a bug in the implementation: the Java trace helps fix it.

@@ -83,6 +83,11 @@ public final class Session {
      * waiting, the program thread is stopped and {@link Interrupted} is returned.
      */
     public static Outcome runEntry(Class<?> module, PrintStream out) {
+        return runEntry(module, out, System.err);
+    }
+
+    /** As {@link #runEntry(Class, PrintStream)}, the human diagnostic of a panic going to {@code err}. */
+    public static Outcome runEntry(Class<?> module, PrintStream out, PrintStream err) {
         MethodHandle entry;
         try {
             entry = MethodHandles.publicLookup().findStatic(module, "$run", MethodType.methodType(Object.class));
@@ -124,7 +129,7 @@ public final class Session {
         else if (t instanceof StackOverflowError so) panic = LudusPanic.stackExhausted(Launcher.STACK_EXHAUSTED, so);
         else if (t instanceof OutOfMemoryError) panic = LudusPanic.outOfMemory();
         if (panic == null) return new Failed(t);
-        Launcher.reportPanic(panic, out, System.err); // stdout: the report; stderr: the human diagnostic
+        Launcher.reportPanic(panic, out, err); // stdout: the report; stderr: the human diagnostic
         return new Panicked(panic.getMessage());
     }
 }

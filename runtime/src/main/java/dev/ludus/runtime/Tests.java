@@ -29,11 +29,26 @@ public final class Tests {
         return (passed + failed) + " tests: " + passed + " passed, " + failed + " failed";
     }
 
+    /** The call a running test's body made, if its body is one call (see {@link #call}); else null. */
+    private static String lastCall;
+
+    /**
+     * A test body that is a single call {@code f (a, b)}: calls {@code fn} with the evaluated
+     * arguments and keeps {@code f (a, b)} with their shown values for the FAILED line.
+     */
+    public static Object call(Object fn, Object[] args, String name) {
+        StringBuilder sb = new StringBuilder(name).append(" (");
+        for (int i = 0; i < args.length; i++) sb.append(i > 0 ? ", " : "").append(Values.show(args[i]));
+        lastCall = sb.append(')').toString();
+        return dev.ludus.runtime.prelude.Calls.callN(fn, args);
+    }
+
     /** Called by compiled code at a test form; {@code body} is {@code ()Object}. Value: nil. */
     public static Object reached(String name, int line, boolean mainModule, MethodHandle body) {
         if (!enabled || !mainModule) return dev.ludus.runtime.value.Nil.NIL;
         String outcome;
         int tailDepth = dev.ludus.runtime.bootstrap.Invoke.tailDepth();
+        lastCall = null;
         try {
             Object v = TailCall.settle((Object) body.invokeExact());
             if (Values.truthy(v)) {
@@ -41,7 +56,8 @@ public final class Tests {
                 outcome = "passed";
             } else {
                 failed++;
-                outcome = "FAILED on line " + line + ": returned " + Values.show(v);
+                outcome = "FAILED on line " + line + ": "
+                        + (lastCall != null ? lastCall + " is " + Values.show(v) : "returned " + Values.show(v));
             }
         } catch (LudusPanic p) {
             failed++;

@@ -29,6 +29,13 @@ public final class HumanReport {
            .append(Ansi.paint(colour, Ansi.Style.ERROR, "error:")).append(' ')
            .append(Ansi.paint(colour, Ansi.Style.BOLD, d.message())).append('\n');
         Snippet.append(out, colour, s.line(), text, s.col(), length, d.hint());
+        Span r = d.related();
+        if (r != null) {
+            String where2 = d.source().displayName() + ":" + r.line() + ":" + r.col() + ":";
+            out.append(Ansi.paint(colour, Ansi.Style.BOLD, where2)).append(' ')
+               .append(Ansi.paint(colour, Ansi.Style.HINT, "note:")).append(' ').append(d.relatedNote()).append('\n');
+            Snippet.append(out, colour, r.line(), d.source().line(r.line()), r.col(), r.caretLength(), null);
+        }
         return out.toString();
     }
 

@@ -73,8 +73,45 @@ public final class LudusParser {
         int index = at.getTokenIndex();
         Token previous = index > 0 ? tokens.get(index - 1) : null;
         String message = SyntaxMessages.message(at, f.expected, previous);
-        return new Diagnostic(src, at.span(src.displayName()), message,
+        Diagnostic d = new Diagnostic(src, at.span(src.displayName()), message,
                 SyntaxHints.syntax(at, f.expected, previous, message));
+        // A bracket left open further up explains most errors found at the end of the input or
+        // at the start of a later line: say where it was opened.
+        LToken open = unclosed(tokens, index);
+        if (open == null) return d;
+        boolean atEnd = at.getType() == Token.EOF;
+        // Not at the end: only a `let`/`fn` starting a line inside a ( or [ opened on an earlier
+        // line (a block's { legitimately spans lines and holds bindings).
+        boolean bindingInOpenBracket = message.equals(SyntaxMessages.BINDING_FORM) && open.getLine() < at.getLine()
+                && previous != null && previous.getType() == Ludus.NL && !open.getText().endsWith("{");
+        if (!atEnd && !bindingInOpenBracket) return d;
+        String bracket = open.getText();
+        String hint = atEnd ? "the `" + bracket + "` on line " + open.getLine() + " is never closed"
+                : "the `" + bracket + "` on line " + open.getLine() + " is still open here: is its `" + closer(bracket) + "` missing?";
+        return new Diagnostic(src, d.span(), message, hint, open.span(src.displayName()),
+                "this `" + bracket + "` is never closed" + (atEnd ? "" : " before line " + at.getLine()));
+    }
+
+    /** The innermost bracket opened before token {@code end} and not closed before it, or null. */
+    static LToken unclosed(List<LToken> tokens, int end) {
+        java.util.ArrayDeque<LToken> open = new java.util.ArrayDeque<>();
+        for (int i = 0; i < end && i < tokens.size(); i++) {
+            LToken t = tokens.get(i);
+            switch (t.getType()) {
+                case Ludus.LPAREN, Ludus.LBRACK, Ludus.LBRACE, Ludus.SETOPEN, Ludus.DICTOPEN -> open.push(t);
+                case Ludus.RPAREN, Ludus.RBRACK, Ludus.RBRACE -> open.poll();
+                default -> { }
+            }
+        }
+        return open.peek();
+    }
+
+    private static String closer(String opener) {
+        return switch (opener) {
+            case "(" -> ")";
+            case "[" -> "]";
+            default -> "}";
+        };
     }
 
     private static Diagnostic lexical(SourceText src, LexError e) {

@@ -15,6 +15,19 @@ final class SyntaxHints {
     /** The hint for a syntax error at {@code found} (see {@link SyntaxMessages#message}), or null. */
     static String syntax(Token found, IntervalSet expected, Token previous, String message) {
         int type = found.getType();
+        if (type == NL && previous != null) {
+            String word = switch (previous.getType()) {
+                case ARROW -> "->";
+                case THEN -> "then";
+                case ELSE -> "else";
+                case GT -> ">";
+                default -> null;
+            };
+            if (word != null) {
+                return "Ludus allows no line break right after `" + word + "`: start what follows on the same line"
+                        + (previous.getType() == ARROW ? " (for a longer body: `-> {`, then the lines, then `}`)" : "");
+            }
+        }
         if (message.equals(SyntaxMessages.BINDING_FORM)) {
             return "bind the value on a line of its own first (`let x = ...`), then use the name here";
         }

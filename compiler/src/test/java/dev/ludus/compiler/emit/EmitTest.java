@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestFactory;
 /** Code generation: every class verifies; tail calls and deep recursion behave as spec §7 says. */
 class EmitTest {
     static Path shared() {
-        return Path.of(System.getProperty("ludus.shared", "../../shared"));
+        return dev.ludus.compiler.SharedCorpus.dir();
     }
 
     @TestFactory

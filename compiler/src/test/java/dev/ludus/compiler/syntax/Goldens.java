@@ -23,14 +23,9 @@ final class Goldens {
             "'-' must be followed by a digit or '>'", "a keyword needs a letter after ':'",
             "expected ", SyntaxMessages.BINDING_FORM, SyntaxMessages.NAMED_FN);
 
-    /** The shared directory: system property ludus.shared (set by the parent pom), else a sibling of the repository. */
+    /** The shared directory (see SharedCorpus: skipped on a fresh clone without it). */
     static Path sharedDir() {
-        String prop = System.getProperty("ludus.shared");
-        if (prop != null && Files.isDirectory(Path.of(prop))) return Path.of(prop);
-        for (String candidate : List.of("../shared", "../../shared", "/work/shared")) {
-            if (Files.isDirectory(Path.of(candidate, "conformance"))) return Path.of(candidate);
-        }
-        return fail("cannot find the shared directory (set -Dludus.shared)");
+        return dev.ludus.compiler.SharedCorpus.dir();
     }
 
     static Stream<Path> ldFiles(Path dir) throws IOException {

@@ -29,6 +29,10 @@ public final class PanicHints {
         if (!arities.accepts(n)) {
             return who + " has clauses for " + arities.describe() + ", you gave " + (n == 0 ? "none" : n);
         }
+        if (patterns != null && !patterns.isEmpty()) {
+            String closest = ClosestClause.hint(who, List.of(patterns.split("\n", -1)), args);
+            if (closest != null) return closest;
+        }
         List<String> fitting = new ArrayList<>();
         if (patterns != null && !patterns.isEmpty()) {
             for (String p : patterns.split("\n", -1)) {
