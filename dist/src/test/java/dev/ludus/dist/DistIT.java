@@ -153,6 +153,37 @@ class DistIT {
         assertEquals(0, r.exit());
     }
 
+    /** With a JDK 21+ in the system's JVM directory, bin/ludus runs on it: processes work (as continuations). */
+    @Test
+    void runsProcessesOnTheNewestJdk() throws Exception {
+        boolean has21;
+        try (Stream<Path> jdks = Files.list(Path.of("/usr/lib/jvm"))) {
+            has21 = jdks.anyMatch(j -> {
+                try {
+                    String rel = Files.readString(j.resolve("release"));
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(rel);
+                    return m.find() && Integer.parseInt(m.group(1)) >= 21 && Files.isExecutable(j.resolve("bin/java"));
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            });
+        } catch (java.io.IOException e) {
+            has21 = false;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(has21, "no JDK 21+ in /usr/lib/jvm");
+        Path dir = Files.createDirectories(work.resolve("processes"));
+        Files.writeString(dir.resolve("p.ld"), """
+                let me = self ()
+                let p = spawn! (fn () -> receive { (:ping, from) -> send (from, :pong) })
+                send (p, (:ping, me))
+                receive { :pong -> print! ("got pong") }
+                """);
+        Result r = ludus(dir, null, "run", "p.ld");
+        assertEquals("got pong\n=> :ok\n", r.out(), r.err());
+        Result v = ludus(dir, null, "--version");
+        assertTrue(v.out().contains("processes: continuations"), v.out());
+    }
+
     @Test
     void withoutJavaItSaysWhatIsNeeded() throws Exception {
         Path bin = Files.createDirectories(work.resolve("nojava-bin"));
@@ -161,7 +192,7 @@ class DistIT {
             if (!Files.exists(real)) real = Path.of("/bin", tool);
             if (Files.exists(real) && !Files.exists(bin.resolve(tool))) Files.createSymbolicLink(bin.resolve(tool), real);
         }
-        Result r = exec(user, Map.of("PATH", bin.toString()), null, home.resolve("bin/ludus").toString(), "run", "x.ld");
+        Result r = exec(user, Map.of("PATH", bin.toString(), "LUDUS_JVM_DIRS", ""), null, home.resolve("bin/ludus").toString(), "run", "x.ld");
         assertEquals(2, r.exit(), r.out() + r.err());
         assertTrue(r.err().contains("cannot find java") && r.err().contains("Java 17 or newer"), r.err());
         Result bad = exec(user, Map.of("JAVA_HOME", work.resolve("no-such-jdk").toString()), null, home.resolve("bin/ludus").toString(), "--version");
