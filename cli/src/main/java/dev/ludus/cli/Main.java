@@ -134,6 +134,7 @@ public final class Main implements Callable<Integer> {
             case "test" -> new TestCommand();
             case "repl" -> new ReplCommand();
             case "version" -> new VersionCommand();
+            case "fmt" -> new FmtCommand();
             default -> null;
         };
         if (only != null) {
@@ -141,7 +142,7 @@ public final class Main implements Callable<Integer> {
             return;
         }
         for (Object c : new Object[] {new RunCommand(), new CheckCommand(), new CompileCommand(), new TestCommand(),
-                new ReplCommand(), new VersionCommand(), new CommandLine.HelpCommand()}) {
+                new ReplCommand(), new FmtCommand(), new VersionCommand(), new CommandLine.HelpCommand()}) {
             cl.addSubcommand(c);
         }
     }
