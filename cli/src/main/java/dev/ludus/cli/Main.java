@@ -135,6 +135,7 @@ public final class Main implements Callable<Integer> {
             case "repl" -> new ReplCommand();
             case "version" -> new VersionCommand();
             case "fmt" -> new FmtCommand();
+            case "lsp" -> new LspCommand();
             default -> null;
         };
         if (only != null) {
@@ -142,7 +143,7 @@ public final class Main implements Callable<Integer> {
             return;
         }
         for (Object c : new Object[] {new RunCommand(), new CheckCommand(), new CompileCommand(), new TestCommand(),
-                new ReplCommand(), new FmtCommand(), new VersionCommand(), new CommandLine.HelpCommand()}) {
+                new ReplCommand(), new FmtCommand(), new LspCommand(), new VersionCommand(), new CommandLine.HelpCommand()}) {
             cl.addSubcommand(c);
         }
     }

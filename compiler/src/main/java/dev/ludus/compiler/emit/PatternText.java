@@ -7,12 +7,12 @@ import dev.ludus.runtime.NumberFormat;
  * Patterns as text: the display form (pattern syntax, words bare — for doc! and messages) and
  * the compact encoding that runtime PatternDesc decodes to explain a failed let.
  */
-final class PatternText {
+public final class PatternText {
     private PatternText() {}
 
     private static final char SEP = '\u0001';
 
-    static String show(Pattern p) {
+    public static String show(Pattern p) {
         if (p instanceof PIgnore i) {
             return i.text();
         } else if (p instanceof PBind b) {
