@@ -149,6 +149,8 @@ public final class Main implements Callable<Integer> {
             case "version" -> new VersionCommand();
             case "new" -> new NewCommand();
             case "doc" -> new DocCommand();
+            case "fmt" -> new FmtCommand();
+            case "lsp" -> new LspCommand();
             default -> null;
         };
         if (only != null) {
@@ -156,7 +158,7 @@ public final class Main implements Callable<Integer> {
             return;
         }
         for (Object c : new Object[] {new RunCommand(), new CheckCommand(), new CompileCommand(), new TestCommand(),
-                new ReplCommand(), new DocCommand(), new NewCommand(), new VersionCommand(), new CommandLine.HelpCommand()}) {
+                new ReplCommand(), new DocCommand(), new NewCommand(), new FmtCommand(), new LspCommand(), new VersionCommand(), new CommandLine.HelpCommand()}) {
             cl.addSubcommand(c);
         }
     }

@@ -29,6 +29,11 @@ public final class LudusCompiler {
         return Resolver.analyse(source, LudusParser::parse);
     }
 
+    /** Parse and resolve for editors: the program even when it has static errors (see Resolver.Analysis). */
+    public static dev.ludus.compiler.resolve.Resolver.Analysis analyseForTools(SourceText source) {
+        return Resolver.analyseForTools(source, LudusParser::parse);
+    }
+
     /**
      * Parse and resolve one REPL entry: {@code session} names (bound by earlier entries) are
      * visible between the prelude and the entry's toplevel scope.

@@ -74,6 +74,30 @@ public final class Resolver {
         return new Program(List.copyOf(r.order));
     }
 
+    /**
+     * For editors: the analysis of {@code main} as far as it goes. {@code program} is null when a
+     * lexical or syntax error ended it (then {@code errors} holds that one error, possibly in an
+     * imported file); otherwise it holds every module, resolved even when {@code errors} (the
+     * static errors, as {@link #analyse} would throw them) is not empty.
+     */
+    public record Analysis(Program program, List<Diagnostic> errors) {}
+
+    public static Analysis analyseForTools(SourceText main, ScriptParser parser) {
+        Resolver r = new Resolver(parser);
+        Path canon = main.path();
+        if (canon != null) {
+            try { canon = canon.toRealPath(); } catch (IOException e) { /* keep as given */ }
+            main = new SourceText(main.displayName(), canon, main.text());
+        }
+        try {
+            List<Diagnostic> errors = r.analyseModule(main, List.of());
+            List<Diagnostic> kept = errors.size() > CompileErrors.MAX ? errors.subList(0, CompileErrors.MAX) : errors;
+            return new Analysis(new Program(List.copyOf(r.order)), List.copyOf(kept));
+        } catch (Fatal f) {
+            return new Analysis(null, f.errors.diagnostics());
+        }
+    }
+
     /** Reads {@code file} (UTF-8) and analyses it; {@code displayName} is the name used in reports. */
     public static Program analyse(Path file, String displayName, ScriptParser parser) throws CompileErrors, IOException {
         Path canon;

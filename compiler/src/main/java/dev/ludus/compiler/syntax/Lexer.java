@@ -22,14 +22,18 @@ final class Lexer {
         Map.entry("when", WHEN), Map.entry("with", WITH), Map.entry("box", BOX), Map.entry("pkg", PKG),
         Map.entry("receive", RECEIVE));
 
-    /** Result: tokens (ending in EOF, with LEXERROR just before it if error != null). */
-    record Result(List<LToken> tokens, LexError error) {}
+    /**
+     * Result: tokens (ending in EOF, with LEXERROR just before it if error != null), and the
+     * comments, which the parser never sees (for the formatter and editors).
+     */
+    record Result(List<LToken> tokens, LexError error, List<LToken> comments) {}
 
     private final int[] cp;
     private int pos;
     private int line = 1;
     private int col = 1;
     private final List<LToken> out = new ArrayList<>();
+    private final List<LToken> comments = new ArrayList<>();
     /** End of the last character that is not a blank or line break: where EOF is shown. */
     private int lastLine = 1;
     private int lastCol = 1;
@@ -52,7 +56,7 @@ final class Lexer {
         }
         markPanicForms();
         out.add(new LToken(EOF, "<EOF>", lastLine, lastCol, lastLine, lastCol + 1));
-        return new Result(out, error);
+        return new Result(out, error, comments);
     }
 
     private static final class Failure extends RuntimeException {
@@ -90,6 +94,7 @@ final class Lexer {
             }
             case '&' -> {
                 while (pos < cp.length && cp[pos] != '\n' && cp[pos] != '\r') advance();
+                comments.add(new LToken(org.antlr.v4.runtime.Token.INVALID_TYPE, text(start), startLine, startCol, line, col));
                 noteEnd();
                 return;
             }
