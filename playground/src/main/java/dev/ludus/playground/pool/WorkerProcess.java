@@ -74,7 +74,11 @@ final class WorkerProcess {
         } catch (IOException e) {
             return died();
         }
-        String line = lines.poll(timeoutMs, TimeUnit.MILLISECONDS);
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000;
+        String line;
+        do { // skipping the JVM's own lines (e.g. "Terminating due to java.lang.OutOfMemoryError")
+            line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } while (line != null && line != EOF && !line.startsWith("{"));
         if (line == null) return new TimedOut();
         if (line == EOF) return died();
         return new Line(line);
