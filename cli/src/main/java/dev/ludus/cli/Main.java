@@ -133,6 +133,7 @@ public final class Main implements Callable<Integer> {
             case "compile" -> new CompileCommand();
             case "test" -> new TestCommand();
             case "repl" -> new ReplCommand();
+            case "play" -> new PlayCommand();
             case "version" -> new VersionCommand();
             default -> null;
         };
@@ -141,7 +142,7 @@ public final class Main implements Callable<Integer> {
             return;
         }
         for (Object c : new Object[] {new RunCommand(), new CheckCommand(), new CompileCommand(), new TestCommand(),
-                new ReplCommand(), new VersionCommand(), new CommandLine.HelpCommand()}) {
+                new ReplCommand(), new PlayCommand(), new VersionCommand(), new CommandLine.HelpCommand()}) {
             cl.addSubcommand(c);
         }
     }
