@@ -5,6 +5,7 @@ import dev.ludus.playground.Limits;
 import dev.ludus.playground.RunResult;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,8 +34,16 @@ public final class WorkerPool implements AutoCloseable {
     /** Runs after which a worker is replaced anyway (classes and caches of old runs add up). */
     static final int RECYCLE_AFTER_RUNS = 500;
     static final int EXIT_OUT_OF_MEMORY = 3; // -XX:+ExitOnOutOfMemoryError
+    /**
+     * The program thread's stack in a worker: 64 MiB holds about 190,000 nested calls (the spec
+     * asks for 100,000), and a runaway recursion overflows it in well under a second instead of the
+     * several seconds (and CPU) a 512 MiB stack takes, time the worker cannot serve anyone else.
+     */
+    static final String STACK = "64m";
 
     private final List<String> command;
+    /** Replacements start at a lower CPU priority (see {@link #niced}). */
+    private final List<String> replacementCommand;
     private final Limits limits;
     private final int size;
     private final BlockingQueue<WorkerProcess> idle = new LinkedBlockingQueue<>();
@@ -58,6 +67,7 @@ public final class WorkerPool implements AutoCloseable {
         this.command = command(limits, importDir);
         idle.add(WorkerProcess.start(command, 120_000));
         live.incrementAndGet();
+        this.replacementCommand = niced(command);
         for (int i = 1; i < size; i++) replaceLater();
     }
 
@@ -74,12 +84,42 @@ public final class WorkerPool implements AutoCloseable {
         List<String> c = new ArrayList<>(List.of(java,
                 "-Xmx" + limits.memoryMb() + "m", "-XX:+ExitOnOutOfMemoryError",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss16m", "-Xshare:auto",
-                "-Dludus.stackSize=256m",
+                "-XX:CICompilerCount=1", "-Dludus.stackSize=" + STACK,
                 "-Dludus.play.outputBytes=" + limits.outputBytes(),
                 "-Dludus.play.drawingSegments=" + limits.drawingSegments()));
         if (importDir != null) c.add("-Dludus.play.dir=" + importDir.toAbsolutePath().normalize());
         c.addAll(List.of("-cp", cp.toString(), "dev.ludus.playground.worker.Worker"));
         return c;
+    }
+
+    /**
+     * A worker's start-up (class loading, JIT, warm-up) costs a second or more of CPU, and
+     * replacements start while others are running: under {@code nice} they do not slow the runs
+     * of other users. Once ready the worker is put back to normal priority where that is
+     * allowed ({@link #restorePriority}); elsewhere it stays a little lower, like every worker
+     * started after it.
+     */
+    private static List<String> niced(List<String> command) {
+        if (!Files.isExecutable(Path.of("/usr/bin/nice")) && !Files.isExecutable(Path.of("/bin/nice"))) return command;
+        List<String> c = new ArrayList<>(List.of("nice", "-n", "10"));
+        c.addAll(command);
+        return c;
+    }
+
+    private static void restorePriority(WorkerProcess w) {
+        renice(w, 0);
+    }
+
+    private static void renice(WorkerProcess w, int level) {
+        try {
+            Process p = new ProcessBuilder("renice", "-n", Integer.toString(level), "-p", Long.toString(w.pid()))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            p.waitFor(2, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // no renice: the priority stays as it is
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public int size() { return size; }
@@ -155,15 +195,7 @@ public final class WorkerPool implements AutoCloseable {
     /** Lowers the CPU priority of a worker whose run is long (Linux/BSD renice; ignored elsewhere). */
     private void demote(WorkerProcess worker) {
         worker.demoted = true;
-        try {
-            Process p = new ProcessBuilder("renice", "-n", "15", "-p", Long.toString(worker.pid()))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            p.waitFor(2, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            // no renice: the worker keeps its priority
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        renice(worker, 19);
     }
 
     /** Kills a worker and starts another in its place. */
@@ -178,7 +210,9 @@ public final class WorkerPool implements AutoCloseable {
         starter.execute(() -> {
             for (int attempt = 0; attempt < 5 && !closed; attempt++) {
                 try {
-                    WorkerProcess w = WorkerProcess.start(command, 120_000);
+                    List<String> c = replacementCommand;
+                    WorkerProcess w = WorkerProcess.start(c, 120_000);
+                    if (c != command) restorePriority(w);
                     if (closed) {
                         w.kill();
                         return;

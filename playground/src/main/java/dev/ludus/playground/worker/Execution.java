@@ -15,6 +15,7 @@ import dev.ludus.runtime.RunOptions;
 import dev.ludus.runtime.prelude.Turtle;
 import dev.ludus.runtime.turtle.Scene;
 import dev.ludus.runtime.turtle.SvgRenderer;
+import dev.ludus.runtime.turtle.TurtleOutput;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -72,7 +73,7 @@ final class Execution {
                 exit = 1;
                 stderr += "The drawing has " + drawing.segments().size() + " lines, more than the playground shows ("
                         + drawingSegments + "; drawing limit).\n";
-            } else if (drew(drawing)) {
+            } else if (TurtleOutput.drewAnything(drawing)) {
                 svg = SvgRenderer.render(Scene.of(drawing, RunOptions.DEFAULT_SIZE, RunOptions.DEFAULT_SIZE));
             }
         }
@@ -114,12 +115,5 @@ final class Execution {
     private static int internalError(Throwable t, PrintStream out) {
         out.print("Ludus internal error: " + t + "\n");
         return 2;
-    }
-
-    /** Whether the program drew anything: a line, a background colour or a clear!. */
-    static boolean drew(Turtle.Drawing d) {
-        double[] bg = d.background();
-        boolean defaultBackground = bg[0] == 0 && bg[1] == 0 && bg[2] == 0 && bg[3] == 255;
-        return !d.segments().isEmpty() || d.clears() > 0 || !defaultBackground;
     }
 }

@@ -43,7 +43,7 @@ public final class Worker {
         Execution execution = new Execution(dir == null || dir.isEmpty() ? null : Path.of(dir),
                 Integer.getInteger("ludus.play.outputBytes", 100_000),
                 Integer.getInteger("ludus.play.drawingSegments", 20_000));
-        for (int i = 0; i < 3; i++) execution.run(WARM_UP, 1L);
+        execution.run(WARM_UP, 1L); // once: a replacement worker must not cost much CPU
         protocol.println("{\"ready\":true}");
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line; (line = in.readLine()) != null; ) {

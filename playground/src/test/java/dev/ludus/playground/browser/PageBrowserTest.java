@@ -44,6 +44,9 @@ class PageBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         String missing = WebDriver.missing();
+        if (missing != null && Boolean.getBoolean("ludus.requireBrowser")) {
+            throw new AssertionError("browser tests required (-Dludus.requireBrowser) but there is no " + missing);
+        }
         if (missing != null) System.err.println("PageBrowserTest: skipped: no " + missing);
         Assumptions.assumeTrue(missing == null, "browser tests need " + missing);
         play = Playground.start(new Playground.Config("127.0.0.1", 0, null,
@@ -156,5 +159,15 @@ class PageBrowserTest {
         // slow replay: one line a frame, so right after the answer the spiral is not finished yet
         assertTrue(browser.waitFor("return document.getElementById('status').textContent.startsWith('done');", 2000));
         browser.screenshot(SHOTS.resolve("page-spiral.png"));
+        // the star, drawn at once: the picture of the page in README (playground/docs/playground.png)
+        browser.script("const s = document.getElementById('examples'); s.value = 'turtle-star';"
+                + " s.dispatchEvent(new Event('change')); document.getElementById('speed').value = '0'; return true;");
+        browser.click("#run");
+        assertTrue(browser.waitFor("return document.getElementById('console').textContent.includes('=> :star');", 10_000),
+                console());
+        Thread.sleep(200);
+        assertEquals(List.of(20.0, 20.0, 30.0), pixel(40, 40), "the star's background");
+        assertTrue(!pixel(320, 106).equals(List.of(20.0, 20.0, 30.0)), "the ring's top: " + pixel(320, 106));
+        browser.screenshot(SHOTS.resolve("playground.png"));
     }
 }
