@@ -34,7 +34,7 @@ public class LoadTest {
         {"source too big", "print! (\"x\")\n".repeat(8000)},
     };
 
-    record Sample(long ms, boolean ok) {}
+    record Sample(long ms, boolean ok, long queued) {}
     record Hostile(String kind, String limit, int exit, long ms) {}
 
     static HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -80,12 +80,13 @@ public class LoadTest {
                         String source = String.format(TYPICAL, (user * 37 + i) % 256, 60 + (user + i) % 60);
                         String body = send(source, "user-" + user);
                         long ms = (System.nanoTime() - start) / 1_000_000;
-                        samples.add(new Sample(ms, body.contains("\"exit\":0") && body.contains("<line")));
+                        samples.add(new Sample(ms, body.contains("\"exit\":0") && body.contains("<line"),
+                                Long.parseLong(field(body, "queued"))));
                         long next = start + 2_000_000_000L - System.nanoTime();
                         if (next > 0) Thread.sleep(next / 1_000_000);
                     }
                 } catch (Exception e) {
-                    samples.add(new Sample(-1, false));
+                    samples.add(new Sample(-1, false, 0));
                 }
             }));
         }
@@ -141,15 +142,22 @@ public class LoadTest {
     }
 
     static void report(String phase, List<Sample> samples) {
-        List<Long> ms = new ArrayList<>();
+        List<Long> ms = new ArrayList<>(), queued = new ArrayList<>();
         int failed = 0;
         for (Sample s : samples) {
-            if (s.ok()) ms.add(s.ms());
-            else failed++;
+            if (s.ok()) {
+                ms.add(s.ms());
+                queued.add(s.queued());
+            } else {
+                failed++;
+            }
         }
         Collections.sort(ms);
+        Collections.sort(queued);
         System.out.printf("%s: %d runs, %d failed; latency p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n", phase,
                 samples.size(), failed, pct(ms, 50), pct(ms, 95), pct(ms, 99), ms.isEmpty() ? -1 : ms.get(ms.size() - 1));
+        System.out.printf("  of which waiting for a free worker: p50 %d ms, p95 %d ms, p99 %d ms%n",
+                pct(queued, 50), pct(queued, 95), pct(queued, 99));
     }
 
     static long pct(List<Long> sorted, int p) {

@@ -102,7 +102,9 @@ public final class Main implements Callable<Integer> {
 
     private static int runDirectly(InputStream in, PrintStream out, PrintStream err, String file) {
         try {
-            return RunCommand.run(file, RunOptions.defaults(), in, out, err);
+            int code = RunCommand.run(file, RunOptions.defaults(), in, out, err);
+            RunCommand.hintAtDrawing(err);
+            return code;
         } catch (RuntimeException e) {
             return failed(e, err);
         }

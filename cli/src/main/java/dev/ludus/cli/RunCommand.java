@@ -63,12 +63,19 @@ final class RunCommand implements Callable<Integer> {
             Path shown = svgOut != null ? svgOut : png;
             if (TurtleOutput.drewAnything() && Files.exists(shown)) Browser.open(shown.toUri(), main.err);
             else main.err.println("ludus: the program drew nothing to open");
-        } else if (svg == null && png == null && TurtleOutput.drewAnything()) {
-            // one line, so that a learner knows where the turtle went
-            main.err.println("ludus: the program drew something: see it with --svg FILE, --png FILE or --open");
+        } else if (svg == null && png == null) {
+            hintAtDrawing(main.err);
         }
         main.err.flush();
         return code;
+    }
+
+    /** After a run without turtle output: one line if the program drew something, so a learner knows where it went. */
+    static void hintAtDrawing(PrintStream err) {
+        if (TurtleOutput.drewAnything()) {
+            err.println("ludus: the program drew something: see it with --svg FILE, --png FILE or --open");
+            err.flush();
+        }
     }
 
     /** Compiles and runs the program named on the command line (`-`: standard input). */

@@ -8,19 +8,22 @@ import java.util.Map;
  * {@code stderr} the human diagnostic, the exit status, the drawing as {@code --svg} writes it (null
  * if the program drew nothing), which limit ended the run (null, "time", "memory", "output",
  * "drawing", "source", "stopped" or "busy"), the line and column to mark in the editor (0 if
- * none) and the run's wall-clock milliseconds.
+ * none), the run's wall-clock milliseconds in the server and how many of them it waited for a free
+ * worker ({@code queued}).
  */
 public record RunResult(String stdout, String stderr, int exit, String svg, String limit, int line, int column,
-                        long millis) {
+                        long millis, long queued) {
     public static final String TIME = "time", MEMORY = "memory", OUTPUT = "output", DRAWING = "drawing",
             SOURCE = "source", STOPPED = "stopped", BUSY = "busy";
 
     /** A run ended by a limit before it could answer: no output, the message on stderr, exit 1. */
     public static RunResult limited(String limit, String message, long millis) {
-        return new RunResult("", message + "\n", 1, null, limit, 0, 0, millis);
+        return new RunResult("", message + "\n", 1, null, limit, 0, 0, millis, 0);
     }
 
-    public RunResult withMillis(long ms) { return new RunResult(stdout, stderr, exit, svg, limit, line, column, ms); }
+    public RunResult withMillis(long ms, long queuedMs) {
+        return new RunResult(stdout, stderr, exit, svg, limit, line, column, ms, queuedMs);
+    }
 
     public String toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -32,6 +35,7 @@ public record RunResult(String stdout, String stderr, int exit, String svg, Stri
         m.put("line", line);
         m.put("column", column);
         m.put("millis", millis);
+        m.put("queued", queued);
         return Json.write(m);
     }
 
@@ -39,7 +43,7 @@ public record RunResult(String stdout, String stderr, int exit, String svg, Stri
         Map<String, Object> m = Json.object(json);
         return new RunResult(str(m.get("stdout")), str(m.get("stderr")), num(m.get("exit")),
                 (String) m.get("svg"), (String) m.get("limit"), num(m.get("line")), num(m.get("column")),
-                (long) num(m.get("millis")));
+                (long) num(m.get("millis")), (long) num(m.get("queued")));
     }
 
     private static String str(Object o) { return o instanceof String s ? s : ""; }

@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * process: each worker has its own heap ({@code -Xmx}, exit on OutOfMemoryError) and its own
  * program-thread stack, and a worker whose run exceeds the wall-clock limit, or that is stopped,
  * is killed and replaced. A run that has taken more than {@link #DEMOTE_AFTER_MS} is given a lower
- * CPU priority (renice) so that short runs of other users keep their speed; such a worker is
- * replaced after its run. One client has at most one run in flight: a new one stops the old one.
+ * CPU priority (renice) so that short runs of other users keep their speed; after its run the
+ * worker gets its priority back, or is replaced where that is not allowed. One client has at most one run in flight: a new one stops the old one.
  */
 public final class WorkerPool implements AutoCloseable {
     static final long DEMOTE_AFTER_MS = 1000;
@@ -110,15 +110,17 @@ public final class WorkerPool implements AutoCloseable {
         renice(w, 0);
     }
 
-    private static void renice(WorkerProcess w, int level) {
+    /** Sets a worker's nice level; answers whether that worked. */
+    private static boolean renice(WorkerProcess w, int level) {
         try {
             Process p = new ProcessBuilder("renice", "-n", Integer.toString(level), "-p", Long.toString(w.pid()))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            p.waitFor(2, TimeUnit.SECONDS);
+            return p.waitFor(2, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
-            // no renice: the priority stays as it is
+            return false; // no renice: the priority stays as it is
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -142,6 +144,7 @@ public final class WorkerPool implements AutoCloseable {
             return RunResult.limited(RunResult.BUSY, "The playground is busy: every worker is running a program. Try again in a moment.",
                     elapsed(start));
         }
+        long queued = elapsed(start);
         Running r = new Running(worker);
         if (runId != null) running.put(runId, r);
         ScheduledFuture<?> demotion = timer.schedule(() -> demote(worker), DEMOTE_AFTER_MS, TimeUnit.MILLISECONDS);
@@ -164,9 +167,14 @@ public final class WorkerPool implements AutoCloseable {
                 retire(worker);
                 return RunResult.limited(null, "ludus: internal error: a worker answered badly", elapsed(start));
             }
-            if (worker.demoted || worker.runs >= RECYCLE_AFTER_RUNS) retire(worker);
-            else idle.add(worker);
-            return result.withMillis(elapsed(start));
+            // a demoted worker that finished its run (a long computation, a deep recursion) is kept
+            // if its priority can be restored (renice needs the right to), else replaced
+            if (worker.runs >= RECYCLE_AFTER_RUNS || (worker.demoted && !renice(worker, 0))) retire(worker);
+            else {
+                worker.demoted = false;
+                idle.add(worker);
+            }
+            return result.withMillis(elapsed(start), queued);
         }
         retire(worker);
         if (r.stopped) return RunResult.limited(RunResult.STOPPED, "The program was stopped.", elapsed(start));

@@ -83,7 +83,7 @@ final class Execution {
             line = Integer.parseInt(m.group(1));
             column = Integer.parseInt(m.group(2));
         }
-        return new RunResult(stdout, stderr, exit, svg, limit, line, column, (System.nanoTime() - start) / 1_000_000);
+        return new RunResult(stdout, stderr, exit, svg, limit, line, column, (System.nanoTime() - start) / 1_000_000, 0);
     }
 
     private int compileAndRun(String source, Long seed, PrintStream out, PrintStream err) {

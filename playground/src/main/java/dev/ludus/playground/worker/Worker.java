@@ -34,6 +34,8 @@ public final class Worker {
             """;
 
     public static void main(String[] args) throws IOException {
+        // A worker never outlives its server, even in the middle of a runaway program.
+        ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(0)));
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
         System.setOut(nowhere); // a run's output is captured; nothing else may reach the protocol

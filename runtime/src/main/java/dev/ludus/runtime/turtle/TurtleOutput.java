@@ -28,7 +28,8 @@ public final class TurtleOutput {
      * {@code clear!} (the playground sends a drawing, {@code ludus run} hints at {@code --svg}).
      */
     public static boolean drewAnything() {
-        return drewAnything(Turtle.drawing());
+        // without touching the turtle (building its state costs start-up time) if it never ran
+        return dev.ludus.runtime.prelude.Prelude.turtleUsed() && drewAnything(Turtle.drawing());
     }
 
     /** As {@link #drewAnything()} for a given drawing. */
