@@ -115,7 +115,9 @@ public final class Main implements Callable<Integer> {
 
     private static int runDirectly(InputStream in, PrintStream out, PrintStream err, String file) {
         try {
-            return RunCommand.run(file, RunOptions.defaults(), in, out, err);
+            int code = RunCommand.run(file, RunOptions.defaults(), in, out, err);
+            RunCommand.hintAtDrawing(err);
+            return code;
         } catch (RuntimeException e) {
             return failed(e, err);
         }
@@ -146,6 +148,7 @@ public final class Main implements Callable<Integer> {
             case "compile" -> new CompileCommand();
             case "test" -> new TestCommand();
             case "repl" -> new ReplCommand();
+            case "play" -> new PlayCommand();
             case "version" -> new VersionCommand();
             case "new" -> new NewCommand();
             case "doc" -> new DocCommand();
@@ -158,7 +161,7 @@ public final class Main implements Callable<Integer> {
             return;
         }
         for (Object c : new Object[] {new RunCommand(), new CheckCommand(), new CompileCommand(), new TestCommand(),
-                new ReplCommand(), new DocCommand(), new NewCommand(), new FmtCommand(), new LspCommand(), new VersionCommand(), new CommandLine.HelpCommand()}) {
+                new ReplCommand(), new DocCommand(), new NewCommand(), new FmtCommand(), new LspCommand(), new PlayCommand(), new VersionCommand(), new CommandLine.HelpCommand()}) {
             cl.addSubcommand(c);
         }
     }

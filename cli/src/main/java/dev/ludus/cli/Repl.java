@@ -9,6 +9,7 @@ import dev.ludus.compiler.resolve.Program;
 import dev.ludus.compiler.resolve.Resolution;
 import dev.ludus.compiler.resolve.SessionName;
 import dev.ludus.compiler.syntax.SourceText;
+import dev.ludus.runtime.RunOptions;
 import dev.ludus.runtime.Session;
 import dev.ludus.runtime.Values;
 import java.io.IOException;
@@ -176,6 +177,7 @@ final class Repl {
               :help            this help
               :bindings        the names this session has bound, with their values
               :load FILE       run FILE as one entry; its toplevel names join the session
+              :svg FILE        write the turtle's drawing so far as SVG (:png FILE as PNG)
               :reset           forget every session name and reset the prelude's state
               :quit, :exit     leave (so does Ctrl-D at an empty prompt)
             To evaluate one of these keywords as Ludus, put it in a block: { :help }
@@ -184,7 +186,7 @@ final class Repl {
 
     /**
      * Runs {@code line} if it is a command: the whole line (trimmed) is {@code :help},
-     * {@code :bindings}, {@code :reset}, {@code :quit}, {@code :exit} or {@code :load PATH}. Those
+     * {@code :bindings}, {@code :reset}, {@code :quit}, {@code :exit}, {@code :load PATH}, {@code :svg PATH} or {@code :png PATH}. Those
      * lines are never useful Ludus (a bare keyword just evaluates to itself; {@code :load PATH}
      * with a path that does not start with {@code (} or {@code :} is not valid Ludus). Returns
      * null when the line is Ludus, not a command.
@@ -218,24 +220,52 @@ final class Repl {
                 Session.start(seed, out, err);
                 return Status.OK;
             }
+            case ":svg", ":png" -> {
+                err.println("usage: " + t + " FILE");
+                err.flush();
+                return Status.ERROR;
+            }
             default -> {
-                String path = loadArgument(t);
-                if (path == null) return null;
-                return load(path);
+                String path = argument(t, ":load");
+                if (path != null) return load(path);
+                path = argument(t, ":svg");
+                if (path != null) return drawing(path, false);
+                path = argument(t, ":png");
+                if (path != null) return drawing(path, true);
+                return null;
             }
         }
+    }
+
+    /** {@code :svg FILE} / {@code :png FILE}: writes the session's drawing so far (spec §12.4 geometry). */
+    private Status drawing(String file, boolean png) {
+        RunOptions opts;
+        try {
+            opts = png ? RunOptions.defaults().withPng(Path.of(file)) : RunOptions.defaults().withSvg(Path.of(file));
+        } catch (InvalidPathException e) {
+            err.println("ludus: cannot write " + file + ": not a valid path");
+            err.flush();
+            return Status.ERROR;
+        }
+        if (!dev.ludus.runtime.turtle.TurtleOutput.write(opts, err)) return Status.ERROR;
+        Path written = opts.svgPath() != null ? opts.svgPath() : opts.pngPath();
+        out.print("wrote " + written + (dev.ludus.runtime.turtle.TurtleOutput.drewAnything() ? "" : " (nothing drawn yet)") + "\n");
+        out.flush();
+        return Status.OK;
     }
 
     /** Whether {@code line} is a command (see {@link #command}). */
     static boolean isCommand(String line) {
         String t = line.strip();
-        return List.of(":help", ":quit", ":exit", ":bindings", ":reset", ":load").contains(t) || loadArgument(t) != null;
+        return List.of(":help", ":quit", ":exit", ":bindings", ":reset", ":load", ":svg", ":png").contains(t)
+                || argument(t, ":load") != null || argument(t, ":svg") != null || argument(t, ":png") != null;
     }
 
-    /** The PATH of {@code :load PATH}, or null if {@code t} is not such a command. */
-    private static String loadArgument(String t) {
-        if (!t.startsWith(":load") || t.length() <= ":load".length() || !Character.isWhitespace(t.charAt(5))) return null;
-        String path = t.substring(5).strip();
+    /** The PATH of {@code COMMAND PATH}, or null if {@code t} is not such a command. */
+    private static String argument(String t, String command) {
+        int n = command.length();
+        if (!t.startsWith(command) || t.length() <= n || !Character.isWhitespace(t.charAt(n))) return null;
+        String path = t.substring(n).strip();
         if (path.isEmpty() || path.startsWith("(") || path.startsWith(":")) return null;
         if (path.length() >= 2 && path.startsWith("\"") && path.endsWith("\"")) path = path.substring(1, path.length() - 1);
         return path;

@@ -1,7 +1,11 @@
 package dev.ludus.cli;
 
+import dev.ludus.runtime.Launcher;
 import dev.ludus.runtime.RunOptions;
+import dev.ludus.runtime.turtle.TurtleOutput;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -14,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "run", description = {
         "Compile and run a Ludus program.",
-        "Prints what the program prints, then `=> ` and the value of its last expression. If the program has an error or panics, says where and why."}, footer = {"", "Examples:", "  ludus run examples/hello.ld", "  ludus run examples/turtle-star.ld --svg star.svg --png star.png", "  echo 'print! (\"hi\")' | ludus run -", "", Main.EXIT_STATUS})
+        "Prints what the program prints, then `=> ` and the value of its last expression. If the program has an error or panics, says where and why."}, footer = {"", "Examples:", "  ludus run examples/hello.ld", "  ludus run examples/turtle-star.ld --svg star.svg --png star.png", "  ludus run examples/turtle-star.ld --open", "  echo 'print! (\"hi\")' | ludus run -", "", Main.EXIT_STATUS})
 final class RunCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -31,6 +35,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--png", paramLabel = "PATH", description = "Write the turtle drawing as PNG.")
     Path png;
 
+    @Option(names = "--open", description = "Write the drawing (to --svg/--png, else a temporary SVG file) and open it.")
+    boolean open;
+
     @Option(names = "--size", paramLabel = "W[xH]", converter = SizeConverter.class,
             description = "Canvas size for --svg/--png (default: 640x640).")
     Size size;
@@ -40,9 +47,35 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunOptions opts = seed.options().withSvg(svg).withPng(png);
+        Path svgOut = svg;
+        if (open && svg == null && png == null) {
+            try {
+                svgOut = Files.createTempFile("ludus-drawing-", ".svg");
+            } catch (IOException e) {
+                throw new Main.UserError("cannot create a temporary file for --open: " + e.getMessage());
+            }
+        }
+        RunOptions opts = seed.options().withSvg(svgOut).withPng(png);
         if (size != null) opts = opts.withSize(size.width(), size.height());
-        return run(file, opts, main.in, main.out, main.err);
+        int code = run(file, opts, main.in, main.out, main.err);
+        if (code == Launcher.EXIT_INTERNAL && !TurtleOutput.drewAnything()) return code;
+        if (open) {
+            Path shown = svgOut != null ? svgOut : png;
+            if (TurtleOutput.drewAnything() && Files.exists(shown)) Browser.open(shown.toUri(), main.err);
+            else main.err.println("ludus: the program drew nothing to open");
+        } else if (svg == null && png == null) {
+            hintAtDrawing(main.err);
+        }
+        main.err.flush();
+        return code;
+    }
+
+    /** After a run without turtle output: one line if the program drew something, so a learner knows where it went. */
+    static void hintAtDrawing(PrintStream err) {
+        if (TurtleOutput.drewAnything()) {
+            err.println("ludus: the program drew something: see it with --svg FILE, --png FILE or --open");
+            err.flush();
+        }
     }
 
     /** Compiles and runs the program named on the command line (`-`: standard input). */

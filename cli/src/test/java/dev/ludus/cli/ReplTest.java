@@ -121,6 +121,16 @@ class ReplTest {
     }
 
     @Test
+    void svgAndPngWriteTheSessionsDrawing(@TempDir Path dir) throws IOException {
+        Path svg = dir.resolve("d.svg"), png = dir.resolve("d.png");
+        Result r = repl("forward! (50)\n:svg " + svg + "\nright! (0.25)\nforward! (50)\n:png " + png + "\n:svg\n");
+        assertTrue(r.out().contains("wrote " + svg + "\n") && r.out().contains("wrote " + png + "\n"), r.out());
+        assertEquals(1, Files.readString(svg).split("<line ").length - 2, "one segment, and the turtle's nose");
+        assertTrue(Files.size(png) > 100);
+        assertTrue(r.err().contains("usage: :svg FILE"), r.err());
+    }
+
+    @Test
     void loadRunsAFileAndKeepsItsNames(@TempDir Path dir) throws IOException {
         Path lib = dir.resolve("lib.ld");
         Files.writeString(lib, "print! (\"loading\")\nfn triple (x) -> mult (3, x)\nlet answer = 42\n");

@@ -43,6 +43,18 @@ class TurtleOutputCliTest {
     }
 
     @Test
+    void aDrawingRunWithoutSvgGetsAHint() throws Exception {
+        Path src = dir.resolve("line.ld"), plain = dir.resolve("plain.ld");
+        Files.writeString(src, "forward! (10)\n:ok\n");
+        Files.writeString(plain, "print! (1)\n");
+        MainTest.Result drew = ludus("run", src.toString());
+        assertEquals("=> :ok\n", drew.out());
+        assertEquals("ludus: the program drew something: see it with --svg FILE, --png FILE or --open\n", drew.err());
+        assertEquals("", ludus("run", plain.toString()).err());
+        assertEquals("", ludus("run", src.toString(), "--svg", dir.resolve("x.svg").toString()).err());
+    }
+
+    @Test
     void squareFromLudusSource() throws Exception {
         Path src = dir.resolve("square.ld");
         Files.writeString(src, "repeat 4 { forward! (100); right! (0.25) }\nposition ()\n");

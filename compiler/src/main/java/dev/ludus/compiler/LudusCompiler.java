@@ -34,6 +34,11 @@ public final class LudusCompiler {
         return Resolver.analyseForTools(source, LudusParser::parse);
     }
 
+    /** Parse and resolve source text, importing only the files {@code policy} allows (servers). */
+    public static Program analyse(SourceText source, dev.ludus.compiler.resolve.ImportPolicy policy) throws CompileErrors {
+        return Resolver.analyse(source, LudusParser::parse, java.util.List.of(), policy);
+    }
+
     /**
      * Parse and resolve one REPL entry: {@code session} names (bound by earlier entries) are
      * visible between the prelude and the entry's toplevel scope.

@@ -42,7 +42,13 @@ public final class Resolver {
         }
     }
 
-    private Resolver(ScriptParser parser) { this.parser = parser; }
+    /** Which files may be imported. */
+    private final ImportPolicy policy;
+
+    private Resolver(ScriptParser parser, ImportPolicy policy) {
+        this.parser = parser;
+        this.policy = policy;
+    }
 
     /**
      * Parses and resolves {@code main} and everything it imports.
@@ -58,7 +64,13 @@ public final class Resolver {
      * its toplevel scope.
      */
     public static Program analyse(SourceText main, ScriptParser parser, List<SessionName> session) throws CompileErrors {
-        Resolver r = new Resolver(parser);
+        return analyse(main, parser, session, ImportPolicy.ANY);
+    }
+
+    /** As {@link #analyse(SourceText, ScriptParser, List)}, importing only what {@code policy} allows. */
+    public static Program analyse(SourceText main, ScriptParser parser, List<SessionName> session, ImportPolicy policy)
+            throws CompileErrors {
+        Resolver r = new Resolver(parser, policy);
         List<Diagnostic> errors;
         try {
             Path canon = main.path();
@@ -161,11 +173,15 @@ public final class Resolver {
         String displayRel = written;
         try {
             Path p = base.resolve(written);
+            String refusal = policy.refuse(p);
+            if (refusal != null) return refused(importer, at, refusal);
             if (!Files.exists(p) && !hasExtension(written)) {
                 p = base.resolve(written + ".ld");
                 displayRel = written + ".ld";
             }
             canon = p.toRealPath();
+            refusal = policy.refuse(canon);
+            if (refusal != null) return refused(importer, at, refusal);
             if (!Files.isRegularFile(canon)) {
                 // a directory, a device such as /dev/zero, a pipe: never read (issue 12)
                 String why = Files.isDirectory(canon) ? "it is a directory" : "it is not a regular file";
@@ -194,6 +210,10 @@ public final class Resolver {
         List<Diagnostic> errors = analyseModule(new SourceText(displayName(importer.displayName(), displayRel), canon, text),
                 List.of());
         return new ImportOutcome(lastModule, errors);
+    }
+
+    private static ImportOutcome refused(SourceText importer, Span at, String message) {
+        return new ImportOutcome(null, List.of(new Diagnostic(importer, at, message)));
     }
 
     private static boolean hasExtension(String path) {

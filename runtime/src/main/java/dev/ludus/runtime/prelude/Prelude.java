@@ -154,6 +154,9 @@ public final class Prelude {
         MathFns.seed(seed);
     }
 
+    /** Whether any turtle function has run in this JVM (else nothing can have been drawn). */
+    public static boolean turtleUsed() { return turtleInitialised; }
+
     /** Seeds the random generator only (the CLI's --seed). */
     public static void seedRandom(long seed) { MathFns.seed(seed); }
 }

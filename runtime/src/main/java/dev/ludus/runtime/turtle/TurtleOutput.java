@@ -24,6 +24,22 @@ public final class TurtleOutput {
     }
 
     /**
+     * Whether the last run drew anything worth showing: a line, a background colour or a
+     * {@code clear!} (the playground sends a drawing, {@code ludus run} hints at {@code --svg}).
+     */
+    public static boolean drewAnything() {
+        // without touching the turtle (building its state costs start-up time) if it never ran
+        return dev.ludus.runtime.prelude.Prelude.turtleUsed() && drewAnything(Turtle.drawing());
+    }
+
+    /** As {@link #drewAnything()} for a given drawing. */
+    public static boolean drewAnything(Turtle.Drawing d) {
+        double[] bg = d.background();
+        boolean defaultBackground = bg[0] == 0 && bg[1] == 0 && bg[2] == 0 && bg[3] == 255;
+        return !d.segments().isEmpty() || d.clears() > 0 || !defaultBackground;
+    }
+
+    /**
      * Writes the requested files from the prelude's current drawing ({@link Turtle#drawing()});
      * returns false if any could not be written (each failure reported on {@code err}).
      */

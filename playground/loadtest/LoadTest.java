@@ -1,0 +1,167 @@
+// The playground's load test (not part of `mvn verify`): N users each run a typical turtle program
+// every 2 s for a while, first alone, then beside H hostile users who run, one after another, an
+// infinite loop, an allocation bomb, a deep recursion, an output flood and an oversized source.
+// Prints run-latency percentiles for both phases and every hostile run's outcome.
+// Run through ./run beside it (it starts the server); localhost only.
+//   java LoadTest.java URL [users] [hostile] [seconds] [timeLimitSeconds]
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+public class LoadTest {
+    static final String TYPICAL = """
+            pencolor! ((%d, 200, 120))
+            loop (1) with (n) -> if gt? (n, %d)
+              then :done
+              else {
+                forward! (mult (n, 3))
+                right! (0.24)
+                recur (inc (n))
+              }
+            """;
+    static final String[][] HOSTILE = {
+        {"infinite loop", "loop (0) with (n) -> recur (inc (n))"},
+        {"allocation bomb", "loop (\"ludus\") with (s) -> recur (concat (s, s))"},
+        {"deep recursion", "fn down (n) -> inc (down (n))\ndown (0)"},
+        {"output flood", "loop (0) with (n) -> { print! (\"spam {n}\"); recur (inc (n)) }"},
+        {"source too big", "print! (\"x\")\n".repeat(8000)},
+    };
+
+    record Sample(long ms, boolean ok, long queued) {}
+    record Hostile(String kind, String limit, int exit, long ms) {}
+
+    static HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static URI api;
+
+    public static void main(String[] args) throws Exception {
+        URI base = URI.create(args[0]);
+        if (!List.of("127.0.0.1", "localhost", "[::1]").contains(base.getHost())) {
+            throw new IllegalArgumentException("the load test runs against localhost only");
+        }
+        api = base.resolve("/api/run");
+        int users = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        int hostile = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 60;
+        double timeLimit = args.length > 4 ? Double.parseDouble(args[4]) : 10;
+        System.out.printf("load test: %d users, one typical turtle run every 2 s each, %d s per phase%n", users, seconds);
+        List<Sample> alone = phase(users, 0, seconds, new ConcurrentLinkedQueue<>());
+        report("without hostile users", alone);
+        ConcurrentLinkedQueue<Hostile> hostileRuns = new ConcurrentLinkedQueue<>();
+        List<Sample> beside = phase(users, hostile, seconds, hostileRuns);
+        report("with " + hostile + " hostile users", beside);
+        System.out.println("hostile runs (" + hostileRuns.size() + "):");
+        int late = 0;
+        for (Hostile h : hostileRuns) {
+            boolean inTime = h.ms() <= timeLimit * 1000 + 2000;
+            if (!inTime) late++;
+            System.out.printf("  %-16s limit=%-7s exit=%d %6d ms%s%n", h.kind(), h.limit(), h.exit(), h.ms(), inTime ? "" : "  LATE");
+        }
+        System.out.println(late == 0 ? "every hostile run ended within its limit (time limit + 2 s)" : late + " hostile runs ended late");
+    }
+
+    static List<Sample> phase(int users, int hostile, int seconds, ConcurrentLinkedQueue<Hostile> hostileRuns) throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            int user = u;
+            threads.add(new Thread(() -> {
+                try {
+                    Thread.sleep((long) (Math.random() * 2000)); // users do not press Run in step
+                    for (int i = 0; System.nanoTime() < end; i++) {
+                        long start = System.nanoTime();
+                        String source = String.format(TYPICAL, (user * 37 + i) % 256, 60 + (user + i) % 60);
+                        String body = send(source, "user-" + user);
+                        long ms = (System.nanoTime() - start) / 1_000_000;
+                        samples.add(new Sample(ms, body.contains("\"exit\":0") && body.contains("<line"),
+                                Long.parseLong(field(body, "queued"))));
+                        long next = start + 2_000_000_000L - System.nanoTime();
+                        if (next > 0) Thread.sleep(next / 1_000_000);
+                    }
+                } catch (Exception e) {
+                    samples.add(new Sample(-1, false, 0));
+                }
+            }));
+        }
+        for (int h = 0; h < hostile; h++) {
+            int who = h;
+            threads.add(new Thread(() -> {
+                try {
+                    for (int i = who; System.nanoTime() < end; i++) {
+                        String[] prog = HOSTILE[i % HOSTILE.length];
+                        long start = System.nanoTime();
+                        String body = send(prog[1], "hostile-" + who);
+                        long ms = (System.nanoTime() - start) / 1_000_000;
+                        String limit = field(body, "limit");
+                        int exit = Integer.parseInt(field(body, "exit"));
+                        hostileRuns.add(new Hostile(prog[0], limit, exit, ms));
+                    }
+                } catch (Exception e) {
+                    hostileRuns.add(new Hostile("error: " + e, null, -1, -1));
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads) t.join();
+        return new ArrayList<>(samples);
+    }
+
+    static String send(String source, String client) throws Exception {
+        String json = "{\"source\":" + quote(source) + ",\"client\":" + quote(client) + "}";
+        HttpRequest req = HttpRequest.newBuilder(api).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json").build();
+        return http.send(req, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    static String field(String json, String name) {
+        int i = json.indexOf("\"" + name + "\":");
+        if (i < 0) return "?";
+        String rest = json.substring(i + name.length() + 3);
+        if (rest.startsWith("\"")) return rest.substring(1, rest.indexOf('"', 1));
+        int j = 0;
+        while (j < rest.length() && ",}".indexOf(rest.charAt(j)) < 0) j++;
+        return rest.substring(0, j);
+    }
+
+    static String quote(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') b.append('\\').append(c);
+            else if (c == '\n') b.append("\n");
+            else if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
+            else b.append(c);
+        }
+        return b.append('"').toString();
+    }
+
+    static void report(String phase, List<Sample> samples) {
+        List<Long> ms = new ArrayList<>(), queued = new ArrayList<>();
+        int failed = 0;
+        for (Sample s : samples) {
+            if (s.ok()) {
+                ms.add(s.ms());
+                queued.add(s.queued());
+            } else {
+                failed++;
+            }
+        }
+        Collections.sort(ms);
+        Collections.sort(queued);
+        System.out.printf("%s: %d runs, %d failed; latency p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n", phase,
+                samples.size(), failed, pct(ms, 50), pct(ms, 95), pct(ms, 99), ms.isEmpty() ? -1 : ms.get(ms.size() - 1));
+        System.out.printf("  of which waiting for a free worker: p50 %d ms, p95 %d ms, p99 %d ms%n",
+                pct(queued, 50), pct(queued, 95), pct(queued, 99));
+    }
+
+    static long pct(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) return -1;
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+}
