@@ -95,7 +95,7 @@ public final class Resolver {
     public record Analysis(Program program, List<Diagnostic> errors) {}
 
     public static Analysis analyseForTools(SourceText main, ScriptParser parser) {
-        Resolver r = new Resolver(parser);
+        Resolver r = new Resolver(parser, ImportPolicy.ANY);
         Path canon = main.path();
         if (canon != null) {
             try { canon = canon.toRealPath(); } catch (IOException e) { /* keep as given */ }
