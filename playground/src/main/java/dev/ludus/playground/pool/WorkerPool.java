@@ -87,6 +87,10 @@ public final class WorkerPool implements AutoCloseable {
                 "-XX:CICompilerCount=1", "-Dludus.stackSize=" + STACK,
                 "-Dludus.play.outputBytes=" + limits.outputBytes(),
                 "-Dludus.play.drawingSegments=" + limits.drawingSegments()));
+        if (Runtime.version().feature() >= 21) {
+            // processes (spec §16) as continuations, as the ludus launcher runs them
+            c.addAll(List.of("--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED"));
+        }
         if (importDir != null) c.add("-Dludus.play.dir=" + importDir.toAbsolutePath().normalize());
         c.addAll(List.of("-cp", cp.toString(), "dev.ludus.playground.worker.Worker"));
         return c;
