@@ -113,6 +113,20 @@ class DistIT {
         }
     }
 
+    /** The zip, unpacked with `unzip` (which keeps its file modes), runs the same way. */
+    @Test
+    void theZipRunsToo() throws Exception {
+        boolean haveUnzip = exec(work, Map.of(), null, "sh", "-c", "command -v unzip").exit() == 0;
+        org.junit.jupiter.api.Assumptions.assumeTrue(haveUnzip, "unzip is not installed (.ci/run installs it)");
+        Path dir = Files.createDirectories(work.resolve("from-zip"));
+        Result u = exec(dir, Map.of(), null, "unzip", "-q", prop("dist.zip"));
+        assertEquals(0, u.exit(), u.err());
+        Path zipHome = dir.resolve("ludus-" + prop("dist.version"));
+        Result r = exec(zipHome, Map.of("JAVA_HOME", System.getProperty("java.home")), null, "bin/ludus", "run", "examples/hello.ld");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("Hello, world!"), r.out());
+    }
+
     @Test
     void runsAnExampleAndMakesItsArchiveInTheUserCache() throws Exception {
         Set<String> before = listing(home);
@@ -175,7 +189,8 @@ class DistIT {
      */
     @Test
     void onATerminal() throws Exception {
-        if (!Files.isExecutable(Path.of("/usr/bin/script"))) return; // util-linux is missing: nothing to drive a terminal with
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")),
+                "util-linux `script` is missing: nothing to drive a terminal with (.ci/run installs it)");
         Path dir = Files.createDirectories(work.resolve("tty"));
         Files.writeString(dir.resolve("bad.ld"), "let x = 1\nprint! (eqq? (x, 1))\n");
         String javaHome = System.getProperty("java.home");
