@@ -3,7 +3,8 @@ rem Ludus launcher for Windows: runs lib\ludus.jar of this installation with a J
 rem Java: %JAVA_HOME%\bin\java.exe if JAVA_HOME is set, else java on PATH.
 rem LUDUS_JAVA_OPTS adds JVM options. The first run writes a class-data-sharing archive to
 rem %LOCALAPPDATA%\ludus (never inside the installation); later runs start faster with it.
-rem LUDUS_CDS=0 turns it off.
+rem LUDUS_CDS=0 turns it off. (A Java that does not match the archive ignores it: delete the
+rem archive after changing JAVA_HOME to have it made again for the new Java.)
 setlocal
 set "LUDUS_HOME=%~dp0.."
 set "LUDUS_JAR=%LUDUS_HOME%\lib\ludus.jar"
@@ -27,14 +28,14 @@ set "CDS_ARCHIVE=%CDS_DIR%\ludus-cds.jsa"
 set "CDS_OPTS="
 if "%LUDUS_CDS%"=="0" goto run
 if exist "%CDS_ARCHIVE%" (
-  set "CDS_OPTS=-XX:SharedArchiveFile=%CDS_ARCHIVE% -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
+  set "CDS_OPTS="-XX:SharedArchiveFile=%CDS_ARCHIVE%" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
   goto run
 )
 rem First run: check the Java version once.
 "%JAVA_EXE%" -version 2>&1 | findstr /r /c:"version \"1[7-9]" /c:"version \"[2-9][0-9]" >nul
 if errorlevel 1 goto oldjava
 if not exist "%CDS_DIR%" mkdir "%CDS_DIR%" >nul 2>nul
-if exist "%CDS_DIR%" set "CDS_OPTS=-XX:ArchiveClassesAtExit=%CDS_ARCHIVE% -Xlog:cds=off -Xlog:cds+dynamic=off"
+if exist "%CDS_DIR%" set "CDS_OPTS="-XX:ArchiveClassesAtExit=%CDS_ARCHIVE%" -Xlog:cds=off -Xlog:cds+dynamic=off"
 
 :run
 "%JAVA_EXE%" -Xss16m %CDS_OPTS% -XX:+UseParallelGC %LUDUS_JAVA_OPTS% -jar "%LUDUS_JAR%" %*

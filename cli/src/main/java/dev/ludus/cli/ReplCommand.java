@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "repl", description = {
-        "Interactive Ludus: type an expression or a binding and see its value after `=> `.",
+        "Interactive Ludus: type an expression or a binding to see its value.",
         "On a terminal you get line editing, history (kept in ~/.ludus_history) and multi-line entries while a bracket or a string is open. Type :help for the commands, :quit or Ctrl-D to leave.",
         "With piped standard input, entries are read without prompts; the exit status is 1 if any entry failed.",
         "`ludus` with no arguments on a terminal starts the REPL too."}, footer = {"", "Examples:", "  ludus repl", "  printf 'let x = 2\\nmult (x, 21)\\n' | ludus repl", "", Main.EXIT_STATUS})

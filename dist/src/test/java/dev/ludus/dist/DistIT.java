@@ -113,6 +113,20 @@ class DistIT {
         }
     }
 
+    /** The zip, unpacked with `unzip` (which keeps its file modes), runs the same way. */
+    @Test
+    void theZipRunsToo() throws Exception {
+        boolean haveUnzip = exec(work, Map.of(), null, "sh", "-c", "command -v unzip").exit() == 0;
+        org.junit.jupiter.api.Assumptions.assumeTrue(haveUnzip, "unzip is not installed (.ci/run installs it)");
+        Path dir = Files.createDirectories(work.resolve("from-zip"));
+        Result u = exec(dir, Map.of(), null, "unzip", "-q", prop("dist.zip"));
+        assertEquals(0, u.exit(), u.err());
+        Path zipHome = dir.resolve("ludus-" + prop("dist.version"));
+        Result r = exec(zipHome, Map.of("JAVA_HOME", System.getProperty("java.home")), null, "bin/ludus", "run", "examples/hello.ld");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("Hello, world!"), r.out());
+    }
+
     @Test
     void runsAnExampleAndMakesItsArchiveInTheUserCache() throws Exception {
         Set<String> before = listing(home);
@@ -198,6 +212,13 @@ class DistIT {
         Result bad = exec(user, Map.of("JAVA_HOME", work.resolve("no-such-jdk").toString()), null, home.resolve("bin/ludus").toString(), "--version");
         assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("JAVA_HOME is " + work.resolve("no-such-jdk")), bad.err());
+        // a Java older than 17 (a stand-in that only answers -version)
+        Path oldJdk = Files.createDirectories(work.resolve("old-jdk/bin"));
+        Path fake = Files.writeString(oldJdk.resolve("java"), "#!/bin/sh\necho 'openjdk version \"11.0.22\" 2024-01-16' >&2\n");
+        Files.setPosixFilePermissions(fake, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Result old = exec(user, Map.of("JAVA_HOME", oldJdk.getParent().toString()), null, home.resolve("bin/ludus").toString(), "--version");
+        assertEquals(2, old.exit(), old.out() + old.err());
+        assertTrue(old.err().contains("is Java 11. Ludus needs Java 17 or newer"), old.err());
     }
 
     /**
@@ -206,7 +227,8 @@ class DistIT {
      */
     @Test
     void onATerminal() throws Exception {
-        if (!Files.isExecutable(Path.of("/usr/bin/script"))) return; // util-linux is missing: nothing to drive a terminal with
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")),
+                "util-linux `script` is missing: nothing to drive a terminal with (.ci/run installs it)");
         Path dir = Files.createDirectories(work.resolve("tty"));
         Files.writeString(dir.resolve("bad.ld"), "let x = 1\nprint! (eqq? (x, 1))\n");
         String javaHome = System.getProperty("java.home");
