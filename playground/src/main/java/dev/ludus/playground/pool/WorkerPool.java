@@ -26,10 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * process: each worker has its own heap ({@code -Xmx}, exit on OutOfMemoryError) and its own
  * program-thread stack, and a worker whose run exceeds the wall-clock limit, or that is stopped,
  * is killed and replaced. A run that has taken more than {@link #DEMOTE_AFTER_MS} is given a lower
- * CPU priority (renice) so that short runs of other users keep their speed, and an extra worker
- * starts so that {@code size} workers stay free for them (at most {@code 2 * size} processes);
- * after its run the worker gets its priority back, or ends if the pool has grown or renice is
- * not allowed. One client has at most one run in flight: a new one stops the old one.
+ * CPU priority (renice) so that short runs of other users keep their speed; after its run the
+ * worker gets its priority back, or is replaced where that is not allowed. One client has at most one run in flight: a new one stops the old one.
  */
 public final class WorkerPool implements AutoCloseable {
     static final long DEMOTE_AFTER_MS = 1000;
@@ -53,10 +51,7 @@ public final class WorkerPool implements AutoCloseable {
     private final Map<String, String> runOfClient = new ConcurrentHashMap<>();
     private final ExecutorService starter = Executors.newCachedThreadPool(daemon("ludus-play-starter"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("ludus-play-timer"));
-    /** Workers started and not yet retired (idle or running). */
     private final AtomicInteger live = new AtomicInteger();
-    /** Workers being started. */
-    private final AtomicInteger starting = new AtomicInteger();
     private volatile boolean closed;
 
     private static final class Running {
@@ -73,7 +68,7 @@ public final class WorkerPool implements AutoCloseable {
         idle.add(WorkerProcess.start(command, 120_000));
         live.incrementAndGet();
         this.replacementCommand = niced(command);
-        for (int i = 1; i < size; i++) startWorker();
+        for (int i = 1; i < size; i++) replaceLater();
     }
 
     /** The worker's command line: this JVM's java and class path, the limits as JVM options. */
@@ -173,10 +168,8 @@ public final class WorkerPool implements AutoCloseable {
                 return RunResult.limited(null, "ludus: internal error: a worker answered badly", elapsed(start));
             }
             // a demoted worker that finished its run (a long computation, a deep recursion) is kept
-            // if the pool has not grown past its size meanwhile and its priority can be restored
-            // (renice needs the right to), else ended
-            if (worker.runs >= RECYCLE_AFTER_RUNS) retire(worker);
-            else if (worker.demoted && (live.get() > size || !renice(worker, 0))) retire(worker);
+            // if its priority can be restored (renice needs the right to), else replaced
+            if (worker.runs >= RECYCLE_AFTER_RUNS || (worker.demoted && !renice(worker, 0))) retire(worker);
             else {
                 worker.demoted = false;
                 idle.add(worker);
@@ -207,58 +200,43 @@ public final class WorkerPool implements AutoCloseable {
         return true;
     }
 
-    /**
-     * A run past {@link #DEMOTE_AFTER_MS} is likely a runaway: its worker gets the lowest CPU
-     * priority (Linux/BSD renice; ignored elsewhere) and, so that the pool keeps {@code size}
-     * workers for everyone else, an extra worker starts (at most {@code 2 * size} processes; the
-     * pool shrinks back when long runs end).
-     */
+    /** Lowers the CPU priority of a worker whose run is long (Linux/BSD renice; ignored elsewhere). */
     private void demote(WorkerProcess worker) {
         worker.demoted = true;
         renice(worker, 19);
-        if (live.get() + starting.get() < 2 * size) startWorker();
     }
 
-    /** Kills a worker and, if the pool is now below its size, starts another. */
+    /** Kills a worker and starts another in its place. */
     private void retire(WorkerProcess worker) {
         live.decrementAndGet();
         starter.execute(worker::kill);
-        if (live.get() + starting.get() < size) startWorker();
+        replaceLater();
     }
 
-    /** Starts one worker in the background (it joins the idle ones when ready). */
-    private void startWorker() {
+    private void replaceLater() {
         if (closed) return;
-        starting.incrementAndGet();
         starter.execute(() -> {
-            try {
-                startOne();
-            } finally {
-                starting.decrementAndGet();
+            for (int attempt = 0; attempt < 5 && !closed; attempt++) {
+                try {
+                    List<String> c = replacementCommand;
+                    WorkerProcess w = WorkerProcess.start(c, 120_000);
+                    if (c != command) restorePriority(w);
+                    if (closed) {
+                        w.kill();
+                        return;
+                    }
+                    live.incrementAndGet();
+                    idle.add(w);
+                    return;
+                } catch (IOException e) {
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException ie) {
+                        return;
+                    }
+                }
             }
         });
-    }
-
-    private void startOne() {
-        for (int attempt = 0; attempt < 5 && !closed; attempt++) {
-            try {
-                WorkerProcess w = WorkerProcess.start(replacementCommand, 120_000);
-                restorePriority(w);
-                if (closed) {
-                    w.kill();
-                    return;
-                }
-                live.incrementAndGet();
-                idle.add(w);
-                return;
-            } catch (IOException e) {
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException ie) {
-                    return;
-                }
-            }
-        }
     }
 
     private static String seconds(long ms) {
