@@ -120,10 +120,20 @@ public final class PlayServer implements AutoCloseable {
         return false;
     }
 
-    /** The body, or null if it is longer than {@code max} bytes. */
+    /** Bytes of an oversized body read and dropped, so that the client gets the answer, not a reset. */
+    private static final long DRAIN = 16L << 20;
+
+    /** The body, or null if it is longer than {@code max} bytes (then up to {@link #DRAIN} more are skipped). */
     private static byte[] readAtMost(InputStream in, long max) throws IOException {
         byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-        return bytes.length > max ? null : bytes;
+        if (bytes.length <= max) return bytes;
+        byte[] sink = new byte[1 << 16];
+        for (long dropped = 0; dropped < DRAIN; ) {
+            int n = in.read(sink);
+            if (n < 0) break;
+            dropped += n;
+        }
+        return null;
     }
 
     private static void sendResult(HttpExchange ex, RunResult r) throws IOException {

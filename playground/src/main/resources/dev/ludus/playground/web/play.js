@@ -36,6 +36,9 @@ $("examples").addEventListener("change", e => {
   if (ex) { editor.value = ex.source; localStorage.setItem(STORE, ex.source); }
   e.target.value = "";
   editor.area.focus();
+  editor.area.setSelectionRange(0, 0); // show an example from its first line
+  editor.area.scrollTop = 0;
+  editor.syncScroll();
 });
 $("download-svg").addEventListener("click", () => {
   if (lastSvg) download(new Blob([lastSvg], { type: "image/svg+xml" }), "drawing.svg");
