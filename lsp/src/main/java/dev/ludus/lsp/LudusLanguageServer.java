@@ -69,6 +69,7 @@ public final class LudusLanguageServer implements LanguageServer, LanguageClient
         c.setDocumentSymbolProvider(true);
         c.setSignatureHelpProvider(new SignatureHelpOptions(List.of("(", ",")));
         c.setDocumentFormattingProvider(true);
+        c.setSemanticTokensProvider(new SemanticTokensWithRegistrationOptions(SemanticTokenizer.LEGEND, true));
         ServerInfo info = new ServerInfo("ludus lsp", LudusLanguageServer.class.getPackage().getImplementationVersion());
         return CompletableFuture.completedFuture(new InitializeResult(c, info));
     }

@@ -215,6 +215,16 @@ final class TextService implements TextDocumentService {
     }
 
     @Override
+    public CompletableFuture<SemanticTokens> semanticTokensFull(SemanticTokensParams params) {
+        return answer(() -> {
+            Document doc = doc(params.getTextDocument());
+            if (doc == null) return null;
+            Document.Snapshot s = doc.snapshot();
+            return new SemanticTokens(SemanticTokenizer.encode(s.text(), s.main()));
+        });
+    }
+
+    @Override
     public CompletableFuture<List<? extends TextEdit>> formatting(DocumentFormattingParams params) {
         return answer(() -> {
             Document doc = doc(params.getTextDocument());

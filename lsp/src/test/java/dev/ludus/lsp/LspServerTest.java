@@ -136,6 +136,26 @@ class LspServerTest {
     }
 
     @Test
+    void semanticTokensClassifyWords() throws Exception {
+        List<Integer> data = get(client.server.getTextDocumentService().semanticTokensFull(new SemanticTokensParams(doc()))).getData();
+        assertEquals(0, data.size() % 5);
+        // decode to (line, char, length, type, modifiers)
+        List<String> decoded = new java.util.ArrayList<>();
+        int line = 0, ch = 0;
+        for (int i = 0; i < data.size(); i += 5) {
+            line += data.get(i);
+            ch = data.get(i) == 0 ? ch + data.get(i + 1) : data.get(i + 1);
+            decoded.add(line + ":" + ch + ":" + data.get(i + 2) + ":" + SemanticTokenizer.TYPES.get(data.get(i + 3)) + ":" + data.get(i + 4));
+        }
+        assertTrue(decoded.contains("0:0:6:keyword:0"), decoded.toString());           // import
+        assertTrue(decoded.contains("0:19:3:namespace:1"), decoded.toString());         // as lib (declaration)
+        assertTrue(decoded.contains("2:3:5:function:1"), decoded.toString());           // fn shout
+        assertTrue(decoded.contains("4:0:6:function:2"), decoded.toString());           // print! (prelude)
+        assertTrue(decoded.contains("4:12:6:enumMember:0"), decoded.toString());        // :greet
+        assertTrue(decoded.contains("5:15:3:variable:0"), decoded.toString());          // who
+    }
+
+    @Test
     void diagnosticsFollowTheText() throws Exception {
         client.change(mainUri, 2, mainText + "print! (shoutt (who))\n");
         var d = client.diagnosticsFor(mainUri, 2).getDiagnostics();

@@ -21,7 +21,7 @@ import org.eclipse.lsp4j.services.TextDocumentService;
  */
 final class Replay {
     static final List<String> KINDS = List.of("hover", "completion", "signatureHelp", "definition",
-            "documentSymbol", "references", "formatting");
+            "documentSymbol", "references", "semanticTokens", "formatting");
 
     /** Latencies in nanoseconds, by request kind ("diagnostics" too). */
     final Map<String, List<Long>> latencies = new LinkedHashMap<>();
@@ -78,6 +78,7 @@ final class Replay {
                 case "definition" -> docs.definition(new DefinitionParams(id, at));
                 case "documentSymbol" -> docs.documentSymbol(new DocumentSymbolParams(id));
                 case "references" -> docs.references(new ReferenceParams(id, at, new ReferenceContext(true)));
+                case "semanticTokens" -> docs.semanticTokensFull(new SemanticTokensParams(id));
                 default -> docs.formatting(new DocumentFormattingParams(id, new FormattingOptions(2, true)));
             };
             try {

@@ -240,7 +240,7 @@ class MavenPluginIT {
         Path lib = project.resolve("src/main/ludus/lib.ld");
         Files.writeString(lib, Files.readString(lib).replace("mult (x, x)", "mult (x, x"));
         mvn("compile").failed()
-                .contains("[ERROR] src/main/ludus/lib.ld:4:25: expected an expression, found end of input")
+                .contains("[ERROR] src/main/ludus/lib.ld:5:25: expected an expression, found end of input")
                 .contains("Ludus compilation failed: 1 error (in app.ld, lib.ld)");
         assertFalse(Files.exists(project.resolve("target/classes/ludus/M_app.class")), "a stale class was left behind");
     }
