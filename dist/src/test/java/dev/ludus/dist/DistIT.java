@@ -216,7 +216,8 @@ class DistIT {
         Path oldJdk = Files.createDirectories(work.resolve("old-jdk/bin"));
         Path fake = Files.writeString(oldJdk.resolve("java"), "#!/bin/sh\necho 'openjdk version \"11.0.22\" 2024-01-16' >&2\n");
         Files.setPosixFilePermissions(fake, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        Result old = exec(user, Map.of("JAVA_HOME", oldJdk.getParent().toString()), null, home.resolve("bin/ludus").toString(), "--version");
+        Result old = exec(user, Map.of("JAVA_HOME", oldJdk.getParent().toString(), "LUDUS_JVM_DIRS", ""), null,
+                home.resolve("bin/ludus").toString(), "--version");
         assertEquals(2, old.exit(), old.out() + old.err());
         assertTrue(old.err().contains("is Java 11. Ludus needs Java 17 or newer"), old.err());
     }
