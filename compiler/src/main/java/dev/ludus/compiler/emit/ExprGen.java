@@ -871,7 +871,7 @@ final class ExprGen implements Opcodes {
     /** A test body becomes its own method; Tests.reached runs it only under `ludus test`. */
     private void testForm(Test t, Frame f) {
         String name = "$test" + nextTest++;
-        MethodVisitor body = m.cw.visitMethod(ACC_PRIVATE | ACC_STATIC, name, "()" + Rt.OBJ_D, null, null);
+        MethodVisitor body = m.method(ACC_PRIVATE | ACC_STATIC, name, "()" + Rt.OBJ_D, null, null);
         body.visitCode();
         Frame tf = new Frame(body, f.owner, null, null, 0, false);
         sequence(List.of(t.body()), tf, false);

@@ -75,10 +75,11 @@ final class ModuleEmitter implements Opcodes {
         cw.visitSource(file, null);
         cw.visitField(ACC_PRIVATE | ACC_STATIC, "$value", Rt.OBJ_D, null, null).visitEnd();
         cw.visitField(ACC_PRIVATE | ACC_STATIC, "$done", "Z", null, null).visitEnd();
-        if (module.exports() != null) {
+        String exports = module.exports() == null ? null : String.join(" ", module.exports());
+        if (exports != null && !LongStrings.tooLong(exports)) {
             // the member names of the ns this module ends with, readable without running it
-            cw.visitField(ACC_PUBLIC | ACC_STATIC | ACC_FINAL, "$exports", "Ljava/lang/String;", null,
-                    String.join(" ", module.exports())).visitEnd();
+            // (read only for the prelude, whose names are short; a constant cannot hold more)
+            cw.visitField(ACC_PUBLIC | ACC_STATIC | ACC_FINAL, "$exports", "Ljava/lang/String;", null, exports).visitEnd();
         }
         Rt.Constants constants = new Rt.Constants(className);
         Rt.CONSTANTS.set(constants);
@@ -97,6 +98,11 @@ final class ModuleEmitter implements Opcodes {
             Node where = methodSites.getOrDefault(e.getMethodName(), module.script());
             throw new TooLarge(module.source(), where.span());
         }
+    }
+
+    /** Every generated method is made here: its long string constants are split (LongStrings). */
+    MethodVisitor method(int access, String name, String desc, String sig, String[] exceptions) {
+        return new LongStrings(cw.visitMethod(access, name, desc, sig, exceptions));
     }
 
     /** The Ludus code each generated method comes from (for the "too large" error). */
@@ -130,7 +136,7 @@ final class ModuleEmitter implements Opcodes {
     /** The static field holding a module-level binding (null until the binding runs). */
     String field(Binding b) {
         return fields.computeIfAbsent(b, x -> {
-            String name = "v$" + sanitize(x.name) + "$" + x.id;
+            String name = "v$" + sanitize(LongStrings.shortName(x.name)) + "$" + x.id;
             cw.visitField(ACC_STATIC, name, Rt.OBJ_D, null, null).visitEnd();
             return name;
         });
@@ -171,7 +177,7 @@ final class ModuleEmitter implements Opcodes {
         List<org.objectweb.asm.ConstantDynamic> dynamic = new java.util.ArrayList<>(constants.dynamic);
         int helpers = (dynamic.size() + CONSTANTS_PER_METHOD - 1) / CONSTANTS_PER_METHOD;
         for (int h = 0; h < helpers; h++) {
-            MethodVisitor rv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "$resolve" + h, "()V", null, null);
+            MethodVisitor rv = method(ACC_PRIVATE | ACC_STATIC, "$resolve" + h, "()V", null, null);
             rv.visitCode();
             for (var c : dynamic.subList(h * CONSTANTS_PER_METHOD, Math.min(dynamic.size(), (h + 1) * CONSTANTS_PER_METHOD))) {
                 rv.visitLdcInsn(c);
@@ -189,7 +195,7 @@ final class ModuleEmitter implements Opcodes {
         for (int h = 0; h < fieldHelpers; h++) {
             emitConstantsHelper(h, fields.subList(h * FIELDS_PER_METHOD, Math.min(fields.size(), (h + 1) * FIELDS_PER_METHOD)));
         }
-        MethodVisitor mv = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
+        MethodVisitor mv = method(ACC_STATIC, "<clinit>", "()V", null, null);
         mv.visitCode();
         mv.visitLdcInsn(file);
         String text = module.source().text();
@@ -240,7 +246,7 @@ final class ModuleEmitter implements Opcodes {
      * by calling its bootstrap method as a plain static method (lookup, name, type, arguments).
      */
     private void emitConstantsHelper(int h, List<Map.Entry<org.objectweb.asm.ConstantDynamic, String>> part) {
-        MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "$constants" + h, "(" + LOOKUP_D + ")" + Rt.OBJS_D, null, null);
+        MethodVisitor mv = method(ACC_PRIVATE | ACC_STATIC, "$constants" + h, "(" + LOOKUP_D + ")" + Rt.OBJS_D, null, null);
         mv.visitCode();
         Rt.integer(mv, part.size());
         mv.visitTypeInsn(ANEWARRAY, Rt.OBJ);
@@ -288,7 +294,7 @@ final class ModuleEmitter implements Opcodes {
         int chunks = Math.max(1, (body.size() + CHUNK - 1) / CHUNK);
         for (int c = 0; c < chunks; c++) {
             List<Expr> part = body.subList(Math.min(body.size(), c * CHUNK), Math.min(body.size(), (c + 1) * CHUNK));
-            MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "$body" + c, "()" + Rt.OBJ_D, null, null);
+            MethodVisitor mv = method(ACC_PRIVATE | ACC_STATIC, "$body" + c, "()" + Rt.OBJ_D, null, null);
             if (!part.isEmpty()) methodSites.put("$body" + c, part.get(0));
             mv.visitCode();
             Frame f = new Frame(mv, module.script(), null, null, 0, false);
@@ -298,7 +304,7 @@ final class ModuleEmitter implements Opcodes {
             mv.visitMaxs(0, 0);
             mv.visitEnd();
         }
-        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "$run", "()" + Rt.OBJ_D, null, null);
+        MethodVisitor mv = method(ACC_PUBLIC | ACC_STATIC, "$run", "()" + Rt.OBJ_D, null, null);
         mv.visitCode();
         Label fresh = new Label();
         mv.visitFieldInsn(GETSTATIC, className, "$done", "Z");
@@ -332,7 +338,7 @@ final class ModuleEmitter implements Opcodes {
         List<Binding> all = res.moduleBindings;
         int parts = (all.size() + BINDINGS_PER_METHOD - 1) / BINDINGS_PER_METHOD;
         for (int p = 0; p < parts; p++) {
-            MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "$bindings" + p, "(" + Rt.OBJS_D + ")V", null, null);
+            MethodVisitor mv = method(ACC_PRIVATE | ACC_STATIC, "$bindings" + p, "(" + Rt.OBJS_D + ")V", null, null);
             mv.visitCode();
             for (int i = p * BINDINGS_PER_METHOD; i < Math.min(all.size(), (p + 1) * BINDINGS_PER_METHOD); i++) {
                 mv.visitVarInsn(ALOAD, 0);
@@ -344,7 +350,7 @@ final class ModuleEmitter implements Opcodes {
             mv.visitMaxs(0, 0);
             mv.visitEnd();
         }
-        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "$bindings", "()" + Rt.OBJS_D, null, null);
+        MethodVisitor mv = method(ACC_PUBLIC | ACC_STATIC, "$bindings", "()" + Rt.OBJS_D, null, null);
         mv.visitCode();
         Rt.integer(mv, all.size());
         mv.visitTypeInsn(ANEWARRAY, Rt.OBJ);
@@ -358,7 +364,7 @@ final class ModuleEmitter implements Opcodes {
     }
 
     private void emitMain() {
-        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "main", "([Ljava/lang/String;)V", null, null);
+        MethodVisitor mv = method(ACC_PUBLIC | ACC_STATIC, "main", "([Ljava/lang/String;)V", null, null);
         mv.visitCode();
         mv.visitLdcInsn(org.objectweb.asm.Type.getObjectType(className));
         mv.visitVarInsn(ALOAD, 0);
