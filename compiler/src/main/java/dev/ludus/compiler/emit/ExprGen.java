@@ -42,9 +42,18 @@ final class ExprGen implements Opcodes {
 
     /** Statements in one scope: values of all but the last are dropped. */
     void sequence(List<Expr> body, Frame f, boolean tail) {
+        sequence(body, f, tail, null);
+    }
+
+    /** As above; {@code starts}, if given, gets a label at the start of each statement's code (sizes). */
+    void sequence(List<Expr> body, Frame f, boolean tail, Label[] starts) {
         makeCells(body, f);
         for (int i = 0; i < body.size(); i++) {
             boolean last = i == body.size() - 1;
+            if (starts != null) {
+                starts[i] = new Label();
+                f.mv.visitLabel(starts[i]);
+            }
             emit(body.get(i), f, tail && last);
             if (!last) f.mv.visitInsn(POP);
         }

@@ -96,7 +96,10 @@ final class ModuleEmitter implements Opcodes {
             return cw.toByteArray();
         } catch (org.objectweb.asm.MethodTooLargeException e) {
             Node where = methodSites.getOrDefault(e.getMethodName(), module.script());
-            throw new TooLarge(module.source(), where.span());
+            throw new TooLarge(module.source(), where.span(), TooLarge.METHOD);
+        } catch (org.objectweb.asm.ClassTooLargeException e) {
+            Node where = poolOverflow != null ? poolOverflow : module.script();
+            throw new TooLarge(module.source(), where.span(), TooLarge.CLASS);
         }
     }
 
@@ -105,16 +108,37 @@ final class ModuleEmitter implements Opcodes {
         return new LongStrings(cw.visitMethod(access, name, desc, sig, exceptions));
     }
 
+    /** The statement whose code is largest: the one to blame when its chunk is too large. */
+    private static Node largest(List<Expr> part, Label[] starts, Label end) {
+        int best = 0, size = -1;
+        for (int i = 0; i < part.size(); i++) {
+            int s = (i + 1 < part.size() ? starts[i + 1] : end).getOffset() - starts[i].getOffset();
+            if (s > size) {
+                size = s;
+                best = i;
+            }
+        }
+        return part.get(best);
+    }
+
+    /** The first toplevel statement of the chunk during which the constant pool overflowed, if it did. */
+    private Node poolOverflow;
+
     /** The Ludus code each generated method comes from (for the "too large" error). */
     final Map<String, Node> methodSites = new HashMap<>();
 
     /** A form whose JVM code exceeds the 64 KB method limit: reported as a compile error. */
     static final class TooLarge extends RuntimeException {
+        static final String METHOD = "this expression is too large to compile: its code exceeds the JVM's 64 KB method limit; split it into smaller parts";
+        static final String CLASS = "this file is too large to compile from here on: its module exceeds the JVM's limit of 65,535 "
+                + "constants per class; move some of its code into another file and import it";
         final dev.ludus.compiler.syntax.SourceText source;
         final dev.ludus.compiler.syntax.Span span;
+        final String reason;
 
-        TooLarge(dev.ludus.compiler.syntax.SourceText source, dev.ludus.compiler.syntax.Span span) {
+        TooLarge(dev.ludus.compiler.syntax.SourceText source, dev.ludus.compiler.syntax.Span span, String reason) {
             super("too large", null, false, false);
+            this.reason = reason;
             this.source = source;
             this.span = span;
         }
@@ -295,14 +319,19 @@ final class ModuleEmitter implements Opcodes {
         for (int c = 0; c < chunks; c++) {
             List<Expr> part = body.subList(Math.min(body.size(), c * CHUNK), Math.min(body.size(), (c + 1) * CHUNK));
             MethodVisitor mv = method(ACC_PRIVATE | ACC_STATIC, "$body" + c, "()" + Rt.OBJ_D, null, null);
-            if (!part.isEmpty()) methodSites.put("$body" + c, part.get(0));
             mv.visitCode();
             Frame f = new Frame(mv, module.script(), null, null, 0, false);
+            Label[] starts = new Label[part.size()];
             if (part.isEmpty()) Rt.nil(mv);
-            else exprs.sequence(part, f, false);
+            else exprs.sequence(part, f, false, starts);
+            Label end = new Label();
+            mv.visitLabel(end);
+            if (!part.isEmpty()) methodSites.put("$body" + c, largest(part, starts, end));
             mv.visitInsn(ARETURN);
             mv.visitMaxs(0, 0);
             mv.visitEnd();
+            // a class holds at most 65,535 constants: note where the toplevel code passed that
+            if (poolOverflow == null && cw.newUTF8("$after" + c) >= 65_535 && !part.isEmpty()) poolOverflow = part.get(0);
         }
         MethodVisitor mv = method(ACC_PUBLIC | ACC_STATIC, "$run", "()" + Rt.OBJ_D, null, null);
         mv.visitCode();
