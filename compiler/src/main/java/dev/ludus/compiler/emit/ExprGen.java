@@ -53,6 +53,7 @@ final class ExprGen implements Opcodes {
             if (starts != null) {
                 starts[i] = new Label();
                 f.mv.visitLabel(starts[i]);
+                m.statement = body.get(i);
             }
             emit(body.get(i), f, tail && last);
             if (!last) f.mv.visitInsn(POP);

@@ -39,7 +39,7 @@ class TooLargeTest {
 
     @Test
     void aLongMethodIsBlamedOnItsStatement() throws Exception {
-        Diagnostic d = error("let x = 5\nprint! (x)\n" + "if eq? (x, 0) then 0 else ".repeat(10_000) + "1\nprint! (x)\n");
+        Diagnostic d = error("let x = 5\nprint! (x)\n" + "if eq? (x, 0) then 0 else ".repeat(5_000) + "1\nprint! (x)\n");
         assertTrue(d.message().startsWith("this expression is too large to compile"), d.message());
         assertEquals(3, d.span().line());
     }
@@ -60,5 +60,20 @@ class TooLargeTest {
         Diagnostic d = error(b.toString());
         assertTrue(d.message().startsWith("this file is too large to compile from here on"), d.message());
         assertTrue(d.span().line() > 30_000, "blamed on line " + d.span().line());
+    }
+
+    @Test
+    void tooManyLocalsIsAnErrorBeforeTheCompilerOutgrowsItsMemory() throws Exception {
+        // before: 70,000 lets in one fn took the compiler past 6 GB (ASM frames: locals x blocks)
+        StringBuilder b = new StringBuilder("print! (1)\nfn f () -> {\n");
+        for (int i = 0; i < 70_000; i++) b.append("  let x").append(i).append(" = ").append(i).append('\n');
+        Diagnostic d = error(b.append("  x5\n}\n").toString());
+        assertEquals("this expression is too large to compile: it binds more than 2000 names in one function; "
+                + "split it into smaller functions", d.message());
+        assertEquals(2, d.span().line());
+        StringBuilder top = new StringBuilder("print! (1)\nprint! (2)\n{\n");
+        for (int i = 0; i < 3000; i++) top.append("  let x").append(i).append(" = ").append(i).append('\n');
+        d = error(top.append("  x5\n}\n").toString());
+        assertEquals(3, d.span().line());
     }
 }
