@@ -28,9 +28,9 @@ final class CheckCommand implements Callable<Integer> {
                 } catch (CompileErrors e) {
                     ProgramRunner.reportCompileErrors(e, main.out, main.err);
                     status = Math.max(status, Main.EXIT_ERROR);
-                } catch (Exception | LinkageError | StackOverflowError e) {
-                    ProgramRunner.internalError(e, main.out, main.err);
-                    status = Main.EXIT_USAGE;
+                } catch (Exception | LinkageError | StackOverflowError | OutOfMemoryError e) {
+                    int s = ProgramRunner.compileFailed(e, in.displayName(), main.out, main.err);
+                    status = Math.max(status, s);
                 }
             } catch (Main.UserError e) {
                 main.err.println("ludus: " + e.getMessage());

@@ -42,8 +42,8 @@ final class CompileCommand implements Callable<Integer> {
                 program = ProgramRunner.compile(in.path(), in.displayName());
             } catch (CompileErrors e) {
                 return ProgramRunner.reportCompileErrors(e, main.out, main.err);
-            } catch (Exception | LinkageError | StackOverflowError e) {
-                return ProgramRunner.internalError(e, main.out, main.err);
+            } catch (Exception | LinkageError | StackOverflowError | OutOfMemoryError e) {
+                return ProgramRunner.compileFailed(e, in.displayName(), main.out, main.err);
             }
             if (output != null && output.dir != null) {
                 try {

@@ -48,8 +48,8 @@ public final class ProgramRunner {
             return reportCompileErrors(e, out, err);
         } catch (InterruptedException e) {
             return internalError(e, out, err);
-        } catch (Exception | LinkageError | StackOverflowError e) {
-            return internalError(e, out, err);
+        } catch (Exception | LinkageError | StackOverflowError | OutOfMemoryError e) {
+            return compileFailed(e, displayName, out, err);
         }
         Class<?> main;
         try {
@@ -81,6 +81,22 @@ public final class ProgramRunner {
         if (!Reports.humanOnly()) out.print(ReferenceReport.render(e.diagnostics())); // said once on a terminal
         out.flush();
         err.print(HumanReport.render(e.diagnostics(), Ansi.enabled()));
+        err.flush();
+        return Main.EXIT_ERROR;
+    }
+
+    /**
+     * The compiler failed with {@code t}: running out of memory or stack means a program too
+     * large or too deeply nested to compile (a clear error, exit 1); anything else is a bug.
+     */
+    public static int compileFailed(Throwable t, String displayName, PrintStream out, PrintStream err) {
+        if (!(t instanceof OutOfMemoryError || t instanceof StackOverflowError)) return internalError(t, out, err);
+        String why = t instanceof OutOfMemoryError ? "out of memory" : "out of stack";
+        String msg = "Ludus could not compile " + displayName + ": the compiler ran " + why
+                + " (the program is too large or too deeply nested); split it into smaller parts or files\n";
+        out.print(msg);
+        out.flush();
+        err.print("ludus: " + msg);
         err.flush();
         return Main.EXIT_ERROR;
     }

@@ -42,9 +42,19 @@ final class ExprGen implements Opcodes {
 
     /** Statements in one scope: values of all but the last are dropped. */
     void sequence(List<Expr> body, Frame f, boolean tail) {
+        sequence(body, f, tail, null);
+    }
+
+    /** As above; {@code starts}, if given, gets a label at the start of each statement's code (sizes). */
+    void sequence(List<Expr> body, Frame f, boolean tail, Label[] starts) {
         makeCells(body, f);
         for (int i = 0; i < body.size(); i++) {
             boolean last = i == body.size() - 1;
+            if (starts != null) {
+                starts[i] = new Label();
+                f.mv.visitLabel(starts[i]);
+                m.statement = body.get(i);
+            }
             emit(body.get(i), f, tail && last);
             if (!last) f.mv.visitInsn(POP);
         }
@@ -922,7 +932,7 @@ final class ExprGen implements Opcodes {
     /** A test body becomes its own method; Tests.reached runs it only under `ludus test`. */
     private void testForm(Test t, Frame f) {
         String name = "$test" + nextTest++;
-        MethodVisitor body = m.cw.visitMethod(ACC_PRIVATE | ACC_STATIC, name, "()" + Rt.OBJ_D, null, null);
+        MethodVisitor body = m.method(ACC_PRIVATE | ACC_STATIC, name, "()" + Rt.OBJ_D, null, null);
         body.visitCode();
         Frame tf = new Frame(body, f.owner, null, null, 0, false);
         if (!testedCall(t.body(), tf)) sequence(List.of(t.body()), tf, false);

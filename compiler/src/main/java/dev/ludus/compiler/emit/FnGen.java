@@ -37,7 +37,7 @@ final class FnGen implements Opcodes {
         this.m = m;
         this.fd = fd;
         // readable Ludus name in the method name: the runtime's call trace reads it back
-        this.baseName = FrameNames.fnBase(id, fd.isLambda() ? null : fd.name());
+        this.baseName = FrameNames.fnBase(id, fd.isLambda() ? null : LongStrings.shortName(fd.name()));
     }
 
     Code emit(Map<FnDef, Code> registry) {
@@ -136,7 +136,7 @@ final class FnGen implements Opcodes {
         String name = numeric ? numericName(baseName, n) : baseName + "$" + n;
         boolean returnsDouble = m.numReturns.returnsNumber(fd, n);
         String desc = numeric ? numericDesc(n, returnsDouble) : Code.directDesc(n);
-        MethodVisitor mv = m.cw.visitMethod(ACC_STATIC, name, desc, null, null);
+        MethodVisitor mv = m.method(ACC_STATIC, name, desc, null, null);
         m.methodSites.put(name, fd);
         mv.visitCode();
         if (!numeric && returnsDouble) toNumericEntry(mv, n);
@@ -189,7 +189,7 @@ final class FnGen implements Opcodes {
 
     private void emitVariadic() {
         String desc = "(" + Rt.CLOSURE_D + Rt.OBJS_D + ")" + Rt.OBJ_D;
-        MethodVisitor mv = m.cw.visitMethod(ACC_STATIC, baseName + "$v", desc, null, null);
+        MethodVisitor mv = m.method(ACC_STATIC, baseName + "$v", desc, null, null);
         m.methodSites.put(baseName + "$v", fd);
         mv.visitCode();
         Frame f = newFrame(mv, 2);

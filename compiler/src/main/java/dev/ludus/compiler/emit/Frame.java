@@ -62,9 +62,31 @@ final class Frame {
         this.mayReturnTailCall = mayReturnTailCall;
     }
 
-    int newSlot() { return nextSlot++; }
+    /**
+     * Local variable slots one method may use. The JVM allows 65,535, but ASM's frame
+     * computation keeps an array of every local per basic block, so memory grows with locals
+     * times blocks: 70,000 lets in one fn took the compiler past 6 GB (issue 12). Beyond this,
+     * the function (or toplevel statement) is reported as too large.
+     */
+    static final int MAX_LOCALS = 2000;
+
+    /** Thrown when a method needs more than {@link #MAX_LOCALS} slots; ModuleEmitter reports it. */
+    static final class TooManyLocals extends RuntimeException {
+        final Ast.Node owner;
+
+        TooManyLocals(Ast.Node owner) {
+            super("too many locals", null, false, false);
+            this.owner = owner;
+        }
+    }
+
+    int newSlot() {
+        if (nextSlot >= MAX_LOCALS) throw new TooManyLocals(owner);
+        return nextSlot++;
+    }
 
     int newDoubleSlot() {
+        if (nextSlot >= MAX_LOCALS) throw new TooManyLocals(owner);
         int s = nextSlot;
         nextSlot += 2;
         return s;

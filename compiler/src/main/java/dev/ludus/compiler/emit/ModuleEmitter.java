@@ -84,10 +84,11 @@ final class ModuleEmitter implements Opcodes {
             cw.visitField(ACC_PUBLIC | ACC_STATIC | ACC_FINAL, "$processSite", "Ljava/lang/String;", null,
                     processSite.file() + ":" + processSite.line() + ":" + processSite.col()).visitEnd();
         }
-        if (module.exports() != null) {
+        String exports = module.exports() == null ? null : String.join(" ", module.exports());
+        if (exports != null && !LongStrings.tooLong(exports)) {
             // the member names of the ns this module ends with, readable without running it
-            cw.visitField(ACC_PUBLIC | ACC_STATIC | ACC_FINAL, "$exports", "Ljava/lang/String;", null,
-                    String.join(" ", module.exports())).visitEnd();
+            // (read only for the prelude, whose names are short; a constant cannot hold more)
+            cw.visitField(ACC_PUBLIC | ACC_STATIC | ACC_FINAL, "$exports", "Ljava/lang/String;", null, exports).visitEnd();
         }
         Rt.Constants constants = new Rt.Constants(className);
         Rt.CONSTANTS.set(constants);
@@ -95,6 +96,9 @@ final class ModuleEmitter implements Opcodes {
             emitBodies();
             if (isMain) emitMain();
             if (exposeBindings) emitBindings();
+        } catch (Frame.TooManyLocals e) {
+            Node where = e.owner instanceof FnDef || statement == null ? e.owner : statement;
+            throw new TooLarge(module.source(), where.span(), TooLarge.LOCALS);
         } finally {
             Rt.CONSTANTS.remove();
         }
@@ -104,20 +108,54 @@ final class ModuleEmitter implements Opcodes {
             return cw.toByteArray();
         } catch (org.objectweb.asm.MethodTooLargeException e) {
             Node where = methodSites.getOrDefault(e.getMethodName(), module.script());
-            throw new TooLarge(module.source(), where.span());
+            throw new TooLarge(module.source(), where.span(), TooLarge.METHOD);
+        } catch (org.objectweb.asm.ClassTooLargeException e) {
+            Node where = poolOverflow != null ? poolOverflow : module.script();
+            throw new TooLarge(module.source(), where.span(), TooLarge.CLASS);
         }
     }
+
+    /** Every generated method is made here: its long string constants are split (LongStrings). */
+    MethodVisitor method(int access, String name, String desc, String sig, String[] exceptions) {
+        return new LongStrings(cw.visitMethod(access, name, desc, sig, exceptions));
+    }
+
+    /** The statement whose code is largest: the one to blame when its chunk is too large. */
+    private static Node largest(List<Expr> part, Label[] starts, Label end) {
+        int best = 0, size = -1;
+        for (int i = 0; i < part.size(); i++) {
+            int s = (i + 1 < part.size() ? starts[i + 1] : end).getOffset() - starts[i].getOffset();
+            if (s > size) {
+                size = s;
+                best = i;
+            }
+        }
+        return part.get(best);
+    }
+
+    /** The toplevel statement being emitted (to blame for a limit met outside any fn). */
+    Node statement;
+
+    /** The first toplevel statement of the chunk during which the constant pool overflowed, if it did. */
+    private Node poolOverflow;
 
     /** The Ludus code each generated method comes from (for the "too large" error). */
     final Map<String, Node> methodSites = new HashMap<>();
 
     /** A form whose JVM code exceeds the 64 KB method limit: reported as a compile error. */
     static final class TooLarge extends RuntimeException {
+        static final String METHOD = "this expression is too large to compile: its code exceeds the JVM's 64 KB method limit; split it into smaller parts";
+        static final String CLASS = "this file is too large to compile from here on: its module exceeds the JVM's limit of 65,535 "
+                + "constants per class; move some of its code into another file and import it";
+        static final String LOCALS = "this expression is too large to compile: it binds more than " + Frame.MAX_LOCALS
+                + " names in one function; split it into smaller functions";
         final dev.ludus.compiler.syntax.SourceText source;
         final dev.ludus.compiler.syntax.Span span;
+        final String reason;
 
-        TooLarge(dev.ludus.compiler.syntax.SourceText source, dev.ludus.compiler.syntax.Span span) {
+        TooLarge(dev.ludus.compiler.syntax.SourceText source, dev.ludus.compiler.syntax.Span span, String reason) {
             super("too large", null, false, false);
+            this.reason = reason;
             this.source = source;
             this.span = span;
         }
@@ -139,7 +177,7 @@ final class ModuleEmitter implements Opcodes {
     /** The static field holding a module-level binding (null until the binding runs). */
     String field(Binding b) {
         return fields.computeIfAbsent(b, x -> {
-            String name = "v$" + sanitize(x.name) + "$" + x.id;
+            String name = "v$" + sanitize(LongStrings.shortName(x.name)) + "$" + x.id;
             cw.visitField(ACC_STATIC, name, Rt.OBJ_D, null, null).visitEnd();
             return name;
         });
@@ -180,7 +218,7 @@ final class ModuleEmitter implements Opcodes {
         List<org.objectweb.asm.ConstantDynamic> dynamic = new java.util.ArrayList<>(constants.dynamic);
         int helpers = (dynamic.size() + CONSTANTS_PER_METHOD - 1) / CONSTANTS_PER_METHOD;
         for (int h = 0; h < helpers; h++) {
-            MethodVisitor rv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "$resolve" + h, "()V", null, null);
+            MethodVisitor rv = method(ACC_PRIVATE | ACC_STATIC, "$resolve" + h, "()V", null, null);
             rv.visitCode();
             for (var c : dynamic.subList(h * CONSTANTS_PER_METHOD, Math.min(dynamic.size(), (h + 1) * CONSTANTS_PER_METHOD))) {
                 rv.visitLdcInsn(c);
@@ -198,7 +236,7 @@ final class ModuleEmitter implements Opcodes {
         for (int h = 0; h < fieldHelpers; h++) {
             emitConstantsHelper(h, fields.subList(h * FIELDS_PER_METHOD, Math.min(fields.size(), (h + 1) * FIELDS_PER_METHOD)));
         }
-        MethodVisitor mv = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
+        MethodVisitor mv = method(ACC_STATIC, "<clinit>", "()V", null, null);
         mv.visitCode();
         mv.visitLdcInsn(file);
         String text = module.source().text();
@@ -249,7 +287,7 @@ final class ModuleEmitter implements Opcodes {
      * by calling its bootstrap method as a plain static method (lookup, name, type, arguments).
      */
     private void emitConstantsHelper(int h, List<Map.Entry<org.objectweb.asm.ConstantDynamic, String>> part) {
-        MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "$constants" + h, "(" + LOOKUP_D + ")" + Rt.OBJS_D, null, null);
+        MethodVisitor mv = method(ACC_PRIVATE | ACC_STATIC, "$constants" + h, "(" + LOOKUP_D + ")" + Rt.OBJS_D, null, null);
         mv.visitCode();
         Rt.integer(mv, part.size());
         mv.visitTypeInsn(ANEWARRAY, Rt.OBJ);
@@ -297,17 +335,22 @@ final class ModuleEmitter implements Opcodes {
         int chunks = Math.max(1, (body.size() + CHUNK - 1) / CHUNK);
         for (int c = 0; c < chunks; c++) {
             List<Expr> part = body.subList(Math.min(body.size(), c * CHUNK), Math.min(body.size(), (c + 1) * CHUNK));
-            MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "$body" + c, "()" + Rt.OBJ_D, null, null);
-            if (!part.isEmpty()) methodSites.put("$body" + c, part.get(0));
+            MethodVisitor mv = method(ACC_PRIVATE | ACC_STATIC, "$body" + c, "()" + Rt.OBJ_D, null, null);
             mv.visitCode();
             Frame f = new Frame(mv, module.script(), null, null, 0, false);
+            Label[] starts = new Label[part.size()];
             if (part.isEmpty()) Rt.nil(mv);
-            else exprs.sequence(part, f, false);
+            else exprs.sequence(part, f, false, starts);
+            Label end = new Label();
+            mv.visitLabel(end);
+            if (!part.isEmpty()) methodSites.put("$body" + c, largest(part, starts, end));
             mv.visitInsn(ARETURN);
             mv.visitMaxs(0, 0);
             mv.visitEnd();
+            // a class holds at most 65,535 constants: note where the toplevel code passed that
+            if (poolOverflow == null && cw.newUTF8("$after" + c) >= 65_535 && !part.isEmpty()) poolOverflow = part.get(0);
         }
-        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "$run", "()" + Rt.OBJ_D, null, null);
+        MethodVisitor mv = method(ACC_PUBLIC | ACC_STATIC, "$run", "()" + Rt.OBJ_D, null, null);
         mv.visitCode();
         Label fresh = new Label();
         mv.visitFieldInsn(GETSTATIC, className, "$done", "Z");
@@ -341,7 +384,7 @@ final class ModuleEmitter implements Opcodes {
         List<Binding> all = res.moduleBindings;
         int parts = (all.size() + BINDINGS_PER_METHOD - 1) / BINDINGS_PER_METHOD;
         for (int p = 0; p < parts; p++) {
-            MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "$bindings" + p, "(" + Rt.OBJS_D + ")V", null, null);
+            MethodVisitor mv = method(ACC_PRIVATE | ACC_STATIC, "$bindings" + p, "(" + Rt.OBJS_D + ")V", null, null);
             mv.visitCode();
             for (int i = p * BINDINGS_PER_METHOD; i < Math.min(all.size(), (p + 1) * BINDINGS_PER_METHOD); i++) {
                 mv.visitVarInsn(ALOAD, 0);
@@ -353,7 +396,7 @@ final class ModuleEmitter implements Opcodes {
             mv.visitMaxs(0, 0);
             mv.visitEnd();
         }
-        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "$bindings", "()" + Rt.OBJS_D, null, null);
+        MethodVisitor mv = method(ACC_PUBLIC | ACC_STATIC, "$bindings", "()" + Rt.OBJS_D, null, null);
         mv.visitCode();
         Rt.integer(mv, all.size());
         mv.visitTypeInsn(ANEWARRAY, Rt.OBJ);
@@ -367,7 +410,7 @@ final class ModuleEmitter implements Opcodes {
     }
 
     private void emitMain() {
-        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "main", "([Ljava/lang/String;)V", null, null);
+        MethodVisitor mv = method(ACC_PUBLIC | ACC_STATIC, "main", "([Ljava/lang/String;)V", null, null);
         mv.visitCode();
         mv.visitLdcInsn(org.objectweb.asm.Type.getObjectType(className));
         mv.visitVarInsn(ALOAD, 0);

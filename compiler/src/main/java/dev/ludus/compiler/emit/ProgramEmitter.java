@@ -66,8 +66,7 @@ public final class ProgramEmitter {
         try {
             return emitClasses(program, namer, preludeMode, replEntry);
         } catch (ModuleEmitter.TooLarge e) {
-            throw new CompileErrors(List.of(new Diagnostic(e.source, e.span,
-                    "this expression is too large to compile: its code exceeds the JVM's 64 KB method limit; split it into smaller parts")));
+            throw new CompileErrors(List.of(new Diagnostic(e.source, e.span, e.reason)));
         }
     }
 

@@ -85,7 +85,7 @@ final class Rt implements Opcodes {
         Constants k = CONSTANTS.get();
         if (k != null) {
             String field = k.fields.get(c);
-            if (field == null && k.fields.size() < FIELD_LIMIT) {
+            if (field == null && (k.fields.size() < FIELD_LIMIT || longArgument(c))) {
                 field = "c$" + k.fields.size();
                 k.fields.put(c, field);
             }
@@ -96,6 +96,14 @@ final class Rt implements Opcodes {
             k.dynamic.add(c);
         }
         mv.visitLdcInsn(c);
+    }
+
+    /** A constant with a string argument too long for the class file: only a field constant can hold it. */
+    private static boolean longArgument(ConstantDynamic c) {
+        for (int i = 0; i < c.getBootstrapMethodArgumentCount(); i++) {
+            if (c.getBootstrapMethodArgument(i) instanceof String s && LongStrings.tooLong(s)) return true;
+        }
+        return false;
     }
 
     static void keyword(MethodVisitor mv, String name) {
