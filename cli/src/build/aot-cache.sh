@@ -13,9 +13,7 @@ v="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release" 2>/dev/null | he
 key="$(readlink -f "$java" | tr -d '\n' | cksum | cut -d' ' -f1)"
 out="$(dirname "$jar")/ludus-aot-$key.aot"
 conf="$out.conf"; log="$out.log"
-flags=(-Xss16m --add-exports java.base/jdk.internal.vm=ALL-UNNAMED
-       -XX:Tier0BackedgeNotifyFreqLog=0 -XX:Tier2BackedgeNotifyFreqLog=0 -XX:Tier3BackedgeNotifyFreqLog=0
-       -XX:+UseParallelGC)
+flags=(-Xss16m --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -XX:+UseParallelGC)
 rm -f "$out" "$conf"
 train="$(mktemp -d)"; trap 'rm -rf "$train"' EXIT
 # what a first hour touches: printing, collections, strings, the turtle, a panic, processes
