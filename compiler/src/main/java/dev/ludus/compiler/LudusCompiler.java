@@ -77,16 +77,11 @@ public final class LudusCompiler {
      * runs, at its first process word (compiled jars check the same when they start).
      */
     public static void requireProcessSupport(Program program) throws CompileErrors {
-        for (int i = program.modules().size() - 1; i >= 0; i--) {
-            dev.ludus.compiler.resolve.Module m = program.modules().get(i);
-            dev.ludus.compiler.syntax.Span at = m.resolution().processSite();
-            if (at != null) {
-                if (dev.ludus.runtime.process.Processes.supported()) return;
-                throw new CompileErrors(java.util.List.of(new dev.ludus.compiler.diagnostic.Diagnostic(m.source(), at,
-                        processesNeedJava21()).withHint("run it with a JDK 21 or later: the ludus launcher picks the newest "
-                        + "JDK it finds (LUDUS_JAVA, JAVA_HOME, PATH, /usr/lib/jvm)")));
-            }
-        }
+        dev.ludus.compiler.resolve.Module m = program.processModule();
+        if (m == null || dev.ludus.runtime.process.Processes.supported()) return;
+        throw new CompileErrors(java.util.List.of(new dev.ludus.compiler.diagnostic.Diagnostic(m.source(),
+                m.resolution().processSite(), processesNeedJava21()).withHint("run it with a JDK 21 or later: the ludus "
+                + "launcher picks the newest JDK it finds (LUDUS_JAVA, JAVA_HOME, PATH, /usr/lib/jvm)")));
     }
 
     /** The message for a program with processes on a JVM older than 21. */

@@ -57,7 +57,7 @@ public final class Launcher {
         }
     }
 
-    static final String STACK_EXHAUSTED = "Maximum call stack size exceeded";
+    public static final String STACK_EXHAUSTED = "Maximum call stack size exceeded";
 
     /**
      * Set by a compiled program's main: colour panic reports if stderr looks like a colour

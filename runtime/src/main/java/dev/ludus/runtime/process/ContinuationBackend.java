@@ -17,7 +17,6 @@ final class ContinuationBackend implements Backend {
     private static final MethodHandle NEW;
     private static final MethodHandle RUN;
     private static final MethodHandle YIELD;
-    private static final MethodHandle DONE;
     private static final Object SCOPE;
 
     static {
@@ -32,8 +31,6 @@ final class ContinuationBackend implements Backend {
                     .asType(MethodType.methodType(void.class, Object.class));
             YIELD = MethodHandles.insertArguments(
                     l.findStatic(contClass, "yield", MethodType.methodType(boolean.class, scopeClass)), 0, SCOPE);
-            DONE = l.findVirtual(contClass, "isDone", MethodType.methodType(boolean.class))
-                    .asType(MethodType.methodType(boolean.class, Object.class));
         } catch (Throwable e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -50,7 +47,7 @@ final class ContinuationBackend implements Backend {
         if (c == null) p.handle = c = newContinuation(p);
         try {
             RUN.invokeExact(c);
-            if ((boolean) DONE.invokeExact(c)) p.handle = null;
+            if (p.state == Proc.State.DONE) p.handle = null; // the body has ended: its frames are garbage
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {

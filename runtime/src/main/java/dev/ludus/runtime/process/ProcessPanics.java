@@ -13,8 +13,6 @@ import java.io.PrintStream;
  * human diagnostic on stderr. Only that process ends.
  */
 final class ProcessPanics {
-    static final String STACK_EXHAUSTED = "Maximum call stack size exceeded";
-
     void report(Proc p, LudusPanic e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
         int nl = message.indexOf('\n');

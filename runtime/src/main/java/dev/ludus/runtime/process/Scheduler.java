@@ -186,7 +186,7 @@ final class Scheduler {
         } catch (LudusPanic e) {
             panics.report(p, e);
         } catch (StackOverflowError e) {
-            panics.report(p, LudusPanic.stackExhausted(ProcessPanics.STACK_EXHAUSTED, e));
+            panics.report(p, LudusPanic.stackExhausted(dev.ludus.runtime.Launcher.STACK_EXHAUSTED, e));
         } catch (ThreadBackend.Discarded e) {
             throw e;
         } catch (Throwable t) {

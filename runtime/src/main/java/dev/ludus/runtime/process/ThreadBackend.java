@@ -75,9 +75,7 @@ final class ThreadBackend implements Backend {
         if (start) b.thread.start();
         else LockSupport.unpark(b.thread);
         while (b.processTurn) LockSupport.park(this);
-        if (!b.thread.isAlive() || p.state == Proc.State.DONE) {
-            if (p.state == Proc.State.DONE) p.handle = null;
-        }
+        if (p.state == Proc.State.DONE) p.handle = null;
     }
 
     @Override public void suspend(Proc p) {
