@@ -29,6 +29,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     SeedOption seed;
 
+    @Mixin
+    TimeLimitOption timeLimit;
+
     @Option(names = "--svg", paramLabel = "PATH", description = "Write the turtle drawing as SVG.")
     Path svg;
 
@@ -55,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new Main.UserError("cannot create a temporary file for --open: " + e.getMessage());
             }
         }
-        RunOptions opts = seed.options().withSvg(svgOut).withPng(png);
+        RunOptions opts = timeLimit.apply(seed.options()).withSvg(svgOut).withPng(png);
         if (size != null) opts = opts.withSize(size.width(), size.height());
         int code = run(file, opts, main.in, main.out, main.err);
         if (code == Launcher.EXIT_INTERNAL && !TurtleOutput.drewAnything()) return code;

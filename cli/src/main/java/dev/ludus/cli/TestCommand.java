@@ -23,9 +23,12 @@ final class TestCommand implements Callable<Integer> {
     @Mixin
     SeedOption seed;
 
+    @Mixin
+    TimeLimitOption timeLimit;
+
     @Override
     public Integer call() {
-        RunOptions opts = seed.options();
+        RunOptions opts = timeLimit.apply(seed.options());
         List<String> all = SourceArgs.expand(files);
         if (all.size() == 1) return testOne(all.get(0), opts);
         // Several files: each under a header line, each with its own summary, then the files that failed.

@@ -106,7 +106,7 @@ public final class Launcher {
      */
     public static PrintStream stdout() {
         boolean terminal = System.console() != null;
-        return new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+        return new PrintStream(new BufferedOutputStream(Cancellation.guard(new FileOutputStream(FileDescriptor.out)), 1 << 16),
                 terminal, StandardCharsets.UTF_8);
     }
 
@@ -153,12 +153,18 @@ public final class Launcher {
         PrintStream previousErr = Console.err;
         if (err != null) Console.err = err;
         Outcome outcome;
+        Cancellation.reset();
         try {
-            outcome = evaluate(new RunModule(entry, seed, tests, out));
+            outcome = evaluate(new RunModule(entry, seed, tests, out), opts.timeLimit());
         } finally {
             // the main script has ended: every other process is discarded (spec §16)
             endProcesses();
             out.flush();
+        }
+        if (Cancellation.quiet()) {
+            // stdout was closed (`ludus run x.ld | head`): nothing more can be reported there
+            Console.out = previousConsole;
+            return EXIT_OK;
         }
         int code;
         if (tests && !(outcome instanceof Failed)) out.print(Tests.summary() + "\n");
@@ -274,33 +280,44 @@ public final class Launcher {
         }
     }
 
-    private static Outcome evaluate(Body body) {
+    /** How long a cancelled program has to reach its next poll before it is abandoned. */
+    static final long GRACE_MILLIS = 5000;
+
+    /** Runs body on the program thread; past {@code timeLimit} seconds (0: none) it is cancelled. */
+    private static Outcome evaluate(Body body, long timeLimit) {
         Evaluation evaluation = new Evaluation(body);
         Thread program = new Thread(null, evaluation, "ludus-main", stackSize());
         program.setDaemon(true); // a stopped or runaway program must not keep the JVM alive
         program.start();
         try {
-            program.join();
+            program.join(timeLimit > 0 ? Math.multiplyExact(timeLimit, 1000L) : 0);
+            if (program.isAlive()) {
+                String message = Cancellation.timeLimitMessage(timeLimit);
+                if (!stop(program, message)) return new Panicked(new LudusPanic(message)); // stuck in Java code
+            }
         } catch (InterruptedException e) {
-            stop(program);
+            stop(program, "Interrupted");
             Thread.currentThread().interrupt();
-            return new Failed(new InterruptedException("the program was interrupted (time limit?)"));
+            return new Failed(new InterruptedException("the program was interrupted"));
         }
         Outcome result = evaluation.result;
         return result != null ? result : new Failed(new IllegalStateException("the program thread ended without a result"));
     }
 
-    /** Stops a program thread (interrupted run, time limit): interrupt, then stop as a last resort. */
-    @SuppressWarnings({"deprecation", "removal"})
-    static void stop(Thread t) {
+    /**
+     * Stops a program thread (time limit, interrupted run): asks it to cancel (its next poll
+     * ends it with the panic {@code message}) and waits up to {@link #GRACE_MILLIS}. Answers
+     * whether it ended; if not (stuck in a long Java operation), the daemon thread is abandoned.
+     */
+    static boolean stop(Thread t, String message) {
+        Cancellation.request(message);
         t.interrupt();
         try {
-            t.join(200);
-            if (t.isAlive()) t.stop(); // best effort: works on Java 17, unsupported from Java 20
-            t.join(1000);
-        } catch (InterruptedException | UnsupportedOperationException ignored) {
-            // the daemon thread is abandoned
+            t.join(GRACE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        return !t.isAlive();
     }
 
     private static Outcome classify(Throwable t) {

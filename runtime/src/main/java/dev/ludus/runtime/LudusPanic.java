@@ -9,7 +9,7 @@ import dev.ludus.runtime.diag.LudusTrace;
  * frames only, folded; see {@link LudusTrace}) and may carry a one-line hint for the stderr
  * diagnostic. The trace costs one stack walk per panic, so programs that never panic pay nothing.
  */
-public final class LudusPanic extends RuntimeException {
+public class LudusPanic extends RuntimeException {
     private final String file;
     private final int line;
     private final int col;

@@ -95,6 +95,7 @@ public final class Session {
             return new Failed(new IllegalStateException(module.getName() + " is not a Ludus module", e));
         }
         Console.out = out;
+        Cancellation.reset();
         Object[] result = new Object[1];
         Throwable[] failure = new Throwable[1];
         Thread program = new Thread(null, () -> {
@@ -110,7 +111,7 @@ public final class Session {
         try {
             program.join();
         } catch (InterruptedException e) {
-            Launcher.stop(program);
+            Launcher.stop(program, "Interrupted");
             out.flush();
             return new Interrupted();
         } finally {

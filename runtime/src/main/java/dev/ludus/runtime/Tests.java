@@ -60,6 +60,7 @@ public final class Tests {
                         + (lastCall != null ? lastCall + " is " + Values.show(v) : "returned " + Values.show(v));
             }
         } catch (LudusPanic p) {
+            if (p instanceof Cancellation.Cancelled) throw p; // a time limit ends the whole run
             failed++;
             outcome = "FAILED on line " + line + ": panicked: " + p.getMessage();
         } catch (StackOverflowError e) {

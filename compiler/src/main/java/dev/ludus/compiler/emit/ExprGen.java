@@ -781,6 +781,7 @@ final class ExprGen implements Opcodes {
             boolean[] lng = ints.longPositions(l, applicable, f);
             if (IntLoops.any(lng)) longLoop(l.span(), l.init().items(), applicable, slots, dbl, lng, usual, f, tail, end);
             mv.visitLabel(head);
+            Rt.poll(mv); // cancellation (time limit, Ctrl-C): each entry and iteration
             f.recur = usual;
             clauses(applicable, ArgSource.slots(slots, dbl), f, tail, end);
             snapshotAll(mv, slots, accs);
@@ -790,6 +791,7 @@ final class ExprGen implements Opcodes {
             array(l.init().items(), f);
             mv.visitVarInsn(ASTORE, arr);
             mv.visitLabel(head);
+            Rt.poll(mv); // cancellation (time limit, Ctrl-C): each entry and iteration
             f.recur = new Frame.RecurTarget(head, null, arr, true);
             clauses(l.clauses(), ArgSource.array(arr), f, tail, end);
             mv.visitVarInsn(ALOAD, arr);
@@ -819,6 +821,7 @@ final class ExprGen implements Opcodes {
         ints.enter(init, slots, dbl, lslots, lng, usual.head, f);
         Label longHead = new Label();
         mv.visitLabel(longHead);
+        Rt.poll(mv); // cancellation (time limit, Ctrl-C): each entry and iteration
         java.util.Set<Binding> numbersBefore = new java.util.HashSet<>(f.doubleSlots.keySet());
         java.util.Set<Binding> longsBefore = new java.util.HashSet<>(f.longVars);
         f.recur = new Frame.RecurTarget(longHead, lslots, -1, true, ldbl, lng, usual);
@@ -908,6 +911,7 @@ final class ExprGen implements Opcodes {
         Label head = new Label();
         Label end = new Label();
         mv.visitLabel(head);
+        Rt.poll(mv); // cancellation (time limit, Ctrl-C): each entry and iteration
         mv.visitVarInsn(LLOAD, n);
         mv.visitInsn(LCONST_0);
         mv.visitInsn(LCMP);

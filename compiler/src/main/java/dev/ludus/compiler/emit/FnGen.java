@@ -151,6 +151,7 @@ final class FnGen implements Opcodes {
         }
         Label head = new Label();
         mv.visitLabel(head);
+        Rt.poll(mv); // cancellation (time limit, Ctrl-C): each entry and iteration
         f.recur = new Frame.RecurTarget(head, slots, -1, false, dbl);
         f.selfTarget = f.recur;
         List<Clause> applicable = new ArrayList<>();
@@ -195,6 +196,7 @@ final class FnGen implements Opcodes {
         Frame f = newFrame(mv, 2);
         Label head = new Label();
         mv.visitLabel(head);
+        Rt.poll(mv); // cancellation (time limit, Ctrl-C): each entry and iteration
         f.recur = new Frame.RecurTarget(head, null, 1, false);
         f.selfTarget = f.recur;
         f.variadicDirectMask = directMask();

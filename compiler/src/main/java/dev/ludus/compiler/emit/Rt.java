@@ -2,6 +2,7 @@ package dev.ludus.compiler.emit;
 
 import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -121,6 +122,20 @@ final class Rt implements Opcodes {
     /** A REPL session name: the value in its slot of the session store (dev.ludus.runtime.Session). */
     static void session(MethodVisitor mv, int slot) {
         ldc(mv, new ConstantDynamic("session", OBJ_D, SESSION_BSM, slot));
+    }
+
+    static final String CANCELLATION = "dev/ludus/runtime/Cancellation";
+
+    /**
+     * A cancellation poll (function entries, loop back-edges): one volatile read and a branch;
+     * when set, Cancellation.stop() throws the panic that ends the program.
+     */
+    static void poll(MethodVisitor mv) {
+        Label go = new Label();
+        mv.visitFieldInsn(GETSTATIC, CANCELLATION, "requested", "Z");
+        mv.visitJumpInsn(IFEQ, go);
+        mv.visitMethodInsn(INVOKESTATIC, CANCELLATION, "stop", "()V", false);
+        mv.visitLabel(go);
     }
 
     static void nil(MethodVisitor mv) {

@@ -1,0 +1,92 @@
+package dev.ludus.cli;
+
+import static dev.ludus.cli.MainTest.ludus;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Cooperative cancellation (issue 12): --time-limit ends a runaway program with the panic
+ * `Time limit of N s exceeded` (exit 1, its output kept) on Java 17 and on Java 25, where
+ * Thread.stop no longer exists; output to a closed pipe ends the program quietly.
+ */
+class CancellationTest {
+    @TempDir Path dir;
+
+    static final List<String> RUNAWAYS = List.of(
+            "loop (0) with (n) -> recur (inc (n))",
+            "fn f (n) -> f (inc (n))\nf (0)",
+            "fn ping (n) -> pong (n)\nfn pong (n) -> ping (inc (n))\nping (0)",
+            "repeat 1_000_000_000_000 { :x }",
+            "fn g (xs) -> g (map (inc, xs))\ng ([1, 2, 3])",
+            "let f = fn (n) -> loop (n) with (m) -> recur (add (m, 0.5))\nf (1)");
+
+    private void timesOut(Path java) throws Exception {
+        for (int i = 0; i < RUNAWAYS.size(); i++) {
+            Path jar = ChildRuns.jar(dir, "runaway" + i, "print! (:start)\n" + RUNAWAYS.get(i) + "\n");
+            ChildRuns.Result r = ChildRuns.run(java, jar, List.of(), List.of("--time-limit", "1"), 30);
+            assertEquals(":start\nLudus panicked!\nTime limit of 1 s exceeded\n", r.out(), RUNAWAYS.get(i) + "\n" + r.err());
+            assertEquals(1, r.exit());
+            assertTrue(r.err().contains("panic: Time limit of 1 s exceeded"), r.err());
+        }
+    }
+
+    @Test
+    void timeLimitOnThisJava() throws Exception {
+        timesOut(ChildRuns.currentJava());
+    }
+
+    @Test
+    void timeLimitOnJava25() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(ChildRuns.JAVA_25), "no Java 25 at " + ChildRuns.JAVA_25);
+        timesOut(ChildRuns.JAVA_25);
+    }
+
+    @Test
+    void runAndTestTakeTheOption() throws Exception {
+        Path top = dir.resolve("top.ld");
+        Files.writeString(top, "print! (:start)\nloop (0) with (n) -> recur (inc (n))\n");
+        Path src = dir.resolve("loop.ld");
+        Files.writeString(src, "print! (:start)\ntest \"forever\" loop (0) with (n) -> recur (inc (n))\ntest \"never\" true\n");
+        MainTest.Result run = ludus("run", "--time-limit", "1", top.toString());
+        assertEquals(":start\nLudus panicked!\nTime limit of 1 s exceeded\n", run.out());
+        assertEquals(1, run.exit());
+        MainTest.Result test = ludus("test", "--time-limit=1", src.toString());
+        assertTrue(test.out().startsWith(":start\n"), test.out());
+        assertTrue(test.out().contains("Time limit of 1 s exceeded"), test.out());
+        assertEquals(1, test.exit());
+        MainTest.Result bad = ludus("run", "--time-limit", "soon", src.toString());
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("invalid time limit 'soon'"), bad.err());
+    }
+
+    @Test
+    void aClosedPipeEndsTheProgramQuietly() throws Exception {
+        for (Path java : javas()) {
+            Path jar = ChildRuns.jar(dir, "printer", "loop (0) with (n) -> { print! (n); recur (inc (n)) }\n");
+            Process p = new ProcessBuilder(java.toString(), "-jar", jar.toString()).start();
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("0", in.readLine());
+            in.close(); // the reader goes away, as `| head -1` does
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the program went on writing to a closed pipe");
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals("", err);
+            assertEquals(0, p.exitValue());
+        }
+    }
+
+    private static List<Path> javas() {
+        List<Path> javas = new ArrayList<>(List.of(ChildRuns.currentJava()));
+        if (Files.isExecutable(ChildRuns.JAVA_25)) javas.add(ChildRuns.JAVA_25);
+        return javas;
+    }
+}
