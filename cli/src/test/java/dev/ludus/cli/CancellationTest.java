@@ -84,6 +84,50 @@ class CancellationTest {
         }
     }
 
+    /**
+     * Ctrl-C typed on a terminal (a pseudo-terminal made by util-linux `script`) while an entry
+     * runs for ever interrupts that entry, on Java 17 and 25, and the session goes on.
+     */
+    @Test
+    void ctrlCInTheReplStopsARunawayEntry() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "no util-linux script here");
+        for (Path java : javas()) {
+            String command = java + " -cp " + System.getProperty("java.class.path") + " dev.ludus.cli.Main repl";
+            Process p = new ProcessBuilder("script", "-qec", command, "/dev/null").redirectErrorStream(true).start();
+            var typed = p.getOutputStream();
+            var seen = new StringBuffer();
+            Thread reader = new Thread(() -> {
+                try (var in = p.getInputStream()) {
+                    byte[] buf = new byte[4096];
+                    for (int n; (n = in.read(buf)) > 0; ) seen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                } catch (java.io.IOException ignored) {
+                    // the process ended
+                }
+            });
+            reader.start();
+            try {
+                typed.write("loop (0) with (n) -> recur (inc (n))\n".getBytes(StandardCharsets.UTF_8));
+                typed.flush();
+                Thread.sleep(3000); // the entry is running (and compiled by now)
+                typed.write(3); // Ctrl-C
+                typed.flush();
+                Thread.sleep(1000);
+                typed.write("add (40, 2)\n:quit\n".getBytes(StandardCharsets.UTF_8));
+                typed.flush();
+            } catch (java.io.IOException e) {
+                reader.join(5000);
+                throw new AssertionError(java + ": the REPL went away early; it printed:\n" + seen, e);
+            }
+            boolean ended = p.waitFor(30, TimeUnit.SECONDS);
+            if (!ended) p.destroyForcibly();
+            reader.join(5000);
+            String transcript = seen.toString();
+            assertTrue(ended, java + ": the REPL did not end; it printed:\n" + transcript);
+            assertTrue(transcript.contains("interrupted"), java + ":\n" + transcript);
+            assertTrue(transcript.contains("42"), java + ": the session did not go on after Ctrl-C:\n" + transcript);
+        }
+    }
+
     private static List<Path> javas() {
         List<Path> javas = new ArrayList<>(List.of(ChildRuns.currentJava()));
         if (Files.isExecutable(ChildRuns.JAVA_25)) javas.add(ChildRuns.JAVA_25);

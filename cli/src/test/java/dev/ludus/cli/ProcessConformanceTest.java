@@ -93,6 +93,29 @@ class ProcessConformanceTest {
         }));
     }
 
+    /** A time limit ends the whole program wherever the runaway is: main, a process, or both taking turns. */
+    @Test
+    void aTimeLimitStopsRunawayProcesses() throws IOException {
+        String[] runaways = {
+            "let p = spawn! (fn () -> loop (0) with (n) -> recur (inc (n)))\nreceive { x -> x }",
+            "let p = spawn! (fn () -> receive { x -> x })\nloop (0) with (n) -> recur (inc (n))",
+            "fn spin (n) -> { yield! (); spin (inc (n)) }\nlet p = spawn! (fn () -> spin (0))\nspin (0)",
+            "fn serve () -> receive { n -> { send (self (), inc (n)); serve () } }\n"
+                + "let p = spawn! (serve)\nsend (p, 0)\nloop () with () -> { yield! (); recur () }",
+        };
+        for (String runaway : runaways) {
+            Path src = tmp.resolve("runaway.ld");
+            Files.writeString(src, "print! (:start)\n" + runaway + "\n");
+            MainTest.Result r = MainTest.ludus("run", "--time-limit", "1", src.toString());
+            if (!supported()) {
+                assertRefused(r.out() + "[exit " + r.exit() + "]\n");
+                continue;
+            }
+            assertEquals(":start\nLudus panicked!\nTime limit of 1 s exceeded\n", r.out(), runaway + "\n" + r.err());
+            assertEquals(1, r.exit());
+        }
+    }
+
     /** Every shared process program compiled to a jar and run with `java -jar` on this test's JVM. */
     @TestFactory
     Stream<DynamicTest> compiledJars() throws IOException {

@@ -3,26 +3,61 @@ package dev.ludus.runtime;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.invoke.CallSite;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.MutableCallSite;
 
 /**
  * Cooperative cancellation of the running Ludus program (a time limit, Ctrl-C in the REPL,
- * output to a closed pipe). Thread.stop is gone from Java 20 on, so generated code polls
- * {@link #requested} at every function entry and loop back-edge: one volatile read, which
- * the JIT cannot hoist out of a loop. It is a plain static flag, so it works on whatever
- * thread (or continuation) runs the program; one program runs at a time.
+ * output to a closed pipe). Thread.stop is gone from Java 20 on, so generated code polls at
+ * every function entry and loop head. A poll is an invokedynamic linked to {@link #POLL}, one
+ * MutableCallSite shared by every poll: its target is a no-op, which the JIT inlines to
+ * nothing (recording a dependency on the site). A cancel retargets it to {@link #stop}; the
+ * JVM then deoptimises the compiled code that depends on it, so the next poll reached throws.
+ * Java code that waits or loops on the program's behalf reads {@link #requested}. The state
+ * is static, so it works on whatever thread (or continuation) runs the program; one program
+ * runs at a time in a JVM.
  */
 public final class Cancellation {
     private Cancellation() {}
 
-    /** Read by generated code; when true the program stops at its next poll. */
+    /** Whether a cancel was asked for (read by Java-side loops, and by "volatile" polls). */
     public static volatile boolean requested;
     private static volatile String message;
     private static volatile boolean quiet;
 
+    private static final MethodType VOID = MethodType.methodType(void.class);
+    private static final MethodHandle GO_ON = MethodHandles.empty(VOID);
+    private static final MethodHandle STOP;
+    /** The call site of every poll in generated code. */
+    private static final MutableCallSite POLL = new MutableCallSite(GO_ON);
+
+    static {
+        try {
+            STOP = MethodHandles.lookup().findStatic(Cancellation.class, "stop", VOID);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Bootstrap of the generated code's {@code poll()V} invokedynamic. */
+    public static CallSite pollSite(MethodHandles.Lookup caller, String name, MethodType type) {
+        return POLL;
+    }
+
     /** Asks the running program to end with the panic {@code message}. */
-    public static void request(String message) {
+    public static synchronized void request(String message) {
         Cancellation.message = message;
         requested = true;
+        retarget(STOP);
+    }
+
+    private static void retarget(MethodHandle target) {
+        if (POLL.getTarget() == target) return; // no needless deoptimisation
+        POLL.setTarget(target);
+        MutableCallSite.syncAll(new MutableCallSite[] {POLL});
     }
 
     /** Asks the running program to end without a report (its output has nowhere to go). */
@@ -32,10 +67,11 @@ public final class Cancellation {
     }
 
     /** Before a program (or REPL entry) starts. */
-    public static void reset() {
+    public static synchronized void reset() {
         requested = false;
         quiet = false;
         message = null;
+        retarget(GO_ON);
     }
 
     /** Whether the program was stopped because its output was closed (nothing more to report). */

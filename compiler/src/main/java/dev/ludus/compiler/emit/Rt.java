@@ -125,17 +125,30 @@ final class Rt implements Opcodes {
     }
 
     static final String CANCELLATION = "dev/ludus/runtime/Cancellation";
+    static final Handle POLL_BSM = new Handle(H_INVOKESTATIC, CANCELLATION, "pollSite",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;", false);
 
     /**
-     * A cancellation poll (function entries, loop back-edges): one volatile read and a branch;
-     * when set, Cancellation.stop() throws the panic that ends the program.
+     * How cancellation polls are compiled: "indy" (default) links every poll to one shared
+     * MutableCallSite whose target is a no-op until a cancel retargets it, so compiled code
+     * pays nothing and a cancel deoptimises; "volatile" reads a volatile flag and branches;
+     * "none" omits them (for measuring their cost only: such programs cannot be stopped).
      */
+    static final String POLL_KIND = System.getProperty("ludus.poll", "indy");
+
+    /** A cancellation poll (function entries, loop heads): see {@link #POLL_KIND}. */
     static void poll(MethodVisitor mv) {
-        Label go = new Label();
-        mv.visitFieldInsn(GETSTATIC, CANCELLATION, "requested", "Z");
-        mv.visitJumpInsn(IFEQ, go);
-        mv.visitMethodInsn(INVOKESTATIC, CANCELLATION, "stop", "()V", false);
-        mv.visitLabel(go);
+        switch (POLL_KIND) {
+            case "none" -> { }
+            case "volatile" -> {
+                Label go = new Label();
+                mv.visitFieldInsn(GETSTATIC, CANCELLATION, "requested", "Z");
+                mv.visitJumpInsn(IFEQ, go);
+                mv.visitMethodInsn(INVOKESTATIC, CANCELLATION, "stop", "()V", false);
+                mv.visitLabel(go);
+            }
+            default -> mv.visitInvokeDynamicInsn("poll", "()V", POLL_BSM);
+        }
     }
 
     static void nil(MethodVisitor mv) {

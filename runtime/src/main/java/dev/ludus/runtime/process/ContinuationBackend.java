@@ -13,7 +13,7 @@ import java.lang.invoke.MethodType;
  * compiled jar's manifest).
  */
 final class ContinuationBackend implements Backend {
-    private static final String PKG = "jdk.internal.vm";
+    static final String PKG = "jdk.internal.vm";
     private static final MethodHandle NEW;
     private static final MethodHandle RUN;
     private static final MethodHandle YIELD;
@@ -34,12 +34,6 @@ final class ContinuationBackend implements Backend {
         } catch (Throwable e) {
             throw new ExceptionInInitializerError(e);
         }
-    }
-
-    /** Whether this JVM lets us use continuations (Java 21+ with the package exported to us); loads nothing. */
-    static boolean usable() {
-        if (Runtime.version().feature() < 21) return false;
-        return Object.class.getModule().isExported(PKG, ContinuationBackend.class.getModule());
     }
 
     @Override public void resume(Proc p) {

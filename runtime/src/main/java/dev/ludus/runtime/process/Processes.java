@@ -37,9 +37,19 @@ public final class Processes {
                         + " or later, this is Java " + Runtime.version().feature());
             }
             boolean forceThreads = "threads".equals(System.getProperty("ludus.processes"));
-            backend = !forceThreads && ContinuationBackend.usable() ? new ContinuationBackend() : new ThreadBackend();
+            backend = !forceThreads && continuationsUsable() ? new ContinuationBackend() : new ThreadBackend();
         }
         return backend;
+    }
+
+    /**
+     * Whether this JVM lets us use continuations: Java 21+ with jdk.internal.vm exported to us
+     * (the launchers and jar manifests add the export; a plain class path on 21+ does not).
+     * Asked here, not in ContinuationBackend, whose class initialisation fails without the export.
+     */
+    private static boolean continuationsUsable() {
+        if (Runtime.version().feature() < 21) return false;
+        return Object.class.getModule().isExported("jdk.internal.vm", Processes.class.getModule());
     }
 
     private static Scheduler scheduler() {

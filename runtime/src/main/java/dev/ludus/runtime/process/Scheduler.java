@@ -183,6 +183,8 @@ final class Scheduler {
         try {
             Invoke.setTailDepth(0);
             dev.ludus.runtime.prelude.Calls.call0(fn);
+        } catch (dev.ludus.runtime.Cancellation.Cancelled e) {
+            failure = e; // a time limit or Ctrl-C ends the whole program, not just this process
         } catch (LudusPanic e) {
             panics.report(p, e);
         } catch (StackOverflowError e) {
