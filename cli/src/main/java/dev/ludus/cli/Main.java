@@ -1,5 +1,6 @@
 package dev.ludus.cli;
 
+import dev.ludus.runtime.Cancellation;
 import dev.ludus.runtime.Launcher;
 import dev.ludus.runtime.RunOptions;
 import dev.ludus.runtime.diag.Ansi;
@@ -72,6 +73,9 @@ public final class Main implements Callable<Integer> {
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         Ansi.setEnabled(Ansi.terminalWantsColour()); // in-process callers (tests) never get colour
         Reports.setHumanOnly(Reports.stdoutAndStderrAreOneTerminal()); // ... and always get both reports
+        // This JVM exits after the command: a cancelled run (time limit) stops where it is
+        // rather than unwinding. The REPL unwinds, so that its session goes on.
+        if (args.length > 0 && (args[0].equals("run") || args[0].equals("test"))) Cancellation.stopInPlace(true);
         int code = execute(out, err, args);
         out.flush();
         err.flush();

@@ -71,6 +71,7 @@ public final class Cancellation {
         requested = false;
         quiet = false;
         message = null;
+        stopped = null;
         retarget(GO_ON);
     }
 
@@ -79,9 +80,60 @@ public final class Cancellation {
         return quiet;
     }
 
-    /** Called by generated code when {@link #requested} is set: ends the program. */
+    /**
+     * When set (by a JVM that exits once its one program has ended: `ludus run`/`test`, a
+     * compiled jar), a cancelled program does not unwind: {@link #stop} hands its panic over
+     * and parks the program thread for good. Unwinding a deep recursion through JIT-compiled
+     * frames, all deoptimised by the cancel, takes seconds of CPU and up to gigabytes of native
+     * memory; the JVM exit frees it all at once. Elsewhere (the REPL, tests in one JVM) the
+     * panic is thrown, and the thread ends.
+     */
+    private static volatile boolean stopInPlace;
+    private static volatile Cancelled stopped;
+
+    public static void stopInPlace(boolean on) {
+        stopInPlace = on;
+    }
+
+    /** The panic of a program stopped in place (its thread parked for good), or null. */
+    public static Cancelled stopped() {
+        return stopped;
+    }
+
+    /** Called by a poll once a cancel was asked for: ends the program. */
     public static void stop() {
-        throw new Cancelled(message == null ? "Interrupted" : message);
+        Cancelled panic = new Cancelled(message == null ? "Interrupted" : message);
+        if (!stopInPlace) throw panic;
+        stopped = panic;
+        synchronized (Cancellation.class) {
+            Cancellation.class.notifyAll();
+        }
+        for (;;) java.util.concurrent.locks.LockSupport.park(); // for good: the JVM is about to exit
+    }
+
+    /**
+     * Waits up to {@code millis} (Long.MAX_VALUE: no limit) for a program to end (as
+     * {@code ended} tells) or to stop in place; answers whether it did. The launcher's program
+     * thread calls {@link #programEnded} as it ends, so the wait ends at once; other threads
+     * are noticed within 100 ms.
+     */
+    static boolean awaitStop(java.util.function.BooleanSupplier ended, long millis) throws InterruptedException {
+        long end = millis == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + millis * 1_000_000;
+        synchronized (Cancellation.class) {
+            while (stopped == null && !ended.getAsBoolean()) {
+                long left = end == Long.MAX_VALUE ? 100 : (end - System.nanoTime()) / 1_000_000;
+                if (left <= 0) break;
+                Cancellation.class.wait(Math.min(left, 100));
+            }
+        }
+        return stopped != null || ended.getAsBoolean();
+    }
+
+    /** Called by the program thread as it ends (see {@link #awaitStop}). */
+    static void programEnded() {
+        synchronized (Cancellation.class) {
+            Cancellation.class.notifyAll();
+        }
     }
 
     /** The panic that ends a cancelled program; `test` forms do not catch it. */

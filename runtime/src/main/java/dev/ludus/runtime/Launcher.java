@@ -95,6 +95,7 @@ public final class Launcher {
         }
         PrintStream out = stdout();
         colourFromTerminal = true; // decided when a panic is reported: reading the environment costs start-up time
+        Cancellation.stopInPlace(true); // the JVM exits after this one run
         int code = run(module, opts, out, System.err, false, printResult);
         out.flush();
         System.exit(code);
@@ -157,8 +158,13 @@ public final class Launcher {
         try {
             outcome = evaluate(new RunModule(entry, seed, tests, out), opts.timeLimit());
         } finally {
-            // the main script has ended: every other process is discarded (spec §16)
-            endProcesses();
+            // the main script has ended: every other process is discarded (spec §16), unless
+            // the program is parked where a cancel stopped it (the JVM exits next)
+            if (Cancellation.stopped() == null) endProcesses();
+            else if (processesUsed) {
+                processesUsed = false;
+                dev.ludus.runtime.process.Processes.abandon();
+            }
             out.flush();
         }
         if (Cancellation.quiet()) {
@@ -276,6 +282,8 @@ public final class Launcher {
                 result = new Completed(body.call());
             } catch (Throwable t) {
                 result = classify(t);
+            } finally {
+                Cancellation.programEnded();
             }
         }
     }
@@ -290,8 +298,9 @@ public final class Launcher {
         program.setDaemon(true); // a stopped or runaway program must not keep the JVM alive
         program.start();
         try {
-            program.join(timeLimit > 0 ? Math.multiplyExact(timeLimit, 1000L) : 0);
-            if (program.isAlive()) {
+            // ends when the program ends, stops in place (its output was closed), or at the limit
+            boolean ended = Cancellation.awaitStop(() -> evaluation.result != null || !program.isAlive(), timeLimit > 0 ? Math.multiplyExact(timeLimit, 1000L) : Long.MAX_VALUE);
+            if (!ended) {
                 String message = Cancellation.timeLimitMessage(timeLimit);
                 if (!stop(program, message)) return new Panicked(new LudusPanic(message)); // stuck in Java code
             }
@@ -300,6 +309,8 @@ public final class Launcher {
             Thread.currentThread().interrupt();
             return new Failed(new InterruptedException("the program was interrupted"));
         }
+        Cancellation.Cancelled inPlace = Cancellation.stopped();
+        if (inPlace != null) return new Panicked(inPlace); // its thread is parked for good
         Outcome result = evaluation.result;
         return result != null ? result : new Failed(new IllegalStateException("the program thread ended without a result"));
     }
@@ -307,17 +318,18 @@ public final class Launcher {
     /**
      * Stops a program thread (time limit, interrupted run): asks it to cancel (its next poll
      * ends it with the panic {@code message}) and waits up to {@link #GRACE_MILLIS}. Answers
-     * whether it ended; if not (stuck in a long Java operation), the daemon thread is abandoned.
+     * whether it ended (or stopped in place); if not (stuck in a long Java operation), the
+     * daemon thread is abandoned.
      */
     static boolean stop(Thread t, String message) {
         Cancellation.request(message);
         t.interrupt();
         try {
-            t.join(GRACE_MILLIS);
+            return Cancellation.awaitStop(() -> !t.isAlive(), GRACE_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return !t.isAlive();
         }
-        return !t.isAlive();
     }
 
     private static Outcome classify(Throwable t) {

@@ -65,6 +65,14 @@ public final class Processes {
      * Drops every process and the scheduler: at the end of a program (the main script finished,
      * panicked or failed) and at the REPL's {@code :reset}. The next use starts afresh at pid 0.
      */
+    /**
+     * Forgets the scheduler without discarding its processes: the program thread is parked
+     * inside it for good (a cancel stopped it in place), so nothing may switch to them.
+     */
+    public static void abandon() {
+        current = null;
+    }
+
     public static void reset() {
         Scheduler s = current;
         current = null;
