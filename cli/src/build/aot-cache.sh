@@ -10,7 +10,9 @@ java="$jdk/bin/java"
 [ -x "$java" ] || exit 0
 v="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release" 2>/dev/null | head -1)"
 [ "${v:-0}" -ge 25 ] || exit 0
-key="$(readlink -f "$java" | tr -d '\n' | cksum | cut -d' ' -f1)"
+# named as the launcher (./ludus) names it: by the java binary's real path
+real="$(readlink -f "$java")"
+key="${real//[^A-Za-z0-9._-]/_}"
 out="$(dirname "$jar")/ludus-aot-$key.aot"
 conf="$out.conf"; log="$out.log"
 flags=(-Xss16m --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -XX:+UseParallelGC)
