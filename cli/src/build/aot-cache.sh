@@ -32,7 +32,9 @@ send (p, (:ping, me))
 receive { :pong -> :ok }
 LD
 {
-  "$java" "${flags[@]}" -XX:AOTMode=record -XX:AOTConfiguration="$conf" -jar "$jar" run "$train/train.ld" --svg "$train/t.svg" || true
+  # compiling (an edited program: the compiler's classes matter most) and keeping the classes, as ./ludus does
+  "$java" "${flags[@]}" -XX:AOTMode=record -XX:AOTConfiguration="$conf" -Dludus.compileCache="$train/kept" \
+    -jar "$jar" run "$train/train.ld" --svg "$train/t.svg" || true
   "$java" "${flags[@]}" -XX:AOTMode=create -XX:AOTConfiguration="$conf" -XX:AOTCache="$out" -jar "$jar"
 } > "$log" 2>&1 || { echo "ludus: no AOT cache (see $log)" >&2; rm -f "$out"; }
 rm -f "$conf"
