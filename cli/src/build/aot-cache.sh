@@ -10,7 +10,9 @@ java="$jdk/bin/java"
 [ -x "$java" ] || exit 0
 v="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release" 2>/dev/null | head -1)"
 [ "${v:-0}" -ge 25 ] || exit 0
-key="$(readlink -f "$java" | tr -d '\n' | cksum | cut -d' ' -f1)"
+# named as the launcher (./ludus) names it: by the java binary's real path
+real="$(readlink -f "$java")"
+key="${real//[^A-Za-z0-9._-]/_}"
 out="$(dirname "$jar")/ludus-aot-$key.aot"
 conf="$out.conf"; log="$out.log"
 flags=(-Xss16m --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -XX:+UseParallelGC)
@@ -30,7 +32,9 @@ send (p, (:ping, me))
 receive { :pong -> :ok }
 LD
 {
-  "$java" "${flags[@]}" -XX:AOTMode=record -XX:AOTConfiguration="$conf" -jar "$jar" run "$train/train.ld" --svg "$train/t.svg" || true
+  # compiling (an edited program: the compiler's classes matter most) and keeping the classes, as ./ludus does
+  "$java" "${flags[@]}" -XX:AOTMode=record -XX:AOTConfiguration="$conf" -Dludus.compileCache="$train/kept" \
+    -jar "$jar" run "$train/train.ld" --svg "$train/t.svg" || true
   "$java" "${flags[@]}" -XX:AOTMode=create -XX:AOTConfiguration="$conf" -XX:AOTCache="$out" -jar "$jar"
 } > "$log" 2>&1 || { echo "ludus: no AOT cache (see $log)" >&2; rm -f "$out"; }
 rm -f "$conf"

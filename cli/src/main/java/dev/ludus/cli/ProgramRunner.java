@@ -26,7 +26,13 @@ public final class ProgramRunner {
 
     /** Compiles and runs {@code file} (named {@code displayName} in reports); returns the exit status. */
     public static int compileAndRun(Path file, String displayName, RunOptions opts, PrintStream out, PrintStream err) {
-        return compileAndLaunch(file, displayName, opts, out, err, false);
+        return compileAndLaunch(file, displayName, opts, out, err, false, null);
+    }
+
+    /** As {@link #compileAndRun}, reusing (and keeping) the classes of an unchanged file in {@code cache} (may be null). */
+    static int compileAndRun(Path file, String displayName, RunOptions opts, PrintStream out, PrintStream err,
+                             CompileCache cache) {
+        return compileAndLaunch(file, displayName, opts, out, err, false, cache);
     }
 
     /**
@@ -35,21 +41,23 @@ public final class ProgramRunner {
      * outside the tests. Returns the exit status (0 iff no test failed and nothing panicked).
      */
     public static int compileAndTest(Path file, String displayName, RunOptions opts, PrintStream out, PrintStream err) {
-        return compileAndLaunch(file, displayName, opts, out, err, true);
+        return compileAndLaunch(file, displayName, opts, out, err, true, null);
     }
 
     private static int compileAndLaunch(Path file, String displayName, RunOptions opts, PrintStream out,
-                                        PrintStream err, boolean tests) {
-        CompiledProgram program;
-        Warmup.start();
-        try {
-            program = compile(file, displayName);
-        } catch (CompileErrors e) {
-            return reportCompileErrors(e, out, err);
-        } catch (InterruptedException e) {
-            return internalError(e, out, err);
-        } catch (Exception | LinkageError | StackOverflowError | OutOfMemoryError e) {
-            return compileFailed(e, displayName, out, err);
+                                        PrintStream err, boolean tests, CompileCache cache) {
+        CompiledProgram program = cache == null ? null : cache.lookup(file, displayName);
+        if (program == null) {
+            Warmup.start();
+            try {
+                program = cache == null ? compile(file, displayName) : compileAndKeep(file, displayName, cache);
+            } catch (CompileErrors e) {
+                return reportCompileErrors(e, out, err);
+            } catch (InterruptedException e) {
+                return internalError(e, out, err);
+            } catch (Exception | LinkageError | StackOverflowError | OutOfMemoryError e) {
+                return compileFailed(e, displayName, out, err);
+            }
         }
         Class<?> main;
         try {
@@ -63,6 +71,17 @@ public final class ProgramRunner {
     /** Parses, resolves and generates code (on a big stack). */
     public static CompiledProgram compile(Path file, String displayName) throws Exception {
         return BigStack.call("ludus-compile", () -> LudusCompiler.compile(file, displayName));
+    }
+
+    /** As {@link #compile}, and keeps the result in {@code cache}. */
+    private static CompiledProgram compileAndKeep(Path file, String displayName, CompileCache cache) throws Exception {
+        return BigStack.call("ludus-compile", () -> {
+            Program program = LudusCompiler.analyse(file, displayName);
+            LudusCompiler.requireProcessSupport(program);
+            CompiledProgram compiled = LudusCompiler.emit(program);
+            cache.store(file, displayName, program, compiled);
+            return compiled;
+        });
     }
 
     /** Parses and resolves only (on a big stack). */

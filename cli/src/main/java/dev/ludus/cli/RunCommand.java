@@ -84,7 +84,8 @@ final class RunCommand implements Callable<Integer> {
     /** Compiles and runs the program named on the command line (`-`: standard input). */
     static int run(String file, RunOptions opts, InputStream stdin, PrintStream out, PrintStream err) {
         try (SourceInput in = SourceInput.open(file, stdin)) {
-            return ProgramRunner.compileAndRun(in.path(), in.displayName(), opts, out, err);
+            CompileCache cache = in.tempDir() == null ? CompileCache.configured() : null; // not for standard input
+            return ProgramRunner.compileAndRun(in.path(), in.displayName(), opts, out, err, cache);
         }
     }
 

@@ -45,6 +45,28 @@ public final class JarWriter {
     /** Fixed entry time so the same program gives the same jar bytes (2000-01-01T00:00Z). */
     private static final long ENTRY_TIME = 946_684_800_000L;
 
+    /**
+     * Whether a program whose main class has these bytes may use processes: its main module has
+     * the {@code $processSite} field (the compiler adds it iff the program uses processes).
+     * Unknown bytes count as yes; without the export, processes still run, as virtual threads.
+     */
+    static boolean mayUseProcesses(byte[] mainClassBytes) {
+        if (mainClassBytes == null) return true;
+        boolean[] found = {false};
+        try {
+            new org.objectweb.asm.ClassReader(mainClassBytes).accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9) {
+                @Override
+                public org.objectweb.asm.FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+                    if (name.equals("$processSite")) found[0] = true;
+                    return null;
+                }
+            }, org.objectweb.asm.ClassReader.SKIP_CODE | org.objectweb.asm.ClassReader.SKIP_DEBUG | org.objectweb.asm.ClassReader.SKIP_FRAMES);
+        } catch (RuntimeException e) {
+            return true;
+        }
+        return found[0];
+    }
+
     /** Writes {@code program} and the runtime as a runnable jar at {@code jar}. */
     public static void writeJar(CompiledProgram program, Path jar) throws IOException {
         writeJar(classEntries(program), program.mainClass(), "ludus compile", jar);
@@ -66,8 +88,12 @@ public final class JarWriter {
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         main.put(Attributes.Name.MAIN_CLASS, mainClass);
         main.put(new Attributes.Name("Created-By"), createdBy);
-        // processes (spec §16) run as JDK continuations when java -jar exports their package to us
-        main.put(new Attributes.Name("Add-Exports"), "java.base/jdk.internal.vm");
+        // Processes (spec §16) run as JDK continuations when java -jar exports their package to us.
+        // Only for a program that uses them: the export costs every start of the jar ~10 ms
+        // (the JVM's launcher spins lambda and method-handle classes to apply it).
+        if (mayUseProcesses(appEntries.get(mainClass.replace('.', '/') + ".class"))) {
+            main.put(new Attributes.Name("Add-Exports"), "java.base/jdk.internal.vm");
+        }
 
         jar = target(jar);
         Path parent = jar.toAbsolutePath().getParent();

@@ -107,6 +107,24 @@ class JarWriterTest {
     }
 
     /** A jar gets the permissions of any new file (0644 under umask 022), not a temp file's 0600; it carries the licence. */
+    /** The continuation package's export (a cost at every start) only for a program with processes. */
+    @Test
+    void onlyAProgramWithProcessesExportsTheContinuationPackage(@TempDir Path dir) throws Exception {
+        String[][] cases = {{"print! (:hi)\n", "false"}, {"let me = self ()\nprint! (me)\n", "true"}};
+        for (String[] c : cases) {
+            var program = LudusCompiler.emit(LudusCompiler.analyse(new dev.ludus.compiler.syntax.SourceText("demo.ld", null, c[0])));
+            Path jar = dir.resolve(c[1] + ".jar");
+            JarWriter.writeJar(program, jar);
+            try (JarFile jf = new JarFile(jar.toFile())) {
+                String exports = jf.getManifest().getMainAttributes().getValue("Add-Exports");
+                assertEquals(Boolean.parseBoolean(c[1]), exports != null, c[0]);
+                if (exports != null) assertEquals("java.base/jdk.internal.vm", exports);
+            }
+        }
+        assertTrue(JarWriter.mayUseProcesses(null), "unknown main class bytes: keep the export");
+        assertFalse(JarWriter.mayUseProcesses(moduleClass("ludus/Plain")));
+    }
+
     @Test
     void jarHasNormalPermissionsAndTheLicence(@TempDir Path dir) throws Exception {
         var program = new CompiledProgram(Map.of("demo.Main", moduleClass("demo/Main")), "demo.Main");
