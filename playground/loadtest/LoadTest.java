@@ -36,10 +36,24 @@ public class LoadTest {
         {"source too big", "print! (\"x\")\n".repeat(8000)},
     };
 
-    record Sample(long ms, boolean ok, long queued) {}
+    record Sample(long ms, boolean ok, long queued, String why) {}
     record Hostile(String kind, String limit, int exit, long ms, long queued) {}
 
-    static HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * One client per user, each from an address of its own in the loopback range (127.0.0.N; Java
+     * 19+), as the students of a class have; on older Javas all share 127.0.0.1 and so the
+     * server's per-address cap.
+     */
+    static HttpClient client(int n) {
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        try {
+            HttpClient.Builder.class.getMethod("localAddress", java.net.InetAddress.class)
+                    .invoke(b, java.net.InetAddress.getByName("127.0.0." + (10 + n)));
+        } catch (ReflectiveOperationException | java.net.UnknownHostException e) {
+            if (n == 0) System.out.println("(every user from 127.0.0.1: this Java cannot pick a client's address)");
+        }
+        return b.build();
+    }
     static URI api;
 
     public static void main(String[] args) throws Exception {
@@ -104,32 +118,41 @@ public class LoadTest {
         List<Thread> threads = new ArrayList<>();
         for (int u = 0; u < users; u++) {
             int user = u;
+            HttpClient http = client(user);
             threads.add(new Thread(() -> {
                 try {
                     Thread.sleep((long) (Math.random() * 2000)); // users do not press Run in step
                     for (int i = 0; System.nanoTime() < end; i++) {
                         long start = System.nanoTime();
                         String source = String.format(TYPICAL, (user * 37 + i) % 256, 60 + (user + i) % 60);
-                        String body = send(source, "user-" + user);
-                        long ms = (System.nanoTime() - start) / 1_000_000;
-                        samples.add(new Sample(ms, body.contains("\"exit\":0") && body.contains("<line"),
-                                Long.parseLong(field(body, "queued"))));
+                        try {
+                            String body = send(http, source, "user-" + user);
+                            long ms = (System.nanoTime() - start) / 1_000_000;
+                            boolean ok = body.contains("\"exit\":0") && body.contains("<line");
+                            String q = field(body, "queued");
+                            samples.add(new Sample(ms, ok, q.equals("?") ? 0 : Long.parseLong(q), ok ? null
+                                    : body.contains("\"limit\"") ? "limit=" + field(body, "limit") + " exit=" + field(body, "exit")
+                                    : body.substring(0, Math.min(80, body.length()))));
+                        } catch (java.io.IOException e) {
+                            samples.add(new Sample(-1, false, 0, e.toString()));
+                        }
                         long next = start + 2_000_000_000L - System.nanoTime();
                         if (next > 0) Thread.sleep(next / 1_000_000);
                     }
-                } catch (Exception e) {
-                    samples.add(new Sample(-1, false, 0));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }));
         }
         for (int h = 0; h < hostile; h++) {
             int who = h;
+            HttpClient http = client(users + h);
             threads.add(new Thread(() -> {
                 try {
                     for (int i = who; System.nanoTime() < end; i++) {
                         String[] prog = HOSTILE[i % HOSTILE.length];
                         long start = System.nanoTime();
-                        String body = send(prog[1], "hostile-" + who);
+                        String body = send(http, prog[1], "hostile-" + who);
                         long ms = (System.nanoTime() - start) / 1_000_000;
                         String limit = field(body, "limit");
                         int exit = Integer.parseInt(field(body, "exit"));
@@ -146,7 +169,7 @@ public class LoadTest {
         return new ArrayList<>(samples);
     }
 
-    static String send(String source, String client) throws Exception {
+    static String send(HttpClient http, String source, String client) throws java.io.IOException, InterruptedException {
         String json = "{\"source\":" + quote(source) + ",\"client\":" + quote(client) + "}";
         HttpRequest req = HttpRequest.newBuilder(api).timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json").build();
@@ -177,12 +200,14 @@ public class LoadTest {
     static void report(String phase, List<Sample> samples) {
         List<Long> ms = new ArrayList<>(), queued = new ArrayList<>();
         int failed = 0;
+        java.util.Map<String, Integer> why = new java.util.TreeMap<>();
         for (Sample s : samples) {
             if (s.ok()) {
                 ms.add(s.ms());
                 queued.add(s.queued());
             } else {
                 failed++;
+                why.merge(s.why(), 1, Integer::sum);
             }
         }
         Collections.sort(ms);
@@ -191,6 +216,7 @@ public class LoadTest {
                 samples.size(), failed, pct(ms, 50), pct(ms, 95), pct(ms, 99), ms.isEmpty() ? -1 : ms.get(ms.size() - 1));
         System.out.printf("  of which waiting for a free worker: p50 %d ms, p95 %d ms, p99 %d ms%n",
                 pct(queued, 50), pct(queued, 95), pct(queued, 99));
+        if (failed > 0) System.out.println("  failed runs: " + why);
     }
 
     static long pct(List<Long> sorted, int p) {

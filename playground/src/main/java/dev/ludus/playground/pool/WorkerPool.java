@@ -44,7 +44,7 @@ import java.util.concurrent.TimeoutException;
  * </ul>
  */
 public final class WorkerPool implements AutoCloseable {
-    static final long DEMOTE_AFTER_MS = 300;
+    static final long DEMOTE_AFTER_MS = 150;
     /** Runs after which a worker is replaced anyway (classes and caches of old runs add up). */
     static final int RECYCLE_AFTER_RUNS = 500;
     static final int EXIT_OUT_OF_MEMORY = 3; // -XX:+ExitOnOutOfMemoryError

@@ -236,7 +236,7 @@ class PageBrowserTest {
         // slow replay: one line a frame, so right after the answer the spiral is not finished yet
         assertTrue(browser.waitFor("return document.getElementById('status').textContent.startsWith('done');", 2000));
         browser.screenshot(SHOTS.resolve("page-spiral.png"));
-        // the star, drawn at once: the picture of the page in README (playground/docs/playground.png)
+        // the star, drawn at once: the picture of the page in README (docs/playground.png)
         browser.script("const s = document.getElementById('examples'); s.value = 'turtle-star';"
                 + " s.dispatchEvent(new Event('change')); document.getElementById('speed').value = '0'; return true;");
         browser.click("#run");
