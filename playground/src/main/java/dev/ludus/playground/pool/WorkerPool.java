@@ -38,8 +38,8 @@ import java.util.concurrent.TimeoutException;
  * runs at once);</li>
  * <li>spare workers are kept started beyond the free slots, so a killed worker's slot is served
  * at once while its replacement starts (under {@code nice}, not to slow the runs);</li>
- * <li>a client whose last run cost a worker (killed at a limit or stopped) waits for a free worker
- * until more than one is idle: the last spare is for the others, so a client whose programs keep
+ * <li>a client whose last run cost a worker (killed at a limit or stopped) waits until a worker
+ * beyond the spares is idle: the spares are for the others, so a client whose programs keep
  * running into limits gets workers only as fast as they are replaced.</li>
  * </ul>
  */
@@ -79,7 +79,8 @@ public final class WorkerPool implements AutoCloseable {
         final String client;
         volatile boolean stopped;
         boolean demoted; // guarded by the pool
-        boolean done; // guarded by this: the priority is changed only while the run goes on
+        /** Set when the run has ended; a demotion still under way is waited for only to restore the priority. */
+        volatile boolean done;
         Running(WorkerProcess worker, String client) {
             this.worker = worker;
             this.client = client;
@@ -218,7 +219,8 @@ public final class WorkerPool implements AutoCloseable {
             finished(r, true, false);
             return RunResult.limited(RunResult.STOPPED, "The program was stopped.", elapsed(start));
         }
-        ScheduledFuture<?> demotion = timer.schedule(() -> demote(r), DEMOTE_AFTER_MS, TimeUnit.MILLISECONDS);
+        // renice runs a command: not on the timer thread, where it would hold up the other demotions
+        ScheduledFuture<?> demotion = timer.schedule(() -> starter.execute(() -> demote(r)), DEMOTE_AFTER_MS, TimeUnit.MILLISECONDS);
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("source", source);
         request.put("seed", seed);
@@ -283,7 +285,7 @@ public final class WorkerPool implements AutoCloseable {
         synchronized (this) {
             for (var it = waiting.values().iterator(); it.hasNext() && !closed && normalRuns < size && !idle.isEmpty(); ) {
                 Waiting w = it.next();
-                if (idle.size() <= 1 && costly.contains(w.client)) continue; // the last worker is for the others
+                if (idle.size() <= SPARE && costly.contains(w.client)) continue; // the spares are for the others
                 it.remove();
                 normalRuns++;
                 w.worker.complete(idle.poll());
@@ -331,9 +333,11 @@ public final class WorkerPool implements AutoCloseable {
             else normalRuns--;
         }
         // a long run's worker is kept if its priority can be restored (renice needs the right to)
-        synchronized (r) {
-            r.done = true;
-            if (keep && demoted) keep = Priority.set(r.worker.pid(), Priority.NORMAL);
+        r.done = true;
+        if (keep && demoted) {
+            synchronized (r) { // after a demotion still under way
+                keep = Priority.set(r.worker.pid(), Priority.NORMAL);
+            }
         }
         synchronized (this) {
             if (keep && !closed && idle.size() < size + SPARE) {
