@@ -3,7 +3,9 @@
 // infinite loop, an allocation bomb, a deep recursion, an output flood and an oversized source.
 // Prints run-latency percentiles for both phases and every hostile run's outcome.
 // Run through ./run beside it (it starts the server); localhost only.
-//   java LoadTest.java URL [users] [hostile] [seconds] [timeLimitSeconds]
+// The two phases alternate ROUNDS times (the machine may be shared: alternating shows drift), and
+// each phase prints the load average before and after it.
+//   java LoadTest.java URL [users] [hostile] [seconds] [timeLimitSeconds] [rounds]
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,10 +36,24 @@ public class LoadTest {
         {"source too big", "print! (\"x\")\n".repeat(8000)},
     };
 
-    record Sample(long ms, boolean ok, long queued) {}
-    record Hostile(String kind, String limit, int exit, long ms) {}
+    record Sample(long ms, boolean ok, long queued, String why) {}
+    record Hostile(String kind, String limit, int exit, long ms, long queued) {}
 
-    static HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * One client per user, each from an address of its own in the loopback range (127.0.0.N; Java
+     * 19+), as the students of a class have; on older Javas all share 127.0.0.1 and so the
+     * server's per-address cap.
+     */
+    static HttpClient client(int n) {
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        try {
+            HttpClient.Builder.class.getMethod("localAddress", java.net.InetAddress.class)
+                    .invoke(b, java.net.InetAddress.getByName("127.0.0." + (10 + n)));
+        } catch (ReflectiveOperationException | java.net.UnknownHostException e) {
+            if (n == 0) System.out.println("(every user from 127.0.0.1: this Java cannot pick a client's address)");
+        }
+        return b.build();
+    }
     static URI api;
 
     public static void main(String[] args) throws Exception {
@@ -50,20 +66,50 @@ public class LoadTest {
         int hostile = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 60;
         double timeLimit = args.length > 4 ? Double.parseDouble(args[4]) : 10;
-        System.out.printf("load test: %d users, one typical turtle run every 2 s each, %d s per phase%n", users, seconds);
-        List<Sample> alone = phase(users, 0, seconds, new ConcurrentLinkedQueue<>());
-        report("without hostile users", alone);
+        int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 1;
+        System.out.printf("load test: %d users, one typical turtle run every 2 s each, %d s per phase, %d round(s)%n",
+                users, seconds, rounds);
+        List<Sample> allAlone = new ArrayList<>(), allBeside = new ArrayList<>();
         ConcurrentLinkedQueue<Hostile> hostileRuns = new ConcurrentLinkedQueue<>();
-        List<Sample> beside = phase(users, hostile, seconds, hostileRuns);
-        report("with " + hostile + " hostile users", beside);
+        for (int round = 1; round <= rounds; round++) {
+            String load = loadavg();
+            List<Sample> alone = phase(users, 0, seconds, new ConcurrentLinkedQueue<>());
+            report("round " + round + " without hostile users (load " + load + " -> " + loadavg() + ")", alone);
+            allAlone.addAll(alone);
+            load = loadavg();
+            List<Sample> beside = phase(users, hostile, seconds, hostileRuns);
+            report("round " + round + " with " + hostile + " hostile users (load " + load + " -> " + loadavg() + ")", beside);
+            allBeside.addAll(beside);
+        }
+        if (rounds > 1) {
+            report("all rounds without hostile users", allAlone);
+            report("all rounds with " + hostile + " hostile users", allBeside);
+        }
         System.out.println("hostile runs (" + hostileRuns.size() + "):");
         int late = 0;
-        for (Hostile h : hostileRuns) {
-            boolean inTime = h.ms() <= timeLimit * 1000 + 2000;
-            if (!inTime) late++;
-            System.out.printf("  %-16s limit=%-7s exit=%d %6d ms%s%n", h.kind(), h.limit(), h.exit(), h.ms(), inTime ? "" : "  LATE");
+        java.util.Map<String, List<Hostile>> byKind = new java.util.TreeMap<>();
+        for (Hostile h : hostileRuns) byKind.computeIfAbsent(h.kind() + " limit=" + h.limit(), k -> new ArrayList<>()).add(h);
+        for (var e : byKind.entrySet()) {
+            long max = 0, maxRan = 0, maxQueued = 0;
+            for (Hostile h : e.getValue()) {
+                max = Math.max(max, h.ms());
+                maxRan = Math.max(maxRan, h.ms() - h.queued());
+                maxQueued = Math.max(maxQueued, h.queued());
+                if (h.ms() - h.queued() > timeLimit * 1000 + 2000 || h.ms() < 0) late++;
+            }
+            System.out.printf("  %-34s %3d runs, longest run %6d ms (waited for a worker up to %5d ms; answer after up to %6d ms)%n",
+                    e.getKey(), e.getValue().size(), maxRan, maxQueued, max);
         }
-        System.out.println(late == 0 ? "every hostile run ended within its limit (time limit + 2 s)" : late + " hostile runs ended late");
+        System.out.println(late == 0 ? "every hostile run ended within its limit (ran at most the time limit + 2 s)" : late + " hostile runs ended late");
+    }
+
+    static String loadavg() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (Exception e) {
+            return "?";
+        }
     }
 
     static List<Sample> phase(int users, int hostile, int seconds, ConcurrentLinkedQueue<Hostile> hostileRuns) throws Exception {
@@ -72,39 +118,49 @@ public class LoadTest {
         List<Thread> threads = new ArrayList<>();
         for (int u = 0; u < users; u++) {
             int user = u;
+            HttpClient http = client(user);
             threads.add(new Thread(() -> {
                 try {
                     Thread.sleep((long) (Math.random() * 2000)); // users do not press Run in step
                     for (int i = 0; System.nanoTime() < end; i++) {
                         long start = System.nanoTime();
                         String source = String.format(TYPICAL, (user * 37 + i) % 256, 60 + (user + i) % 60);
-                        String body = send(source, "user-" + user);
-                        long ms = (System.nanoTime() - start) / 1_000_000;
-                        samples.add(new Sample(ms, body.contains("\"exit\":0") && body.contains("<line"),
-                                Long.parseLong(field(body, "queued"))));
+                        try {
+                            String body = send(http, source, "user-" + user);
+                            long ms = (System.nanoTime() - start) / 1_000_000;
+                            boolean ok = body.contains("\"exit\":0") && body.contains("<line");
+                            String q = field(body, "queued");
+                            samples.add(new Sample(ms, ok, q.equals("?") ? 0 : Long.parseLong(q), ok ? null
+                                    : body.contains("\"limit\"") ? "limit=" + field(body, "limit") + " exit=" + field(body, "exit")
+                                    : body.substring(0, Math.min(80, body.length()))));
+                        } catch (java.io.IOException e) {
+                            samples.add(new Sample(-1, false, 0, e.toString()));
+                        }
                         long next = start + 2_000_000_000L - System.nanoTime();
                         if (next > 0) Thread.sleep(next / 1_000_000);
                     }
-                } catch (Exception e) {
-                    samples.add(new Sample(-1, false, 0));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }));
         }
         for (int h = 0; h < hostile; h++) {
             int who = h;
+            HttpClient http = client(users + h);
             threads.add(new Thread(() -> {
                 try {
                     for (int i = who; System.nanoTime() < end; i++) {
                         String[] prog = HOSTILE[i % HOSTILE.length];
                         long start = System.nanoTime();
-                        String body = send(prog[1], "hostile-" + who);
+                        String body = send(http, prog[1], "hostile-" + who);
                         long ms = (System.nanoTime() - start) / 1_000_000;
                         String limit = field(body, "limit");
                         int exit = Integer.parseInt(field(body, "exit"));
-                        hostileRuns.add(new Hostile(prog[0], limit, exit, ms));
+                        String q = field(body, "queued");
+                        hostileRuns.add(new Hostile(prog[0], limit, exit, ms, q.equals("?") ? 0 : Long.parseLong(q)));
                     }
                 } catch (Exception e) {
-                    hostileRuns.add(new Hostile("error: " + e, null, -1, -1));
+                    hostileRuns.add(new Hostile("error: " + e, null, -1, -1, 0));
                 }
             }));
         }
@@ -113,7 +169,7 @@ public class LoadTest {
         return new ArrayList<>(samples);
     }
 
-    static String send(String source, String client) throws Exception {
+    static String send(HttpClient http, String source, String client) throws java.io.IOException, InterruptedException {
         String json = "{\"source\":" + quote(source) + ",\"client\":" + quote(client) + "}";
         HttpRequest req = HttpRequest.newBuilder(api).timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json").build();
@@ -144,12 +200,14 @@ public class LoadTest {
     static void report(String phase, List<Sample> samples) {
         List<Long> ms = new ArrayList<>(), queued = new ArrayList<>();
         int failed = 0;
+        java.util.Map<String, Integer> why = new java.util.TreeMap<>();
         for (Sample s : samples) {
             if (s.ok()) {
                 ms.add(s.ms());
                 queued.add(s.queued());
             } else {
                 failed++;
+                why.merge(s.why(), 1, Integer::sum);
             }
         }
         Collections.sort(ms);
@@ -158,6 +216,7 @@ public class LoadTest {
                 samples.size(), failed, pct(ms, 50), pct(ms, 95), pct(ms, 99), ms.isEmpty() ? -1 : ms.get(ms.size() - 1));
         System.out.printf("  of which waiting for a free worker: p50 %d ms, p95 %d ms, p99 %d ms%n",
                 pct(queued, 50), pct(queued, 95), pct(queued, 99));
+        if (failed > 0) System.out.println("  failed runs: " + why);
     }
 
     static long pct(List<Long> sorted, int p) {

@@ -178,6 +178,8 @@ final class Repl {
               :bindings        the names this session has bound, with their values
               :load FILE       run FILE as one entry; its toplevel names join the session
               :svg FILE        write the turtle's drawing so far as SVG (:png FILE as PNG)
+              :show [URL]      show the drawing so far on the pages of a running playground
+                               (`ludus play`; default http://127.0.0.1:5050/ or $LUDUS_PLAY_URL)
               :reset           forget every session name and reset the prelude's state
               :quit, :exit     leave (so does Ctrl-D at an empty prompt)
             To evaluate one of these keywords as Ludus, put it in a block: { :help }
@@ -186,7 +188,7 @@ final class Repl {
 
     /**
      * Runs {@code line} if it is a command: the whole line (trimmed) is {@code :help},
-     * {@code :bindings}, {@code :reset}, {@code :quit}, {@code :exit}, {@code :load PATH}, {@code :svg PATH} or {@code :png PATH}. Those
+     * {@code :bindings}, {@code :reset}, {@code :quit}, {@code :exit}, {@code :load PATH}, {@code :svg PATH}, {@code :png PATH} or {@code :show [URL]}. Those
      * lines are never useful Ludus (a bare keyword just evaluates to itself; {@code :load PATH}
      * with a path that does not start with {@code (} or {@code :} is not valid Ludus). Returns
      * null when the line is Ludus, not a command.
@@ -220,6 +222,9 @@ final class Repl {
                 Session.start(seed, out, err);
                 return Status.OK;
             }
+            case ":show" -> {
+                return show(null);
+            }
             case ":svg", ":png" -> {
                 err.println("usage: " + t + " FILE");
                 err.flush();
@@ -232,6 +237,8 @@ final class Repl {
                 if (path != null) return drawing(path, false);
                 path = argument(t, ":png");
                 if (path != null) return drawing(path, true);
+                path = argument(t, ":show");
+                if (path != null) return show(path);
                 return null;
             }
         }
@@ -254,11 +261,33 @@ final class Repl {
         return Status.OK;
     }
 
+    /** {@code :show [URL]}: the session's drawing so far, on the pages of a running playground. */
+    private Status show(String url) {
+        java.net.URI target;
+        try {
+            target = ShowInPlayground.target(url);
+        } catch (IllegalArgumentException e) {
+            err.println("ludus: :show: not an address: " + url);
+            err.flush();
+            return Status.ERROR;
+        }
+        String problem = ShowInPlayground.send(target);
+        if (problem != null) {
+            err.println("ludus: cannot show the drawing: " + problem);
+            err.flush();
+            return Status.ERROR;
+        }
+        out.print("shown at " + target + (dev.ludus.runtime.turtle.TurtleOutput.drewAnything() ? "" : " (nothing drawn yet)") + "\n");
+        out.flush();
+        return Status.OK;
+    }
+
     /** Whether {@code line} is a command (see {@link #command}). */
     static boolean isCommand(String line) {
         String t = line.strip();
-        return List.of(":help", ":quit", ":exit", ":bindings", ":reset", ":load", ":svg", ":png").contains(t)
-                || argument(t, ":load") != null || argument(t, ":svg") != null || argument(t, ":png") != null;
+        return List.of(":help", ":quit", ":exit", ":bindings", ":reset", ":load", ":svg", ":png", ":show").contains(t)
+                || argument(t, ":load") != null || argument(t, ":svg") != null || argument(t, ":png") != null
+                || argument(t, ":show") != null;
     }
 
     /** The PATH of {@code COMMAND PATH}, or null if {@code t} is not such a command. */

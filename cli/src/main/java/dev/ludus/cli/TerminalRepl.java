@@ -30,7 +30,7 @@ import org.jline.terminal.TerminalBuilder;
 final class TerminalRepl {
     private TerminalRepl() {}
 
-    static final List<String> COMMANDS = List.of(":help", ":bindings", ":load", ":reset", ":quit", ":exit");
+    static final List<String> COMMANDS = List.of(":help", ":bindings", ":load", ":svg", ":png", ":show", ":reset", ":quit", ":exit");
 
     /** Runs the session on the system terminal. */
     static int run(Repl repl, PrintStream out, PrintStream err) {

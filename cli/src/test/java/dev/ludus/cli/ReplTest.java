@@ -131,6 +131,33 @@ class ReplTest {
     }
 
     @Test
+    void showPutsTheSessionsDrawingOnARunningPlayground() throws Exception {
+        try (var play = dev.ludus.playground.Playground.start(new dev.ludus.playground.Playground.Config(
+                "127.0.0.1", 0, null, dev.ludus.playground.Limits.defaults(), 1))) {
+            var http = java.net.http.HttpClient.newHttpClient();
+            var before = http.send(java.net.http.HttpRequest.newBuilder(play.uri().resolve("/api/show?after=0")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals("{\"version\":0,\"svg\":null}", before.body());
+            Result r = repl("forward! (50)\nright! (0.25)\nforward! (50)\n:show " + play.uri() + "\n");
+            assertTrue(r.out().contains("shown at " + play.uri() + "\n"), r.out() + r.err());
+            var after = http.send(java.net.http.HttpRequest.newBuilder(play.uri().resolve("/api/show?after=0")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertTrue(after.body().startsWith("{\"version\":1,\"svg\":\"<?xml") && after.body().contains("<svg"), after.body());
+            assertEquals(2, after.body().split("<line ").length - 2, "two segments, and the turtle's nose: " + after.body());
+        }
+        // no playground there: a clear message, and the session goes on
+        int port;
+        try (var s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Result none = repl(":show http://127.0.0.1:" + port + "/\n:ok\n");
+        assertTrue(none.err().contains("ludus: cannot show the drawing: no playground answers at http://127.0.0.1:" + port + "/"),
+                none.err());
+        assertTrue(none.out().contains("=> :ok"), none.out());
+        assertEquals(1, none.exit());
+    }
+
+    @Test
     void loadRunsAFileAndKeepsItsNames(@TempDir Path dir) throws IOException {
         Path lib = dir.resolve("lib.ld");
         Files.writeString(lib, "print! (\"loading\")\nfn triple (x) -> mult (3, x)\nlet answer = 42\n");

@@ -19,8 +19,6 @@ final class WorkerProcess {
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final OutputStream stdin;
     int runs;
-    /** Set when the worker was slowed down (reniced) during a long run: it is replaced after it. */
-    volatile boolean demoted;
 
     private WorkerProcess(Process process) {
         this.process = process;

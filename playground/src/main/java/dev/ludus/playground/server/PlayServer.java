@@ -24,14 +24,34 @@ import java.util.concurrent.Executors;
  * (always 200 when the request was well-formed; 400 otherwise);</li>
  * <li>{@code POST /api/stop} {@code {"id": "..."}} stops that run;</li>
  * <li>{@code GET /api/health} → 200 {@code {"ok": true, "workers": N, "idle": M}};</li>
- * <li>{@code GET /api/examples} → the examples menu.</li>
+ * <li>{@code GET /api/examples} → the examples menu;</li>
+ * <li>{@code POST /api/show} (an SVG document; loopback clients only, e.g. the REPL's {@code :show})
+ * shows that drawing on every open page, which polls {@code GET /api/show?after=N}
+ * → {@code {"version": N, "svg": "..." or null}}.</li>
  * </ul>
+ * Slow clients: a request must arrive whole (headers and body) within {@link #READ_TIMEOUT_S}
+ * seconds or its connection is closed, bodies are bounded, and one address has at most
+ * {@link ConnectionGuard#PER_ADDRESS} requests handled at once.
  */
 public final class PlayServer implements AutoCloseable {
+    /**
+     * Seconds a request may take to arrive. The JDK's server reads this setting once, when its
+     * first server starts; set here unless given on the command line
+     * ({@code -Dsun.net.httpserver.maxReqTime=S}). A run's own time starts after its request arrived.
+     */
+    public static final long READ_TIMEOUT_S = 10;
+
+    static {
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", Long.toString(READ_TIMEOUT_S));
+        }
+    }
+
     private final HttpServer http;
     private final ExecutorService threads;
     private final WorkerPool pool;
     private final Limits limits;
+    private final Shown shown = new Shown();
 
     public PlayServer(String host, int port, WorkerPool pool, Limits limits) throws IOException {
         this.pool = pool;
@@ -44,11 +64,16 @@ public final class PlayServer implements AutoCloseable {
             return t;
         });
         http.setExecutor(threads);
-        http.createContext("/api/run", this::run);
-        http.createContext("/api/stop", this::stop);
-        http.createContext("/api/health", this::health);
-        http.createContext("/api/examples", ex -> send(ex, 200, "application/json", Examples.json()));
-        http.createContext("/", Assets::serve);
+        ConnectionGuard guard = new ConnectionGuard(ConnectionGuard.PER_ADDRESS);
+        http.createContext("/api/run", this::run).getFilters().add(guard);
+        http.createContext("/api/stop", this::stop).getFilters().add(guard);
+        http.createContext("/api/health", this::health).getFilters().add(guard);
+        http.createContext("/api/examples", ex -> send(ex, 200, "application/json", Examples.json())).getFilters().add(guard);
+        http.createContext("/api/show", ex -> {
+            if ("POST".equals(ex.getRequestMethod())) shown.post(ex);
+            else shown.get(ex);
+        }).getFilters().add(guard);
+        http.createContext("/", Assets::serve).getFilters().add(guard);
         http.start();
     }
 
@@ -79,6 +104,7 @@ public final class PlayServer implements AutoCloseable {
         }
         Long seed = req.get("seed") instanceof Double d ? Long.valueOf(d.longValue()) : null;
         String id = req.get("id") instanceof String s && !s.isBlank() ? s : UUID.randomUUID().toString();
+        // one run at a time per client (the page's id); API calls without one are each their own client
         String client = req.get("client") instanceof String c && !c.isBlank() ? c : null;
         RunResult result;
         try {
@@ -110,7 +136,8 @@ public final class PlayServer implements AutoCloseable {
     }
 
     private void health(HttpExchange ex) throws IOException {
-        send(ex, 200, "application/json", "{\"ok\":true,\"workers\":" + pool.size() + ",\"idle\":" + pool.idleCount() + "}");
+        send(ex, 200, "application/json", "{\"ok\":true,\"workers\":" + pool.size() + ",\"idle\":" + pool.idleCount()
+                + ",\"processes\":" + pool.processes() + "}");
     }
 
     private static boolean post(HttpExchange ex) throws IOException {
@@ -124,7 +151,7 @@ public final class PlayServer implements AutoCloseable {
     private static final long DRAIN = 16L << 20;
 
     /** The body, or null if it is longer than {@code max} bytes (then up to {@link #DRAIN} more are skipped). */
-    private static byte[] readAtMost(InputStream in, long max) throws IOException {
+    static byte[] readAtMost(InputStream in, long max) throws IOException {
         byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
         if (bytes.length <= max) return bytes;
         byte[] sink = new byte[1 << 16];

@@ -1,154 +1,106 @@
-// A small code editor for Ludus: a transparent <textarea> over a highlighted copy of its text,
-// with line numbers, Tab/Shift-Tab indenting, auto-indent and a marked error line. Written by hand
-// (no bundler, no npm at build time) so the playground builds offline from Maven alone.
+// The playground's editor: CodeMirror 5 (from the org.webjars.npm:codemirror WebJar, served from the
+// jar under /vendor/codemirror/) with a Ludus mode: brackets, comments, strings with {interpolation},
+// keywords, numbers, reserved words. Line numbers, Ctrl/Cmd-Enter runs, Tab indents, Shift-Tab
+// dedents, Ctrl-/ comments lines out, the error line is marked.
 "use strict";
 
-const LudusSyntax = (() => {
-  const RESERVED = new Set(["as", "do", "else", "fn", "if", "import", "let", "loop", "match", "ns", "recur",
-    "ref", "repeat", "test", "then", "use", "when", "with", "box", "pkg", "receive", "panic!"]);
-  const CONSTANTS = new Set(["true", "false", "nil"]);
-  const esc = s => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  const span = (cls, text) => `<span class="tok-${cls}">${esc(text)}</span>`;
+// Reserved words (spec §1), the extension words box, pkg (§15) and receive (§16), and panic!.
+const LUDUS_RESERVED = ["as", "do", "else", "fn", "if", "import", "let", "loop", "match", "ns", "recur",
+  "ref", "repeat", "test", "then", "use", "when", "with", "box", "pkg", "receive", "panic!"];
+const LUDUS_WORD_END = "(?![A-Za-z0-9_?!*/])";
 
-  // Highlights the whole text; returns HTML of one <span class="line"> per line.
-  function highlight(text) {
-    let out = "", i = 0, depth = 0;
-    const n = text.length;
-    while (i < n) {
-      const c = text[i];
-      if (c === "&") { // comment to the end of the line
-        let j = text.indexOf("\n", i); if (j < 0) j = n;
-        out += span("comment", text.slice(i, j)); i = j;
-      } else if (c === '"') { // string, with \escapes and {word} interpolations
-        let j = i + 1, buf = '"';
-        const flush = () => { if (buf) { out += span("string", buf); buf = ""; } };
-        while (j < n && text[j] !== '"') {
-          if (text[j] === "\\" && j + 1 < n) { buf += text.slice(j, j + 2); j += 2; continue; }
-          const m = /^\{[A-Za-z][A-Za-z0-9_?!*\/]*\}/.exec(text.slice(j, j + 64));
-          if (m) { flush(); out += span("interp", m[0]); j += m[0].length; continue; }
-          buf += text[j++];
-        }
-        if (j < n) { buf += '"'; j++; }
-        flush(); i = j;
-      } else if (c === ":" && /[A-Za-z]/.test(text[i + 1] || "")) {
-        const m = /^:[A-Za-z][A-Za-z0-9_?!*\/]*/.exec(text.slice(i, i + 256));
-        out += span("keyword", m[0]); i += m[0].length;
-      } else if (/[0-9]/.test(c) || (c === "-" && /[0-9]/.test(text[i + 1] || ""))) {
-        const m = /^-?[0-9][0-9_]*(\.[0-9][0-9_]*)?/.exec(text.slice(i, i + 256));
-        out += span("number", m[0]); i += m[0].length;
-      } else if (/[A-Za-z_]/.test(c)) {
-        const m = /^[A-Za-z_][A-Za-z0-9_?!*\/]*/.exec(text.slice(i, i + 256));
-        const w = m[0];
-        out += RESERVED.has(w) ? span("reserved", w) : CONSTANTS.has(w) ? span("bool", w) : esc(w);
-        i += w.length;
-      } else if ("([{".includes(c) || (c === "#" && text[i + 1] === "{")) {
-        const t = c === "#" ? "#{" : c;
-        out += span("b" + (depth % 3), t); depth++; i += t.length;
-      } else if (")]}".includes(c)) {
-        depth = Math.max(0, depth - 1);
-        out += span("b" + (depth % 3), c); i++;
-      } else {
-        out += esc(c); i++;
-      }
-    }
-    // one span per line, so a line can be marked; spans never cross lines after this split
-    return splitLines(out);
-  }
-
-  // Splits highlighted HTML into lines, closing and reopening a token span cut by a newline.
-  function splitLines(html) {
-    const lines = [];
-    let cur = "", open = null;
-    const re = /(<span class="[^"]*">)|(<\/span>)|(\n)|([^<\n]+)/g;
-    let m;
-    while ((m = re.exec(html))) {
-      if (m[1]) { open = m[1]; cur += m[1]; }
-      else if (m[2]) { open = null; cur += m[2]; }
-      else if (m[3]) { if (open) cur += "</span>"; lines.push(cur); cur = open || ""; }
-      else cur += m[4];
-    }
-    lines.push(cur);
-    return lines;
-  }
-  return { highlight };
-})();
+CodeMirror.defineSimpleMode("ludus", {
+  start: [
+    { regex: /&.*/, token: "comment" },
+    { regex: /"/, token: "string", push: "string" },
+    { regex: /:[A-Za-z][A-Za-z0-9_?!*/]*/, token: "atom" },
+    { regex: /-?[0-9][0-9_]*(?:\.[0-9][0-9_]*)?/, token: "number" },
+    { regex: new RegExp("(?:" + LUDUS_RESERVED.map(w => w.replace("!", "\\!")).join("|") + ")" + LUDUS_WORD_END),
+      token: "keyword" },
+    { regex: new RegExp("(?:true|false|nil)" + LUDUS_WORD_END), token: "builtin" },
+    { regex: /_?[A-Za-z][A-Za-z0-9_?!*/]*/, token: "variable" },
+    { regex: /#\{|[([{]/, token: "bracket", indent: true },
+    { regex: /[)\]}]/, token: "bracket", dedent: true },
+  ],
+  // inside a string: \escapes, {name} interpolations, and the closing quote
+  string: [
+    { regex: /"/, token: "string", pop: true },
+    { regex: /\\./, token: "string-2" },
+    { regex: /\{[A-Za-z][A-Za-z0-9_?!*/]*\}/, token: "interp" },
+    { regex: /[^"\\{]+/, token: "string" },
+    { regex: /\{/, token: "string" },
+  ],
+  meta: { lineComment: "&", dontIndentStates: ["string"] },
+});
 
 class LudusEditor {
   constructor(host, { onRun, onChange } = {}) {
-    this.gutter = document.createElement("div");
-    this.gutter.className = "gutter";
-    const code = document.createElement("div");
-    code.className = "code";
-    this.pre = document.createElement("pre");
-    this.pre.setAttribute("aria-hidden", "true");
-    this.area = document.createElement("textarea");
-    this.area.spellcheck = false;
-    this.area.setAttribute("autocapitalize", "off");
-    this.area.setAttribute("autocomplete", "off");
-    this.area.setAttribute("aria-label", "Ludus program");
-    this.area.id = "source";
-    code.append(this.pre, this.area);
-    host.append(this.gutter, code);
-    this.errorLine = 0;
     this.onRun = onRun || (() => {});
     this.onChange = onChange || (() => {});
-    this.area.addEventListener("input", () => { this.errorLine = 0; this.render(); this.onChange(this.value); });
-    this.area.addEventListener("scroll", () => this.syncScroll());
-    this.area.addEventListener("keydown", e => this.key(e));
+    this.errorLine = 0;
+    const run = () => this.onRun();
+    this.cm = CodeMirror(host, {
+      mode: "ludus",
+      theme: "ludus",
+      lineNumbers: true,
+      autofocus: true,
+      indentUnit: 2,
+      tabSize: 2,
+      indentWithTabs: false,
+      matchBrackets: true,
+      styleActiveLine: true,
+      gutters: ["CodeMirror-linenumbers", "ludus-error-gutter"],
+      screenReaderLabel: "Ludus program",
+      extraKeys: {
+        "Ctrl-Enter": run,
+        "Cmd-Enter": run,
+        "Tab": cm => cm.somethingSelected() ? cm.indentSelection("add")
+          : cm.replaceSelection(" ".repeat(cm.getOption("indentUnit") - cm.getCursor().ch % cm.getOption("indentUnit")), "end"),
+        "Shift-Tab": cm => cm.indentSelection("subtract"),
+        "Ctrl-/": "toggleComment",
+        "Cmd-/": "toggleComment",
+      },
+    });
+    this.cm.on("change", (cm, change) => {
+      if (change.origin !== "setValue") this.markError(0);
+      this.onChange(this.value);
+    });
   }
 
-  get value() { return this.area.value; }
-  set value(v) { this.area.value = v; this.errorLine = 0; this.render(); }
+  get value() { return this.cm.getValue(); }
+  set value(v) {
+    this.cm.setValue(v);
+    this.cm.clearHistory();
+    this.markError(0);
+  }
 
-  // Marks line n (1-based; 0 clears) as the error's line and scrolls it into view.
-  markError(n) {
-    this.errorLine = n;
-    this.render();
-    if (n > 0) {
-      const top = (n - 1) * 20;
-      if (top < this.area.scrollTop || top > this.area.scrollTop + this.area.clientHeight - 40) {
-        this.area.scrollTop = Math.max(0, top - 60);
-      }
+  focus() { this.cm.focus(); }
+
+  /** Shows the program from its first line, cursor there. */
+  showTop() {
+    this.cm.setCursor(0, 0);
+    this.cm.scrollTo(0, 0);
+    this.cm.focus();
+  }
+
+  // Marks line n (1-based; 0 clears) as the error's line, with a marker in the gutter, and
+  // scrolls it into view.
+  markError(n, message) {
+    if (this.errorLine > 0 && this.errorLine <= this.cm.lineCount()) {
+      this.cm.removeLineClass(this.errorLine - 1, "wrap", "ludus-error-line");
+      this.cm.removeLineClass(this.errorLine - 1, "gutter", "ludus-error-gutter-line");
     }
-  }
-
-  render() {
-    const lines = LudusSyntax.highlight(this.area.value);
-    this.pre.innerHTML = lines.map((l, i) =>
-      `<span class="line${i + 1 === this.errorLine ? " error" : ""}">${l || " "}</span>`).join("") + "<span class=\"line\"> </span>";
-    this.gutter.innerHTML = lines.map((_, i) =>
-      `<div${i + 1 === this.errorLine ? ' class="error"' : ""}>${i + 1}</div>`).join("") + "<div></div>";
-    this.syncScroll();
-  }
-
-  syncScroll() {
-    this.pre.scrollTop = this.area.scrollTop;
-    this.pre.scrollLeft = this.area.scrollLeft;
-    this.gutter.scrollTop = this.area.scrollTop;
-  }
-
-  key(e) {
-    const a = this.area;
-    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); this.onRun(); return; }
-    if (e.key === "Tab") {
-      e.preventDefault();
-      const start = a.value.lastIndexOf("\n", a.selectionStart - 1) + 1;
-      if (a.selectionStart === a.selectionEnd && !e.shiftKey) {
-        a.setRangeText("  ", a.selectionStart, a.selectionEnd, "end");
-      } else { // indent or dedent every selected line
-        const end = a.selectionEnd, block = a.value.slice(start, end);
-        const changed = e.shiftKey ? block.replace(/^ {1,2}/gm, "") : block.replace(/^/gm, "  ");
-        a.setRangeText(changed, start, end, "select");
-      }
-      a.dispatchEvent(new Event("input"));
-    } else if (e.key === "Enter" && !e.shiftKey) { // keep the indentation; indent after an opener
-      e.preventDefault();
-      const start = a.value.lastIndexOf("\n", a.selectionStart - 1) + 1;
-      const line = a.value.slice(start, a.selectionStart);
-      let indent = /^\s*/.exec(line)[0];
-      if (/[({\[]\s*$|->\s*$|\b(then|else|with)\s*$/.test(line)) indent += "  ";
-      a.setRangeText("\n" + indent, a.selectionStart, a.selectionEnd, "end");
-      a.dispatchEvent(new Event("input"));
-    }
+    this.cm.clearGutter("ludus-error-gutter");
+    this.errorLine = n > 0 && n <= this.cm.lineCount() ? n : 0;
+    if (!this.errorLine) return;
+    const line = this.errorLine - 1;
+    this.cm.addLineClass(line, "wrap", "ludus-error-line");
+    this.cm.addLineClass(line, "gutter", "ludus-error-gutter-line");
+    const mark = document.createElement("span");
+    mark.className = "ludus-error-mark";
+    mark.textContent = "●";
+    if (message) mark.title = message;
+    this.cm.setGutterMarker(line, "ludus-error-gutter", mark);
+    this.cm.scrollIntoView({ line, ch: 0 }, 60);
   }
 }

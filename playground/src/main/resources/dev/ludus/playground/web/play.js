@@ -35,10 +35,7 @@ $("examples").addEventListener("change", e => {
   const ex = examples.find(x => x.name === e.target.value);
   if (ex) { editor.value = ex.source; localStorage.setItem(STORE, ex.source); }
   e.target.value = "";
-  editor.area.focus();
-  editor.area.setSelectionRange(0, 0); // show an example from its first line
-  editor.area.scrollTop = 0;
-  editor.syncScroll();
+  editor.showTop(); // show an example from its first line
 });
 $("download-svg").addEventListener("click", () => {
   if (lastSvg) download(new Blob([lastSvg], { type: "image/svg+xml" }), "drawing.svg");
@@ -100,7 +97,7 @@ function show(r) {
     if (out && !out.endsWith("\n")) add("\n");
     add(r.stderr, r.limit ? "limit" : "err");
   }
-  if (r.exit !== 0 && r.line > 0) editor.markError(r.line);
+  if (r.exit !== 0 && r.line > 0) editor.markError(r.line, (r.stderr || "").split("\n")[0]);
   lastSvg = r.svg || null;
   $("download-svg").disabled = $("download-png").disabled = !lastSvg;
   if (lastSvg) turtle.play(lastSvg, parseInt($("speed").value, 10));
@@ -109,6 +106,27 @@ function show(r) {
   status(`${r.limit === "stopped" ? "stopped" : what} in ${r.millis ?? "?"} ms`);
   con.scrollTop = con.scrollHeight;
 }
+
+// Drawings shown from elsewhere (the REPL's :show posts to /api/show): polled while the page is
+// visible; only those posted after the page opened are shown.
+let shownVersion = null;
+async function pollShown() {
+  if (!document.hidden) {
+    try {
+      const r = await fetch("/api/show?after=" + (shownVersion ?? 1e18));
+      const s = await r.json();
+      if (shownVersion !== null && s.svg && s.version > shownVersion && !current) {
+        lastSvg = s.svg;
+        $("download-svg").disabled = $("download-png").disabled = false;
+        turtle.play(lastSvg, parseInt($("speed").value, 10));
+        status("drawing shown from the REPL");
+      }
+      shownVersion = s.version;
+    } catch (e) { /* the server is away: try again later */ }
+  }
+  setTimeout(pollShown, 1500);
+}
+pollShown();
 
 function busy(on) {
   $("run").disabled = on;

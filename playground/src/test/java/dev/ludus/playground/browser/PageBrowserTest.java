@@ -68,10 +68,21 @@ class PageBrowserTest {
         assertTrue(browser.waitFor("return document.getElementById('examples').options.length > 3;", 5000));
     }
 
-    /** Sets the editor's program as typing would (an input event follows). */
+    static final String CM = "document.querySelector('#editor .CodeMirror').CodeMirror";
+
+    /** Sets the editor's program (CodeMirror's own API, as a paste would). */
     void program(String source) throws Exception {
-        browser.script("const a = document.getElementById('source'); a.value = arguments[0];"
-                + " a.dispatchEvent(new Event('input')); return true;", source);
+        browser.script(CM + ".setValue(arguments[0]); return true;", source);
+    }
+
+    String source() throws Exception {
+        return (String) browser.script("return " + CM + ".getValue();");
+    }
+
+    /** Puts the keyboard focus in the editor, the cursor at the end of the program. */
+    void focusEditor() throws Exception {
+        browser.click("#editor .CodeMirror-code");
+        browser.script("const cm = " + CM + "; cm.focus(); cm.setCursor(cm.lineCount(), 0); return true;");
     }
 
     String console() throws Exception {
@@ -92,8 +103,10 @@ class PageBrowserTest {
     void typeRunReadTheConsoleAndSeeTheDrawing() throws Exception {
         program("");
         browser.script("document.getElementById('speed').value = '0'; return true;");
-        browser.type("#source", "print! (\"hello\")\nrepeat 4 { forward! (100); right! (0.25) }\n:square");
-        browser.type("#source", "\uE009\uE007\uE000"); // Ctrl-Enter runs
+        focusEditor();
+        browser.keys("print! (\"hello\")\nrepeat 4 { forward! (100); right! (0.25) }\n:square");
+        assertEquals("print! (\"hello\")\nrepeat 4 { forward! (100); right! (0.25) }\n:square", source());
+        browser.keys("\uE009\uE007"); // Ctrl-Enter runs
         assertTrue(browser.waitFor("return document.getElementById('console').textContent.includes('=> ');", 10_000),
                 console());
         assertEquals("hello\n=> :square\n", console());
@@ -113,10 +126,74 @@ class PageBrowserTest {
     void anErrorMarksItsLine() throws Exception {
         program("let x = 1\nprint! (x)\nfoo (x)\n");
         browser.click("#run");
-        assertTrue(browser.waitFor("return document.querySelector('#editor .line.error') !== null;", 10_000), console());
-        assertEquals("3", browser.script("return document.querySelector('#editor .gutter .error').textContent;"));
-        assertEquals("foo (x)", browser.script("return document.querySelector('#editor .line.error').textContent;"));
+        assertTrue(browser.waitFor("return document.querySelector('#editor .ludus-error-line') !== null;", 10_000), console());
+        assertEquals("3", browser.script(
+                "return document.querySelector('#editor .ludus-error-gutter-line .CodeMirror-linenumber').textContent;"));
+        assertEquals("foo (x)", browser.script("return document.querySelector('#editor .ludus-error-line .CodeMirror-line').textContent;"));
+        assertEquals(1.0, ((Number) browser.script("return document.querySelectorAll('#editor .ludus-error-mark').length;")).doubleValue());
         assertTrue(console().contains("unbound name: foo"), console());
+        // editing clears the mark
+        focusEditor();
+        browser.keys(" ");
+        assertEquals(0.0, ((Number) browser.script("return document.querySelectorAll('#editor .ludus-error-line').length;")).doubleValue());
+    }
+
+    @Test
+    void theEditorHighlightsLudus() throws Exception {
+        program("& a comment\nlet name = \"turtle {name}!\"\nfn f (x) -> if true then :yes else [x, #{:a 1}]\n");
+        assertEquals("& a comment", text(".cm-comment"));
+        assertEquals("{name}", text(".cm-interp"));
+        assertTrue(text(".cm-string").startsWith("\"turtle"), text(".cm-string"));
+        assertEquals("let,fn,if,then,else", texts(".cm-keyword"));
+        assertEquals(":yes,:a", texts(".cm-atom"));
+        assertEquals("true", texts(".cm-builtin"));
+        assertEquals("()[#{}]", texts(".cm-bracket").replace(",", "")); // adjacent brackets share a span
+        assertEquals("1,2,3,4", texts(".CodeMirror-code .CodeMirror-linenumber"));
+    }
+
+    String text(String css) throws Exception {
+        return (String) browser.script("const e = document.querySelector('#editor ' + arguments[0]);"
+                + " return e ? e.textContent : null;", css);
+    }
+
+    String texts(String css) throws Exception {
+        return (String) browser.script("return Array.from(document.querySelectorAll('#editor ' + arguments[0]),"
+                + " e => e.textContent).join(',');", css);
+    }
+
+    @Test
+    void tabIndentsAndTheProgramSurvivesAReload() throws Exception {
+        program("repeat 2 {\n}");
+        browser.script("const cm = " + CM + "; cm.focus(); cm.setCursor(0, 10); return true;");
+        browser.keys("\n\tprint! (:hi)");
+        assertEquals("repeat 2 {\n    print! (:hi)\n}", source(), "auto-indent (2) and a Tab (2 more)");
+        browser.keys("\uE008\t"); // Shift-Tab dedents the line
+        assertEquals("repeat 2 {\n  print! (:hi)\n}", source());
+        browser.open(play.uri().toString());
+        assertTrue(browser.waitFor("return document.querySelector('#editor .CodeMirror') !== null;", 5000));
+        assertEquals("repeat 2 {\n  print! (:hi)\n}", source(), "kept in the browser across a reload");
+        browser.keys("\uE009\uE007"); // the focus is in the editor after a load: Ctrl-Enter runs
+        assertTrue(browser.waitFor("return document.getElementById('console').textContent.includes('=> ');", 10_000),
+                console());
+        assertTrue(console().startsWith(":hi\n:hi\n=> "), console());
+    }
+
+    @Test
+    void aDrawingShownFromTheReplAppears() throws Exception {
+        assertTrue(browser.waitFor("return shownVersion !== null;", 5000));
+        browser.script("document.getElementById('speed').value = '0'; return true;");
+        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"640\" viewBox=\"0 0 640 640\">"
+                + "<rect width=\"640\" height=\"640\" fill=\"rgb(0,0,0)\"/><g id=\"drawing\">"
+                + "<line x1=\"320\" y1=\"320\" x2=\"520\" y2=\"320\" stroke=\"rgb(255,255,255)\" stroke-width=\"3\"/>"
+                + "</g></svg>";
+        var http = java.net.http.HttpClient.newHttpClient();
+        var r = http.send(java.net.http.HttpRequest.newBuilder(play.uri().resolve("/api/show"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(svg)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(browser.waitFor("return document.getElementById('status').textContent.includes('REPL');", 5000));
+        Thread.sleep(300);
+        assertTrue(bright(pixel(420, 320)), "the shown line: " + pixel(420, 320));
     }
 
     @Test
@@ -144,22 +221,22 @@ class PageBrowserTest {
         program("something else");
         browser.open("about:blank");
         browser.open(link);
-        assertTrue(browser.waitFor("return document.getElementById('source').value.length > 0;", 5000));
-        assertEquals(source, browser.script("return document.getElementById('source').value;"));
+        assertTrue(browser.waitFor("return " + CM + ".getValue().length > 0;", 5000));
+        assertEquals(source, source());
     }
 
     @Test
     void anExampleDrawsStepByStep() throws Exception {
         browser.script("const s = document.getElementById('examples'); s.value = 'spiral';"
                 + " s.dispatchEvent(new Event('change')); document.getElementById('speed').value = '1'; return true;");
-        assertTrue(((String) browser.script("return document.getElementById('source').value;")).contains("spiral"));
+        assertTrue(source().contains("spiral"));
         browser.click("#run");
         assertTrue(browser.waitFor("return document.getElementById('console').textContent.includes('=> :done');", 10_000),
                 console());
         // slow replay: one line a frame, so right after the answer the spiral is not finished yet
         assertTrue(browser.waitFor("return document.getElementById('status').textContent.startsWith('done');", 2000));
         browser.screenshot(SHOTS.resolve("page-spiral.png"));
-        // the star, drawn at once: the picture of the page in README (playground/docs/playground.png)
+        // the star, drawn at once: the picture of the page in README (docs/playground.png)
         browser.script("const s = document.getElementById('examples'); s.value = 'turtle-star';"
                 + " s.dispatchEvent(new Event('change')); document.getElementById('speed').value = '0'; return true;");
         browser.click("#run");

@@ -97,6 +97,30 @@ final class WebDriver implements AutoCloseable {
         call("POST", "/element/" + find(css) + "/value", "{\"text\":" + Json.quote(text) + "}");
     }
 
+    /**
+     * Types {@code text} on the keyboard into whatever has the focus (WebDriver actions: works
+     * for editors whose input element is hidden). {@code \n} presses Enter; the modifier codes
+     * {@code \uE008} (Shift), {@code \uE009} (Control) and {@code \uE03D} (Meta) stay pressed
+     * until the end of {@code text}.
+     */
+    void keys(String text) throws Exception {
+        StringBuilder acts = new StringBuilder();
+        StringBuilder release = new StringBuilder();
+        text.codePoints().forEach(cp -> {
+            String key = cp == '\n' ? "\uE007" : new String(Character.toChars(cp));
+            String q = Json.quote(key);
+            if (acts.length() > 0) acts.append(',');
+            acts.append("{\"type\":\"keyDown\",\"value\":").append(q).append('}');
+            if (cp == 0xE008 || cp == 0xE009 || cp == 0xE03D) {
+                release.append(",{\"type\":\"keyUp\",\"value\":").append(q).append('}');
+            } else {
+                acts.append(",{\"type\":\"keyUp\",\"value\":").append(q).append('}');
+            }
+        });
+        call("POST", "/actions", "{\"actions\":[{\"type\":\"key\",\"id\":\"keyboard\",\"actions\":["
+                + acts + release + "]}]}");
+    }
+
     void screenshot(Path file) throws Exception {
         String png = (String) call("GET", "/screenshot", null);
         Files.createDirectories(file.getParent());
