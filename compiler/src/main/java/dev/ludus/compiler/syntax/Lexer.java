@@ -84,7 +84,7 @@ final class Lexer {
      * and code generator recurse per level, so a million brackets once took 9 s and 1.8 GB to
      * end in a StackOverflowError (issue 12). Past this, a lexical error at once.
      */
-    static final int MAX_NESTING = 1000;
+    static final int MAX_NESTING = 100_000;
     private int depth;
 
     private void next() {

@@ -53,7 +53,7 @@ class BigProgramsTest {
         for (int i = 0; i < 100_000; i++) b.append("  ").append(i).append(" -> ").append(2 * i).append('\n');
         b.append("}\n");
         String out = run(b.toString());
-        assertTrue(out.startsWith("199996\nLudus panicked on line 100004:\n"), out);
+        assertTrue(out.startsWith("199996\nLudus panicked on line 100005:\n"), out);
         assertTrue(out.endsWith("Match Error: No match found\n[exit 1]\n") || out.contains("No match"), out);
     }
 
@@ -103,9 +103,11 @@ class BigProgramsTest {
     @Test
     void aFunctionWith100000ClausesKeepsTailCalls() throws Exception {
         StringBuilder b = new StringBuilder("fn f {\n  (0) -> :done\n");
-        for (int i = 1; i < 100_000; i++) b.append("  (-").append(i).append(") -> ").append(i).append('\n');
-        // the last clause tail-calls f a million times: the stack must not grow
-        b.append("  (n) -> f (dec (n))\n}\nprint! (f (-99999))\nf (1_000_000)\n");
+        for (int i = 1; i < 1000; i++) b.append("  (-").append(i).append(") -> ").append(i).append('\n');
+        // past the first split: a clause that tail-calls f a million times (the stack must not grow)
+        b.append("  (n) if gt? (n, 0) -> f (dec (n))\n");
+        for (int i = 1000; i < 100_000; i++) b.append("  (-").append(i).append(") -> ").append(i).append('\n');
+        b.append("}\nprint! (f (-99999))\nf (1_000_000)\n");
         assertEquals("99999\n=> :done\n[exit 0]\n", run(b.toString()));
     }
 }
