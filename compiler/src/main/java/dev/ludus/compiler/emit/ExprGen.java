@@ -355,6 +355,30 @@ final class ExprGen implements Opcodes {
             mv.visitFieldInsn(GETSTATIC, Rt.TUPLE, "EMPTY", "L" + Rt.TUPLE + ";");
             return;
         }
+        if (split.chunked(f, items)) {
+            // a long tuple: its chunks are tuples of their own (moved if large), copied in order
+            int all = f.newSlot();
+            Rt.integer(mv, items.size());
+            mv.visitTypeInsn(ANEWARRAY, Rt.OBJ);
+            mv.visitVarInsn(ASTORE, all);
+            int at = 0;
+            for (List<Expr> chunk : Splitter.chunks(items)) {
+                emit(new TupleLit(chunk.get(0).span(), chunk), f, false);
+                mv.visitTypeInsn(CHECKCAST, Rt.TUPLE);
+                mv.visitMethodInsn(INVOKEVIRTUAL, Rt.TUPLE, "items", "()" + Rt.OBJS_D, false);
+                mv.visitInsn(ICONST_0);
+                mv.visitVarInsn(ALOAD, all);
+                Rt.integer(mv, at);
+                Rt.integer(mv, chunk.size());
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/System", "arraycopy", "(" + Rt.OBJ_D + "I" + Rt.OBJ_D + "II)V", false);
+                at += chunk.size();
+            }
+            mv.visitTypeInsn(NEW, Rt.TUPLE);
+            mv.visitInsn(DUP);
+            mv.visitVarInsn(ALOAD, all);
+            mv.visitMethodInsn(INVOKESPECIAL, Rt.TUPLE, "<init>", "(" + Rt.OBJS_D + ")V", false);
+            return;
+        }
         mv.visitTypeInsn(NEW, Rt.TUPLE);
         mv.visitInsn(DUP);
         array(items, f);
@@ -628,16 +652,26 @@ final class ExprGen implements Opcodes {
         MethodVisitor mv = f.mv;
         Label end = new Label();
         line(f, w.span());
-        for (WhenClause c : w.clauses()) {
-            Label next = new Label();
-            if (c.test() != null) calls.condition(c.test(), f, next);
-            emit(c.body(), f, tail);
-            mv.visitJumpInsn(GOTO, end);
-            mv.visitLabel(next);
-        }
+        whenClauses(w.clauses(), f, tail, end);
         panicAt(mv, "Cond Error: No match found", w.span());
         mv.visitInsn(ACONST_NULL);
         mv.visitLabel(end);
+    }
+
+    /** A when's clauses: the first whose test holds gives the value (to end; returned if end == null); else falls through. */
+    void whenClauses(List<WhenClause> clauses, Frame f, boolean tail, Label end) {
+        MethodVisitor mv = f.mv;
+        int[] rest = f.splitting ? suffixWeights(clauses) : null;
+        for (int i = 0; i < clauses.size(); i++) {
+            if (rest != null && split.whenRest(clauses, i, rest[i], f, tail, end)) return;
+            WhenClause c = clauses.get(i);
+            Label next = new Label();
+            if (c.test() != null) calls.condition(c.test(), f, next);
+            emit(c.body(), f, tail);
+            if (end == null) mv.visitInsn(ARETURN);
+            else mv.visitJumpInsn(GOTO, end);
+            mv.visitLabel(next);
+        }
     }
 
     void panicAt(MethodVisitor mv, String message, Span site) {

@@ -233,6 +233,32 @@ final class Splitter implements Opcodes {
         return true;
     }
 
+    /** As clausesRest, for the clauses of a when (tests instead of patterns). */
+    boolean whenRest(List<WhenClause> clauses, int i, int restWeight, Frame f, boolean tail, Label end) {
+        if (i == 0 || !tooMuch(f, restWeight)) return false;
+        List<WhenClause> rest = clauses.subList(i, clauses.size());
+        for (WhenClause c : rest) if (hasFreeRecur(c.body())) return false;
+        suffixes.putIfAbsent(clauses, suffixWeights(clauses));
+        restOf(clauses, i, rest);
+        MethodVisitor mv = f.mv;
+        List<Binding> env = envs.get(clauses); // tests bind nothing: one env for all the rests
+        if (env == null) env = locals(rest, f);
+        envs.put(rest, env);
+        outline(rest.get(0), env, f, tail, null, (nf, nsrc) -> {
+            x.whenClauses(rest, nf, tail, null);
+            nf.mv.visitInsn(ACONST_NULL);
+            nf.mv.visitInsn(ARETURN);
+        });
+        Label none = new Label();
+        mv.visitInsn(DUP);
+        mv.visitJumpInsn(IFNULL, none);
+        if (end == null) mv.visitInsn(ARETURN);
+        else mv.visitJumpInsn(GOTO, end);
+        mv.visitLabel(none);
+        mv.visitInsn(POP);
+        return true;
+    }
+
     // ---- collection literals
 
     /** Items of a long literal in chunks; each chunk is a literal of its own (moved if large). */

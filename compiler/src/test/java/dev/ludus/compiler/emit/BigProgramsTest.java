@@ -125,4 +125,16 @@ class BigProgramsTest {
         for (int i = 0; i < 70_000; i++) b.append("  let x").append(i).append(" = ").append(i).append('\n');
         assertEquals("=> 69994\n[exit 0]\n", run(b.append("  add (x5, x69989)\n}\nf ()\n").toString()));
     }
+
+    @Test
+    void aTupleOf100000AndAWhenOf20000Clauses() throws Exception {
+        assertEquals("=> (100000, 99999)\n[exit 0]\n",
+                run("let t = (" + numbers(100_000, ", ") + ")\n(count (t), last (t))\n"));
+        StringBuilder b = new StringBuilder("let x = 19998\nprint! (when {\n");
+        for (int i = 0; i < 20_000; i++) b.append("  eq? (x, ").append(i).append(") -> ").append(i).append('\n');
+        b.append("  else -> :none\n})\nwhen {\n");
+        for (int i = 0; i < 20_000; i++) b.append("  eq? (x, ").append(-i).append(") -> ").append(i).append('\n');
+        String out = run(b.append("}\n").toString());
+        assertTrue(out.startsWith("19998\nLudus panicked on line 20005:\n"), out.substring(0, Math.min(200, out.length())));
+    }
 }
