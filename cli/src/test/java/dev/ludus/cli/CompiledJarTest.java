@@ -36,4 +36,29 @@ class CompiledJarTest {
         String expected = Files.readString(src.resolveSibling(name + ".expected"));
         assertEquals(expected, out + "[exit " + p.exitValue() + "]\n");
     }
+
+    /** A program too large for one class (issue 12): its part classes go into the jar, and it runs. */
+    @org.junit.jupiter.api.Test
+    void aLargeProgramRunsFromItsJar() throws Exception {
+        StringBuilder b = new StringBuilder("fn f {\n");
+        for (int i = 0; i < 20_000; i++) b.append("  (").append(i).append(") -> \"case ").append(i).append("\"\n");
+        b.append("}\nlet xs = [");
+        for (int i = 0; i < 20_000; i++) b.append(i == 0 ? "" : ", ").append("add (").append(i).append(", 0.5)");
+        b.append("]\nprint! (f (19_999))\nprint! (last (xs))\nlet 1 = count (xs)\n");
+        Path src = dir.resolve("big.ld");
+        Files.writeString(src, b.toString());
+        Path jar = dir.resolve("big.jar");
+        var program = dev.ludus.compiler.BigStack.call("compile", () -> LudusCompiler.compile(src, "big.ld"));
+        assertTrue(program.classes().size() > 1, "one class only: " + program.classes().keySet());
+        JarWriter.writeJar(program, jar);
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(List.of(javaBin, "-jar", jar.toString()))
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "java -jar timed out");
+        // the last line panics, located at its line
+        assertTrue(out.startsWith("case 19999\n19999.5\n"), out);
+        assertTrue(out.contains("line 20006"), out);
+        assertEquals(1, p.exitValue(), out);
+    }
 }

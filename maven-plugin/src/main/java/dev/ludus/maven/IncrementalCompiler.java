@@ -139,11 +139,15 @@ final class IncrementalCompiler {
             deps.put(p, isOwnSource ? mtimes.get(p) : Files.getLastModifiedTime(p).toMillis());
             if (mod == program.main() || !isOwnSource) {
                 String name = className(mod, own);
-                String rel = ClassNames.classFile(name);
-                Path out = outputDir.resolve(rel);
-                Files.createDirectories(out.getParent());
-                Files.write(out, compiled.classes().get(name));
-                outputs.add(rel);
+                for (var c : compiled.classes().entrySet()) {
+                    // the module's class and, for a large module, its part classes (name$1, name$2, ...)
+                    if (!c.getKey().equals(name) && !c.getKey().matches(java.util.regex.Pattern.quote(name) + "\\$\\d+")) continue;
+                    String rel = ClassNames.classFile(c.getKey());
+                    Path out = outputDir.resolve(rel);
+                    Files.createDirectories(out.getParent());
+                    Files.write(out, c.getValue());
+                    outputs.add(rel);
+                }
             }
         }
         return new CompileState.Entry(outputs, deps);

@@ -22,6 +22,7 @@ final class ExprGen implements Opcodes {
     private final CallGen calls;
     final NumGen nums;
     final IntLoops ints;
+    final Splitter split;
 
     ExprGen(ModuleEmitter m) {
         this.m = m;
@@ -29,6 +30,7 @@ final class ExprGen implements Opcodes {
         this.calls = new CallGen(m, this);
         this.nums = new NumGen(m, this);
         this.ints = new IntLoops(m, nums, this);
+        this.split = new Splitter(m, this);
     }
 
     void line(Frame f, Span s) {
@@ -48,8 +50,17 @@ final class ExprGen implements Opcodes {
     /** As above; {@code starts}, if given, gets a label at the start of each statement's code (sizes). */
     void sequence(List<Expr> body, Frame f, boolean tail, Label[] starts) {
         makeCells(body, f);
+        int[] rest = f.splitting ? suffixWeights(body) : null;
         for (int i = 0; i < body.size(); i++) {
             boolean last = i == body.size() - 1;
+            if (rest != null && split.sequenceRest(body, i, rest[i], f, tail)) {
+                if (starts != null) {
+                    Label here = new Label();
+                    f.mv.visitLabel(here);
+                    for (int j = i; j < body.size(); j++) starts[j] = here;
+                }
+                return;
+            }
             if (starts != null) {
                 starts[i] = new Label();
                 f.mv.visitLabel(starts[i]);
@@ -58,6 +69,11 @@ final class ExprGen implements Opcodes {
             emit(body.get(i), f, tail && last);
             if (!last) f.mv.visitInsn(POP);
         }
+    }
+
+    /** rest[i]: the weight of nodes i.. (Splitter). */
+    private int[] suffixWeights(List<? extends Node> nodes) {
+        return split.suffixWeights(nodes);
     }
 
     /** Cells for bindings of this scope that closures capture before they run (late binding). */
@@ -97,6 +113,7 @@ final class ExprGen implements Opcodes {
     }
 
     void emit(Expr e, Frame f, boolean tail) {
+        if (f.splitting && split.expression(e, f, tail)) return;
         MethodVisitor mv = f.mv;
         if (e instanceof Nil n) {
             Rt.nil(mv);
@@ -202,7 +219,8 @@ final class ExprGen implements Opcodes {
             case PRELUDE -> Rt.prelude(mv, b.name);
             case SESSION -> Rt.session(mv, b.sessionSlot);
             case MODULE -> {
-                mv.visitFieldInsn(GETSTATIC, m.className, m.field(b), Rt.OBJ_D);
+                ModuleEmitter.FieldRef ref = m.field(b);
+                mv.visitFieldInsn(GETSTATIC, ref.owner(), ref.name(), Rt.OBJ_D);
                 if (check) checkBound(b.name, site, f);
             }
             case LOCAL -> {
@@ -280,7 +298,10 @@ final class ExprGen implements Opcodes {
     void store(Binding b, Frame f) {
         MethodVisitor mv = f.mv;
         switch (b.kind) {
-            case MODULE -> mv.visitFieldInsn(PUTSTATIC, m.className, m.field(b), Rt.OBJ_D);
+            case MODULE -> {
+                ModuleEmitter.FieldRef ref = m.field(b);
+                mv.visitFieldInsn(PUTSTATIC, ref.owner(), ref.name(), Rt.OBJ_D);
+            }
             case LOCAL -> {
                 if (b.cell) {
                     Integer slot = f.slots.get(b);
@@ -332,6 +353,30 @@ final class ExprGen implements Opcodes {
         MethodVisitor mv = f.mv;
         if (items.isEmpty()) {
             mv.visitFieldInsn(GETSTATIC, Rt.TUPLE, "EMPTY", "L" + Rt.TUPLE + ";");
+            return;
+        }
+        if (split.chunked(f, items)) {
+            // a long tuple: its chunks are tuples of their own (moved if large), copied in order
+            int all = f.newSlot();
+            Rt.integer(mv, items.size());
+            mv.visitTypeInsn(ANEWARRAY, Rt.OBJ);
+            mv.visitVarInsn(ASTORE, all);
+            int at = 0;
+            for (List<Expr> chunk : Splitter.chunks(items)) {
+                emit(new TupleLit(chunk.get(0).span(), chunk), f, false);
+                mv.visitTypeInsn(CHECKCAST, Rt.TUPLE);
+                mv.visitMethodInsn(INVOKEVIRTUAL, Rt.TUPLE, "items", "()" + Rt.OBJS_D, false);
+                mv.visitInsn(ICONST_0);
+                mv.visitVarInsn(ALOAD, all);
+                Rt.integer(mv, at);
+                Rt.integer(mv, chunk.size());
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/System", "arraycopy", "(" + Rt.OBJ_D + "I" + Rt.OBJ_D + "II)V", false);
+                at += chunk.size();
+            }
+            mv.visitTypeInsn(NEW, Rt.TUPLE);
+            mv.visitInsn(DUP);
+            mv.visitVarInsn(ALOAD, all);
+            mv.visitMethodInsn(INVOKESPECIAL, Rt.TUPLE, "<init>", "(" + Rt.OBJS_D + ")V", false);
             return;
         }
         mv.visitTypeInsn(NEW, Rt.TUPLE);
@@ -406,6 +451,15 @@ final class ExprGen implements Opcodes {
             return;
         }
         mv.visitMethodInsn(INVOKESTATIC, coll, "builder", "()L" + builder + ";", false);
+        if (split.chunked(f, items)) {
+            // a long literal: chunks of it, each a literal of its own, added in order
+            for (List<Expr> chunk : Splitter.chunks(items)) {
+                emit(coll.equals(Rt.LSET) ? new SetLit(chunk.get(0).span(), chunk) : new ListLit(chunk.get(0).span(), chunk), f, false);
+                mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, splat, "(L" + builder + ";" + Rt.OBJ_D + ")L" + builder + ";", false);
+            }
+            mv.visitMethodInsn(INVOKEVIRTUAL, builder, "build", "()L" + coll + ";", false);
+            return;
+        }
         for (Expr item : items) {
             if (item instanceof Splat s) {
                 line(f, s.span());
@@ -453,6 +507,14 @@ final class ExprGen implements Opcodes {
             return;
         }
         mv.visitMethodInsn(INVOKESTATIC, Rt.LDICT, "builder", "()L" + Rt.LDICT_B + ";", false);
+        if (split.chunked(f, d.items())) {
+            for (List<Node> chunk : Splitter.chunks(d.items())) {
+                emit(new DictLit(chunk.get(0).span(), chunk), f, false);
+                mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "splatDict", "(L" + Rt.LDICT_B + ";" + Rt.OBJ_D + ")L" + Rt.LDICT_B + ";", false);
+            }
+            mv.visitMethodInsn(INVOKEVIRTUAL, Rt.LDICT_B, "build", "()L" + Rt.LDICT + ";", false);
+            return;
+        }
         for (Node item : d.items()) {
             if (item instanceof Splat s) {
                 loadWord(s.name(), f);
@@ -524,7 +586,8 @@ final class ExprGen implements Opcodes {
         FnGen.Code code = m.code(fd);
         mv.visitTypeInsn(NEW, Rt.CLOSURE);
         mv.visitInsn(DUP);
-        Rt.ldc(mv, code.constant());
+        if (LongStrings.owner(mv).equals(code.owner())) Rt.ldc(mv, code.constant());
+        else mv.visitMethodInsn(INVOKESTATIC, code.owner(), m.codeAccessor(code), "()" + Rt.FNCODE_D, false);
         List<Binding> caps = m.res.captures.getOrDefault(fd, List.of());
         Rt.integer(mv, caps.size());
         mv.visitTypeInsn(ANEWARRAY, Rt.OBJ);
@@ -589,16 +652,26 @@ final class ExprGen implements Opcodes {
         MethodVisitor mv = f.mv;
         Label end = new Label();
         line(f, w.span());
-        for (WhenClause c : w.clauses()) {
-            Label next = new Label();
-            if (c.test() != null) calls.condition(c.test(), f, next);
-            emit(c.body(), f, tail);
-            mv.visitJumpInsn(GOTO, end);
-            mv.visitLabel(next);
-        }
+        whenClauses(w.clauses(), f, tail, end);
         panicAt(mv, "Cond Error: No match found", w.span());
         mv.visitInsn(ACONST_NULL);
         mv.visitLabel(end);
+    }
+
+    /** A when's clauses: the first whose test holds gives the value (to end; returned if end == null); else falls through. */
+    void whenClauses(List<WhenClause> clauses, Frame f, boolean tail, Label end) {
+        MethodVisitor mv = f.mv;
+        int[] rest = f.splitting ? suffixWeights(clauses) : null;
+        for (int i = 0; i < clauses.size(); i++) {
+            if (rest != null && split.whenRest(clauses, i, rest[i], f, tail, end)) return;
+            WhenClause c = clauses.get(i);
+            Label next = new Label();
+            if (c.test() != null) calls.condition(c.test(), f, next);
+            emit(c.body(), f, tail);
+            if (end == null) mv.visitInsn(ARETURN);
+            else mv.visitJumpInsn(GOTO, end);
+            mv.visitLabel(next);
+        }
     }
 
     void panicAt(MethodVisitor mv, String message, Span site) {
@@ -677,7 +750,10 @@ final class ExprGen implements Opcodes {
     /** As above; {@code onMatch} (if not null) runs once a clause's pattern and guard have matched, before its body. */
     private void clauses(List<Clause> clauses, ArgSource src, Frame f, boolean tail, Label end, Runnable onMatch) {
         MethodVisitor mv = f.mv;
-        for (Clause c : clauses) {
+        int[] rest = f.splitting && onMatch == null && !(end == null && f.returnsDouble) ? suffixWeights(clauses) : null;
+        for (int i = 0; i < clauses.size(); i++) {
+            Clause c = clauses.get(i);
+            if (rest != null && split.clausesRest(clauses, i, rest[i], src, f, tail, end)) return;
             Label next = new Label();
             if (src.isValue()) patterns.match(c.pattern(), src.valueSlot(), next, f);
             else patterns.matchArgs((PTuple) c.pattern(), src, next, f);
@@ -737,6 +813,9 @@ final class ExprGen implements Opcodes {
         }
     }
 
+    /** Loops with more names than this get neither unboxed numbers nor an integer copy (IntLoops). */
+    static final int WIDE_LOOP = 64;
+
     private void loop(Loop l, Frame f, boolean tail) {
         f.repeating++;
         try {
@@ -760,7 +839,9 @@ final class ExprGen implements Opcodes {
                 PTuple p = (PTuple) c.pattern();
                 if (FnGen.hasSplat(p) ? FnGen.fixedCount(p) <= k : p.items().size() == k) applicable.add(c);
             }
-            boolean[] dbl = new LoopTypes(nums, m.res).numericPositions(l, applicable, f);
+            // a loop of many names keeps them boxed, in one copy: its locals stay within Frame.MAX_LOCALS
+            boolean wide = k > WIDE_LOOP;
+            boolean[] dbl = wide ? new boolean[k] : new LoopTypes(nums, m.res).numericPositions(l, applicable, f);
             java.util.Set<Binding>[] accs = m.accumulators.find(applicable, k, dbl);
             int[] slots = new int[k];
             for (int i = 0; i < k; i++) {
@@ -778,7 +859,7 @@ final class ExprGen implements Opcodes {
             Frame.RecurTarget usual = new Frame.RecurTarget(head, slots, -1, true, dbl);
             usual.accs = accs;
             if (accs != null) for (java.util.Set<Binding> a : accs) if (a != null) f.accumulators.addAll(a);
-            boolean[] lng = ints.longPositions(l, applicable, f);
+            boolean[] lng = wide ? new boolean[k] : ints.longPositions(l, applicable, f);
             if (IntLoops.any(lng)) longLoop(l.span(), l.init().items(), applicable, slots, dbl, lng, usual, f, tail, end);
             mv.visitLabel(head);
             Rt.poll(mv); // cancellation (time limit, Ctrl-C): each entry and iteration
@@ -936,9 +1017,13 @@ final class ExprGen implements Opcodes {
     /** A test body becomes its own method; Tests.reached runs it only under `ludus test`. */
     private void testForm(Test t, Frame f) {
         String name = "$test" + nextTest++;
-        MethodVisitor body = m.method(ACC_PRIVATE | ACC_STATIC, name, "()" + Rt.OBJ_D, null, null);
+        boolean big = split.watch(split.walk.weight(t.body()));
+        if (big) split.plan(t.body());
+        MethodVisitor body = m.methodIn(m.unit(big, t), name, "()" + Rt.OBJ_D, t);
         body.visitCode();
         Frame tf = new Frame(body, f.owner, null, null, 0, false);
+        tf.method = name;
+        tf.splitting = big;
         if (!testedCall(t.body(), tf)) sequence(List.of(t.body()), tf, false);
         body.visitInsn(ARETURN);
         body.visitMaxs(0, 0);
@@ -948,7 +1033,7 @@ final class ExprGen implements Opcodes {
         mv.visitLdcInsn(t.name());
         Rt.integer(mv, t.span().line());
         Rt.integer(mv, m.isMain ? 1 : 0);
-        mv.visitLdcInsn(new org.objectweb.asm.Handle(H_INVOKESTATIC, m.className, name, "()" + Rt.OBJ_D, false));
+        mv.visitLdcInsn(new org.objectweb.asm.Handle(H_INVOKESTATIC, LongStrings.owner(body), name, "()" + Rt.OBJ_D, false));
         mv.visitMethodInsn(INVOKESTATIC, "dev/ludus/runtime/Tests", "reached",
                 "(Ljava/lang/String;IZLjava/lang/invoke/MethodHandle;)" + Rt.OBJ_D, false);
     }

@@ -32,6 +32,8 @@ final class FnGen implements Opcodes {
     private final ModuleEmitter m;
     private final FnDef fd;
     private final String baseName;
+    /** The class holding this fn's entries (ModuleEmitter.unit). */
+    private ClassUnit unit;
 
     FnGen(ModuleEmitter m, FnDef fd, int id) {
         this.m = m;
@@ -54,7 +56,10 @@ final class FnGen implements Opcodes {
         for (Clause c : fd.clauses()) pats.add(PatternText.show(c.pattern()));
         String spec = FnSpec.encode(fd.isLambda() ? ":anon" : fd.name(), fd.doc() == null ? "" : fd.doc(),
                 String.join("\n", pats), m.file, fd.span().line(), mask, baseName);
-        Code code = new Code(new ConstantDynamic("fn", Rt.FNCODE_D, Rt.FNCODE_BSM, spec), m.className, baseName, mask);
+        boolean big = m.exprs.split.watch(m.exprs.split.walk.weight(fd));
+        if (big) for (Clause c : fd.clauses()) m.exprs.split.plan(c);
+        this.unit = m.unit(big, fd);
+        Code code = new Code(new ConstantDynamic("fn", Rt.FNCODE_D, Rt.FNCODE_BSM, spec), unit.name, baseName, mask);
         registry.put(fd, code);
 
         for (int n = 0; n <= MAX_DIRECT; n++) {
@@ -93,6 +98,8 @@ final class FnGen implements Opcodes {
 
     private static boolean numericEntryFor(ModuleEmitter m, FnDef fd, int n) {
         if (n < 1 || n > MAX_DIRECT || fd.isLambda() || !m.res.captures.getOrDefault(fd, List.of()).isEmpty()) return false;
+        // a large fn gets one entry per arity: the Splitter may move its code (not an unboxed result)
+        if (m.exprs.split.watch(m.exprs.split.walk.weight(fd))) return false;
         boolean any = false;
         for (Clause c : fd.clauses()) {
             PTuple p = (PTuple) c.pattern();
@@ -120,9 +127,11 @@ final class FnGen implements Opcodes {
         return hasSplat(p) ? p.items().size() - 1 : p.items().size();
     }
 
-    private Frame newFrame(MethodVisitor mv, int firstFree) {
+    private Frame newFrame(MethodVisitor mv, int firstFree, String method) {
         Binding self = fd.isLambda() ? null : m.res.declared.get(fd);
         Frame f = new Frame(mv, fd, fd, self, firstFree, true);
+        f.method = method;
+        f.splitting = m.exprs.split.watch(m.exprs.split.walk.weight(fd));
         List<Binding> caps = m.res.captures.getOrDefault(fd, List.of());
         for (int i = 0; i < caps.size(); i++) f.captures.put(caps.get(i), i);
         return f;
@@ -136,12 +145,11 @@ final class FnGen implements Opcodes {
         String name = numeric ? numericName(baseName, n) : baseName + "$" + n;
         boolean returnsDouble = m.numReturns.returnsNumber(fd, n);
         String desc = numeric ? numericDesc(n, returnsDouble) : Code.directDesc(n);
-        MethodVisitor mv = m.method(ACC_STATIC, name, desc, null, null);
-        m.methodSites.put(name, fd);
+        MethodVisitor mv = m.methodIn(unit, name, desc, fd);
         mv.visitCode();
         if (!numeric && returnsDouble) toNumericEntry(mv, n);
         int width = numeric ? 2 : 1;
-        Frame f = newFrame(mv, 1 + width * n);
+        Frame f = newFrame(mv, 1 + width * n, name);
         f.returnsDouble = numeric && returnsDouble;
         int[] slots = new int[n];
         boolean[] dbl = numeric ? new boolean[n] : null;
@@ -182,7 +190,7 @@ final class FnGen implements Opcodes {
             mv.visitVarInsn(ALOAD, 1 + i);
             NumGen.unbox(mv);
         }
-        mv.visitMethodInsn(INVOKESTATIC, m.className, numericName(baseName, n), numericDesc(n, true), false);
+        mv.visitMethodInsn(INVOKESTATIC, unit.name, numericName(baseName, n), numericDesc(n, true), false);
         NumGen.box(mv);
         mv.visitInsn(ARETURN);
         mv.visitLabel(generic);
@@ -190,10 +198,9 @@ final class FnGen implements Opcodes {
 
     private void emitVariadic() {
         String desc = "(" + Rt.CLOSURE_D + Rt.OBJS_D + ")" + Rt.OBJ_D;
-        MethodVisitor mv = m.method(ACC_STATIC, baseName + "$v", desc, null, null);
-        m.methodSites.put(baseName + "$v", fd);
+        MethodVisitor mv = m.methodIn(unit, baseName + "$v", desc, fd);
         mv.visitCode();
-        Frame f = newFrame(mv, 2);
+        Frame f = newFrame(mv, 2, baseName + "$v");
         Label head = new Label();
         mv.visitLabel(head);
         Rt.poll(mv); // cancellation (time limit, Ctrl-C): each entry and iteration

@@ -47,6 +47,12 @@ final class Frame {
     int variadicDirectMask;
     /** How many loop or repeat bodies enclose the code being emitted (their calls may run many times). */
     int repeating;
+    /** The name of the method this frame's code belongs to (split parts are named after it). */
+    String method = "";
+    /** Whether the Splitter watches this method's size (its Ludus code is large). */
+    boolean splitting;
+    /** The node this outlined method was made for (not to be outlined again). */
+    Ast.Node noOutline;
     /** Last line number emitted, to avoid repeating line entries. */
     int lastLine = -1;
 

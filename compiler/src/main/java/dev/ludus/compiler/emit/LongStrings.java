@@ -13,8 +13,17 @@ final class LongStrings extends MethodVisitor {
     /** Characters per piece: at most 3 bytes each in modified UTF-8, well under the limit. */
     static final int PIECE = 16_000;
 
-    LongStrings(MethodVisitor mv) {
+    /** The class the method belongs to (its constants, its name for calls). */
+    final ClassUnit unit;
+
+    LongStrings(MethodVisitor mv, ClassUnit unit) {
         super(Opcodes.ASM9, mv);
+        this.unit = unit;
+    }
+
+    /** The class that a method made by ModuleEmitter belongs to. */
+    static String owner(MethodVisitor mv) {
+        return ((LongStrings) mv).unit.name;
     }
 
     @Override

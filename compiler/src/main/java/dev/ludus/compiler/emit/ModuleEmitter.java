@@ -29,8 +29,16 @@ final class ModuleEmitter implements Opcodes {
     final String className;
     final String file;
     final ClassWriter cw;
+    /** The module's own class; {@link #current}: where new code goes (see ClassUnit). */
+    private final ClassUnit main;
+    private ClassUnit current;
+    private final List<ClassUnit> parts = new java.util.ArrayList<>();
+    private final Map<String, ClassUnit> units = new HashMap<>();
     final Function<Module, String> classOf;
-    private final Map<Binding, String> fields = new HashMap<>();
+    private final Map<Binding, FieldRef> fields = new HashMap<>();
+
+    /** A module-level binding's static field: in the module's class or one of its part classes. */
+    record FieldRef(String owner, String name) {}
     /** Module-level bindings bound by a named fn: calls to them can link directly. */
     final Map<Binding, FnDef> knownFns = new HashMap<>();
     private final Map<FnDef, FnGen.Code> codes = new IdentityHashMap<>();
@@ -49,11 +57,10 @@ final class ModuleEmitter implements Opcodes {
         this.className = className;
         this.file = module.source().displayName();
         this.classOf = classOf;
-        this.cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
-            @Override protected String getCommonSuperClass(String a, String b) {
-                return Rt.OBJ; // every merged value is used through checkcast, so Object is always sound
-            }
-        };
+        this.main = new ClassUnit(className);
+        this.current = main;
+        this.units.put(className, main);
+        this.cw = main.cw;
         for (var e : res.declared.entrySet()) {
             if (e.getKey() instanceof FnDef fd && e.getValue().kind == Binding.Kind.MODULE) knownFns.put(e.getValue(), fd);
         }
@@ -90,8 +97,7 @@ final class ModuleEmitter implements Opcodes {
             // (read only for the prelude, whose names are short; a constant cannot hold more)
             cw.visitField(ACC_PUBLIC | ACC_STATIC | ACC_FINAL, "$exports", "Ljava/lang/String;", null, exports).visitEnd();
         }
-        Rt.Constants constants = new Rt.Constants(className);
-        Rt.CONSTANTS.set(constants);
+        Rt.CONSTANTS.set(main.constants);
         try {
             emitBodies();
             if (isMain) emitMain();
@@ -102,23 +108,69 @@ final class ModuleEmitter implements Opcodes {
         } finally {
             Rt.CONSTANTS.remove();
         }
-        emitClinit(constants);
-        cw.visitEnd();
+        emitClinit(main, true);
+        for (ClassUnit u : parts) emitClinit(u, false);
+        for (ClassUnit u : parts) partBytes.put(u.name.replace('/', '.'), bytes(u));
+        return bytes(main);
+    }
+
+    /** The part classes made by {@link #emit} (binary name to class file), in order. */
+    final Map<String, byte[]> partBytes = new java.util.LinkedHashMap<>();
+
+    private byte[] bytes(ClassUnit u) {
+        u.cw.visitEnd();
         try {
-            return cw.toByteArray();
+            return u.cw.toByteArray();
         } catch (org.objectweb.asm.MethodTooLargeException e) {
             Node where = methodSites.getOrDefault(e.getMethodName(), module.script());
             throw new TooLarge(module.source(), where.span(), TooLarge.METHOD);
         } catch (org.objectweb.asm.ClassTooLargeException e) {
-            Node where = poolOverflow != null ? poolOverflow : module.script();
+            Node where = u.firstSite != null ? u.firstSite : module.script();
             throw new TooLarge(module.source(), where.span(), TooLarge.CLASS);
         }
     }
 
-    /** Every generated method is made here: its long string constants are split (LongStrings). */
+    /** A method of the module's own class (entry points, initialisation). Long strings are split (LongStrings). */
     MethodVisitor method(int access, String name, String desc, String sig, String[] exceptions) {
-        return new LongStrings(cw.visitMethod(access, name, desc, sig, exceptions));
+        return new LongStrings(cw.visitMethod(access, name, desc, sig, exceptions), main);
     }
+
+    /**
+     * The class for new code (fn entries, toplevel chunks, tests, split code): the current one, or
+     * a new part class once it is full. {@code big}: the code is large (always probe the pool).
+     */
+    ClassUnit unit(boolean big, Node site) {
+        if (current.full(big)) {
+            current = ClassUnit.part(className + "$" + (parts.size() + 1), file);
+            parts.add(current);
+            units.put(current.name, current);
+        }
+        if (current.firstSite == null) current.firstSite = site;
+        return current;
+    }
+
+    /** A package-private static method in unit u (callable from the module's other classes). */
+    MethodVisitor methodIn(ClassUnit u, String name, String desc, Node site) {
+        methodSites.put(name, site);
+        return new LongStrings(u.cw.visitMethod(ACC_STATIC, name, desc, null, null), u);
+    }
+
+    /** {@code <baseName>$code()} in the fn's own class: its FnCode (resolved with that class's lookup). */
+    String codeAccessor(FnGen.Code code) {
+        String name = code.baseName() + "$code";
+        if (codeAccessors.add(name)) {
+            MethodVisitor mv = new LongStrings(units.get(code.owner()).cw.visitMethod(ACC_STATIC, name, "()" + Rt.FNCODE_D, null, null),
+                    units.get(code.owner()));
+            mv.visitCode();
+            Rt.ldc(mv, code.constant());
+            mv.visitInsn(ARETURN);
+            mv.visitMaxs(0, 0);
+            mv.visitEnd();
+        }
+        return name;
+    }
+
+    private final java.util.Set<String> codeAccessors = new java.util.HashSet<>();
 
     /** The statement whose code is largest: the one to blame when its chunk is too large. */
     private static Node largest(List<Expr> part, Label[] starts, Label end) {
@@ -135,9 +187,6 @@ final class ModuleEmitter implements Opcodes {
 
     /** The toplevel statement being emitted (to blame for a limit met outside any fn). */
     Node statement;
-
-    /** The first toplevel statement of the chunk during which the constant pool overflowed, if it did. */
-    private Node poolOverflow;
 
     /** The Ludus code each generated method comes from (for the "too large" error). */
     final Map<String, Node> methodSites = new HashMap<>();
@@ -175,11 +224,11 @@ final class ModuleEmitter implements Opcodes {
     }
 
     /** The static field holding a module-level binding (null until the binding runs). */
-    String field(Binding b) {
+    FieldRef field(Binding b) {
         return fields.computeIfAbsent(b, x -> {
             String name = "v$" + sanitize(LongStrings.shortName(x.name)) + "$" + x.id;
-            cw.visitField(ACC_STATIC, name, Rt.OBJ_D, null, null).visitEnd();
-            return name;
+            current.cw.visitField(ACC_STATIC, name, Rt.OBJ_D, null, null).visitEnd();
+            return new FieldRef(current.name, name);
         });
     }
 
@@ -214,11 +263,14 @@ final class ModuleEmitter implements Opcodes {
     private static final int FIELDS_PER_METHOD = 1000;
     private static final String LOOKUP_D = "Ljava/lang/invoke/MethodHandles$Lookup;";
 
-    private void emitClinit(Rt.Constants constants) {
+    private void emitClinit(ClassUnit unit, boolean isModule) {
+        Rt.Constants constants = unit.constants;
+        ClassWriter cw = unit.cw;
+        String className = unit.name;
         List<org.objectweb.asm.ConstantDynamic> dynamic = new java.util.ArrayList<>(constants.dynamic);
         int helpers = (dynamic.size() + CONSTANTS_PER_METHOD - 1) / CONSTANTS_PER_METHOD;
         for (int h = 0; h < helpers; h++) {
-            MethodVisitor rv = method(ACC_PRIVATE | ACC_STATIC, "$resolve" + h, "()V", null, null);
+            MethodVisitor rv = new LongStrings(cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "$resolve" + h, "()V", null, null), unit);
             rv.visitCode();
             for (var c : dynamic.subList(h * CONSTANTS_PER_METHOD, Math.min(dynamic.size(), (h + 1) * CONSTANTS_PER_METHOD))) {
                 rv.visitLdcInsn(c);
@@ -234,26 +286,11 @@ final class ModuleEmitter implements Opcodes {
         }
         int fieldHelpers = (fields.size() + FIELDS_PER_METHOD - 1) / FIELDS_PER_METHOD;
         for (int h = 0; h < fieldHelpers; h++) {
-            emitConstantsHelper(h, fields.subList(h * FIELDS_PER_METHOD, Math.min(fields.size(), (h + 1) * FIELDS_PER_METHOD)));
+            emitConstantsHelper(unit, h, fields.subList(h * FIELDS_PER_METHOD, Math.min(fields.size(), (h + 1) * FIELDS_PER_METHOD)));
         }
-        MethodVisitor mv = method(ACC_STATIC, "<clinit>", "()V", null, null);
+        MethodVisitor mv = new LongStrings(cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null), unit);
         mv.visitCode();
-        mv.visitLdcInsn(file);
-        String text = module.source().text();
-        if (text.length() <= 8000) {
-            mv.visitLdcInsn(text);
-        } else {
-            mv.visitTypeInsn(NEW, "java/lang/StringBuilder");
-            mv.visitInsn(DUP);
-            mv.visitMethodInsn(INVOKESPECIAL, "java/lang/StringBuilder", "<init>", "()V", false);
-            for (int i = 0; i < text.length(); i += 8000) {
-                mv.visitLdcInsn(text.substring(i, Math.min(text.length(), i + 8000)));
-                mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/StringBuilder", "append",
-                        "(Ljava/lang/String;)Ljava/lang/StringBuilder;", false);
-            }
-            mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/StringBuilder", "toString", "()Ljava/lang/String;", false);
-        }
-        mv.visitMethodInsn(INVOKESTATIC, Rt.SOURCES, "register", "(Ljava/lang/String;Ljava/lang/String;)V", false);
+        if (isModule) registerSource(mv);
         // compute the field constants (static finals may only be set here), then resolve every
         // remaining dynamic constant, so that HotSpot can compile methods whose constants sit
         // in branches that have not run yet (it skips them otherwise)
@@ -282,12 +319,33 @@ final class ModuleEmitter implements Opcodes {
         mv.visitEnd();
     }
 
+    /** Sources.register(file, text): the module's source for panic excerpts. */
+    private void registerSource(MethodVisitor mv) {
+        mv.visitLdcInsn(file);
+        String text = module.source().text();
+        if (text.length() <= 8000) {
+            mv.visitLdcInsn(text);
+        } else {
+            mv.visitTypeInsn(NEW, "java/lang/StringBuilder");
+            mv.visitInsn(DUP);
+            mv.visitMethodInsn(INVOKESPECIAL, "java/lang/StringBuilder", "<init>", "()V", false);
+            for (int i = 0; i < text.length(); i += 8000) {
+                mv.visitLdcInsn(text.substring(i, Math.min(text.length(), i + 8000)));
+                mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/StringBuilder", "append",
+                        "(Ljava/lang/String;)Ljava/lang/StringBuilder;", false);
+            }
+            mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/StringBuilder", "toString", "()Ljava/lang/String;", false);
+        }
+        mv.visitMethodInsn(INVOKESTATIC, Rt.SOURCES, "register", "(Ljava/lang/String;Ljava/lang/String;)V", false);
+    }
+
     /**
      * {@code $constants<h>(Lookup)}: the values of some field constants, in order, each computed
      * by calling its bootstrap method as a plain static method (lookup, name, type, arguments).
      */
-    private void emitConstantsHelper(int h, List<Map.Entry<org.objectweb.asm.ConstantDynamic, String>> part) {
-        MethodVisitor mv = method(ACC_PRIVATE | ACC_STATIC, "$constants" + h, "(" + LOOKUP_D + ")" + Rt.OBJS_D, null, null);
+    private void emitConstantsHelper(ClassUnit unit, int h, List<Map.Entry<org.objectweb.asm.ConstantDynamic, String>> part) {
+        MethodVisitor mv = new LongStrings(unit.cw.visitMethod(ACC_PRIVATE | ACC_STATIC, "$constants" + h,
+                "(" + LOOKUP_D + ")" + Rt.OBJS_D, null, null), unit);
         mv.visitCode();
         Rt.integer(mv, part.size());
         mv.visitTypeInsn(ANEWARRAY, Rt.OBJ);
@@ -333,11 +391,18 @@ final class ModuleEmitter implements Opcodes {
     private void emitBodies() {
         List<Expr> body = module.script().body();
         int chunks = Math.max(1, (body.size() + CHUNK - 1) / CHUNK);
+        String[] owners = new String[chunks];
         for (int c = 0; c < chunks; c++) {
             List<Expr> part = body.subList(Math.min(body.size(), c * CHUNK), Math.min(body.size(), (c + 1) * CHUNK));
-            MethodVisitor mv = method(ACC_PRIVATE | ACC_STATIC, "$body" + c, "()" + Rt.OBJ_D, null, null);
+            boolean big = exprs.split.watch(exprs.split.walk.weight(part));
+            if (big) for (Expr e : part) exprs.split.plan(e);
+            Node site = part.isEmpty() ? module.script() : part.get(0);
+            MethodVisitor mv = methodIn(unit(big, site), "$body" + c, "()" + Rt.OBJ_D, site);
+            owners[c] = LongStrings.owner(mv);
             mv.visitCode();
             Frame f = new Frame(mv, module.script(), null, null, 0, false);
+            f.method = "$body" + c;
+            f.splitting = big;
             Label[] starts = new Label[part.size()];
             if (part.isEmpty()) Rt.nil(mv);
             else exprs.sequence(part, f, false, starts);
@@ -347,8 +412,6 @@ final class ModuleEmitter implements Opcodes {
             mv.visitInsn(ARETURN);
             mv.visitMaxs(0, 0);
             mv.visitEnd();
-            // a class holds at most 65,535 constants: note where the toplevel code passed that
-            if (poolOverflow == null && cw.newUTF8("$after" + c) >= 65_535 && !part.isEmpty()) poolOverflow = part.get(0);
         }
         MethodVisitor mv = method(ACC_PUBLIC | ACC_STATIC, "$run", "()" + Rt.OBJ_D, null, null);
         mv.visitCode();
@@ -360,7 +423,7 @@ final class ModuleEmitter implements Opcodes {
         mv.visitLabel(fresh);
         for (int c = 0; c < chunks; c++) {
             if (c > 0) mv.visitInsn(POP);
-            mv.visitMethodInsn(INVOKESTATIC, className, "$body" + c, "()" + Rt.OBJ_D, false);
+            mv.visitMethodInsn(INVOKESTATIC, owners[c], "$body" + c, "()" + Rt.OBJ_D, false);
         }
         mv.visitInsn(DUP);
         mv.visitFieldInsn(PUTSTATIC, className, "$value", Rt.OBJ_D);
@@ -389,7 +452,8 @@ final class ModuleEmitter implements Opcodes {
             for (int i = p * BINDINGS_PER_METHOD; i < Math.min(all.size(), (p + 1) * BINDINGS_PER_METHOD); i++) {
                 mv.visitVarInsn(ALOAD, 0);
                 Rt.integer(mv, i);
-                mv.visitFieldInsn(GETSTATIC, className, field(all.get(i)), Rt.OBJ_D);
+                FieldRef ref = field(all.get(i));
+                mv.visitFieldInsn(GETSTATIC, ref.owner(), ref.name(), Rt.OBJ_D);
                 mv.visitInsn(AASTORE);
             }
             mv.visitInsn(RETURN);

@@ -56,6 +56,8 @@ final class NumGen implements Opcodes {
             return u != null && !u.check() && (isDouble.test(u.binding()) || typedNumber(u.binding()));
         }
         if (!(e instanceof Synthetic s)) return false;
+        // a very large arithmetic tree is boxed, so the Splitter can move its parts (issue 12)
+        if (m.exprs != null && m.exprs.split.walk.weight(s) > Splitter.MAX_NUMERIC_WEIGHT) return false;
         Binding b = preludeCallee(s);
         List<Expr> args;
         if (b == null) {

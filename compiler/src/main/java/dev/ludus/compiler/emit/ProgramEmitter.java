@@ -88,6 +88,7 @@ public final class ProgramEmitter {
             boolean main = mod == program.main();
             if (main) e.processSite = program.processSite();
             classes.put(internal.replace('/', '.'), e.emit(main, main && replEntry));
+            classes.putAll(e.partBytes); // a large module's part classes (ClassUnit)
         }
         return new CompiledProgram(classes, names.get(program.main()).replace('/', '.'));
     }

@@ -83,7 +83,7 @@ final class Rt implements Opcodes {
     static final ThreadLocal<Constants> CONSTANTS = new ThreadLocal<>();
 
     static void ldc(MethodVisitor mv, ConstantDynamic c) {
-        Constants k = CONSTANTS.get();
+        Constants k = mv instanceof LongStrings ls ? ls.unit.constants : CONSTANTS.get();
         if (k != null) {
             String field = k.fields.get(c);
             if (field == null && (k.fields.size() < FIELD_LIMIT || longArgument(c))) {

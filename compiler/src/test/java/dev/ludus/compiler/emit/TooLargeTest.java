@@ -2,8 +2,8 @@ package dev.ludus.compiler.emit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ludus.compiler.BigStack;
 import dev.ludus.compiler.LudusCompiler;
 import dev.ludus.compiler.diagnostic.CompileErrors;
 import dev.ludus.compiler.diagnostic.Diagnostic;
@@ -23,7 +23,9 @@ class TooLargeTest {
     private Diagnostic error(String source) throws Exception {
         Path file = dir.resolve("big.ld");
         Files.writeString(file, source);
-        CompileErrors e = assertThrows(CompileErrors.class, () -> LudusCompiler.compile(file, "big.ld"));
+        // as `ludus run` compiles: on a thread with a large stack (BigStack)
+        CompileErrors e = assertThrows(CompileErrors.class,
+                () -> BigStack.call("ludus-compile-test", () -> LudusCompiler.compile(file, "big.ld")));
         assertEquals(1, e.diagnostics().size(), e.diagnostics().toString());
         return e.diagnostics().get(0);
     }
@@ -32,48 +34,23 @@ class TooLargeTest {
     void deeplyNestedBracketsAreALexicalErrorAtOnce() throws Exception {
         for (String open : new String[] {"[", "(", "{", "${"}) {
             Diagnostic d = error("let x = 1\nprint! (" + open.repeat(1_000_000) + "\n");
-            assertEquals("too deeply nested: more than 1000 brackets are open here", d.message());
+            assertEquals("too deeply nested: more than 100000 brackets are open here", d.message());
             assertEquals(2, d.span().line());
         }
     }
 
-    @Test
-    void aLongMethodIsBlamedOnItsStatement() throws Exception {
-        Diagnostic d = error("let x = 5\nprint! (x)\n" + "if eq? (x, 0) then 0 else ".repeat(5_000) + "1\nprint! (x)\n");
-        assertTrue(d.message().startsWith("this expression is too large to compile"), d.message());
-        assertEquals(3, d.span().line());
-    }
+    // Long methods, long fns, many constants and many lets now compile (Splitter, ClassUnit; see
+    // BigProgramsTest). What is left: one pattern or loop that binds more names than a JVM method
+    // can hold in its locals (Frame.MAX_LOCALS) is blamed on the function (at toplevel, names are
+    // fields: no limit).
 
     @Test
-    void aFunctionWithTooManyClausesIsBlamedOnTheFunction() throws Exception {
-        StringBuilder b = new StringBuilder("print! (1)\nfn f {\n");
-        for (int i = 0; i < 5000; i++) b.append("  (").append(i).append(") -> ").append(i).append('\n');
-        Diagnostic d = error(b.append("}\nf (5)\n").toString());
-        assertTrue(d.message().startsWith("this expression is too large to compile"), d.message());
-        assertEquals(2, d.span().line());
-    }
-
-    @Test
-    void tooManyConstantsIsBlamedWhereTheyOverflow() throws Exception {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 40_000; i++) b.append("print! (\"line ").append(i).append("\")\n");
-        Diagnostic d = error(b.toString());
-        assertTrue(d.message().startsWith("this file is too large to compile from here on"), d.message());
-        assertTrue(d.span().line() > 30_000, "blamed on line " + d.span().line());
-    }
-
-    @Test
-    void tooManyLocalsIsAnErrorBeforeTheCompilerOutgrowsItsMemory() throws Exception {
-        // before: 70,000 lets in one fn took the compiler past 6 GB (ASM frames: locals x blocks)
-        StringBuilder b = new StringBuilder("print! (1)\nfn f () -> {\n");
-        for (int i = 0; i < 70_000; i++) b.append("  let x").append(i).append(" = ").append(i).append('\n');
-        Diagnostic d = error(b.append("  x5\n}\n").toString());
+    void aPatternBindingTooManyNamesInAFunctionIsBlamedOnTheFunction() throws Exception {
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < 3000; i++) names.append(i == 0 ? "" : ", ").append('x').append(i);
+        Diagnostic d = error("print! (1)\nfn f (t) -> {\n  let (" + names + ") = t\n  x5\n}\n");
         assertEquals("this expression is too large to compile: it binds more than 2000 names in one function; "
                 + "split it into smaller functions", d.message());
         assertEquals(2, d.span().line());
-        StringBuilder top = new StringBuilder("print! (1)\nprint! (2)\n{\n");
-        for (int i = 0; i < 3000; i++) top.append("  let x").append(i).append(" = ").append(i).append('\n');
-        d = error(top.append("  x5\n}\n").toString());
-        assertEquals(3, d.span().line());
     }
 }

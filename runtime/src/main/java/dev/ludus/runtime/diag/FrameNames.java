@@ -29,6 +29,7 @@ public final class FrameNames {
 
     /** The generated method {@code method}, or null for anything else (Java code, $run, main). */
     public static Decoded decode(String method) {
+        method = unsplit(method);
         if (method.startsWith("fn$")) {
             int idEnd = method.indexOf('$', 3);
             int last = method.lastIndexOf('$');
@@ -43,6 +44,18 @@ public final class FrameNames {
         if (method.startsWith("$body") && digits(method, 5, method.length())) return new Decoded(Kind.TOPLEVEL, null);
         if (method.startsWith("$test") && digits(method, 5, method.length())) return new Decoded(Kind.TEST, null);
         return null;
+    }
+
+    /**
+     * Marks a method that the compiler split off a large one (issue 12): {@code <method>_s<n>}
+     * is read as its method.
+     */
+    public static final String SPLIT = "_s";
+
+    /** The method that {@code method} was split off (itself if it was not). */
+    public static String unsplit(String method) {
+        int at = method.lastIndexOf(SPLIT);
+        return at > 0 && digits(method, at + SPLIT.length(), method.length()) ? method.substring(0, at) : method;
     }
 
     private static boolean digits(String s, int from, int to) {

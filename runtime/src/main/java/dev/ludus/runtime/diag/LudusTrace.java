@@ -183,6 +183,7 @@ public final class LudusTrace {
 
     /** The method name without its arity suffix: all entries of one function fold together. */
     private static String base(String method, FrameNames.Decoded d) {
+        method = FrameNames.unsplit(method);
         if (d.kind() == FrameNames.Kind.TOPLEVEL) return "$body";
         if (d.kind() == FrameNames.Kind.TEST) return method;
         return method.substring(0, method.lastIndexOf('$'));

@@ -1,0 +1,389 @@
+package dev.ludus.compiler.emit;
+
+import dev.ludus.compiler.resolve.Binding;
+import dev.ludus.compiler.resolve.NameUse;
+import dev.ludus.compiler.syntax.Ast.*;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Keeps every generated method under the JVM's 64 KB code limit (issue 12), as mature JVM
+ * compilers do: code past a budget moves into chained static methods. Only methods whose
+ * Ludus code weighs more than {@link #SAFE_WEIGHT} nodes are watched ({@link Frame#splitting});
+ * ordinary methods are emitted exactly as before.
+ *
+ * <p>An outlined method is {@code static Object $split<n>(Closure self, Object[] env)}: self is
+ * the enclosing fn's closure (its captures and own name; null at toplevel), env the values of
+ * the enclosing method's locals that the moved code names (a Cell as itself, an unboxed number
+ * boxed). Moved code keeps its spans, so panics keep their file:line:col. Code in a tail
+ * position stays in a tail position: the outlined method returns the pending TailCall of a tail
+ * call as its own result, so tail calls still do not grow the stack. Code with a {@code recur}
+ * to an enclosing loop or fn is never moved (its parts still are).
+ *
+ * <p>What moves: a large subexpression (when the method is past half its budget, or the
+ * subexpression alone fits in one); the rest of a long statement sequence (its earlier bindings
+ * travel in env); the rest of a long clause list (the method returns null when none matched:
+ * no Ludus value is null); chunks of a long collection literal.
+ */
+final class Splitter implements Opcodes {
+    /** Methods whose Ludus code weighs at most this many nodes are never split. */
+    static final int SAFE_WEIGHT = 1_000;
+    /** Bytes of code a watched method aims at: the JVM allows 65,535, HotSpot compiles methods of at most 8,000. */
+    static final int BUDGET = 7_500;
+    /** Estimated bytes of code per AST node. */
+    static final int BYTES_PER_NODE = 12;
+    /** Smaller subexpressions are not worth a method. */
+    static final int MIN_WEIGHT = 24;
+    /** Arithmetic trees larger than this are not unboxed (NumGen), so that their parts can move. */
+    static final int MAX_NUMERIC_WEIGHT = 256;
+    /** Items per chunk of a long collection literal. */
+    static final int CHUNK_ITEMS = 256;
+
+    private final ModuleEmitter m;
+    private final ExprGen x;
+    final AstWalk walk = new AstWalk();
+    private int next;
+
+    Splitter(ModuleEmitter m, ExprGen x) {
+        this.m = m;
+        this.x = x;
+    }
+
+    /** Whether a method for this much Ludus code must be watched. */
+    boolean watch(int weight) {
+        return weight > SAFE_WEIGHT;
+    }
+
+    /** Nodes to move into methods of their own (see {@link #plan}). */
+    private final java.util.Set<Node> marked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** Weight of code a method keeps before its largest parts are moved out. */
+    static final int CHUNK_WEIGHT = BUDGET / BYTES_PER_NODE;
+
+    /**
+     * Plans a watched method's code bottom-up: where a subtree keeps more than CHUNK_WEIGHT nodes
+     * in its method, its largest movable children are marked to move, until it keeps less. This
+     * cuts deep chains too ({@code inc (inc (…))}, whose code comes after its argument's), every
+     * CHUNK_WEIGHT levels. Functions and tests inside are methods of their own (planned when made).
+     */
+    void plan(Node root) {
+        kept(root);
+    }
+
+    private int kept(Node n) {
+        if (n instanceof FnDef || n instanceof Test) return 1;
+        List<Node> kids = new ArrayList<>();
+        AstWalk.children(n, kids::add);
+        int[] k = new int[kids.size()];
+        int sum = 1;
+        for (int i = 0; i < k.length; i++) sum += k[i] = kept(kids.get(i));
+        if (sum <= CHUNK_WEIGHT) return sum;
+        Integer[] order = new Integer[k.length];
+        for (int i = 0; i < k.length; i++) order[i] = i;
+        java.util.Arrays.sort(order, (a, b) -> Integer.compare(k[b], k[a]));
+        for (int i : order) {
+            if (sum <= CHUNK_WEIGHT || k[i] < MIN_WEIGHT) break;
+            if (kids.get(i) instanceof Expr e && movable(e) && !hasFreeRecur(e)) {
+                marked.add(e);
+                sum -= k[i] - 1;
+            }
+        }
+        return sum;
+    }
+
+    /** The current code offset of a watched method. */
+    private static int pos(Frame f) {
+        Label here = new Label();
+        f.mv.visitLabel(here);
+        return here.getOffset();
+    }
+
+    /** Whether code of this weight should move out of f now. */
+    private boolean tooMuch(Frame f, int weight) {
+        if (!f.splitting || weight < MIN_WEIGHT) return false;
+        long est = (long) weight * BYTES_PER_NODE;
+        int pos = pos(f);
+        return pos + est > BUDGET && (est <= BUDGET || pos >= BUDGET / 2);
+    }
+
+    // ---- expressions
+
+    private final java.util.IdentityHashMap<List<?>, int[]> suffixes = new java.util.IdentityHashMap<>();
+    private final java.util.IdentityHashMap<List<?>, List<Binding>> envs = new java.util.IdentityHashMap<>();
+
+    /**
+     * rest[i]: the weight of nodes i.. . Kept for the rests of lists that are moved, so that a long
+     * list split into a chain of methods costs linear time.
+     */
+    int[] suffixWeights(List<? extends Node> nodes) {
+        int[] rest = suffixes.get(nodes);
+        if (rest != null) return rest;
+        rest = new int[nodes.size() + 1];
+        for (int i = nodes.size() - 1; i >= 0; i--) rest[i] = rest[i + 1] + walk.weight(nodes.get(i));
+        return rest;
+    }
+
+    private final java.util.IdentityHashMap<List<?>, Integer> recurs = new java.util.IdentityHashMap<>();
+
+    /** The index of the last clause with a free recur (-1: none). */
+    private int lastFreeRecur(List<Clause> clauses) {
+        return recurs.computeIfAbsent(clauses, l -> {
+            for (int j = clauses.size() - 1; j >= 0; j--) if (hasFreeRecur(clauses.get(j))) return j;
+            return -1;
+        });
+    }
+
+    /** Records the suffix weights of rest = list.subList(i, ..). */
+    private void restOf(List<?> list, int i, List<?> rest) {
+        int[] all = suffixes.get(list);
+        if (all != null) suffixes.put(rest, java.util.Arrays.copyOfRange(all, i, all.length));
+    }
+
+    /** Emits e in an outlined method if it should move; false when the caller emits it. */
+    boolean expression(Expr e, Frame f, boolean tail) {
+        if (e == f.noOutline || !movable(e)) return false;
+        if (!marked.contains(e) && (!tooMuch(f, walk.weight(e)) || hasFreeRecur(e))) return false;
+        outline(e, locals(List.of(e), f), f, tail, null, (nf, src) -> {
+            nf.noOutline = e;
+            x.emit(e, nf, tail);
+            nf.mv.visitInsn(ARETURN);
+        });
+        return true;
+    }
+
+    /** Forms that bind names in the enclosing scope (they stay; their parts may move). */
+    private static boolean movable(Expr e) {
+        return !(e instanceof Let || e instanceof FnDef fd && !fd.isLambda() || e instanceof FnDecl || e instanceof RefDecl
+                || e instanceof Import || e instanceof Ns || e instanceof Use || e instanceof Splat || e instanceof Placeholder);
+    }
+
+    /** A recur in a tail position of e that targets a loop or fn enclosing e. */
+    private static boolean hasFreeRecur(Node e) {
+        if (e instanceof Recur) return true;
+        if (e instanceof Clause c) return hasFreeRecur(c.body());
+        if (e instanceof Block b) return !b.body().isEmpty() && hasFreeRecur(b.body().get(b.body().size() - 1));
+        if (e instanceof If i) return hasFreeRecur(i.then()) || hasFreeRecur(i.otherwise());
+        if (e instanceof IfLet i) return hasFreeRecur(i.then()) || hasFreeRecur(i.otherwise());
+        if (e instanceof When w) {
+            for (WhenClause c : w.clauses()) if (hasFreeRecur(c.body())) return true;
+        } else if (e instanceof Match mt) {
+            for (Clause c : mt.clauses()) if (hasFreeRecur(c.body())) return true;
+        } else if (e instanceof Receive r) {
+            for (Clause c : r.clauses()) if (hasFreeRecur(c.body())) return true;
+        }
+        return false;
+    }
+
+    // ---- statement sequences
+
+    /**
+     * Before statement i of a sequence: moves statements i.. (the rest, with the sequence's tail
+     * flag) into an outlined method when the method is past its budget. True when it did.
+     */
+    boolean sequenceRest(List<Expr> body, int i, int restWeight, Frame f, boolean tail) {
+        if (i == 0 || !tooMuch(f, restWeight)) return false;
+        List<Expr> rest = body.subList(i, body.size());
+        if (hasFreeRecur(rest.get(rest.size() - 1))) return false;
+        suffixes.putIfAbsent(body, suffixWeights(body));
+        restOf(body, i, rest);
+        Block block = new Block(rest.get(0).span(), rest);
+        outline(block, locals(rest, f), f, tail, null, (nf, src) -> {
+            nf.noOutline = block;
+            x.emit(block, nf, tail);
+            nf.mv.visitInsn(ARETURN);
+        });
+        return true;
+    }
+
+    // ---- clause lists
+
+    /**
+     * Before clause i of a list (not of a receive, nor of an entry returning a double): moves
+     * clauses i.. into an outlined method that returns the matching clause's value or null; here,
+     * a value goes to end (or is returned, end == null) and null falls through to the no-match code.
+     */
+    boolean clausesRest(List<Clause> clauses, int i, int restWeight, ArgSource src, Frame f, boolean tail, Label end) {
+        if (i == 0 || !tooMuch(f, restWeight)) return false;
+        List<Clause> rest = clauses.subList(i, clauses.size());
+        if (lastFreeRecur(clauses) >= i) return false;
+        suffixes.putIfAbsent(clauses, suffixWeights(clauses));
+        restOf(clauses, i, rest);
+        MethodVisitor mv = f.mv;
+        List<Node> nodes = new ArrayList<>(rest);
+        // the rests of one clause list name the same outer locals: one env for all (clauses bind their own)
+        List<Binding> env = envs.get(clauses);
+        if (env == null) env = locals(nodes, f);
+        envs.put(rest, env);
+        recurs.put(rest, -1);
+        outline(rest.get(0), env, f, tail, src, (nf, nsrc) -> {
+            x.clauses(rest, nsrc, nf, tail, null);
+            nf.mv.visitInsn(ACONST_NULL);
+            nf.mv.visitInsn(ARETURN);
+        });
+        Label none = new Label();
+        mv.visitInsn(DUP);
+        mv.visitJumpInsn(IFNULL, none);
+        if (end == null) mv.visitInsn(ARETURN);
+        else mv.visitJumpInsn(GOTO, end);
+        mv.visitLabel(none);
+        mv.visitInsn(POP);
+        return true;
+    }
+
+    /** As clausesRest, for the clauses of a when (tests instead of patterns). */
+    boolean whenRest(List<WhenClause> clauses, int i, int restWeight, Frame f, boolean tail, Label end) {
+        if (i == 0 || !tooMuch(f, restWeight)) return false;
+        List<WhenClause> rest = clauses.subList(i, clauses.size());
+        for (WhenClause c : rest) if (hasFreeRecur(c.body())) return false;
+        suffixes.putIfAbsent(clauses, suffixWeights(clauses));
+        restOf(clauses, i, rest);
+        MethodVisitor mv = f.mv;
+        List<Binding> env = envs.get(clauses); // tests bind nothing: one env for all the rests
+        if (env == null) env = locals(rest, f);
+        envs.put(rest, env);
+        outline(rest.get(0), env, f, tail, null, (nf, nsrc) -> {
+            x.whenClauses(rest, nf, tail, null);
+            nf.mv.visitInsn(ACONST_NULL);
+            nf.mv.visitInsn(ARETURN);
+        });
+        Label none = new Label();
+        mv.visitInsn(DUP);
+        mv.visitJumpInsn(IFNULL, none);
+        if (end == null) mv.visitInsn(ARETURN);
+        else mv.visitJumpInsn(GOTO, end);
+        mv.visitLabel(none);
+        mv.visitInsn(POP);
+        return true;
+    }
+
+    // ---- collection literals
+
+    /** Items of a long literal in chunks; each chunk is a literal of its own (moved if large). */
+    static <T> List<List<T>> chunks(List<T> items) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i += CHUNK_ITEMS) out.add(items.subList(i, Math.min(items.size(), i + CHUNK_ITEMS)));
+        return out;
+    }
+
+    /** Whether a literal with these items is built in chunks. */
+    boolean chunked(Frame f, List<? extends Node> items) {
+        return f.splitting && items.size() > CHUNK_ITEMS;
+    }
+
+    // ---- the outlined method
+
+    interface Body {
+        void emit(Frame nf, ArgSource src);
+    }
+
+    /**
+     * Emits a call of a new method made by body, passing the enclosing closure and env: the
+     * clause values of src (if any) and then every local of f that nodes name or bind.
+     * Leaves the method's result on the stack.
+     */
+    private void outline(Node site, List<Binding> env, Frame f, boolean tail, ArgSource src, Body body) {
+        MethodVisitor mv = f.mv;
+        int srcCount = src == null ? 0 : src.isValue() || !src.isFixed() ? 1 : src.slots().length;
+        // named after the method it comes from, so that traces read it as that code (FrameNames)
+        String name = f.method + dev.ludus.runtime.diag.FrameNames.SPLIT + next++;
+        String desc = "(" + Rt.CLOSURE_D + Rt.OBJS_D + ")" + Rt.OBJ_D;
+        MethodVisitor nm = m.methodIn(m.unit(true, site), name, desc, site);
+        // the call: self, then env
+        if (f.fn != null) mv.visitVarInsn(ALOAD, 0);
+        else mv.visitInsn(ACONST_NULL);
+        Rt.integer(mv, srcCount + env.size());
+        mv.visitTypeInsn(ANEWARRAY, Rt.OBJ);
+        int k = 0;
+        for (int i = 0; i < srcCount; i++) {
+            mv.visitInsn(DUP);
+            Rt.integer(mv, k++);
+            if (src.isValue()) mv.visitVarInsn(ALOAD, src.valueSlot());
+            else if (!src.isFixed()) mv.visitVarInsn(ALOAD, src.arraySlot());
+            else if (src.lng(i)) {
+                mv.visitVarInsn(LLOAD, src.slots()[i]);
+                mv.visitInsn(L2D);
+                NumGen.box(mv);
+            } else if (src.dbl(i)) {
+                mv.visitVarInsn(DLOAD, src.slots()[i]);
+                NumGen.box(mv);
+            } else mv.visitVarInsn(ALOAD, src.slots()[i]);
+            mv.visitInsn(AASTORE);
+        }
+        for (Binding b : env) {
+            mv.visitInsn(DUP);
+            Rt.integer(mv, k++);
+            if (f.isDouble(b)) {
+                f.loadNum(b);
+                NumGen.box(mv);
+            } else mv.visitVarInsn(ALOAD, f.slots.get(b));
+            mv.visitInsn(AASTORE);
+        }
+        mv.visitMethodInsn(INVOKESTATIC, LongStrings.owner(nm), name, desc, false);
+
+        // the method
+        nm.visitCode();
+        Frame nf = new Frame(nm, f.owner, f.fn, f.fnBinding, 2, tail && f.mayReturnTailCall);
+        nf.captures.putAll(f.captures);
+        nf.repeating = f.repeating;
+        nf.splitting = true;
+        nf.method = f.method;
+        k = 0;
+        int[] srcSlots = new int[srcCount];
+        for (int i = 0; i < srcCount; i++) {
+            nm.visitVarInsn(ALOAD, 1);
+            Rt.integer(nm, k++);
+            nm.visitInsn(AALOAD);
+            srcSlots[i] = nf.newSlot();
+            nm.visitVarInsn(ASTORE, srcSlots[i]);
+        }
+        for (Binding b : env) {
+            nm.visitVarInsn(ALOAD, 1);
+            Rt.integer(nm, k++);
+            nm.visitInsn(AALOAD);
+            int slot = nf.newSlot();
+            nm.visitVarInsn(ASTORE, slot);
+            nf.slots.put(b, slot);
+            if (f.accumulators.contains(b)) nf.accumulators.add(b);
+        }
+        ArgSource nsrc = src == null ? null
+                : src.isValue() ? ArgSource.value(srcSlots[0])
+                : !src.isFixed() ? ArgSource.array(srcSlots[0])
+                : ArgSource.slots(srcSlots);
+        body.emit(nf, nsrc);
+        nm.visitMaxs(0, 0);
+        nm.visitEnd();
+    }
+
+    /**
+     * The locals of f (slots or unboxed numbers) that the nodes name, in first-use order, plus
+     * the Cells made ahead for names they bind (closures may hold them already). Other names
+     * they bind are their own, even if an earlier copy of the same code gave them a slot.
+     */
+    private List<Binding> locals(List<? extends Node> nodes, Frame f) {
+        LinkedHashSet<Binding> used = new LinkedHashSet<>();
+        java.util.Set<Binding> declared = new java.util.HashSet<>();
+        for (Node n : nodes) {
+            AstWalk.each(n, y -> {
+                if (y instanceof Word w) {
+                    NameUse u = m.res.uses.get(w);
+                    if (u != null) used.add(u.binding());
+                } else {
+                    Binding b = m.res.declared.get(y);
+                    if (b != null) {
+                        declared.add(b);
+                        if (b.cell) used.add(b);
+                    }
+                }
+            });
+        }
+        List<Binding> out = new ArrayList<>();
+        for (Binding b : used) {
+            if (b.kind != Binding.Kind.LOCAL || b == f.fnBinding || declared.contains(b) && !b.cell) continue;
+            if (f.isDouble(b) || f.slots.containsKey(b)) out.add(b);
+        }
+        return out;
+    }
+}
