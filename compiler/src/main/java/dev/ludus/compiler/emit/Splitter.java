@@ -223,6 +223,15 @@ final class Splitter implements Opcodes {
             nf.mv.visitInsn(ACONST_NULL);
             nf.mv.visitInsn(ARETURN);
         });
+        afterRest(mv, end);
+        return true;
+    }
+
+    /**
+     * After the call of a moved clause list's rest: null means no clause matched (go on to the
+     * no-match code); anything else is the value (returned, or the jump to {@code end}).
+     */
+    private static void afterRest(MethodVisitor mv, Label end) {
         Label none = new Label();
         mv.visitInsn(DUP);
         mv.visitJumpInsn(IFNULL, none);
@@ -230,7 +239,6 @@ final class Splitter implements Opcodes {
         else mv.visitJumpInsn(GOTO, end);
         mv.visitLabel(none);
         mv.visitInsn(POP);
-        return true;
     }
 
     /** As clausesRest, for the clauses of a when (tests instead of patterns). */
@@ -249,13 +257,7 @@ final class Splitter implements Opcodes {
             nf.mv.visitInsn(ACONST_NULL);
             nf.mv.visitInsn(ARETURN);
         });
-        Label none = new Label();
-        mv.visitInsn(DUP);
-        mv.visitJumpInsn(IFNULL, none);
-        if (end == null) mv.visitInsn(ARETURN);
-        else mv.visitJumpInsn(GOTO, end);
-        mv.visitLabel(none);
-        mv.visitInsn(POP);
+        afterRest(mv, end);
         return true;
     }
 
