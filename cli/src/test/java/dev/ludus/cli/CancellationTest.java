@@ -108,10 +108,16 @@ class CancellationTest {
             try {
                 typed.write("loop (0) with (n) -> recur (inc (n))\n".getBytes(StandardCharsets.UTF_8));
                 typed.flush();
-                Thread.sleep(3000); // the entry is running (and compiled by now)
-                typed.write(3); // Ctrl-C
-                typed.flush();
-                Thread.sleep(1000);
+                // Wait for the REPL to be up and the entry to run; on a loaded machine the JVM may
+                // still be starting, and a Ctrl-C typed while JLine reads the line is taken as input.
+                // So, like a person, press Ctrl-C again until the entry is interrupted.
+                for (int i = 0; i < 100 && !seen.toString().contains("REPL."); i++) Thread.sleep(100);
+                Thread.sleep(2000);
+                for (int i = 0; i < 10 && !seen.toString().contains("interrupted"); i++) {
+                    typed.write(3); // Ctrl-C
+                    typed.flush();
+                    for (int j = 0; j < 20 && !seen.toString().contains("interrupted"); j++) Thread.sleep(100);
+                }
                 typed.write("add (40, 2)\n:quit\n".getBytes(StandardCharsets.UTF_8));
                 typed.flush();
             } catch (java.io.IOException e) {
