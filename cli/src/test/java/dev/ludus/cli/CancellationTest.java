@@ -91,8 +91,12 @@ class CancellationTest {
     @Test
     void ctrlCInTheReplStopsARunawayEntry() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "no util-linux script here");
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/perl")), "no perl here");
         for (Path java : javas()) {
-            String command = java + " -cp " + System.getProperty("java.class.path") + " dev.ludus.cli.Main repl";
+            // A background job (nohup … &, as CI may be run) starts with SIGINT ignored, and the JVM
+            // then leaves it ignored: perl puts back the default disposition, as a terminal's shell has.
+            String command = "perl -e '$SIG{INT} = \"DEFAULT\"; exec @ARGV or die' -- "
+                    + java + " -cp " + System.getProperty("java.class.path") + " dev.ludus.cli.Main repl";
             Process p = new ProcessBuilder("script", "-qec", command, "/dev/null").redirectErrorStream(true).start();
             var typed = p.getOutputStream();
             var seen = new StringBuffer();
