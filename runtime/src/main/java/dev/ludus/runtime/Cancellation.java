@@ -16,14 +16,13 @@ import java.lang.invoke.MutableCallSite;
  * MutableCallSite shared by every poll: its target is a no-op, which the JIT inlines to
  * nothing (recording a dependency on the site). A cancel retargets it to {@link #stop}; the
  * JVM then deoptimises the compiled code that depends on it, so the next poll reached throws.
- * Java code that waits or loops on the program's behalf reads {@link #requested}. The state
- * is static, so it works on whatever thread (or continuation) runs the program; one program
- * runs at a time in a JVM.
+ * The state is static, so it works on whatever thread (or continuation) runs the program;
+ * one program runs at a time in a JVM.
  */
 public final class Cancellation {
     private Cancellation() {}
 
-    /** Whether a cancel was asked for (read by Java-side loops, and by "volatile" polls). */
+    /** Whether a cancel was asked for (read by the "volatile" polls, a kind kept for measuring). */
     public static volatile boolean requested;
     private static volatile String message;
     private static volatile boolean quiet;

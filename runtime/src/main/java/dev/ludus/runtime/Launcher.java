@@ -160,11 +160,7 @@ public final class Launcher {
         } finally {
             // the main script has ended: every other process is discarded (spec §16), unless
             // the program is parked where a cancel stopped it (the JVM exits next)
-            if (Cancellation.stopped() == null) endProcesses();
-            else if (processesUsed) {
-                processesUsed = false;
-                dev.ludus.runtime.process.Processes.abandon();
-            }
+            endProcesses(Cancellation.stopped() == null);
             out.flush();
         }
         if (Cancellation.quiet()) {
@@ -205,9 +201,15 @@ public final class Launcher {
 
     /** Discards the processes of the program that just ended (and of a REPL session at :reset). */
     public static void endProcesses() {
+        endProcesses(true);
+    }
+
+    /** As above; without {@code discard} the processes are only forgotten (see Processes.abandon). */
+    private static void endProcesses(boolean discard) {
         if (!processesUsed) return;
         processesUsed = false;
-        dev.ludus.runtime.process.Processes.reset();
+        if (discard) dev.ludus.runtime.process.Processes.reset();
+        else dev.ludus.runtime.process.Processes.abandon();
     }
 
     /** Where a compiled program first uses processes ("file:line:col"), or null. */
