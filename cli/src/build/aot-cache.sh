@@ -15,7 +15,7 @@ real="$(readlink -f "$java")"
 key="${real//[^A-Za-z0-9._-]/_}"
 out="$(dirname "$jar")/ludus-aot-$key.aot"
 conf="$out.conf"; log="$out.log"
-flags=(-Xss16m --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -XX:+UseParallelGC)
+flags=(-Xss16m -XX:StackReservedPages=0 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -XX:+UseParallelGC)
 rm -f "$out" "$conf"
 train="$(mktemp -d)"; trap 'rm -rf "$train"' EXIT
 # what a first hour touches: printing, collections, strings, the turtle, a panic, processes

@@ -20,7 +20,12 @@ import java.util.concurrent.TimeUnit;
 final class ChildRuns {
     private ChildRuns() {}
 
-    record Result(String out, String err, int exit) {}
+    record Result(String out, String err, int exit, long peakMb) {
+        Result(String out, String err, int exit) { this(out, err, exit, 0); }
+    }
+
+    /** The JVM options the launchers (./ludus, the distribution's bin/ludus, the playground) add. */
+    static final List<String> LAUNCHER_OPTS = List.of("-Xss16m", "-XX:StackReservedPages=0", "-XX:+UseParallelGC");
 
     /** The Java 25 JDK the issue asks cancellation to work on, if installed. */
     static final Path JAVA_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
@@ -45,15 +50,46 @@ final class ChildRuns {
         cmd.add("-jar");
         cmd.add(jar.toString());
         cmd.addAll(args);
-        Process p = new ProcessBuilder(cmd).directory(jar.getParent().toFile()).start();
+        return run(cmd, jar.getParent(), limitSeconds);
+    }
+
+    /** Runs the command line ({@code java jvmOpts dev.ludus.cli.Main args}) on this test's class path, in dir. */
+    static Result runCli(Path java, List<String> jvmOpts, List<String> args, Path dir, int limitSeconds) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java.toString());
+        cmd.addAll(jvmOpts);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.ludus.cli.Main"));
+        cmd.addAll(args);
+        return run(cmd, dir, limitSeconds);
+    }
+
+    private static Result run(List<String> cmd, Path dir, int limitSeconds) throws Exception {
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).start();
         p.getOutputStream().close();
         CompletableFuture<String> out = read(p.getInputStream());
         CompletableFuture<String> err = read(p.getErrorStream());
-        if (!p.waitFor(limitSeconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail(String.join(" ", cmd) + " did not end within " + limitSeconds + " s");
+        long peak = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(limitSeconds);
+        // the child's resident high-water mark (Linux), read until it ends
+        while (!p.waitFor(20, TimeUnit.MILLISECONDS)) {
+            peak = Math.max(peak, highWaterMb(p.pid()));
+            if (System.nanoTime() > deadline) {
+                p.destroyForcibly();
+                fail(String.join(" ", cmd) + " did not end within " + limitSeconds + " s");
+            }
         }
-        return new Result(out.get(), err.get(), p.exitValue());
+        return new Result(out.get(), err.get(), p.exitValue(), peak);
+    }
+
+    private static long highWaterMb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+            }
+        } catch (IOException | RuntimeException e) {
+            // ended meanwhile, or not Linux
+        }
+        return 0;
     }
 
     private static CompletableFuture<String> read(java.io.InputStream in) {

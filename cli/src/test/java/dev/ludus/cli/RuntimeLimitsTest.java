@@ -33,6 +33,27 @@ class RuntimeLimitsTest {
     }
 
     @Test
+    void runawayRecursionStaysSmallUnderTheLaunchersOptions() throws Exception {
+        // `ludus run` as ./ludus starts it. Before (no -XX:StackReservedPages=0) HotSpot walked the
+        // whole overflowing stack, decoding every compiled frame's debug info into native memory:
+        // 1.1-1.5 GB on Java 17 and 1.0-2.6 GB on Java 25 (6-25 s) for these, where allocations
+        // live across the recursive call; with it, 0.3-0.4 GB and 0.13 GB.
+        List<Path> javas = new java.util.ArrayList<>(List.of(ChildRuns.currentJava()));
+        if (java.nio.file.Files.isExecutable(ChildRuns.JAVA_25)) javas.add(ChildRuns.JAVA_25);
+        for (String body : List.of("fn f (n) -> (n, [n], f (inc (n)))\nprint! (:before)\nf (0)\n",
+                "fn f () -> [f ()]\nprint! (:before)\nf ()\n")) {
+            Path src = dir.resolve("runaway.ld");
+            java.nio.file.Files.writeString(src, body);
+            for (Path java : javas) {
+                ChildRuns.Result r = ChildRuns.runCli(java, ChildRuns.LAUNCHER_OPTS, List.of("run", src.toString()), dir, 120);
+                assertEquals(":before\nLudus panicked!\nMaximum call stack size exceeded\n", r.out(), r.err());
+                assertEquals(1, r.exit());
+                assertTrue(r.peakMb() < 700, java + ": peak resident memory " + r.peakMb() + " MB\n" + body);
+            }
+        }
+    }
+
+    @Test
     void deepRecursionStillFits() throws Exception {
         ChildRuns.Result r = run("deep", """
                 fn f (n) -> if eq? (n, 0) then 0 else first (map (fn (x) -> inc (f (dec (n))), [1]))
