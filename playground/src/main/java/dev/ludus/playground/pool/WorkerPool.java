@@ -124,7 +124,7 @@ public final class WorkerPool implements AutoCloseable {
         }
         List<String> c = new ArrayList<>(List.of(java,
                 "-Xmx" + limits.memoryMb() + "m", "-XX:+ExitOnOutOfMemoryError",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss16m", "-XX:StackReservedPages=0", // see ./ludus "-Xshare:auto",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss16m", "-XX:StackReservedPages=0", "-Xshare:auto", // StackReservedPages: see ./ludus
                 "-XX:CICompilerCount=1", "-Dludus.stackSize=" + STACK,
                 "-Dludus.play.outputBytes=" + limits.outputBytes(),
                 "-Dludus.play.drawingSegments=" + limits.drawingSegments()));
