@@ -1,0 +1,87 @@
+package dev.ludus.runtime.collection;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+
+/**
+ * The two kinds of leaf of an {@link LList} trie (and of its tail): {@code Object[]}, holding
+ * any values, and {@code double[]}, holding numbers unboxed (8 bytes an element instead of a
+ * reference plus a 16-byte Double box). A run of numbers goes into double leaves; a leaf that
+ * meets a non-number becomes an Object[] leaf (its numbers boxed), so a list may mix both kinds,
+ * leaf by leaf. Reading from a double leaf boxes the number afresh: a Ludus program cannot see
+ * box identity, and a box that is unboxed right away is one the JIT can remove.
+ *
+ * <p>Free slots. Appends claim the next slot of a shared tail array (see LList's class
+ * comment): in an Object[] tail a free slot is null; in a double[] tail it holds the
+ * {@link #FREE} bit pattern, a quiet NaN with a payload that no arithmetic produces (a NaN
+ * result carries the default payload, or the payload of a NaN operand). A number that happens
+ * to have exactly these bits is still stored correctly: it just never claims a slot.
+ */
+final class Leaves {
+    private Leaves() {}
+
+    static final long FREE = 0x7FFC_1DE5_F7EE_0001L;
+    static final double FREE_D = Double.longBitsToDouble(FREE);
+    static final VarHandle DSLOT = MethodHandles.arrayElementVarHandle(double[].class);
+
+    /** A double leaf of the given capacity, every slot free. */
+    static double[] doubles(int capacity) {
+        double[] d = new double[capacity];
+        Arrays.fill(d, FREE_D);
+        return d;
+    }
+
+    static boolean isFree(double[] d, int i) {
+        return Double.doubleToRawLongBits(d[i]) == FREE;
+    }
+
+    static int length(Object leaf) {
+        return leaf instanceof double[] d ? d.length : ((Object[]) leaf).length;
+    }
+
+    static Object get(Object leaf, int k) {
+        return leaf instanceof double[] d ? (Object) d[k] : ((Object[]) leaf)[k];
+    }
+
+    /** The first n elements of leaf in a new leaf of the same kind and capacity cap (free slots beyond). */
+    static Object copy(Object leaf, int n, int cap) {
+        if (leaf instanceof double[] d) {
+            double[] r = doubles(cap);
+            System.arraycopy(d, 0, r, 0, n);
+            return r;
+        }
+        Object[] r = new Object[cap];
+        System.arraycopy(leaf, 0, r, 0, n);
+        return r;
+    }
+
+    /** The first n elements of a double leaf, boxed, in an Object[] of capacity cap. */
+    static Object[] boxed(double[] d, int n, int cap) {
+        Object[] r = new Object[cap];
+        for (int i = 0; i < n; i++) r[i] = d[i];
+        return r;
+    }
+
+    /** Copies leaf[from, from+len) into dst[at...) (boxing the numbers of a double leaf). */
+    static void copyOut(Object leaf, int from, Object[] dst, int at, int len) {
+        if (leaf instanceof double[] d) {
+            for (int i = 0; i < len; i++) dst[at + i] = d[from + i];
+        } else {
+            System.arraycopy(leaf, from, dst, at, len);
+        }
+    }
+
+    /** a[0..n) unboxed if every one is a number, else null. */
+    static double[] packed(Object[] a, int n, int cap) {
+        for (int i = 0; i < n; i++) if (!(a[i] instanceof Double)) return null;
+        double[] d = doubles(cap);
+        for (int i = 0; i < n; i++) d[i] = (Double) a[i];
+        return d;
+    }
+
+    /** Values.hash of the number d (kept equal to it: a list hashes the same in both leaf kinds). */
+    static int hashNum(double d) {
+        return dev.ludus.runtime.Values.hashNum(d);
+    }
+}
