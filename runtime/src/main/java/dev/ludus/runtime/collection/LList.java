@@ -1,6 +1,7 @@
 package dev.ludus.runtime.collection;
 
 import dev.ludus.runtime.Values;
+import dev.ludus.runtime.value.Boxes;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
@@ -403,7 +404,7 @@ public final class LList implements Iterable<Object> {
         for (int j = start; j < end; ) {
             int base = j >= to ? to : j & ~31, lim = j >= to ? end - to : 32;
             Object leaf = leafFor(j);
-            if (leaf instanceof double[] d) for (int k = j - base; k < lim; k++) f.accept(d[k]);
+            if (leaf instanceof double[] d) for (int k = j - base; k < lim; k++) f.accept(Boxes.of(d[k]));
             else {
                 Object[] a = (Object[]) leaf;
                 for (int k = j - base; k < lim; k++) f.accept(a[k]);
@@ -506,6 +507,25 @@ public final class LList implements Iterable<Object> {
     @Override public String toString() { return Values.show(this); }
 
     public static Builder builder() { return new Builder(); }
+
+    /** For tests: the kind of each leaf in order, 'D' (double[]) or 'O' (Object[]), the tail last. */
+    String leafKinds() {
+        StringBuilder sb = new StringBuilder();
+        int to = tailoff();
+        for (int j = start; j < end; ) {
+            int base = j >= to ? to : j & ~31, lim = j >= to ? end - to : 32;
+            sb.append(leafFor(j) instanceof double[] ? 'D' : 'O');
+            j = base + lim;
+        }
+        return sb.toString();
+    }
+
+    /** For tests: a list of xs in Object[] leaves only (the representation before number leaves). */
+    static LList general(Object... xs) {
+        Builder b = new Builder();
+        b.mixed = true;
+        return b.addAll(xs, 0, xs.length).build();
+    }
 
     /**
      * Transient builder: appends in place, then freezes into a list. Using it after build is

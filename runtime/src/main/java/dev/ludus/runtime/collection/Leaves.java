@@ -1,5 +1,6 @@
 package dev.ludus.runtime.collection;
 
+import dev.ludus.runtime.value.Boxes;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
@@ -9,8 +10,9 @@ import java.util.Arrays;
  * any values, and {@code double[]}, holding numbers unboxed (8 bytes an element instead of a
  * reference plus a 16-byte Double box). A run of numbers goes into double leaves; a leaf that
  * meets a non-number becomes an Object[] leaf (its numbers boxed), so a list may mix both kinds,
- * leaf by leaf. Reading from a double leaf boxes the number afresh: a Ludus program cannot see
- * box identity, and a box that is unboxed right away is one the JIT can remove.
+ * leaf by leaf. Reading from a double leaf boxes the number ({@link Boxes#of}: the shared box
+ * of a small integer, as a list of boxes held before, else a new one; a Ludus program cannot
+ * see box identity).
  *
  * <p>Free slots. Appends claim the next slot of a shared tail array (see LList's class
  * comment): in an Object[] tail a free slot is null; in a double[] tail it holds the
@@ -41,7 +43,7 @@ final class Leaves {
     }
 
     static Object get(Object leaf, int k) {
-        return leaf instanceof double[] d ? (Object) d[k] : ((Object[]) leaf)[k];
+        return leaf instanceof double[] d ? Boxes.of(d[k]) : ((Object[]) leaf)[k];
     }
 
     /** The first n elements of leaf in a new leaf of the same kind and capacity cap (free slots beyond). */
@@ -59,14 +61,14 @@ final class Leaves {
     /** The first n elements of a double leaf, boxed, in an Object[] of capacity cap. */
     static Object[] boxed(double[] d, int n, int cap) {
         Object[] r = new Object[cap];
-        for (int i = 0; i < n; i++) r[i] = d[i];
+        for (int i = 0; i < n; i++) r[i] = Boxes.of(d[i]);
         return r;
     }
 
     /** Copies leaf[from, from+len) into dst[at...) (boxing the numbers of a double leaf). */
     static void copyOut(Object leaf, int from, Object[] dst, int at, int len) {
         if (leaf instanceof double[] d) {
-            for (int i = 0; i < len; i++) dst[at + i] = d[from + i];
+            for (int i = 0; i < len; i++) dst[at + i] = Boxes.of(d[from + i]);
         } else {
             System.arraycopy(leaf, from, dst, at, len);
         }
@@ -78,10 +80,5 @@ final class Leaves {
         double[] d = doubles(cap);
         for (int i = 0; i < n; i++) d[i] = (Double) a[i];
         return d;
-    }
-
-    /** Values.hash of the number d (kept equal to it: a list hashes the same in both leaf kinds). */
-    static int hashNum(double d) {
-        return dev.ludus.runtime.Values.hashNum(d);
     }
 }

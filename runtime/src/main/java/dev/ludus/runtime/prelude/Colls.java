@@ -197,9 +197,35 @@ public final class Colls {
     }
 
     private static Object foldWith(Fn op, LList l, Object init) {
+        if (init instanceof Double d && op.name().equals("add")) return sum(op, l, d);
         Object acc = init;
         for (Object x : l) acc = op.call2(acc, x);
         return acc;
+    }
+
+    /**
+     * fold (add, xs, n): the same left fold, summed unboxed while the accumulator and the
+     * elements are numbers (numbers in double leaves are never boxed); from the first element
+     * that is not a number on, it calls add as the plain fold would (vectors, or its panic).
+     */
+    private static Object sum(Fn add, LList l, double init) {
+        final class Sum implements LList.NumConsumer {
+            double s = init;
+            Object acc;   // non-null once the fold has left the numbers
+
+            @Override public void num(double x) {
+                if (acc == null) s += x;
+                else acc = add.call2(acc, x);
+            }
+
+            @Override public void any(Object x) {
+                if (acc == null && x instanceof Double d) s += d;
+                else acc = add.call2(acc == null ? (Object) s : acc, x);
+            }
+        }
+        Sum sum = new Sum();
+        l.forEachNum(sum);
+        return sum.acc == null ? (Object) sum.s : sum.acc;
     }
 
     public static Object map(Object f, Object xs) {
