@@ -1,7 +1,6 @@
 package dev.ludus.runtime.collection;
 
 import dev.ludus.runtime.Values;
-import dev.ludus.runtime.value.Boxes;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
@@ -42,11 +41,11 @@ public final class LList implements Iterable<Object> {
 
     public static final LList EMPTY = new LList(0, 0, 5, EMPTY_NODE, EMPTY_ARRAY);
 
-    private final int start;
-    private final int end;
+    final int start;
+    final int end;
     private final int shift;
     private final Object[] root;
-    private final Object tail;   // Object[] or double[] (Leaves)
+    final Object tail;   // Object[] or double[] (Leaves)
     private int hash;          // cached Values.hash (0 = not yet computed)
 
     private LList(int start, int end, int shift, Object[] root, Object tail) {
@@ -79,7 +78,7 @@ public final class LList implements Iterable<Object> {
     public boolean isEmpty() { return end == start; }
 
     /** Absolute position of the tail's first element (a multiple of 32; meaningless when empty). */
-    private int tailoff() { return (end - 1) & ~31; }
+    int tailoff() { return (end - 1) & ~31; }
 
     /** Number of elements in the tail (1..32; 0 when empty). */
     private int tailCount() { return end == start ? 0 : end - tailoff(); }
@@ -120,7 +119,7 @@ public final class LList implements Iterable<Object> {
     }
 
     /** The leaf (Object[] or double[]) holding absolute position j. */
-    private Object leafFor(int j) {
+    Object leafFor(int j) {
         int to = tailoff();
         if (j >= to) return tail;
         Object[] node = root;
@@ -157,18 +156,7 @@ public final class LList implements Iterable<Object> {
     /** append when the tail has no free slot: copy the tail, or push it into the trie when full. */
     private LList appendCopying(Object x, int tlen) {
         if (tlen < 32 && end != Integer.MAX_VALUE) {
-            int cap = grownCapacity(tlen + 1);
-            Object nt;
-            if (x instanceof Double n && (tlen == 0 || tail instanceof double[])) {
-                double[] d = Leaves.doubles(cap);
-                if (tlen > 0) System.arraycopy(tail, 0, d, 0, tlen);
-                d[tlen] = n;
-                nt = d;
-            } else {
-                Object[] a = tail instanceof double[] d ? Leaves.boxed(d, tlen, cap) : (Object[]) Leaves.copy(tail, tlen, cap);
-                a[tlen] = x;
-                nt = a;
-            }
+            Object nt = Leaves.appended(tlen == 0 ? Leaves.NO_DOUBLES : tail, tlen, grownCapacity(tlen + 1), x);
             return new LList(start, end + 1, shift, root, nt);
         }
         if (end == Integer.MAX_VALUE) {   // absolute positions exhausted: rebuild compactly
@@ -186,22 +174,13 @@ public final class LList implements Iterable<Object> {
             // root overflow
             newRoot = new Object[32];
             newRoot[0] = root;
-            newRoot[1] = newPath(shift, full);
+            newRoot[1] = Trie.newPath(shift, full);
             newShift += 5;
         } else {
-            newRoot = pushTail(shift, root, full, tailoff);
+            newRoot = Trie.pushTail(shift, root, full, tailoff);
         }
         // past the first leaf, assume the list keeps growing; a list of numbers stays one
-        Object nt;
-        if (x instanceof Double n && full instanceof double[]) {
-            double[] d = Leaves.doubles(32);
-            d[0] = n;
-            nt = d;
-        } else {
-            Object[] a = new Object[32];
-            a[0] = x;
-            nt = a;
-        }
+        Object nt = Leaves.appended(full instanceof double[] ? Leaves.NO_DOUBLES : EMPTY_ARRAY, 0, 32, x);
         return new LList(start, end + 1, newShift, newRoot, nt);
     }
 
@@ -215,56 +194,13 @@ public final class LList implements Iterable<Object> {
         return Math.min(32, Integer.highestOneBit(n - 1) << 1);
     }
 
-    private static Object[] pushTail(int level, Object[] parent, Object leaf, int pos) {
-        int sub = (pos >>> level) & 31;
-        Object[] ret = parent.clone();
-        if (level == 5) {
-            ret[sub] = leaf;
-        } else {
-            Object[] child = (Object[]) parent[sub];
-            ret[sub] = child != null ? pushTail(level - 5, child, leaf, pos) : newPath(level - 5, leaf);
-        }
-        return ret;
-    }
-
-    private static Object newPath(int level, Object leaf) {
-        if (level == 0) return leaf;
-        Object[] n = new Object[32];
-        n[0] = newPath(level - 5, leaf);
-        return n;
-    }
-
     /** This list with element i replaced by x (0 <= i < size). */
     public LList set(int i, Object x) {
         if (i < 0 || i >= end - start) throw new IndexOutOfBoundsException(i);
         int j = start + i;
         int to = tailoff();
-        if (j >= to) return new LList(start, end, shift, root, setIn(tail, end - to, j - to, x));   // only this list's slots
-        return new LList(start, end, shift, doSet(shift, root, j, x), tail);
-    }
-
-    private static Object[] doSet(int level, Object[] node, int j, Object x) {
-        Object[] ret = node.clone();
-        int sub = (j >>> level) & 31;
-        ret[sub] = level == 5 ? setIn(node[sub], 32, j & 31, x) : doSet(level - 5, (Object[]) node[sub], j, x);
-        return ret;
-    }
-
-    /** A copy of leaf[0..n) with slot k set to x (a double leaf turns general for a non-number). */
-    private static Object setIn(Object leaf, int n, int k, Object x) {
-        if (leaf instanceof double[] d) {
-            if (x instanceof Double v) {
-                double[] r = Arrays.copyOf(d, n);
-                r[k] = v;
-                return r;
-            }
-            Object[] r = Leaves.boxed(d, n, n);
-            r[k] = x;
-            return r;
-        }
-        Object[] r = Arrays.copyOf((Object[]) leaf, n);
-        r[k] = x;
-        return r;
+        if (j >= to) return new LList(start, end, shift, root, Trie.setIn(tail, end - to, j - to, x));   // only this list's slots
+        return new LList(start, end, shift, Trie.doSet(shift, root, j, x), tail);
     }
 
     /** All but the first element ({@code []} for empty). */
@@ -335,7 +271,7 @@ public final class LList implements Iterable<Object> {
             // Trim the trie to [lo, nto): lo is ns rounded down to a leaf when pruning the
             // left (drops references to the dead prefix), else 0.
             int lo = pruneLeft ? ns & ~31 : 0;
-            nroot = trim(root, shift, lo, nto - 1);
+            nroot = Trie.trim(root, shift, lo, nto - 1);
             // re-root while the live range sits in one child of the root
             int off = 0;
             while (nshift > 5) {
@@ -349,26 +285,6 @@ public final class LList implements Iterable<Object> {
             ne -= off;
         }
         return new LList(ns, ne, nshift, nroot, ntail);
-    }
-
-    /** Copy of node (at level) with every slot outside positions [lo, hi] (relative) cleared. */
-    private static Object[] trim(Object[] node, int level, int lo, int hi) {
-        long span = 1L << (level + 5);
-        if (lo == 0 && hi == span - 1) return node;
-        int a = lo >>> level, b = hi >>> level;
-        Object[] ret = new Object[32];
-        System.arraycopy(node, a, ret, a, b - a + 1);
-        if (level > 5) {
-            int childMask = (1 << level) - 1;
-            int cl = lo & childMask, ch = hi & childMask;
-            if (a == b) {
-                ret[a] = trim((Object[]) node[a], level - 5, cl, ch);
-            } else {
-                ret[a] = trim((Object[]) node[a], level - 5, cl, childMask);
-                ret[b] = trim((Object[]) node[b], level - 5, 0, ch);
-            }
-        }
-        return ret;
     }
 
     public LList concat(LList other) {
@@ -388,63 +304,19 @@ public final class LList implements Iterable<Object> {
     }
 
     /** Copies all elements into dst starting at dst[at]. */
-    public void copyTo(Object[] dst, int at) {
-        int to = tailoff();
-        for (int j = start; j < end; ) {
-            int base = j >= to ? to : j & ~31, lim = j >= to ? end - to : 32;
-            Leaves.copyOut(leafFor(j), j - base, dst, at, lim - (j - base));
-            at += lim - (j - base);
-            j = base + lim;
-        }
-    }
+    public void copyTo(Object[] dst, int at) { ListWalk.copyTo(this, dst, at); }
 
     /** Calls f on every element in order (no iterator allocation). */
-    @Override public void forEach(Consumer<? super Object> f) {
-        int to = tailoff();
-        for (int j = start; j < end; ) {
-            int base = j >= to ? to : j & ~31, lim = j >= to ? end - to : 32;
-            Object leaf = leafFor(j);
-            if (leaf instanceof double[] d) for (int k = j - base; k < lim; k++) f.accept(Boxes.of(d[k]));
-            else {
-                Object[] a = (Object[]) leaf;
-                for (int k = j - base; k < lim; k++) f.accept(a[k]);
-            }
-            j = base + lim;
-        }
-    }
+    @Override public void forEach(Consumer<? super Object> f) { ListWalk.forEach(this, f); }
 
     /** Internal iteration with early exit: stops at (and returns) the first element p accepts, else null. */
-    public Object find(java.util.function.Predicate<Object> p) {
-        int to = tailoff();
-        for (int j = start; j < end; ) {
-            int base = j >= to ? to : j & ~31, lim = j >= to ? end - to : 32;
-            Object leaf = leafFor(j);
-            for (int k = j - base; k < lim; k++) {
-                Object x = Leaves.get(leaf, k);
-                if (p.test(x)) return x;
-            }
-            j = base + lim;
-        }
-        return null;
-    }
+    public Object find(java.util.function.Predicate<Object> p) { return ListWalk.find(this, p); }
 
     /**
      * Calls f on every element in order, numbers of double leaves unboxed (f.num), the others
      * as they are (f.any): for the prelude's loops (fold, sums) that need no box per number.
      */
-    public void forEachNum(NumConsumer f) {
-        int to = tailoff();
-        for (int j = start; j < end; ) {
-            int base = j >= to ? to : j & ~31, lim = j >= to ? end - to : 32;
-            Object leaf = leafFor(j);
-            if (leaf instanceof double[] d) for (int k = j - base; k < lim; k++) f.num(d[k]);
-            else {
-                Object[] a = (Object[]) leaf;
-                for (int k = j - base; k < lim; k++) f.any(a[k]);
-            }
-            j = base + lim;
-        }
-    }
+    public void forEachNum(NumConsumer f) { ListWalk.forEachNum(this, f); }
 
     /** What {@link #forEachNum} calls per element. */
     public interface NumConsumer {
@@ -487,19 +359,7 @@ public final class LList implements Iterable<Object> {
     @Override public int hashCode() {
         int h = hash;
         if (h == 0) {
-            int acc = 1;
-            int to = tailoff();
-            for (int j = start; j < end; ) {
-                int base = j >= to ? to : j & ~31, lim = j >= to ? end - to : 32;
-                Object leaf = leafFor(j);
-                if (leaf instanceof double[] d) for (int k = j - base; k < lim; k++) acc = 31 * acc + Values.hashNum(d[k]);
-                else {
-                    Object[] a = (Object[]) leaf;
-                    for (int k = j - base; k < lim; k++) acc = 31 * acc + Values.hash(a[k]);
-                }
-                j = base + lim;
-            }
-            h = Values.mix(acc ^ (end - start));
+            h = ListWalk.hash(this);
             hash = h;
         }
         return h;
@@ -509,16 +369,7 @@ public final class LList implements Iterable<Object> {
     public static Builder builder() { return new Builder(); }
 
     /** For tests: the kind of each leaf in order, 'D' (double[]) or 'O' (Object[]), the tail last. */
-    String leafKinds() {
-        StringBuilder sb = new StringBuilder();
-        int to = tailoff();
-        for (int j = start; j < end; ) {
-            int base = j >= to ? to : j & ~31, lim = j >= to ? end - to : 32;
-            sb.append(leafFor(j) instanceof double[] ? 'D' : 'O');
-            j = base + lim;
-        }
-        return sb.toString();
-    }
+    String leafKinds() { return ListWalk.leafKinds(this); }
 
     /** For tests: a list of xs in Object[] leaves only (the representation before number leaves). */
     static LList general(Object... xs) {
@@ -593,7 +444,7 @@ public final class LList implements Iterable<Object> {
                 mixed = true;
             } else if (tlen == 0 && !mixed && x instanceof Double n) {
                 int cap = ((Object[]) tail).length;
-                tail = Leaves.doubles(cap == 0 ? 4 : cap);
+                tail = new double[cap == 0 ? 4 : cap];
                 return addNum(n);
             }
             if (tlen == ((Object[]) tail).length) makeRoom();
@@ -615,7 +466,7 @@ public final class LList implements Iterable<Object> {
             int cap = Leaves.length(tail);
             if (cap == 32) {
                 pushLeaf(tail);
-                tail = tail instanceof double[] ? Leaves.doubles(32) : new Object[32];
+                tail = tail instanceof double[] ? new double[32] : new Object[32];
                 tlen = 0;
             } else {
                 tail = Leaves.copy(tail, tlen, cap == 0 ? 4 : cap * 2);
@@ -638,7 +489,6 @@ public final class LList implements Iterable<Object> {
         /** {@link #addLeaf(Object[], int)} for numbers (the slots from n on may hold anything). */
         public void addLeaf(double[] leaf, int n) {
             if (n == 0) return;
-            Arrays.fill(leaf, n, leaf.length, Leaves.FREE_D);
             takeLeaf(leaf, n);
         }
 
@@ -661,7 +511,7 @@ public final class LList implements Iterable<Object> {
             if ((pos >>> 5) >= (1 << shift)) {
                 Object[] nr = new Object[32];
                 nr[0] = root;
-                nr[1] = newPath(shift, leaf);
+                nr[1] = Trie.newPath(shift, leaf);
                 root = nr;
                 shift += 5;
             } else {
@@ -670,7 +520,7 @@ public final class LList implements Iterable<Object> {
                     int sub = (pos >>> level) & 31;
                     Object[] child = (Object[]) node[sub];
                     if (child == null) {
-                        node[sub] = newPath(level - 5, leaf);
+                        node[sub] = Trie.newPath(level - 5, leaf);
                         leaf = null;
                         break;
                     }
@@ -698,7 +548,7 @@ public final class LList implements Iterable<Object> {
                 if (shared) unshare();
                 if (nums != tail instanceof double[]) {
                     if (nums && tlen == 0 && !mixed) {
-                        tail = Leaves.doubles(32);
+                        tail = new double[32];
                     } else {   // kinds differ: one by one (add turns a double tail general)
                         add(Leaves.get(src, from++));
                         len--;
@@ -732,6 +582,9 @@ public final class LList implements Iterable<Object> {
             if (end == start) return EMPTY;
             // built again without adds in between: the tail's free slots may be claimed already
             Object t = shared ? Leaves.copy(tail, tlen, tlen) : tail;
+            // a double tail's slots are marked free only now: until the tail is handed over,
+            // the builder alone writes to them (and a literal list is built without the fill)
+            if (t instanceof double[] d && tlen < d.length) Arrays.fill(d, tlen, d.length, Leaves.FREE_D);
             shared = true;
             boolean noTrie = end - tlen == 0 || root == null;
             // one allocation site: the JIT can then keep a built literal list in registers

@@ -25,6 +25,7 @@ final class Leaves {
 
     static final long FREE = 0x7FFC_1DE5_F7EE_0001L;
     static final double FREE_D = Double.longBitsToDouble(FREE);
+    static final double[] NO_DOUBLES = new double[0];
     static final VarHandle DSLOT = MethodHandles.arrayElementVarHandle(double[].class);
 
     /** A double leaf of the given capacity, every slot free. */
@@ -72,6 +73,22 @@ final class Leaves {
         } else {
             System.arraycopy(leaf, from, dst, at, len);
         }
+    }
+
+    /**
+     * leaf[0..n) then x, in a new leaf of capacity cap: a double leaf while x is a number and
+     * leaf is a double leaf ({@link #NO_DOUBLES} to start one), else an Object[] leaf.
+     */
+    static Object appended(Object leaf, int n, int cap, Object x) {
+        if (x instanceof Double v && leaf instanceof double[]) {
+            double[] d = doubles(cap);
+            if (n > 0) System.arraycopy(leaf, 0, d, 0, n);
+            d[n] = v;
+            return d;
+        }
+        Object[] a = leaf instanceof double[] d ? boxed(d, n, cap) : (Object[]) copy(leaf, n, cap);
+        a[n] = x;
+        return a;
     }
 
     /** a[0..n) unboxed if every one is a number, else null. */
