@@ -1,6 +1,7 @@
 package dev.ludus.runtime.collection;
 
 import dev.ludus.runtime.Values;
+import dev.ludus.runtime.value.Boxes;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
@@ -451,6 +452,18 @@ public final class LList implements Iterable<Object> {
             ((Object[]) tail)[tlen++] = x;
             end++;
             return this;
+        }
+
+        /** add of a number held unboxed (no box is made unless the tail holds other values). */
+        public Builder add(double x) {
+            if (shared) unshare();
+            if (tail instanceof double[]) return addNum(x);
+            if (tlen == 0 && !mixed) {
+                int cap = ((Object[]) tail).length;
+                tail = new double[cap == 0 ? 4 : cap];
+                return addNum(x);
+            }
+            return add((Object) Boxes.of(x));
         }
 
         /** Adds a number to a double tail. */

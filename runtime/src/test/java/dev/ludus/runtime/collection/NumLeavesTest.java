@@ -196,6 +196,29 @@ class NumLeavesTest {
     }
 
     @Test
+    void unboxedAddsMixWithBoxedOnes() {
+        Random r = new Random(5);
+        for (int n : new int[] {0, 3, 32, 33, 100, 2000}) {
+            LList.Builder b = LList.builder();
+            List<Object> m = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int kind = r.nextInt(10);
+                if (kind == 0) { b.add((Object) "s"); m.add("s"); }
+                else if (kind < 5) { double d = num(r); b.add(d); m.add(d); }
+                else { Double d = num(r); b.add((Object) d); m.add(d); }
+            }
+            LList l = b.build();
+            assertModel(m, l);
+            assertSameList(l, LList.general(m.toArray()), m.stream().anyMatch(x -> x instanceof Double d && d.isNaN()));
+            b.add(1.5);   // after build: the built list is unchanged
+            assertModel(m, l);
+        }
+        LList.Builder nums = LList.builder();
+        for (int i = 0; i < 100; i++) nums.add((double) i);
+        assertAllDouble(nums.build());
+    }
+
+    @Test
     void leavesOfNumbersHandedToTheBuilderAreKeptUnboxed() {
         LList.Builder b = LList.builder();
         double[] leaf = new double[32];
