@@ -240,9 +240,9 @@ public final class Colls {
         throw noMatch("map", f, xs);
     }
 
-    // The loops with a builtin go leaf by leaf (LeafCursor): a number from a double leaf goes
-    // to the builtin in a fresh box the JIT can drop when it inlines the builtin, and a number
-    // result goes into the new list unboxed (LeafOut).
+    // The loops below go leaf by leaf (LeafCursor): a number from a double leaf goes to the
+    // function in a fresh box the JIT can drop when it inlines a builtin (a closure gets the
+    // shared small-integer boxes), and a number result goes into the new list unboxed (LeafOut).
 
     private static LList mapWith(Fn op, LList l) {
         LeafOut b = new LeafOut();
@@ -256,18 +256,15 @@ public final class Colls {
         return b.build();
     }
 
-    // A closure may recurse through map or filter (deep recursion must still fit the stack: see
-    // cli's RuntimeLimitsTest), so its loops keep the small frame of a plain iteration; the
-    // builder stores a leaf of numbers unboxed (LList.Builder.addLeaf).
     private static LList mapFn(LFn fn, LList l) {
-        LList.Builder b = LList.builder();
-        Object[] leaf = new Object[32];
-        int k = 0;
-        for (Object x : l) {
-            leaf[k++] = Boxes.element(fn.call1(x));
-            if (k == 32) { b.addLeaf(leaf, 32); leaf = new Object[32]; k = 0; }
+        LeafOut b = new LeafOut();
+        for (LeafCursor c = l.cursor(); c.next(); ) {
+            if (c.leaf instanceof double[] d) for (int k = c.from; k < c.to; k++) b.add(fn.call1(Boxes.of(d[k])));
+            else {
+                Object[] a = (Object[]) c.leaf;
+                for (int k = c.from; k < c.to; k++) b.add(fn.call1(a[k]));
+            }
         }
-        b.addLeaf(leaf, k);
         return b.build();
     }
 
@@ -298,15 +295,15 @@ public final class Colls {
     }
 
     private static LList filterFn(LFn fn, LList l) {
-        LList.Builder b = LList.builder();
-        Object[] leaf = new Object[32];
-        int k = 0;
-        for (Object x : l) {
-            if (!Values.truthy(fn.call1(x))) continue;
-            leaf[k++] = x;
-            if (k == 32) { b.addLeaf(leaf, 32); leaf = new Object[32]; k = 0; }
+        LeafOut b = new LeafOut();
+        for (LeafCursor c = l.cursor(); c.next(); ) {
+            if (c.leaf instanceof double[] d) {
+                for (int k = c.from; k < c.to; k++) if (Values.truthy(fn.call1(Boxes.of(d[k])))) b.add(d[k]);
+            } else {
+                Object[] a = (Object[]) c.leaf;
+                for (int k = c.from; k < c.to; k++) if (Values.truthy(fn.call1(a[k]))) b.add(a[k]);
+            }
         }
-        b.addLeaf(leaf, k);
         return b.build();
     }
 
