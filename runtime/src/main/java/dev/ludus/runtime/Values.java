@@ -107,12 +107,7 @@ public final class Values {
 
     /** Consistent with eq: equal values hash the same (0 and -0 too). */
     public static int hash(Object v) {
-        if (v instanceof Double) {
-            double d = (Double) v;
-            if (d == 0) return 0;
-            long bits = Double.doubleToLongBits(d);
-            return mix((int) bits ^ (int) (bits >>> 32) * 0x85EBCA6B);
-        }
+        if (v instanceof Double) return hashNum((Double) v);
         if (v instanceof String) return mix(v.hashCode());
         if (v instanceof Keyword) return v.hashCode();
         if (v instanceof LList || v instanceof LDict || v instanceof LSet) return v.hashCode();
@@ -129,6 +124,13 @@ public final class Values {
             return mix(n.name().hashCode() * 31 + n.members().hashCode());
         }
         return v == null ? 0 : System.identityHashCode(v);
+    }
+
+    /** hash of a number (0 and -0 alike; every NaN alike). */
+    public static int hashNum(double d) {
+        if (d == 0) return 0;
+        long bits = Double.doubleToLongBits(d);
+        return mix((int) bits ^ (int) (bits >>> 32) * 0x85EBCA6B);
     }
 
     /** Murmur3's 32-bit finaliser: spreads every input bit over the whole word. */

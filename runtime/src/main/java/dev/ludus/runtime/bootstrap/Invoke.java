@@ -151,6 +151,15 @@ public final class Invoke {
         return dev.ludus.runtime.prelude.Colls.append(acc, x);
     }
 
+    /**
+     * accAppend of a number the compiler holds unboxed: no box on the way into the list's double
+     * leaf. (For the emitter's accumulator appends whose element is numeric; not called yet.)
+     */
+    public static Object accAppend(Object acc, double x) {
+        if (acc instanceof LList.Builder b) return b.add(x);
+        return dev.ludus.runtime.prelude.Colls.append(acc, dev.ludus.runtime.value.Boxes.of(x));
+    }
+
     /** A read of an accumulator: the list so far (the builder copies before it adds again). */
     public static Object snapshot(Object acc) {
         return acc instanceof LList.Builder b ? b.build() : acc;

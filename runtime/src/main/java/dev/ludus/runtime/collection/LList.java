@@ -1,6 +1,7 @@
 package dev.ludus.runtime.collection;
 
 import dev.ludus.runtime.Values;
+import dev.ludus.runtime.value.Boxes;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
@@ -17,7 +18,8 @@ import java.util.function.Consumer;
  * partially filled leaf (covering {@code [tailoff, end)}, {@code tailoff} a multiple of 32,
  * 1..32 elements); the trie holds the full leaves of {@code [0, tailoff)}. Nodes are bare
  * {@code Object[32]} arrays (internal nodes hold child arrays, possibly null; leaves hold
- * elements). A non-zero {@code start} lets slices that drop a prefix (e.g. {@code rest}) share
+ * elements; a leaf, and the tail, is an {@code Object[]} or, holding only numbers, a
+ * {@code double[]}: see {@link Leaves}). A non-zero {@code start} lets slices that drop a prefix (e.g. {@code rest}) share
  * the whole structure in O(1): the dead prefix is pruned (and the root re-rooted) in
  * O(log n) whenever a slice crosses a 1024-element boundary, so garbage retention is bounded.
  * Slices that drop a suffix trim the right spine in O(log n). Invariant: no trie slot at or
@@ -40,14 +42,14 @@ public final class LList implements Iterable<Object> {
 
     public static final LList EMPTY = new LList(0, 0, 5, EMPTY_NODE, EMPTY_ARRAY);
 
-    private final int start;
-    private final int end;
+    final int start;
+    final int end;
     private final int shift;
     private final Object[] root;
-    private final Object[] tail;
+    final Object tail;   // Object[] or double[] (Leaves)
     private int hash;          // cached Values.hash (0 = not yet computed)
 
-    private LList(int start, int end, int shift, Object[] root, Object[] tail) {
+    private LList(int start, int end, int shift, Object[] root, Object tail) {
         this.start = start;
         this.end = end;
         this.shift = shift;
@@ -63,7 +65,11 @@ public final class LList implements Iterable<Object> {
     public static LList fromArray(Object[] items, int from, int to) {
         int n = to - from;
         if (n <= 0) return EMPTY;
-        if (n <= 32) return new LList(0, n, 5, EMPTY_NODE, Arrays.copyOfRange(items, from, to));
+        if (n <= 32) {
+            Object[] a = Arrays.copyOfRange(items, from, to);
+            double[] d = Leaves.packed(a, n, n);
+            return new LList(0, n, 5, EMPTY_NODE, d != null ? d : a);
+        }
         Builder b = new Builder();
         b.addAll(items, from, to);
         return b.build();
@@ -73,7 +79,7 @@ public final class LList implements Iterable<Object> {
     public boolean isEmpty() { return end == start; }
 
     /** Absolute position of the tail's first element (a multiple of 32; meaningless when empty). */
-    private int tailoff() { return (end - 1) & ~31; }
+    int tailoff() { return (end - 1) & ~31; }
 
     /** Number of elements in the tail (1..32; 0 when empty). */
     private int tailCount() { return end == start ? 0 : end - tailoff(); }
@@ -83,10 +89,10 @@ public final class LList implements Iterable<Object> {
         if (i < 0 || i >= end - start) throw new IndexOutOfBoundsException(i);
         int j = start + i;
         int to = tailoff();
-        if (j >= to) return tail[j - to];
+        if (j >= to) return Leaves.get(tail, j - to);
         Object[] node = root;
-        for (int level = shift; level > 0; level -= 5) node = (Object[]) node[(j >>> level) & 31];
-        return node[j & 31];
+        for (int level = shift; level > 5; level -= 5) node = (Object[]) node[(j >>> level) & 31];
+        return Leaves.get(node[(j >>> 5) & 31], j & 31);
     }
 
     /** Element i, or {@code dflt} when i is out of range. */
@@ -104,22 +110,22 @@ public final class LList implements Iterable<Object> {
     /** Element i (0 <= i < size) of a list that is {@link #inTail}. */
     public Object tailElement(int i) {
         if (i < 0 || i >= end - start) throw new IndexOutOfBoundsException(i);
-        return tail[start - tailoff() + i];
+        return Leaves.get(tail, start - tailoff() + i);
     }
 
     public Object first() { return get(0); }
     public Object last() {
         if (end == start) throw new IndexOutOfBoundsException(-1);
-        return tail[(end - 1) & 31];
+        return Leaves.get(tail, (end - 1) & 31);
     }
 
-    /** The leaf array holding absolute position j. */
-    private Object[] leafFor(int j) {
+    /** The leaf (Object[] or double[]) holding absolute position j. */
+    Object leafFor(int j) {
         int to = tailoff();
         if (j >= to) return tail;
         Object[] node = root;
-        for (int level = shift; level > 0; level -= 5) node = (Object[]) node[(j >>> level) & 31];
-        return node;
+        for (int level = shift; level > 5; level -= 5) node = (Object[]) node[(j >>> level) & 31];
+        return node[(j >>> 5) & 31];
     }
 
     public LList append(Object x) {
@@ -128,12 +134,22 @@ public final class LList implements Iterable<Object> {
         // a chain of appends allocates a fraction of the memory (measured: 1M appends then a
         // fold, 28 -> 13 ms; 200k appends to fresh 32-element lists, 2 -> 5 ms).
         int tlen = tailCount();
-        Object[] t = tail;
-        // (Object) null: the exact access type; a null literal would be typed Void and make
-        // the VarHandle adapt its arguments on every call
-        if (tlen < t.length && end != Integer.MAX_VALUE && t[tlen] == null && x != null
-                && SLOT.compareAndSet(t, tlen, (Object) null, x)) {
-            return new LList(start, end + 1, shift, root, t);   // the next slot was free: share
+        if (end != Integer.MAX_VALUE) {
+            if (tail instanceof Object[] t) {
+                // (Object) null: the exact access type; a null literal would be typed Void and
+                // make the VarHandle adapt its arguments on every call
+                if (tlen < t.length && t[tlen] == null && x != null
+                        && SLOT.compareAndSet(t, tlen, (Object) null, x)) {
+                    return new LList(start, end + 1, shift, root, t);   // the next slot was free: share
+                }
+            } else if (x instanceof Double n) {
+                double[] t = (double[]) tail;
+                double v = n;
+                if (tlen < t.length && Leaves.isFree(t, tlen) && Double.doubleToRawLongBits(v) != Leaves.FREE
+                        && Leaves.DSLOT.compareAndSet(t, tlen, Leaves.FREE_D, v)) {
+                    return new LList(start, end + 1, shift, root, t);
+                }
+            }
         }
         return appendCopying(x, tlen);
     }
@@ -141,10 +157,7 @@ public final class LList implements Iterable<Object> {
     /** append when the tail has no free slot: copy the tail, or push it into the trie when full. */
     private LList appendCopying(Object x, int tlen) {
         if (tlen < 32 && end != Integer.MAX_VALUE) {
-            Object[] t = tail;
-            Object[] nt = new Object[grownCapacity(tlen + 1)];
-            System.arraycopy(t, 0, nt, 0, tlen);
-            nt[tlen] = x;
+            Object nt = Leaves.appended(tlen == 0 ? Leaves.NO_DOUBLES : tail, tlen, grownCapacity(tlen + 1), x);
             return new LList(start, end + 1, shift, root, nt);
         }
         if (end == Integer.MAX_VALUE) {   // absolute positions exhausted: rebuild compactly
@@ -155,20 +168,20 @@ public final class LList implements Iterable<Object> {
         }
         // full tail: push it into the trie
         int tailoff = end - 32;
-        Object[] full = tail;   // 32 elements: a tail never has more than 32 slots
+        Object full = tail;   // 32 elements: a tail never has more than 32 slots
         Object[] newRoot;
         int newShift = shift;
         if ((tailoff >>> 5) >= (1 << shift)) {
             // root overflow
             newRoot = new Object[32];
             newRoot[0] = root;
-            newRoot[1] = newPath(shift, full);
+            newRoot[1] = Trie.newPath(shift, full);
             newShift += 5;
         } else {
-            newRoot = pushTail(shift, root, full, tailoff);
+            newRoot = Trie.pushTail(shift, root, full, tailoff);
         }
-        Object[] nt = new Object[32];   // past the first leaf, assume the list keeps growing
-        nt[0] = x;
+        // past the first leaf, assume the list keeps growing; a list of numbers stays one
+        Object nt = Leaves.appended(full instanceof double[] ? Leaves.NO_DOUBLES : EMPTY_ARRAY, 0, 32, x);
         return new LList(start, end + 1, newShift, newRoot, nt);
     }
 
@@ -182,46 +195,13 @@ public final class LList implements Iterable<Object> {
         return Math.min(32, Integer.highestOneBit(n - 1) << 1);
     }
 
-    private static Object[] pushTail(int level, Object[] parent, Object[] leaf, int pos) {
-        int sub = (pos >>> level) & 31;
-        Object[] ret = parent.clone();
-        if (level == 5) {
-            ret[sub] = leaf;
-        } else {
-            Object[] child = (Object[]) parent[sub];
-            ret[sub] = child != null ? pushTail(level - 5, child, leaf, pos) : newPath(level - 5, leaf);
-        }
-        return ret;
-    }
-
-    private static Object[] newPath(int level, Object[] leaf) {
-        if (level == 0) return leaf;
-        Object[] n = new Object[32];
-        n[0] = newPath(level - 5, leaf);
-        return n;
-    }
-
     /** This list with element i replaced by x (0 <= i < size). */
     public LList set(int i, Object x) {
         if (i < 0 || i >= end - start) throw new IndexOutOfBoundsException(i);
         int j = start + i;
         int to = tailoff();
-        if (j >= to) {
-            Object[] nt = Arrays.copyOf(tail, end - to);   // only this list's slots
-            nt[j - to] = x;
-            return new LList(start, end, shift, root, nt);
-        }
-        return new LList(start, end, shift, doSet(shift, root, j, x), tail);
-    }
-
-    private static Object[] doSet(int level, Object[] node, int j, Object x) {
-        Object[] ret = node.clone();
-        if (level == 0) ret[j & 31] = x;
-        else {
-            int sub = (j >>> level) & 31;
-            ret[sub] = doSet(level - 5, (Object[]) node[sub], j, x);
-        }
-        return ret;
+        if (j >= to) return new LList(start, end, shift, root, Trie.setIn(tail, end - to, j - to, x));   // only this list's slots
+        return new LList(start, end, shift, Trie.doSet(shift, root, j, x), tail);
     }
 
     /** All but the first element ({@code []} for empty). */
@@ -245,10 +225,14 @@ public final class LList implements Iterable<Object> {
         if (x == null) throw new NullPointerException("Java null is not a Ludus value");
         int n = end - start;
         if (n >= 32) return new Builder().add(x).addList(this).build();
+        int to = tailoff();
+        boolean inTail = n > 0 && start >= to;
+        // an Object[] leaf even for numbers: cons builds small lists one element at a time
+        // (recursion over [x, ...xs]), where boxes are shared small integers more often than
+        // not and unboxing on every read costs more than the 8 bytes save (measured: queens)
         Object[] a = new Object[n + 1];
         a[0] = x;
-        int to = tailoff();
-        if (n > 0 && start >= to) System.arraycopy(tail, start - to, a, 1, n);
+        if (inTail) Leaves.copyOut(tail, start - to, a, 1, n);
         else for (int i = 0; i < n; i++) a[i + 1] = get(i);
         return new LList(0, n + 1, 5, EMPTY_NODE, a);
     }
@@ -264,15 +248,15 @@ public final class LList implements Iterable<Object> {
         int ns = start + from, ne = start + to;
         int oldTailoff = tailoff();
         int nto = ((ne - 1) >>> 5) << 5;       // new tail offset
-        Object[] ntail;
+        Object ntail;
         Object[] nroot = root;
         int nshift = shift;
         if (nto == oldTailoff) {
             // same end: share the tail (its free slots stay claimable by either list)
-            ntail = ne == end ? tail : Arrays.copyOf(tail, ne - nto);
+            ntail = ne == end ? tail : Leaves.copy(tail, ne - nto, ne - nto);
         } else {
-            Object[] leaf = leafFor(nto);
-            ntail = ne - nto == 32 ? leaf : Arrays.copyOf(leaf, ne - nto);
+            Object leaf = leafFor(nto);
+            ntail = ne - nto == 32 ? leaf : Leaves.copy(leaf, ne - nto, ne - nto);
         }
         if (ns >= nto) {
             // everything lives in the tail leaf: drop the trie and rebase the leaf to 0
@@ -285,7 +269,7 @@ public final class LList implements Iterable<Object> {
             // Trim the trie to [lo, nto): lo is ns rounded down to a leaf when pruning the
             // left (drops references to the dead prefix), else 0.
             int lo = pruneLeft ? ns & ~31 : 0;
-            nroot = trim(root, shift, lo, nto - 1);
+            nroot = Trie.trim(root, shift, lo, nto - 1);
             // re-root while the live range sits in one child of the root
             int off = 0;
             while (nshift > 5) {
@@ -299,26 +283,6 @@ public final class LList implements Iterable<Object> {
             ne -= off;
         }
         return new LList(ns, ne, nshift, nroot, ntail);
-    }
-
-    /** Copy of node (at level) with every slot outside positions [lo, hi] (relative) cleared. */
-    private static Object[] trim(Object[] node, int level, int lo, int hi) {
-        long span = 1L << (level + 5);
-        if (lo == 0 && hi == span - 1) return node;
-        int a = lo >>> level, b = hi >>> level;
-        Object[] ret = new Object[32];
-        System.arraycopy(node, a, ret, a, b - a + 1);
-        if (level > 5) {
-            int childMask = (1 << level) - 1;
-            int cl = lo & childMask, ch = hi & childMask;
-            if (a == b) {
-                ret[a] = trim((Object[]) node[a], level - 5, cl, ch);
-            } else {
-                ret[a] = trim((Object[]) node[a], level - 5, cl, childMask);
-                ret[b] = trim((Object[]) node[b], level - 5, 0, ch);
-            }
-        }
-        return ret;
     }
 
     public LList concat(LList other) {
@@ -338,60 +302,40 @@ public final class LList implements Iterable<Object> {
     }
 
     /** Copies all elements into dst starting at dst[at]. */
-    public void copyTo(Object[] dst, int at) {
-        int j = start;
-        int to = tailoff();
-        while (j < to) {
-            Object[] leaf = leafFor(j);
-            int off = j & 31;
-            int len = Math.min(32 - off, to - j);
-            System.arraycopy(leaf, off, dst, at, len);
-            at += len;
-            j += len;
-        }
-        if (j < end) System.arraycopy(tail, j - to, dst, at, end - j);
-    }
+    public void copyTo(Object[] dst, int at) { ListWalk.copyTo(this, dst, at); }
 
     /** Calls f on every element in order (no iterator allocation). */
-    @Override public void forEach(Consumer<? super Object> f) {
-        if (end == start) return;
-        int j = start;
-        int to = tailoff();
-        while (j < to) {
-            Object[] leaf = leafFor(j);
-            int lim = Math.min(32, to - (j & ~31));
-            for (int k = j & 31; k < lim; k++) f.accept(leaf[k]);
-            j = (j & ~31) + 32;
-        }
-        for (int k = Math.max(0, j - to), n = end - to; k < n; k++) f.accept(tail[k]);
-    }
+    @Override public void forEach(Consumer<? super Object> f) { ListWalk.forEach(this, f); }
 
     /** Internal iteration with early exit: stops at (and returns) the first element p accepts, else null. */
-    public Object find(java.util.function.Predicate<Object> p) {
-        if (end == start) return null;
-        int j = start;
-        int to = tailoff();
-        while (j < to) {
-            Object[] leaf = leafFor(j);
-            int lim = Math.min(32, to - (j & ~31));
-            for (int k = j & 31; k < lim; k++) if (p.test(leaf[k])) return leaf[k];
-            j = (j & ~31) + 32;
-        }
-        for (int k = Math.max(0, j - to), n = end - to; k < n; k++) if (p.test(tail[k])) return tail[k];
-        return null;
+    public Object find(java.util.function.Predicate<Object> p) { return ListWalk.find(this, p); }
+
+    /**
+     * Calls f on every element in order, numbers of double leaves unboxed (f.num), the others
+     * as they are (f.any): for the prelude's loops (fold, sums) that need no box per number.
+     */
+    public void forEachNum(NumConsumer f) { ListWalk.forEachNum(this, f); }
+
+    /** A cursor over this list's leaves, for loops that specialise on the leaf kind. */
+    public LeafCursor cursor() { return new LeafCursor(this); }
+
+    /** What {@link #forEachNum} calls per element. */
+    public interface NumConsumer {
+        void num(double x);
+        void any(Object x);
     }
 
     @Override public Iterator<Object> iterator() {
         return new Iterator<>() {
             int j = start;
-            Object[] leaf = j < end ? leafFor(j) : null;
+            Object leaf = j < end ? leafFor(j) : null;
 
             @Override public boolean hasNext() { return j < end; }
 
             @Override public Object next() {
                 if (j >= end) throw new NoSuchElementException();
                 if ((j & 31) == 0 && j != start) leaf = leafFor(j);
-                return leaf[j++ & 31];
+                return Leaves.get(leaf, j++ & 31);
             }
         };
     }
@@ -401,7 +345,7 @@ public final class LList implements Iterable<Object> {
         if (n <= 1) return this;
         Object[] a = toArray();
         for (int i = 0, k = n - 1; i < k; i++, k--) { Object t = a[i]; a[i] = a[k]; a[k] = t; }
-        return fromOwnedArray(a);
+        return new Builder().addAll(a, 0, n).build();   // numbers back into double leaves
     }
 
     /** A list of the elements of a (which the caller gives up). */
@@ -416,9 +360,7 @@ public final class LList implements Iterable<Object> {
     @Override public int hashCode() {
         int h = hash;
         if (h == 0) {
-            int[] acc = {1};
-            forEach(e -> acc[0] = 31 * acc[0] + Values.hash(e));
-            h = Values.mix(acc[0] ^ (end - start));
+            h = ListWalk.hash(this);
             hash = h;
         }
         return h;
@@ -427,21 +369,34 @@ public final class LList implements Iterable<Object> {
 
     public static Builder builder() { return new Builder(); }
 
+    /** For tests: the kind of each leaf in order, 'D' (double[]) or 'O' (Object[]), the tail last. */
+    String leafKinds() { return ListWalk.leafKinds(this); }
+
+    /** For tests: a list of xs in Object[] leaves only (the representation before number leaves). */
+    static LList general(Object... xs) {
+        Builder b = new Builder();
+        b.mixed = true;
+        return b.addAll(xs, 0, xs.length).build();
+    }
+
     /**
      * Transient builder: appends in place, then freezes into a list. Using it after build is
      * allowed (it continues from a private copy of the built list's right spine).
      *
-     * <p>Small lists are common (list literals, short maps), so the builder starts with an
-     * 4-slot tail and no trie root, growing the tail to 32 slots and creating the root only
+     * <p>Small lists are common (list literals, short maps), so the builder starts with no tail
+     * array and no trie root, growing the tail from 4 to 32 slots and creating the root only
      * when needed; {@link #build} hands its tail array over without copying (the unused slots
-     * are left free for appends to the built list).
+     * are left free for appends to the built list). A leaf whose first element is a number is
+     * a double[] until a non-number arrives; after that (a list of mixed kinds) new leaves
+     * start as Object[].
      */
     public static final class Builder {
         private int start, end, shift = 5;
         private Object[] root;     // null until the first leaf is pushed (then owned, or shared)
-        private Object[] tail = new Object[4];
+        private Object tail = EMPTY_ARRAY;   // Object[] or double[] (capacity 0 until the first add)
         private int tlen;          // elements in tail
         private boolean shared;    // root spine/tail handed to a built list
+        private boolean mixed;     // a double leaf met a non-number: new leaves start as Object[]
 
         public Builder() {}
 
@@ -453,8 +408,7 @@ public final class LList implements Iterable<Object> {
             end = l.end;
             shift = l.shift;
             tlen = l.tailCount();
-            tail = new Object[32];
-            System.arraycopy(l.tail, 0, tail, 0, tlen);
+            tail = Leaves.copy(l.tail, tlen, 32);
             if (end - tlen > 0) {
                 root = l.root;
                 ownSpine();
@@ -478,22 +432,58 @@ public final class LList implements Iterable<Object> {
         }
 
         private void unshare() {
-            Object[] t = new Object[32];
-            System.arraycopy(tail, 0, t, 0, tlen);   // not the slots appends may have claimed
-            tail = t;
+            tail = Leaves.copy(tail, tlen, 32);   // not the slots appends may have claimed
             ownSpine();
             shared = false;
         }
 
         public Builder add(Object x) {
             if (shared) unshare();
-            if (tlen == tail.length) {
-                if (tlen == 32) pushTail();
-                else tail = Arrays.copyOf(tail, tlen * 2);
+            if (tail instanceof double[] d) {
+                if (x instanceof Double n) return addNum(n);
+                tail = Leaves.boxed(d, tlen, d.length);   // a non-number: this leaf turns general
+                mixed = true;
+            } else if (tlen == 0 && !mixed && x instanceof Double n) {
+                int cap = ((Object[]) tail).length;
+                tail = new double[cap == 0 ? 4 : cap];
+                return addNum(n);
             }
-            tail[tlen++] = x;
+            if (tlen == ((Object[]) tail).length) makeRoom();
+            ((Object[]) tail)[tlen++] = x;
             end++;
             return this;
+        }
+
+        /** add of a number held unboxed (no box is made unless the tail holds other values). */
+        public Builder add(double x) {
+            if (shared) unshare();
+            if (tail instanceof double[]) return addNum(x);
+            if (tlen == 0 && !mixed) {
+                int cap = ((Object[]) tail).length;
+                tail = new double[cap == 0 ? 4 : cap];
+                return addNum(x);
+            }
+            return add((Object) Boxes.of(x));
+        }
+
+        /** Adds a number to a double tail. */
+        private Builder addNum(double v) {
+            if (tlen == ((double[]) tail).length) makeRoom();
+            ((double[]) tail)[tlen++] = v;
+            end++;
+            return this;
+        }
+
+        /** The tail is full: push it into the trie (32 elements), else grow it. */
+        private void makeRoom() {
+            int cap = Leaves.length(tail);
+            if (cap == 32) {
+                pushLeaf(tail);
+                tail = tail instanceof double[] ? new double[32] : new Object[32];
+                tlen = 0;
+            } else {
+                tail = Leaves.copy(tail, tlen, cap == 0 ? 4 : cap * 2);
+            }
         }
 
         /**
@@ -501,41 +491,40 @@ public final class LList implements Iterable<Object> {
          * again. For the runtime's loops over many elements (range, map, filter, ...), which
          * fill a local 32-slot array and hand it over when full: the per-element work then
          * stays in the loop (an add call per element is not always inlined), and a full leaf
-         * becomes part of the list without being copied.
+         * becomes part of the list without being copied. A leaf of numbers is stored unboxed.
          */
         public void addLeaf(Object[] leaf, int n) {
             if (n == 0) return;
-            if (tlen == 0 && !shared && leaf.length == 32) {
-                tail = leaf;
-                tlen = n;
-                end += n;
-                return;
-            }
-            if (tlen == 32 && !shared && leaf.length == 32) {
-                pushLeaf(tail);
-                tail = leaf;
-                tlen = n;
-                end += n;
-                return;
-            }
-            addAll(leaf, 0, n);
+            double[] d = mixed ? null : Leaves.packed(leaf, n, leaf.length);
+            takeLeaf(d != null ? d : leaf, n);
         }
 
-        private void pushTail() {
-            pushLeaf(tail);
-            tail = new Object[32];
-            tlen = 0;
+        /** {@link #addLeaf(Object[], int)} for numbers (the slots from n on may hold anything). */
+        public void addLeaf(double[] leaf, int n) {
+            if (n == 0) return;
+            takeLeaf(leaf, n);
+        }
+
+        private void takeLeaf(Object leaf, int n) {
+            if (!shared && Leaves.length(leaf) == 32 && (tlen == 0 || tlen == 32)) {
+                if (tlen == 32) pushLeaf(tail);
+                tail = leaf;
+                tlen = n;
+                end += n;
+                return;
+            }
+            addRange(leaf, 0, n);
         }
 
         /** Puts the full tail array leaf (at offset end - 32) into the trie. */
-        private void pushLeaf(Object[] leaf) {
+        private void pushLeaf(Object leaf) {
             if (end == Integer.MAX_VALUE) throw new IllegalStateException("list too large");
             int pos = end - 32;   // tail offset
             if (root == null) root = new Object[32];
             if ((pos >>> 5) >= (1 << shift)) {
                 Object[] nr = new Object[32];
                 nr[0] = root;
-                nr[1] = newPath(shift, leaf);
+                nr[1] = Trie.newPath(shift, leaf);
                 root = nr;
                 shift += 5;
             } else {
@@ -544,7 +533,7 @@ public final class LList implements Iterable<Object> {
                     int sub = (pos >>> level) & 31;
                     Object[] child = (Object[]) node[sub];
                     if (child == null) {
-                        node[sub] = newPath(level - 5, leaf);
+                        node[sub] = Trie.newPath(level - 5, leaf);
                         leaf = null;
                         break;
                     }
@@ -561,32 +550,42 @@ public final class LList implements Iterable<Object> {
         }
 
         public Builder addAll(Object[] xs, int from, int to) {
-            if (shared) unshare();
-            if (tail.length < 32 && tlen + (to - from) > tail.length) tail = Arrays.copyOf(tail, 32);
-            while (from < to) {
-                if (tlen == 32) pushTail();
-                int len = Math.min(32 - tlen, to - from);
-                System.arraycopy(xs, from, tail, tlen, len);
-                tlen += len;
-                end += len;
-                from += len;
-            }
+            for (int i = from; i < to; i++) add(xs[i]);
             return this;
         }
 
-        public Builder addList(LList l) {
-            if (l.end == l.start) return this;
-            if (shared) unshare();
-            int j = l.start;
-            int to = l.tailoff();
-            while (j < to) {
-                Object[] leaf = l.leafFor(j);
-                int off = j & 31;
-                int len = Math.min(32 - off, to - j);
-                addAll(leaf, off, off + len);
-                j += len;
+        /** Appends src[from, from+len) of a leaf of either kind, copying runs of the same kind. */
+        private void addRange(Object src, int from, int len) {
+            boolean nums = src instanceof double[];
+            while (len > 0) {
+                if (shared) unshare();
+                if (nums != tail instanceof double[]) {
+                    if (nums && tlen == 0 && !mixed) {
+                        tail = new double[32];
+                    } else {   // kinds differ: one by one (add turns a double tail general)
+                        add(Leaves.get(src, from++));
+                        len--;
+                        continue;
+                    }
+                }
+                if (tlen == 32) makeRoom();
+                else if (Leaves.length(tail) < 32 && tlen + len > Leaves.length(tail)) tail = Leaves.copy(tail, tlen, 32);
+                int chunk = Math.min(Leaves.length(tail) - tlen, len);
+                System.arraycopy(src, from, tail, tlen, chunk);
+                tlen += chunk;
+                end += chunk;
+                from += chunk;
+                len -= chunk;
             }
-            if (j < l.end) addAll(l.tail, j - to, l.end - to);
+        }
+
+        public Builder addList(LList l) {
+            int to = l.tailoff();
+            for (int j = l.start; j < l.end; ) {
+                int base = j >= to ? to : j & ~31, lim = j >= to ? l.end - to : 32;
+                addRange(l.leafFor(j), j - base, lim - (j - base));
+                j = base + lim;
+            }
             return this;
         }
 
@@ -595,7 +594,10 @@ public final class LList implements Iterable<Object> {
         public LList build() {
             if (end == start) return EMPTY;
             // built again without adds in between: the tail's free slots may be claimed already
-            Object[] t = shared ? Arrays.copyOf(tail, tlen) : tail;
+            Object t = shared ? Leaves.copy(tail, tlen, tlen) : tail;
+            // a double tail's slots are marked free only now: until the tail is handed over,
+            // the builder alone writes to them (and a literal list is built without the fill)
+            if (t instanceof double[] d && tlen < d.length) Arrays.fill(d, tlen, d.length, Leaves.FREE_D);
             shared = true;
             boolean noTrie = end - tlen == 0 || root == null;
             // one allocation site: the JIT can then keep a built literal list in registers

@@ -5,6 +5,7 @@ import static dev.ludus.runtime.prelude.Arith.noMatch;
 import dev.ludus.runtime.Values;
 import dev.ludus.runtime.collection.LDict;
 import dev.ludus.runtime.collection.LList;
+import dev.ludus.runtime.collection.LeafCursor;
 import dev.ludus.runtime.collection.LSet;
 import dev.ludus.runtime.value.Boxes;
 import dev.ludus.runtime.value.Keyword;
@@ -181,8 +182,6 @@ public final class Colls {
     // filterWith): each builtin is a class of its own (see Fn), so those call sites see only
     // the builtins this program maps or folds with, not the closures, and the JIT inlines them.
     //
-    // The loops that build lists fill a local 32-slot leaf and hand it to the builder when
-    // full (LList.Builder.addLeaf), so no call per element is left to the JIT's inlining.
 
     public static Object fold(Object f, Object xs, Object init) {
         if (xs instanceof LList l) {
@@ -197,9 +196,35 @@ public final class Colls {
     }
 
     private static Object foldWith(Fn op, LList l, Object init) {
+        if (init instanceof Double d && op.name().equals("add")) return sum(op, l, d);
         Object acc = init;
         for (Object x : l) acc = op.call2(acc, x);
         return acc;
+    }
+
+    /**
+     * fold (add, xs, n): the same left fold, summed unboxed while the accumulator and the
+     * elements are numbers (numbers in double leaves are never boxed); from the first element
+     * that is not a number on, it calls add as the plain fold would (vectors, or its panic).
+     */
+    private static Object sum(Fn add, LList l, double init) {
+        final class Sum implements LList.NumConsumer {
+            double s = init;
+            Object acc;   // non-null once the fold has left the numbers
+
+            @Override public void num(double x) {
+                if (acc == null) s += x;
+                else acc = add.call2(acc, x);
+            }
+
+            @Override public void any(Object x) {
+                if (acc == null && x instanceof Double d) s += d;
+                else acc = add.call2(acc == null ? (Object) s : acc, x);
+            }
+        }
+        Sum sum = new Sum();
+        l.forEachNum(sum);
+        return sum.acc == null ? (Object) sum.s : sum.acc;
     }
 
     public static Object map(Object f, Object xs) {
@@ -215,27 +240,31 @@ public final class Colls {
         throw noMatch("map", f, xs);
     }
 
+    // The loops below go leaf by leaf (LeafCursor): a number from a double leaf goes to the
+    // function in a fresh box the JIT can drop when it inlines a builtin (a closure gets the
+    // shared small-integer boxes), and a number result goes into the new list unboxed (LeafOut).
+
     private static LList mapWith(Fn op, LList l) {
-        LList.Builder b = LList.builder();
-        Object[] leaf = new Object[32];
-        int k = 0;
-        for (Object x : l) {
-            leaf[k++] = Boxes.element(op.call1(x));
-            if (k == 32) { b.addLeaf(leaf, 32); leaf = new Object[32]; k = 0; }
+        LeafOut b = new LeafOut();
+        for (LeafCursor c = l.cursor(); c.next(); ) {
+            if (c.leaf instanceof double[] d) for (int k = c.from; k < c.to; k++) b.add(op.call1(d[k]));
+            else {
+                Object[] a = (Object[]) c.leaf;
+                for (int k = c.from; k < c.to; k++) b.add(op.call1(a[k]));
+            }
         }
-        b.addLeaf(leaf, k);
         return b.build();
     }
 
     private static LList mapFn(LFn fn, LList l) {
-        LList.Builder b = LList.builder();
-        Object[] leaf = new Object[32];
-        int k = 0;
-        for (Object x : l) {
-            leaf[k++] = Boxes.element(fn.call1(x));
-            if (k == 32) { b.addLeaf(leaf, 32); leaf = new Object[32]; k = 0; }
+        LeafOut b = new LeafOut();
+        for (LeafCursor c = l.cursor(); c.next(); ) {
+            if (c.leaf instanceof double[] d) for (int k = c.from; k < c.to; k++) b.add(fn.call1(Boxes.of(d[k])));
+            else {
+                Object[] a = (Object[]) c.leaf;
+                for (int k = c.from; k < c.to; k++) b.add(fn.call1(a[k]));
+            }
         }
-        b.addLeaf(leaf, k);
         return b.build();
     }
 
@@ -253,28 +282,28 @@ public final class Colls {
     }
 
     private static LList filterWith(Fn op, LList l) {
-        LList.Builder b = LList.builder();
-        Object[] leaf = new Object[32];
-        int k = 0;
-        for (Object x : l) {
-            if (!Values.truthy(op.call1(x))) continue;
-            leaf[k++] = x;
-            if (k == 32) { b.addLeaf(leaf, 32); leaf = new Object[32]; k = 0; }
+        LeafOut b = new LeafOut();
+        for (LeafCursor c = l.cursor(); c.next(); ) {
+            if (c.leaf instanceof double[] d) {
+                for (int k = c.from; k < c.to; k++) if (Values.truthy(op.call1(d[k]))) b.add(d[k]);
+            } else {
+                Object[] a = (Object[]) c.leaf;
+                for (int k = c.from; k < c.to; k++) if (Values.truthy(op.call1(a[k]))) b.add(a[k]);
+            }
         }
-        b.addLeaf(leaf, k);
         return b.build();
     }
 
     private static LList filterFn(LFn fn, LList l) {
-        LList.Builder b = LList.builder();
-        Object[] leaf = new Object[32];
-        int k = 0;
-        for (Object x : l) {
-            if (!Values.truthy(fn.call1(x))) continue;
-            leaf[k++] = x;
-            if (k == 32) { b.addLeaf(leaf, 32); leaf = new Object[32]; k = 0; }
+        LeafOut b = new LeafOut();
+        for (LeafCursor c = l.cursor(); c.next(); ) {
+            if (c.leaf instanceof double[] d) {
+                for (int k = c.from; k < c.to; k++) if (Values.truthy(fn.call1(Boxes.of(d[k])))) b.add(d[k]);
+            } else {
+                Object[] a = (Object[]) c.leaf;
+                for (int k = c.from; k < c.to; k++) if (Values.truthy(fn.call1(a[k]))) b.add(a[k]);
+            }
         }
-        b.addLeaf(leaf, k);
         return b.build();
     }
 

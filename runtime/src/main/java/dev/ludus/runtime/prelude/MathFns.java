@@ -1,6 +1,5 @@
 package dev.ludus.runtime.prelude;
 
-import dev.ludus.runtime.value.Boxes;
 
 import static dev.ludus.runtime.prelude.Arith.noMatch;
 
@@ -40,13 +39,13 @@ final class MathFns {
         if (start instanceof Double s && end instanceof Double e) {
             // leaves filled here and handed over whole (see LList.Builder.addLeaf)
             LList.Builder b = LList.builder();
-            Object[] leaf = new Object[32];
+            double[] leaf = new double[32];   // numbers: unboxed leaves
             int k = 0;
             double stop = e;
             for (double i = Math.ceil(s); i < stop; i++) {
                 if (i + 1 == i) break; // beyond 2^53 the count cannot advance
-                leaf[k++] = Boxes.of(i);
-                if (k == 32) { b.addLeaf(leaf, 32); leaf = new Object[32]; k = 0; }
+                leaf[k++] = i;
+                if (k == 32) { b.addLeaf(leaf, 32); leaf = new double[32]; k = 0; }
             }
             b.addLeaf(leaf, k);
             return b.build();

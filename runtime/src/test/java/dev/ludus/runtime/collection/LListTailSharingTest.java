@@ -1,6 +1,7 @@
 package dev.ludus.runtime.collection;
 
 import static dev.ludus.runtime.collection.LListTest.assertModel;
+import static dev.ludus.runtime.collection.LListTest.assertSameValue;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.ArrayList;
@@ -165,7 +166,7 @@ class LListTailSharingTest {
                 boolean oneLeaf = from / 32 == (from + len - 1) / 32;
                 assertEquals(oneLeaf, s.inTail(), "slice " + from + ".." + (from + len));
                 if (s.inTail()) {
-                    for (int i = 0; i < len; i++) assertSame(big.get(from + i), s.tailElement(i));
+                    for (int i = 0; i < len; i++) assertSameValue(big.get(from + i), s.tailElement(i));
                     int n = len;
                     assertThrows(IndexOutOfBoundsException.class, () -> s.tailElement(n));
                     assertThrows(IndexOutOfBoundsException.class, () -> s.tailElement(-1));
@@ -181,8 +182,8 @@ class LListTailSharingTest {
             LList built = b.build();
             assertTrue(l.inTail());
             assertTrue(built.inTail());
-            assertSame(l.get(i), l.tailElement(i));
-            assertSame(built.get(i), built.tailElement(i));
+            assertSameValue(l.get(i), l.tailElement(i));
+            assertSameValue(built.get(i), built.tailElement(i));
         }
         assertFalse(l.append(32.0).inTail());
     }
