@@ -116,7 +116,10 @@ class FuzzTest {
         // still alive once the run returned was abandoned (no poll reached within the grace);
         // it may be unwinding a deep recursion's stack overflow, which HotSpot takes seconds
         // over, so it gets 30 s to end before this counts as a hang.
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
+        // (not Thread.getAllStackTraces: that copies every stack, a deep one for seconds)
+        Thread[] threads = new Thread[Thread.activeCount() + 16];
+        int n = Thread.currentThread().getThreadGroup().enumerate(threads);
+        for (Thread t : java.util.Arrays.copyOf(threads, n)) {
             if (!t.getName().equals("ludus-main")) continue;
             t.join(30_000);
             if (t.isAlive()) {

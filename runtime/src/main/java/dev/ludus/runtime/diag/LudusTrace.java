@@ -116,10 +116,11 @@ public final class LudusTrace {
 
     /**
      * How many JVM frames a capture looks at, at most. Walking costs about a microsecond per
-     * frame; a panic at the bottom of a very deep recursion (hundreds of thousands of calls)
-     * gets the innermost part of its trace and a note instead of a walk of seconds.
+     * frame, and several times that for frames a cancel has just deoptimised (a time limit
+     * hitting a deep recursion); a panic at the bottom of a very deep recursion (hundreds of
+     * thousands of calls) gets the innermost part of its trace and a note instead.
      */
-    static final int MAX_WALK = 300_000;
+    static final int MAX_WALK = 50_000;
 
     /**
      * The Ludus frames of the current thread's stack. Never throws: a capture that fails (even
