@@ -29,7 +29,7 @@ final class LaterFns {
                 @Override public Object call2(Object x, Object c) {
                     if (c instanceof LSet s) return s.contains(x);
                     if (c instanceof LList l) return in(l, x);
-                    if (c instanceof Tuple t) return in(java.util.Arrays.asList(t.items()), x);
+                    if (c instanceof Tuple t) return in(java.util.Arrays.asList(t.toArray()), x);
                     throw noMatch(x, c);
                 }
             };
