@@ -144,7 +144,8 @@ public final class LudusBench {
     }
 
     /** {@code -Dludus.bench.alloc}: also print {@code #alloc I BYTES}, the bytes the iteration allocated (a figure load does not change). */
-    private static final boolean ALLOC = Boolean.getBoolean("ludus.bench.alloc");
+    private static final boolean ALLOC = System.getProperty("ludus.bench.alloc") != null
+            && !System.getProperty("ludus.bench.alloc").equals("false");
 
     private static long allocated() {
         return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
