@@ -44,7 +44,9 @@ import java.util.List;
  * <p>Output protocol (shared with bench/java and bench/clojure): one line
  * {@code #iter I NANOS} per iteration, then the checksum (the shown result) on the last line.
  * {@code #compile NANOS} reports the one-off parse+resolve+emit time. Every iteration must give
- * the same result, else the harness reports {@code #error} and exits 1.
+ * the same result, else the harness reports {@code #error} and exits 1. With
+ * {@code -Dludus.bench.alloc} (function mode) each {@code #iter} line is preceded by
+ * {@code #alloc I BYTES}: the bytes the iteration allocated, a figure machine load does not change.
  */
 public final class LudusBench {
     private LudusBench() {}
@@ -121,9 +123,11 @@ public final class LudusBench {
                     return 1;
                 }
                 for (int i = 1; i <= n; i++) {
+                    long a0 = ALLOC ? allocated() : 0;
                     long t0 = System.nanoTime();
                     Object r = bench.call0();
                     long dt = System.nanoTime() - t0;
+                    if (ALLOC) System.out.println("#alloc " + i + " " + (allocated() - a0));
                     if (!report(i, dt, r, result)) return 1;
                     result = r;
                 }
@@ -137,6 +141,15 @@ public final class LudusBench {
             System.out.println("#error Maximum call stack size exceeded");
             return 1;
         }
+    }
+
+    /** {@code -Dludus.bench.alloc}: also print {@code #alloc I BYTES}, the bytes the iteration allocated (a figure load does not change). */
+    private static final boolean ALLOC = System.getProperty("ludus.bench.alloc") != null
+            && !System.getProperty("ludus.bench.alloc").equals("false");
+
+    private static long allocated() {
+        return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                .getCurrentThreadAllocatedBytes();
     }
 
     private static boolean report(int i, long nanos, Object r, Object previous) {

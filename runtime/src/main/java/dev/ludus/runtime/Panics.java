@@ -34,7 +34,7 @@ public final class Panics {
     }
 
     private static String noMatchMessage(Object[] args, String name) {
-        return "Match Error: No match found for " + Values.show(new Tuple(args.clone())) + " in function " + name;
+        return "Match Error: No match found for " + Values.show(Tuple.of(args.clone())) + " in function " + name;
     }
 
     public static LudusPanic cannotCall(Object v) {

@@ -82,7 +82,7 @@ public sealed interface PatternDesc {
             if (!(v instanceof Tuple t)) {
                 return v instanceof LList ? "Could not match list to tuple" : "Could not match non-tuple value to tuple";
             }
-            elems = t.items();
+            elems = t.toArray();
             if (!splat && elems.length != fixed) return "Cannot match tuples of different lengths";
         } else {
             if (!(v instanceof LList l)) {

@@ -24,8 +24,7 @@ public final class Patterns {
     /** Elements of t from index n on, as a list (a tuple splat binds a list). */
     public static LList tupleRest(Tuple t, int n) {
         LList.Builder b = LList.builder();
-        Object[] items = t.items();
-        for (int i = n; i < items.length; i++) b.add(items[i]);
+        for (int i = n, size = t.size(); i < size; i++) b.add(t.get(i));
         return b.build();
     }
 

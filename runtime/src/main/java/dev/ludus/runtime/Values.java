@@ -54,6 +54,7 @@ public final class Values {
     /** Structural equality (spec §8). */
     public static boolean eq(Object a, Object b) {
         if (a instanceof Double) return b instanceof Double && ((Double) a).doubleValue() == ((Double) b).doubleValue();
+        if (a instanceof Tuple x) return b instanceof Tuple y && eqTuples(x, y);
         if (a == b) {
             // identical non-number: equal unless a collection holding NaN somewhere (IEEE
             // semantics are structural: [NaN] does not equal itself)
@@ -78,12 +79,6 @@ public final class Values {
             java.util.Iterator<Object> it = y.iterator();
             return x.find(e -> !eq(e, it.next())) == null;
         }
-        if (a instanceof Tuple) {
-            Object[] x = ((Tuple) a).items(), y = ((Tuple) b).items();
-            if (x.length != y.length) return false;
-            for (int i = 0; i < x.length; i++) if (!eq(x[i], y[i])) return false;
-            return true;
-        }
         if (a instanceof LDict) return eqDict((LDict) a, (LDict) b);
         if (a instanceof LSet) {
             LSet x = (LSet) a, y = (LSet) b;
@@ -95,6 +90,14 @@ public final class Values {
         }
         // Boolean/Keyword/Nil/LFn/Ref and anything else: identity (a != b here unless same)
         return a == b;
+    }
+
+    /** Element-wise, whatever the two representations (also for x == y: NaN is never equal). */
+    private static boolean eqTuples(Tuple x, Tuple y) {
+        int n = x.size();
+        if (n != y.size()) return false;
+        for (int i = 0; i < n; i++) if (!eq(x.get(i), y.get(i))) return false;
+        return true;
     }
 
     private static boolean eqDict(LDict x, LDict y) {
@@ -112,10 +115,11 @@ public final class Values {
         if (v instanceof Keyword) return v.hashCode();
         if (v instanceof LList || v instanceof LDict || v instanceof LSet) return v.hashCode();
         if (v instanceof Tuple) {
-            Object[] xs = ((Tuple) v).items();
+            Tuple t = (Tuple) v;
+            int n = t.size();
             int h = 7;
-            for (Object x : xs) h = 31 * h + hash(x);
-            return mix(h ^ xs.length);
+            for (int i = 0; i < n; i++) h = 31 * h + hash(t.get(i));
+            return mix(h ^ n);
         }
         if (v instanceof Boolean) return (Boolean) v ? 0x4A3B2C1D : 0x1D2C3B4A;
         if (v == Nil.NIL) return 0x6E696C21;
@@ -171,10 +175,10 @@ public final class Values {
             sb.append(']');
         } else if (v instanceof Tuple) {
             sb.append('(');
-            Object[] xs = ((Tuple) v).items();
-            for (int i = 0; i < xs.length; i++) {
+            Tuple t = (Tuple) v;
+            for (int i = 0, n = t.size(); i < n; i++) {
                 if (i > 0) sb.append(", ");
-                showTo(sb, xs[i]);
+                showTo(sb, t.get(i));
             }
             sb.append(')');
         } else if (v instanceof LDict) {

@@ -167,7 +167,7 @@ class ValuesTest {
 
     static boolean hasNaN(Object v) {
         if (v instanceof Double d) return d.isNaN();
-        if (v instanceof Tuple t) { for (Object x : t.items()) if (hasNaN(x)) return true; return false; }
+        if (v instanceof Tuple t) { for (Object x : t.toArray()) if (hasNaN(x)) return true; return false; }
         if (v instanceof LList l) return l.find(ValuesTest::hasNaN) != null;
         if (v instanceof LSet s) return !s.allMatch(x -> !hasNaN(x));
         if (v instanceof LDict d) return !d.allEntries((k, x) -> !hasNaN(x));

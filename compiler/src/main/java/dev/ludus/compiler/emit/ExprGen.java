@@ -365,24 +365,22 @@ final class ExprGen implements Opcodes {
             for (List<Expr> chunk : Splitter.chunks(items)) {
                 emit(new TupleLit(chunk.get(0).span(), chunk), f, false);
                 mv.visitTypeInsn(CHECKCAST, Rt.TUPLE);
-                mv.visitMethodInsn(INVOKEVIRTUAL, Rt.TUPLE, "items", "()" + Rt.OBJS_D, false);
-                mv.visitInsn(ICONST_0);
                 mv.visitVarInsn(ALOAD, all);
                 Rt.integer(mv, at);
-                Rt.integer(mv, chunk.size());
-                mv.visitMethodInsn(INVOKESTATIC, "java/lang/System", "arraycopy", "(" + Rt.OBJ_D + "I" + Rt.OBJ_D + "II)V", false);
+                TupleForms.copyTo(mv);
                 at += chunk.size();
             }
-            mv.visitTypeInsn(NEW, Rt.TUPLE);
-            mv.visitInsn(DUP);
             mv.visitVarInsn(ALOAD, all);
-            mv.visitMethodInsn(INVOKESPECIAL, Rt.TUPLE, "<init>", "(" + Rt.OBJS_D + ")V", false);
+            TupleForms.ofArray(mv);
             return;
         }
-        mv.visitTypeInsn(NEW, Rt.TUPLE);
-        mv.visitInsn(DUP);
+        if (items.size() <= TupleForms.MAX_FIELDS) {
+            for (Expr item : items) emit(item, f, false);
+            TupleForms.construct(mv, items.size());
+            return;
+        }
         array(items, f);
-        mv.visitMethodInsn(INVOKESPECIAL, Rt.TUPLE, "<init>", "(" + Rt.OBJS_D + ")V", false);
+        TupleForms.ofArray(mv);
     }
 
     /** A fresh Object[] holding the values of items, evaluated left to right. */

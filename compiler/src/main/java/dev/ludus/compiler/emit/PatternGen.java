@@ -134,6 +134,10 @@ final class PatternGen implements Opcodes {
         String cls = tuple ? Rt.TUPLE : Rt.LLIST;
         boolean splat = !items.isEmpty() && items.get(items.size() - 1) instanceof PSplat;
         int fixed = splat ? items.size() - 1 : items.size();
+        if (tuple && !splat && fixed <= TupleForms.MAX_FIELDS) {
+            fixedTuple(items, v, fail, f);
+            return;
+        }
         mv.visitVarInsn(ALOAD, v);
         mv.visitTypeInsn(INSTANCEOF, cls);
         mv.visitJumpInsn(IFEQ, fail);
@@ -158,6 +162,19 @@ final class PatternGen implements Opcodes {
             String helper = tuple ? "tupleRest" : "listRest";
             mv.visitMethodInsn(INVOKESTATIC, Rt.PATTERNS, helper, "(L" + cls + ";I)L" + Rt.LLIST + ";", false);
             bind(items.get(fixed), f);
+        }
+    }
+
+    /** A tuple pattern of n <= MAX_FIELDS items, no splat: one class test, then the fields. */
+    private void fixedTuple(List<Pattern> items, int v, Label fail, Frame f) {
+        int n = items.size();
+        TupleForms.isOfSize(f.mv, v, n);
+        f.mv.visitJumpInsn(IFEQ, fail);
+        for (int i = 0; i < n; i++) {
+            Pattern item = items.get(i);
+            if (item instanceof PIgnore) continue;
+            TupleForms.field(f.mv, v, n, i);
+            subMatch(item, fail, f);
         }
     }
 

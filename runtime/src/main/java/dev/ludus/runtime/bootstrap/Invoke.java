@@ -176,7 +176,7 @@ public final class Invoke {
     public static LList.Builder splatList(LList.Builder b, Object v) {
         if (v instanceof LList l) return b.addAll(l);
         if (v instanceof Tuple t) {
-            for (Object x : t.items()) b.add(x);
+            for (int i = 0, n = t.size(); i < n; i++) b.add(t.get(i));
             return b;
         }
         throw Panics.panic("Cannot splat " + Values.show(v) + " into a list").withHint(PanicHints.splat("list"));
@@ -215,7 +215,7 @@ public final class Invoke {
     }
 
     public static LudusPanic loopNoMatch(Object[] args, String file, int line, int col) {
-        return Panics.at("Match Error: No match found in loop for " + Values.show(new Tuple(args)), file, line, col)
+        return Panics.at("Match Error: No match found in loop for " + Values.show(Tuple.of(args.clone())), file, line, col)
                 .withHint(PanicHints.LOOP);
     }
 

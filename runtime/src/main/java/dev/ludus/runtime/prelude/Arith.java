@@ -27,7 +27,8 @@ public final class Arith {
         return Panics.noMatchInFunction(args, fn);
     }
 
-    static boolean isVec(Object v) { return v instanceof Tuple t && t.size() == 2; }
+    /** A 2-tuple (the fixed-field form is canonical: every tuple of two is a T2). */
+    static boolean isVec(Object v) { return v instanceof Tuple.T2; }
 
     static boolean isNum(Object v) { return v instanceof Double; }
 
@@ -43,10 +44,10 @@ public final class Arith {
     }
 
     private static Object addVectors(Object a, Object b) {
-        if (a instanceof Tuple p && b instanceof Tuple q && p.size() == 2 && q.size() == 2) {
-            Object p0 = p.get(0), p1 = p.get(1), q0 = q.get(0), q1 = q.get(1);
+        if (a instanceof Tuple.T2 p && b instanceof Tuple.T2 q) {
+            Object p0 = p.e0, p1 = p.e1, q0 = q.e0, q1 = q.e1;
             if (p0 instanceof Double x0 && p1 instanceof Double x1 && q0 instanceof Double y0 && q1 instanceof Double y1) {
-                return new Tuple(new Object[] {x0 + y0, x1 + y1});
+                return Tuple.of(x0 + y0, x1 + y1);
             }
             return Tuple.of(add(p0, q0), add(p1, q1));
         }
@@ -72,10 +73,10 @@ public final class Arith {
     }
 
     private static Object subVectors(Object a, Object b) {
-        if (a instanceof Tuple p && b instanceof Tuple q && p.size() == 2 && q.size() == 2) {
-            Object p0 = p.get(0), p1 = p.get(1), q0 = q.get(0), q1 = q.get(1);
+        if (a instanceof Tuple.T2 p && b instanceof Tuple.T2 q) {
+            Object p0 = p.e0, p1 = p.e1, q0 = q.e0, q1 = q.e1;
             if (p0 instanceof Double x0 && p1 instanceof Double x1 && q0 instanceof Double y0 && q1 instanceof Double y1) {
-                return new Tuple(new Object[] {x0 - y0, x1 - y1});
+                return Tuple.of(x0 - y0, x1 - y1);
             }
             return Tuple.of(sub(p0, q0), sub(p1, q1));
         }
@@ -101,14 +102,14 @@ public final class Arith {
     }
 
     private static Object multVector(Object a, Object b) {
-        if (a instanceof Double && isVec(b)) return scale((Tuple) b, (Double) a);
-        if (isVec(a) && b instanceof Double) return scale((Tuple) a, (Double) b);
+        if (a instanceof Double k && b instanceof Tuple.T2 v) return scale(v, k);
+        if (a instanceof Tuple.T2 v && b instanceof Double k) return scale(v, k);
         throw noMatch("mult", a, b);
     }
 
-    private static Tuple scale(Tuple v, Double k) {
-        Object v0 = v.get(0), v1 = v.get(1);
-        if (v0 instanceof Double x0 && v1 instanceof Double x1) return new Tuple(new Object[] {x0 * k, x1 * k});
+    private static Tuple scale(Tuple.T2 v, Double k) {
+        Object v0 = v.e0, v1 = v.e1;
+        if (v0 instanceof Double x0 && v1 instanceof Double x1) return Tuple.of(x0 * k, x1 * k);
         return Tuple.of(mult(v0, k), mult(v1, k));
     }
 

@@ -148,7 +148,7 @@ public final class Colls {
 
     public static LList list(Object x) {
         if (x instanceof LList l) return l;
-        if (x instanceof Tuple t) return t.size() == 0 ? LList.EMPTY : LList.of(t.items().clone());
+        if (x instanceof Tuple t) return t.size() == 0 ? LList.EMPTY : LList.of(t.toArray());
         if (x instanceof LSet s) return LList.builder().addAll(s).build();
         if (x instanceof LDict d) return pairs(d);
         if (x instanceof Ns n) return pairs(n.members());
@@ -165,7 +165,7 @@ public final class Colls {
         if (xs instanceof LList l) return LSet.builder().addAll(l).build();
         if (xs instanceof Tuple t) {
             LSet.Builder b = LSet.builder();
-            for (Object o : t.items()) b.add(o);
+            for (int i = 0; i < t.size(); i++) b.add(t.get(i));
             return b.build();
         }
         throw noMatch("set", xs);
@@ -397,7 +397,7 @@ public final class Colls {
         if (x instanceof Ns n) return n.members();
         Iterable<?> items = null;
         if (x instanceof LList l) items = l;
-        else if (x instanceof Tuple t) items = java.util.Arrays.asList(t.items());
+        else if (x instanceof Tuple t) items = java.util.Arrays.asList(t.toArray());
         if (items != null) {
             LDict.Builder b = LDict.builder();
             for (Object o : items) {

@@ -29,7 +29,7 @@ final class LaterFns {
                 @Override public Object call2(Object x, Object c) {
                     if (c instanceof LSet s) return s.contains(x);
                     if (c instanceof LList l) return in(l, x);
-                    if (c instanceof Tuple t) return in(java.util.Arrays.asList(t.items()), x);
+                    if (c instanceof Tuple t) return in(t, x);
                     throw noMatch(x, c);
                 }
             };
@@ -69,6 +69,11 @@ final class LaterFns {
             };
             default -> null;
         };
+    }
+
+    private static boolean in(Tuple t, Object x) {
+        for (int i = 0, n = t.size(); i < n; i++) if (Values.eq(t.get(i), x)) return true;
+        return false;
     }
 
     private static boolean in(Iterable<Object> xs, Object x) {

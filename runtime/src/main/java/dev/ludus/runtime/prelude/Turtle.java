@@ -224,7 +224,7 @@ public final class Turtle {
     static Tuple colorArg(Object c) {
         if (c instanceof Double g) return Tuple.of(g, g, g, n(255));
         if (c instanceof Tuple t && (t.size() == 3 || t.size() == 4)) {
-            for (Object o : t.items()) if (!(o instanceof Double)) return null;
+            for (int i = 0; i < t.size(); i++) if (!(t.get(i) instanceof Double)) return null;
             return t.size() == 4 ? t : Tuple.of(t.get(0), t.get(1), t.get(2), n(255));
         }
         return null;

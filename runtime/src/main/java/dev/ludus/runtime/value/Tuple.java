@@ -2,22 +2,137 @@ package dev.ludus.runtime.value;
 
 import dev.ludus.runtime.Values;
 
-/** An immutable fixed-size tuple. The array is owned by the tuple and never mutated. */
-public final class Tuple {
-    public static final Tuple EMPTY = new Tuple(new Object[0]);
-    private final Object[] items;
+/**
+ * An immutable fixed-size tuple.
+ *
+ * <p>Tuples of 0 to 4 elements keep them in fields ({@link T0} … {@link T4}) so that C2 can
+ * scalar-replace a tuple that does not escape (a vector built by {@code add} and taken apart
+ * by a pattern never reaches the heap); longer ones wrap an array ({@link TN}). The form is
+ * canonical: a tuple of n elements is always of the same class, so compiled patterns can test
+ * the arity with one {@code instanceof} and read the fields directly. Every factory below keeps
+ * that invariant; nothing else constructs tuples.
+ */
+public abstract sealed class Tuple permits Tuple.T0, Tuple.T1, Tuple.T2, Tuple.T3, Tuple.T4, Tuple.TN {
+    /** The largest arity with a fixed-field form. */
+    public static final int MAX_FIELDS = 4;
+    public static final Tuple EMPTY = new T0();
 
-    /** Takes ownership of {@code items}. */
-    public Tuple(Object[] items) { this.items = items; }
+    private Tuple() {}
 
-    public static Tuple of(Object... items) { return items.length == 0 ? EMPTY : new Tuple(items); }
+    public static Tuple of() { return EMPTY; }
+    public static Tuple of(Object a) { return new T1(a); }
+    public static Tuple of(Object a, Object b) { return new T2(a, b); }
+    public static Tuple of(Object a, Object b, Object c) { return new T3(a, b, c); }
+    public static Tuple of(Object a, Object b, Object c, Object d) { return new T4(a, b, c, d); }
 
-    public int size() { return items.length; }
-    public Object get(int i) { return items[i]; }
-    /** The backing array: callers must not mutate it. */
-    public Object[] items() { return items; }
+    /** The tuple of {@code items}; takes ownership of the array (never mutate it afterwards). */
+    public static Tuple of(Object... items) {
+        return switch (items.length) {
+            case 0 -> EMPTY;
+            case 1 -> new T1(items[0]);
+            case 2 -> new T2(items[0], items[1]);
+            case 3 -> new T3(items[0], items[1], items[2]);
+            case 4 -> new T4(items[0], items[1], items[2], items[3]);
+            default -> new TN(items);
+        };
+    }
+
+    public abstract int size();
+    /** Element i, 0 <= i < size() (else IndexOutOfBoundsException). */
+    public abstract Object get(int i);
+    /** A fresh array of the elements. */
+    public abstract Object[] toArray();
+    /** Copies the elements into dst from index at on. */
+    public abstract void copyTo(Object[] dst, int at);
 
     @Override public boolean equals(Object o) { return o instanceof Tuple && Values.eq(this, o); }
     @Override public int hashCode() { return Values.hash(this); }
     @Override public String toString() { return Values.show(this); }
+
+    private static IndexOutOfBoundsException out(int i, int n) {
+        return new IndexOutOfBoundsException("index " + i + " of a tuple of " + n);
+    }
+
+    public static final class T0 extends Tuple {
+        private T0() {}
+        @Override public int size() { return 0; }
+        @Override public Object get(int i) { throw out(i, 0); }
+        @Override public Object[] toArray() { return new Object[0]; }
+        @Override public void copyTo(Object[] dst, int at) {}
+    }
+
+    public static final class T1 extends Tuple {
+        public final Object e0;
+        T1(Object e0) { this.e0 = e0; }
+        @Override public int size() { return 1; }
+        @Override public Object get(int i) {
+            if (i == 0) return e0;
+            throw out(i, 1);
+        }
+        @Override public Object[] toArray() { return new Object[] {e0}; }
+        @Override public void copyTo(Object[] dst, int at) { dst[at] = e0; }
+    }
+
+    public static final class T2 extends Tuple {
+        public final Object e0, e1;
+        T2(Object e0, Object e1) { this.e0 = e0; this.e1 = e1; }
+        @Override public int size() { return 2; }
+        @Override public Object get(int i) {
+            return switch (i) {
+                case 0 -> e0;
+                case 1 -> e1;
+                default -> throw out(i, 2);
+            };
+        }
+        @Override public Object[] toArray() { return new Object[] {e0, e1}; }
+        @Override public void copyTo(Object[] dst, int at) { dst[at] = e0; dst[at + 1] = e1; }
+    }
+
+    public static final class T3 extends Tuple {
+        public final Object e0, e1, e2;
+        T3(Object e0, Object e1, Object e2) { this.e0 = e0; this.e1 = e1; this.e2 = e2; }
+        @Override public int size() { return 3; }
+        @Override public Object get(int i) {
+            return switch (i) {
+                case 0 -> e0;
+                case 1 -> e1;
+                case 2 -> e2;
+                default -> throw out(i, 3);
+            };
+        }
+        @Override public Object[] toArray() { return new Object[] {e0, e1, e2}; }
+        @Override public void copyTo(Object[] dst, int at) { dst[at] = e0; dst[at + 1] = e1; dst[at + 2] = e2; }
+    }
+
+    public static final class T4 extends Tuple {
+        public final Object e0, e1, e2, e3;
+        T4(Object e0, Object e1, Object e2, Object e3) { this.e0 = e0; this.e1 = e1; this.e2 = e2; this.e3 = e3; }
+        @Override public int size() { return 4; }
+        @Override public Object get(int i) {
+            return switch (i) {
+                case 0 -> e0;
+                case 1 -> e1;
+                case 2 -> e2;
+                case 3 -> e3;
+                default -> throw out(i, 4);
+            };
+        }
+        @Override public Object[] toArray() { return new Object[] {e0, e1, e2, e3}; }
+        @Override public void copyTo(Object[] dst, int at) {
+            dst[at] = e0; dst[at + 1] = e1; dst[at + 2] = e2; dst[at + 3] = e3;
+        }
+    }
+
+    /** Five or more elements (the array is owned by the tuple and never mutated). */
+    public static final class TN extends Tuple {
+        private final Object[] items;
+        TN(Object[] items) {
+            assert items.length > MAX_FIELDS;
+            this.items = items;
+        }
+        @Override public int size() { return items.length; }
+        @Override public Object get(int i) { return items[i]; }
+        @Override public Object[] toArray() { return items.clone(); }
+        @Override public void copyTo(Object[] dst, int at) { System.arraycopy(items, 0, dst, at, items.length); }
+    }
 }
