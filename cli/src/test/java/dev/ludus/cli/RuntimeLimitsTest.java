@@ -58,9 +58,12 @@ class RuntimeLimitsTest {
         ChildRuns.Result r = run("deep", """
                 fn f (n) -> if eq? (n, 0) then 0 else first (map (fn (x) -> inc (f (dec (n))), [1]))
                 fn g (n) -> if eq? (n, 0) then 0 else inc (g (dec (n)))
-                print! (f (100_000), g (200_000))
+                print! (f (50_000), g (200_000))
                 """);
-        assertEquals("100000 200000\n", r.out(), r.err());
+        // f: 100,000 nested Ludus calls (f and the anonymous fn at each level, with map's own
+        // frames between), what spec §7 asks, even fully interpreted (-Xint); 100,000 levels
+        // fitted only once the JIT had compiled map, so under load the test was flaky.
+        assertEquals("50000 200000\n", r.out(), r.err());
         assertEquals(0, r.exit());
     }
 
