@@ -123,7 +123,7 @@ final class CallGen implements Opcodes {
                 return;
             }
         }
-        FnDef known = m.knownFns.get(b);
+        FnDef known = m.an.knownFn(b);
         if (known != null && tc && m.code(known).hasDirect(n)) {
             knownTailCall(w, u, m.code(known), args, f);
             return;
@@ -132,7 +132,7 @@ final class CallGen implements Opcodes {
             FnGen.Code code = m.code(known);
             if (code.hasDirect(n)) {
                 x.checkCallee(w, f);
-                if (allNumeric(args, f) && FnGen.numericEntry(m, known, n)) {
+                if (allNumeric(args, f) && m.an.numericEntry(known, n)) {
                     if (x.nums.callNumericEntry(known, args, f)) NumGen.box(mv);
                 } else {
                     mv.visitInsn(ACONST_NULL); // module-level fns capture nothing and name themselves through their field
@@ -226,12 +226,12 @@ final class CallGen implements Opcodes {
     }
 
     private boolean allNumeric(List<Expr> args, Frame f) {
-        for (Expr a : args) if (!x.nums.numeric(a, f::isDouble)) return false;
+        for (Expr a : args) if (!x.nums.numeric(a, f)) return false;
         return true;
     }
 
     /**
-     * A self tail call in a numeric entry (FnGen.numericEntry) with arguments not known to be
+     * A self tail call in a numeric entry (analyse.NumericEntries) with arguments not known to be
      * numbers: jump with them unboxed when they are numbers; otherwise call the function through
      * its usual entry (a tail call), which accepts any values.
      */
@@ -241,7 +241,7 @@ final class CallGen implements Opcodes {
         int[] tmp = new int[n];
         boolean[] num = new boolean[n];
         for (int i = 0; i < n; i++) {
-            num[i] = x.nums.numeric(args.get(i), f::isDouble);
+            num[i] = x.nums.numeric(args.get(i), f);
             if (num[i]) {
                 x.nums.emitNum(args.get(i), f);
                 tmp[i] = f.newDoubleSlot();
@@ -289,7 +289,7 @@ final class CallGen implements Opcodes {
         if (t == null) throw new IllegalStateException("recur outside loop/fn at " + r.span());
         if (jump(t, args, f, t.isLoop)) return;
         if (t.isLoop) {
-            // a fixed-arity loop never sees a different count: RecurScan chose array mode otherwise
+            // a fixed-arity loop never sees a different count: the analysis chose array mode otherwise
             throw new IllegalStateException("recur arity mismatch at " + r.span());
         }
         // a self call with a count this body method does not handle: an ordinary tail call

@@ -1,5 +1,7 @@
 package dev.ludus.compiler.emit;
 
+import dev.ludus.compiler.analyse.Analysis;
+import dev.ludus.compiler.analyse.IntLoops;
 import dev.ludus.compiler.resolve.Binding;
 import dev.ludus.compiler.resolve.NameUse;
 import dev.ludus.compiler.syntax.Ast.*;
@@ -21,7 +23,7 @@ final class ExprGen implements Opcodes {
     private final PatternGen patterns;
     private final CallGen calls;
     final NumGen nums;
-    final IntLoops ints;
+    final IntLoopGen ints;
     final Splitter split;
 
     ExprGen(ModuleEmitter m) {
@@ -29,7 +31,7 @@ final class ExprGen implements Opcodes {
         this.patterns = new PatternGen(m, this);
         this.calls = new CallGen(m, this);
         this.nums = new NumGen(m, this);
-        this.ints = new IntLoops(m, nums, this);
+        this.ints = new IntLoopGen(m, nums, this);
         this.split = new Splitter(m, this);
     }
 
@@ -140,7 +142,7 @@ final class ExprGen implements Opcodes {
         } else if (e instanceof Synthetic s) {
             line(f, s.span());
             // a call of a fn returning a double stays a tail call in tail position (spec §7)
-            if (nums.numeric(s, f::isDouble) && !(tail && nums.numericCallee(s) != null)) {
+            if (nums.numeric(s, f) && !(tail && nums.numericCallee(s) != null)) {
                 nums.emitNum(s, f);
                 NumGen.box(mv);
             } else {
@@ -533,7 +535,7 @@ final class ExprGen implements Opcodes {
 
     private void let(Let l, Frame f) {
         MethodVisitor mv = f.mv;
-        if (l.pattern() instanceof PBind pb && numericLocal(m.res.declared.get(pb), l.value(), f)) {
+        if (l.pattern() instanceof PBind pb && m.an.numericLocal(m.res.declared.get(pb), l.value(), f.owner, f)) {
             nums.emitNum(l.value(), f);
             mv.visitInsn(DUP2);
             int slot = f.newDoubleSlot();
@@ -562,12 +564,6 @@ final class ExprGen implements Opcodes {
                 "(Ljava/lang/String;" + Rt.OBJ_D + "Ljava/lang/String;II)L" + Rt.PANIC + ";", false);
         mv.visitInsn(ATHROW);
         mv.visitLabel(ok);
-    }
-
-    /** A local binding that can live unboxed: a plain local (no cell) bound to a numeric value. */
-    boolean numericLocal(Binding b, Expr value, Frame f) {
-        return b != null && b.kind == Binding.Kind.LOCAL && !b.cell && b.frame == f.owner
-                && nums.numeric(value, f::isDouble);
     }
 
     private void ref(RefDecl r, Frame f) {
@@ -771,7 +767,7 @@ final class ExprGen implements Opcodes {
     }
 
     /**
-     * A clause body of an entry returning a double (NumReturns decided every path ends in a
+     * A clause body of an entry returning a double (the analysis decided every path ends in a
      * number, a panic or a numeric self tail call): each path returns its double or jumps.
      */
     private void numericTail(Expr e, Frame f) {
@@ -802,9 +798,9 @@ final class ExprGen implements Opcodes {
             panicAt(mv, "Cond Error: No match found", w.span());
         } else if (e instanceof PanicForm) {
             emit(e, f, false); // throws
-        } else if (e instanceof Synthetic s && m.numReturns.selfCall(s, f.fn, f.selfTarget.argSlots.length)) {
+        } else if (e instanceof Synthetic s && m.an.selfCall(s, f.fn, f.selfTarget.argSlots.length)) {
             calls.numericSelfJump(s, f);
-        } else if (nums.numeric(e, f::isDouble)) {
+        } else if (nums.numeric(e, f)) {
             line(f, e.span());
             nums.emitNum(e, f);
             mv.visitInsn(DRETURN);
@@ -812,9 +808,6 @@ final class ExprGen implements Opcodes {
             throw new IllegalStateException("not numeric in a double-returning entry at " + e.span());
         }
     }
-
-    /** Loops with more names than this get neither unboxed numbers nor an integer copy (IntLoops). */
-    static final int WIDE_LOOP = 64;
 
     private void loop(Loop l, Frame f, boolean tail) {
         f.repeating++;
@@ -829,20 +822,16 @@ final class ExprGen implements Opcodes {
         MethodVisitor mv = f.mv;
         line(f, l.span());
         int k = l.init().items().size();
-        boolean fixed = RecurScan.allRecursHaveArity(l, k);
+        Analysis.LoopFacts facts = m.an.loop(l);
+        boolean fixed = facts.fixed();
         Frame.RecurTarget saved = f.recur;
         Label head = new Label();
         Label end = new Label();
         if (fixed) {
-            List<Clause> applicable = new ArrayList<>();
-            for (Clause c : l.clauses()) {
-                PTuple p = (PTuple) c.pattern();
-                if (FnGen.hasSplat(p) ? FnGen.fixedCount(p) <= k : p.items().size() == k) applicable.add(c);
-            }
-            // a loop of many names keeps them boxed, in one copy: its locals stay within Frame.MAX_LOCALS
-            boolean wide = k > WIDE_LOOP;
-            boolean[] dbl = wide ? new boolean[k] : new LoopTypes(nums, m.res).numericPositions(l, applicable, f);
-            java.util.Set<Binding>[] accs = m.accumulators.find(applicable, k, dbl);
+            List<Clause> applicable = facts.applicable();
+            // (a loop of many names keeps them boxed, in one copy: its locals stay within Frame.MAX_LOCALS)
+            boolean[] dbl = m.an.numericPositions(l, f);
+            java.util.Set<Binding>[] accs = m.an.accumulators(l, dbl);
             int[] slots = new int[k];
             for (int i = 0; i < k; i++) {
                 if (dbl[i]) {
@@ -859,7 +848,7 @@ final class ExprGen implements Opcodes {
             Frame.RecurTarget usual = new Frame.RecurTarget(head, slots, -1, true, dbl);
             usual.accs = accs;
             if (accs != null) for (java.util.Set<Binding> a : accs) if (a != null) f.accumulators.addAll(a);
-            boolean[] lng = wide ? new boolean[k] : ints.longPositions(l, applicable, f);
+            boolean[] lng = m.an.longPositions(l, f);
             if (IntLoops.any(lng)) longLoop(l.span(), l.init().items(), applicable, slots, dbl, lng, usual, f, tail, end);
             mv.visitLabel(head);
             Rt.poll(mv); // cancellation (time limit, Ctrl-C): each entry and iteration
@@ -936,7 +925,7 @@ final class ExprGen implements Opcodes {
     }
 
     /**
-     * Argument j of a recur to target t. At a list accumulator position (ListAccumulators):
+     * Argument j of a recur to target t. At a list accumulator position (analyse.ListAccumulators):
      * {@code append (xs, x)} of the clause's own name adds to the builder in place, the name
      * alone passes the builder along, anything else becomes a new accumulator.
      */
@@ -948,14 +937,14 @@ final class ExprGen implements Opcodes {
         }
         MethodVisitor mv = f.mv;
         for (Binding b : acc) {
-            if (m.accumulators.appendTo(arg, b)) {
+            if (m.an.appendTo(arg, b)) {
                 line(f, arg.span());
                 mv.visitVarInsn(ALOAD, f.slots.get(b));
                 emit(NumGen.args((Synthetic) arg).get(1), f, false);
                 mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "accAppend", "(" + Rt.OBJ_D + Rt.OBJ_D + ")" + Rt.OBJ_D, false);
                 return;
             }
-            if (m.accumulators.isName(arg, b)) {
+            if (m.an.isName(arg, b)) {
                 mv.visitVarInsn(ALOAD, f.slots.get(b));
                 return;
             }
@@ -1017,7 +1006,7 @@ final class ExprGen implements Opcodes {
     /** A test body becomes its own method; Tests.reached runs it only under `ludus test`. */
     private void testForm(Test t, Frame f) {
         String name = "$test" + nextTest++;
-        boolean big = split.watch(split.walk.weight(t.body()));
+        boolean big = split.watch(split.weight(t.body()));
         if (big) split.plan(t.body());
         MethodVisitor body = m.methodIn(m.unit(big, t), name, "()" + Rt.OBJ_D, t);
         body.visitCode();

@@ -1,5 +1,7 @@
 package dev.ludus.compiler.emit;
 
+import dev.ludus.compiler.analyse.Analysis;
+import dev.ludus.compiler.analyse.Clauses;
 import dev.ludus.compiler.resolve.Binding;
 import dev.ludus.compiler.syntax.Ast.*;
 import dev.ludus.runtime.bootstrap.FnSpec;
@@ -20,7 +22,7 @@ import org.objectweb.asm.Opcodes;
  * count (splat clauses and larger fixed arities).
  */
 final class FnGen implements Opcodes {
-    static final int MAX_DIRECT = 3;
+    static final int MAX_DIRECT = Clauses.MAX_DIRECT;
 
     /** What callers need: the FnCode constant and the direct entries. */
     record Code(ConstantDynamic constant, String owner, String baseName, int directMask) {
@@ -46,7 +48,7 @@ final class FnGen implements Opcodes {
         int mask = 0;
         for (Clause c : fd.clauses()) {
             PTuple p = (PTuple) c.pattern();
-            if (!hasSplat(p) && p.items().size() <= MAX_DIRECT) mask |= 1 << p.items().size();
+            if (!Clauses.hasSplat(p) && p.items().size() <= MAX_DIRECT) mask |= 1 << p.items().size();
         }
         // The constant's one argument describes the fn (FnSpec); Bootstraps.fnCode finds the
         // entries by name when they are first needed. (Several arguments with a varargs array
@@ -56,7 +58,7 @@ final class FnGen implements Opcodes {
         for (Clause c : fd.clauses()) pats.add(PatternText.show(c.pattern()));
         String spec = FnSpec.encode(fd.isLambda() ? ":anon" : fd.name(), fd.doc() == null ? "" : fd.doc(),
                 String.join("\n", pats), m.file, fd.span().line(), mask, baseName);
-        boolean big = m.exprs.split.watch(m.exprs.split.walk.weight(fd));
+        boolean big = Analysis.large(m.an.weight(fd));
         if (big) for (Clause c : fd.clauses()) m.exprs.split.plan(c);
         this.unit = m.unit(big, fd);
         Code code = new Code(new ConstantDynamic("fn", Rt.FNCODE_D, Rt.FNCODE_BSM, spec), unit.name, baseName, mask);
@@ -64,74 +66,25 @@ final class FnGen implements Opcodes {
 
         for (int n = 0; n <= MAX_DIRECT; n++) {
             if ((mask & (1 << n)) != 0) emitDirect(n, false);
-            if (numericEntry(m, fd, n)) emitDirect(n, true);
+            if (m.an.numericEntry(fd, n)) emitDirect(n, true);
         }
         emitVariadic();
         return code;
     }
 
-    /** The name of the entry taking n arguments as doubles (see numericEntry). */
+    /** The name of the entry taking n arguments as doubles (see analyse.NumericEntries). */
     static String numericName(String baseName, int n) { return baseName + "$" + n + "d"; }
 
-    /** The numeric entry's descriptor: doubles in, and a double out when it returns one (NumReturns). */
+    /** The numeric entry's descriptor: doubles in, and a double out when it returns one (analyse.NumReturns). */
     static String numericDesc(int n, boolean returnsDouble) {
         return "(" + Rt.CLOSURE_D + "D".repeat(n) + ")" + (returnsDouble ? "D" : Rt.OBJ_D);
-    }
-
-    /**
-     * Whether fd gets a second entry for n arguments that takes them as unboxed doubles: every
-     * clause for n arguments has only names, `_`, `x as :number` or number literals as its
-     * parameters (patterns that test a double directly), the body can be emitted twice (no fn
-     * definitions in it) and fd captures nothing. Known calls whose arguments are numeric
-     * expressions call it without boxing; inside, its parameters are numbers for NumGen (so
-     * `dec (x)`, `lt? (y, x)` are double arithmetic) and self calls pass doubles along.
-     */
-    static boolean numericEntry(ModuleEmitter m, FnDef fd, int n) {
-        // asked at every known call site: decided once per fn (the check walks its bodies)
-        int mask = m.numericEntries.computeIfAbsent(fd, d -> {
-            int bits = 0;
-            for (int k = 1; k <= MAX_DIRECT; k++) if (numericEntryFor(m, d, k)) bits |= 1 << k;
-            return bits;
-        });
-        return (mask & (1 << n)) != 0;
-    }
-
-    private static boolean numericEntryFor(ModuleEmitter m, FnDef fd, int n) {
-        if (n < 1 || n > MAX_DIRECT || fd.isLambda() || !m.res.captures.getOrDefault(fd, List.of()).isEmpty()) return false;
-        // a large fn gets one entry per arity: the Splitter may move its code (not an unboxed result)
-        if (m.exprs.split.watch(m.exprs.split.walk.weight(fd))) return false;
-        boolean any = false;
-        for (Clause c : fd.clauses()) {
-            PTuple p = (PTuple) c.pattern();
-            if (hasSplat(p)) {
-                if (fixedCount(p) <= n) return false;
-                continue;
-            }
-            if (p.items().size() != n) continue;
-            for (Pattern item : p.items()) {
-                if (!LoopTypes.numericPattern(item)) return false;
-                Binding b = m.res.declared.get(item);
-                if (b != null && b.cell) return false;
-            }
-            if (!IntLoops.simple(c)) return false;
-            any = true;
-        }
-        return any;
-    }
-
-    static boolean hasSplat(PTuple p) {
-        return !p.items().isEmpty() && p.items().get(p.items().size() - 1) instanceof PSplat;
-    }
-
-    static int fixedCount(PTuple p) {
-        return hasSplat(p) ? p.items().size() - 1 : p.items().size();
     }
 
     private Frame newFrame(MethodVisitor mv, int firstFree, String method) {
         Binding self = fd.isLambda() ? null : m.res.declared.get(fd);
         Frame f = new Frame(mv, fd, fd, self, firstFree, true);
         f.method = method;
-        f.splitting = m.exprs.split.watch(m.exprs.split.walk.weight(fd));
+        f.splitting = Analysis.large(m.an.weight(fd));
         List<Binding> caps = m.res.captures.getOrDefault(fd, List.of());
         for (int i = 0; i < caps.size(); i++) f.captures.put(caps.get(i), i);
         return f;
@@ -143,7 +96,7 @@ final class FnGen implements Opcodes {
      */
     private void emitDirect(int n, boolean numeric) {
         String name = numeric ? numericName(baseName, n) : baseName + "$" + n;
-        boolean returnsDouble = m.numReturns.returnsNumber(fd, n);
+        boolean returnsDouble = m.an.returnsNumber(fd, n);
         String desc = numeric ? numericDesc(n, returnsDouble) : Code.directDesc(n);
         MethodVisitor mv = m.methodIn(unit, name, desc, fd);
         mv.visitCode();
@@ -162,11 +115,7 @@ final class FnGen implements Opcodes {
         Rt.poll(mv); // cancellation (time limit, Ctrl-C): each entry and iteration
         f.recur = new Frame.RecurTarget(head, slots, -1, false, dbl);
         f.selfTarget = f.recur;
-        List<Clause> applicable = new ArrayList<>();
-        for (Clause c : fd.clauses()) {
-            PTuple p = (PTuple) c.pattern();
-            if (hasSplat(p) ? fixedCount(p) <= n : p.items().size() == n) applicable.add(c);
-        }
+        List<Clause> applicable = Clauses.applicable(fd.clauses(), n);
         m.exprs.clauses(applicable, ArgSource.slots(slots, dbl), f, true, null);
         noMatch(mv, () -> m.exprs.arrayOfSlots(mv, slots, dbl));
         mv.visitMaxs(0, 0);
@@ -210,7 +159,7 @@ final class FnGen implements Opcodes {
         List<Clause> applicable = new ArrayList<>();
         for (Clause c : fd.clauses()) {
             PTuple p = (PTuple) c.pattern();
-            if (hasSplat(p) || p.items().size() > MAX_DIRECT) applicable.add(c);
+            if (Clauses.hasSplat(p) || p.items().size() > MAX_DIRECT) applicable.add(c);
         }
         m.exprs.clauses(applicable, ArgSource.array(1), f, true, null);
         noMatch(mv, () -> mv.visitVarInsn(ALOAD, 1));
@@ -222,7 +171,7 @@ final class FnGen implements Opcodes {
         int mask = 0;
         for (Clause c : fd.clauses()) {
             PTuple p = (PTuple) c.pattern();
-            if (!hasSplat(p) && p.items().size() <= MAX_DIRECT) mask |= 1 << p.items().size();
+            if (!Clauses.hasSplat(p) && p.items().size() <= MAX_DIRECT) mask |= 1 << p.items().size();
         }
         return mask;
     }
@@ -238,7 +187,7 @@ final class FnGen implements Opcodes {
         List<String> pats = new ArrayList<>();
         for (Clause c : fd.clauses()) {
             PTuple p = (PTuple) c.pattern();
-            (hasSplat(p) ? splat : fixed).add(fixedCount(p));
+            (Clauses.hasSplat(p) ? splat : fixed).add(Clauses.fixedCount(p));
             pats.add(PatternText.show(p));
         }
         mv.visitLdcInsn(Arities.spec(fixed, splat));

@@ -1,5 +1,6 @@
 package dev.ludus.compiler.emit;
 
+import dev.ludus.compiler.analyse.NumEnv;
 import dev.ludus.compiler.resolve.Binding;
 import dev.ludus.compiler.syntax.Ast;
 import java.util.HashMap;
@@ -15,7 +16,7 @@ import org.objectweb.asm.Opcodes;
  * The state of one JVM method being emitted: where each binding of its Ludus frame lives
  * (local slot, Cell slot, or capture index), and where recur/self tail calls jump.
  */
-final class Frame {
+final class Frame implements NumEnv {
     final MethodVisitor mv;
     /** The resolver frame this method implements: a FnDef, or the Script. */
     final Ast.Node owner;
@@ -27,16 +28,16 @@ final class Frame {
     final Map<Binding, Integer> slots = new HashMap<>();
     /** Locals kept unboxed: bindings the compiler proved to be numbers (see NumGen). */
     final Map<Binding, Integer> doubleSlots = new HashMap<>();
-    /** Those of doubleSlots whose slot holds an exact integer as a long (see IntLoops). */
+    /** Those of doubleSlots whose slot holds an exact integer as a long (see IntLoopGen). */
     final Set<Binding> longVars = new HashSet<>();
     private int nextSlot;
     /** Whether this method's result may be a pending TailCall (fn bodies only). */
     final boolean mayReturnTailCall;
 
-    /** Loop names that hold a list builder (ListAccumulators): a read takes a snapshot. */
+    /** Loop names that hold a list builder (analyse.ListAccumulators): a read takes a snapshot. */
     final Set<Binding> accumulators = new HashSet<>();
 
-    /** In a numeric entry that returns a double (NumReturns): clause bodies end in DRETURN. */
+    /** In a numeric entry that returns a double (analyse.NumReturns): clause bodies end in DRETURN. */
     boolean returnsDouble;
 
     /** The innermost recur target (a loop, or the fn's own dispatch). */
@@ -98,9 +99,13 @@ final class Frame {
         return s;
     }
 
-    boolean isDouble(Binding b) { return doubleSlots.containsKey(b); }
+    @Override public boolean isDouble(Binding b) { return doubleSlots.containsKey(b); }
 
-    boolean isLong(Binding b) { return longVars.contains(b); }
+    @Override public boolean isLong(Binding b) { return longVars.contains(b); }
+
+    @Override public Set<Binding> doubles() { return doubleSlots.keySet(); }
+
+    @Override public Set<Binding> longs() { return longVars; }
 
     /** Records where an unboxed number binding lives, and whether as a long. */
     void bindNumber(Binding b, int slot, boolean asLong) {

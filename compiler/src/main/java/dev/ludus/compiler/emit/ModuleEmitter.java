@@ -1,5 +1,6 @@
 package dev.ludus.compiler.emit;
 
+import dev.ludus.compiler.analyse.Analysis;
 import dev.ludus.compiler.resolve.Binding;
 import dev.ludus.compiler.resolve.Module;
 import dev.ludus.compiler.resolve.Resolution;
@@ -39,19 +40,15 @@ final class ModuleEmitter implements Opcodes {
 
     /** A module-level binding's static field: in the module's class or one of its part classes. */
     record FieldRef(String owner, String name) {}
-    /** Module-level bindings bound by a named fn: calls to them can link directly. */
-    final Map<Binding, FnDef> knownFns = new HashMap<>();
     private final Map<FnDef, FnGen.Code> codes = new IdentityHashMap<>();
-    /** Per fn: bit n set when it has a numeric entry for n arguments (FnGen.numericEntry). */
-    final Map<FnDef, Integer> numericEntries = new IdentityHashMap<>();
-    final NumReturns numReturns = new NumReturns(this);
-    final ListAccumulators accumulators = new ListAccumulators(this);
-    private Map<Binding, List<Word>> usesByBinding;
+    /** What the analysis stage learned about this module (read only). */
+    final Analysis an;
     private int nextFnId;
     final ExprGen exprs;
 
-    ModuleEmitter(Module module, String className, Function<Module, String> classOf, boolean preludeMode) {
+    ModuleEmitter(Module module, Analysis an, String className, Function<Module, String> classOf, boolean preludeMode) {
         this.module = module;
+        this.an = an;
         this.preludeMode = preludeMode;
         this.res = module.resolution();
         this.className = className;
@@ -61,9 +58,6 @@ final class ModuleEmitter implements Opcodes {
         this.current = main;
         this.units.put(className, main);
         this.cw = main.cw;
-        for (var e : res.declared.entrySet()) {
-            if (e.getKey() instanceof FnDef fd && e.getValue().kind == Binding.Kind.MODULE) knownFns.put(e.getValue(), fd);
-        }
         this.exprs = new ExprGen(this);
     }
 
@@ -232,17 +226,6 @@ final class ModuleEmitter implements Opcodes {
         });
     }
 
-    /** The names that refer to b in this module. */
-    List<Word> usesOf(Binding b) {
-        if (usesByBinding == null) {
-            usesByBinding = new HashMap<>();
-            for (var e : res.uses.entrySet()) {
-                usesByBinding.computeIfAbsent(e.getValue().binding(), x -> new java.util.ArrayList<>()).add(e.getKey());
-            }
-        }
-        return usesByBinding.getOrDefault(b, List.of());
-    }
-
     FnGen.Code code(FnDef fd) {
         FnGen.Code c = codes.get(fd);
         if (c == null) {
@@ -394,7 +377,7 @@ final class ModuleEmitter implements Opcodes {
         String[] owners = new String[chunks];
         for (int c = 0; c < chunks; c++) {
             List<Expr> part = body.subList(Math.min(body.size(), c * CHUNK), Math.min(body.size(), (c + 1) * CHUNK));
-            boolean big = exprs.split.watch(exprs.split.walk.weight(part));
+            boolean big = Analysis.large(an.weight(part));
             if (big) for (Expr e : part) exprs.split.plan(e);
             Node site = part.isEmpty() ? module.script() : part.get(0);
             MethodVisitor mv = methodIn(unit(big, site), "$body" + c, "()" + Rt.OBJ_D, site);

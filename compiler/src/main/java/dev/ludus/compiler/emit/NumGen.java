@@ -1,18 +1,18 @@
 package dev.ludus.compiler.emit;
 
+import dev.ludus.compiler.analyse.Analysis;
+import dev.ludus.compiler.analyse.IntLoops;
 import dev.ludus.compiler.resolve.Binding;
 import dev.ludus.compiler.resolve.NameUse;
 import dev.ludus.compiler.syntax.Ast.*;
 import java.util.List;
-import java.util.function.Predicate;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
  * Unboxed numbers. An expression is <em>numeric</em> when it certainly yields a number (or
- * panics): number literals, locals the compiler keeps in double slots, and prelude arithmetic
- * on numeric operands. Numeric expressions compile to double arithmetic (dadd, dcmpg, ...) and
+ * panics): the analysis decides which (analyse.Numbers). Numeric expressions compile to double arithmetic (dadd, dcmpg, ...) and
  * are boxed only where a value leaves the numeric world. Behaviour is unchanged: the prelude
  * functions do exactly this arithmetic on two numbers, and div/mod keep their zero check.
  */
@@ -25,62 +25,23 @@ final class NumGen implements Opcodes {
         this.x = x;
     }
 
-    /** What a plain call {@code name (args)} (no placeholder) names: its binding's use, else null. */
-    NameUse plainCallee(Synthetic s) {
-        if (!(s.root() instanceof Word w) || s.terms().size() != 1 || !(s.terms().get(0) instanceof Args a)) return null;
-        for (Expr e : a.args()) if (e instanceof Placeholder) return null;
-        return m.res.uses.get(w);
-    }
-
-    /** The prelude function a call names, if the callee is a prelude binding: else null. */
+    /** The prelude function a plain call names, else null (the analysis's). */
     Binding preludeCallee(Synthetic s) {
-        NameUse u = plainCallee(s);
-        return u != null && u.binding().kind == Binding.Kind.PRELUDE ? u.binding() : null;
+        return m.an.preludeCallee(s);
     }
 
     /** The module-level fn a call names, if its numeric entry for this many arguments returns a double. */
     FnDef numericCallee(Synthetic s) {
-        NameUse u = plainCallee(s);
-        FnDef known = u == null ? null : m.knownFns.get(u.binding());
-        return known != null && m.numReturns.returnsNumber(known, args(s).size()) ? known : null;
+        return m.an.numericCallee(s);
     }
 
     static List<Expr> args(Synthetic s) {
-        return ((Args) s.terms().get(0)).args();
+        return Analysis.args(s);
     }
 
-    boolean numeric(Expr e, Predicate<Binding> isDouble) {
-        if (e instanceof Num) return true;
-        if (e instanceof Word w) {
-            NameUse u = m.res.uses.get(w);
-            return u != null && !u.check() && (isDouble.test(u.binding()) || typedNumber(u.binding()));
-        }
-        if (!(e instanceof Synthetic s)) return false;
-        // a very large arithmetic tree is boxed, so the Splitter can move its parts (issue 12)
-        if (m.exprs != null && m.exprs.split.walk.weight(s) > Splitter.MAX_NUMERIC_WEIGHT) return false;
-        Binding b = preludeCallee(s);
-        List<Expr> args;
-        if (b == null) {
-            if (numericCallee(s) == null) return false;
-            for (Expr a : args(s)) if (!numeric(a, isDouble)) return false;
-            return true; // a call of a numeric entry that returns a double
-        }
-        args = args(s);
-        switch (b.name) {
-            case "add": case "sub": case "mult": case "div": case "mod":
-                return args.size() == 2 && numeric(args.get(0), isDouble) && numeric(args.get(1), isDouble);
-            case "inc": case "dec": case "neg": case "floor": case "ceil": case "round": case "sqrt":
-                return args.size() == 1 && numeric(args.get(0), isDouble);
-            case "count":
-                return args.size() == 1; // a number or a panic, whatever the argument
-            default:
-                return false;
-        }
-    }
-
-    /** A name bound by an {@code x as :number} pattern holds a number (boxed). */
-    private static boolean typedNumber(Binding b) {
-        return b.site instanceof PTyped t && t.type().equals("number") && !b.cell;
+    /** Whether e is numeric where f stands (its unboxed locals). */
+    boolean numeric(Expr e, Frame f) {
+        return m.an.numeric(e, f);
     }
 
     /** Pushes the double value of a numeric expression. */
@@ -136,12 +97,12 @@ final class NumGen implements Opcodes {
 
     /**
      * Calls known's numeric entry with args as doubles (module-level fns capture nothing: a null
-     * closure). Returns whether it left a double (NumReturns), else it left an Object.
+     * closure). Returns whether it left a double (analyse.NumReturns), else it left an Object.
      */
     boolean callNumericEntry(FnDef known, List<Expr> args, Frame f) {
         FnGen.Code code = m.code(known);
         int n = args.size();
-        boolean dbl = m.numReturns.returnsNumber(known, n);
+        boolean dbl = m.an.returnsNumber(known, n);
         f.mv.visitInsn(ACONST_NULL);
         for (Expr a : args) emitNum(a, f);
         f.mv.visitMethodInsn(INVOKESTATIC, code.owner(), FnGen.numericName(code.baseName(), n), FnGen.numericDesc(n, dbl), false);
@@ -161,7 +122,7 @@ final class NumGen implements Opcodes {
             case "neg?": jumpIfFalse = IFGE; break;
             default: return false;
         }
-        if (!numeric(arg, f::isDouble)) return false;
+        if (!numeric(arg, f)) return false;
         emitNum(arg, f);
         f.mv.visitInsn(DCONST_0);
         f.mv.visitInsn(name.equals("neg?") ? DCMPG : DCMPL); // NaN: never zero, positive or negative
@@ -187,7 +148,7 @@ final class NumGen implements Opcodes {
     private boolean parityTest(String name, Expr arg, Frame f, Label otherwise) {
         boolean even = name.equals("even?");
         if (!even && !name.equals("odd?")) return false;
-        if (!numeric(arg, f::isDouble)) return false;
+        if (!numeric(arg, f)) return false;
         MethodVisitor mv = f.mv;
         if (arg instanceof Word && longOperand(arg, f)) {
             pushLong(arg, f);
@@ -234,7 +195,7 @@ final class NumGen implements Opcodes {
             default: return false;
         }
         List<Expr> args = args(s);
-        if (!numeric(args.get(0), f::isDouble) || !numeric(args.get(1), f::isDouble)) return false;
+        if (!numeric(args.get(0), f) || !numeric(args.get(1), f)) return false;
         x.line(f, s.span());
         if (longOperand(args.get(0), f) && longOperand(args.get(1), f)) {
             // exact integers compare as longs exactly as they do as doubles (and are never NaN)

@@ -1,5 +1,6 @@
 package dev.ludus.compiler.emit;
 
+import dev.ludus.compiler.analyse.Clauses;
 import dev.ludus.compiler.resolve.Binding;
 import dev.ludus.compiler.syntax.Ast.*;
 import java.util.ArrayList;
@@ -212,7 +213,7 @@ final class PatternGen implements Opcodes {
         }
     }
 
-    /** A pattern LoopTypes allows at a numeric loop position, against an unboxed double slot. */
+    /** A pattern analyse.LoopTypes allows at a numeric loop position, against an unboxed double slot. */
     private void matchDouble(Pattern item, int slot, boolean asLong, Label fail, Frame f) {
         if (item instanceof PConst c) {
             if (asLong) {
@@ -234,8 +235,8 @@ final class PatternGen implements Opcodes {
     void matchArgs(PTuple p, ArgSource src, Label fail, Frame f) {
         MethodVisitor mv = f.mv;
         List<Pattern> items = p.items();
-        boolean splat = FnGen.hasSplat(p);
-        int fixed = FnGen.fixedCount(p);
+        boolean splat = Clauses.hasSplat(p);
+        int fixed = Clauses.fixedCount(p);
         if (!src.isFixed()) {
             mv.visitVarInsn(ALOAD, src.arraySlot());
             mv.visitInsn(ARRAYLENGTH);

@@ -1,5 +1,8 @@
 package dev.ludus.compiler.emit;
 
+import dev.ludus.compiler.analyse.Analysis;
+import dev.ludus.compiler.analyse.AstWalk;
+import dev.ludus.compiler.analyse.RecurScan;
 import dev.ludus.compiler.resolve.Binding;
 import dev.ludus.compiler.resolve.NameUse;
 import dev.ludus.compiler.syntax.Ast.*;
@@ -31,21 +34,18 @@ import org.objectweb.asm.Opcodes;
  */
 final class Splitter implements Opcodes {
     /** Methods whose Ludus code weighs at most this many nodes are never split. */
-    static final int SAFE_WEIGHT = 1_000;
+    static final int SAFE_WEIGHT = Analysis.SPLIT_WEIGHT;
     /** Bytes of code a watched method aims at: the JVM allows 65,535, HotSpot compiles methods of at most 8,000. */
     static final int BUDGET = 7_500;
     /** Estimated bytes of code per AST node. */
     static final int BYTES_PER_NODE = 12;
     /** Smaller subexpressions are not worth a method. */
     static final int MIN_WEIGHT = 24;
-    /** Arithmetic trees larger than this are not unboxed (NumGen), so that their parts can move. */
-    static final int MAX_NUMERIC_WEIGHT = 256;
     /** Items per chunk of a long collection literal. */
     static final int CHUNK_ITEMS = 256;
 
     private final ModuleEmitter m;
     private final ExprGen x;
-    final AstWalk walk = new AstWalk();
     private int next;
 
     Splitter(ModuleEmitter m, ExprGen x) {
@@ -55,7 +55,12 @@ final class Splitter implements Opcodes {
 
     /** Whether a method for this much Ludus code must be watched. */
     boolean watch(int weight) {
-        return weight > SAFE_WEIGHT;
+        return Analysis.large(weight);
+    }
+
+    /** The analysis's weight of a subtree (its number of nodes). */
+    int weight(Node n) {
+        return m.an.weight(n);
     }
 
     /** Nodes to move into methods of their own (see {@link #plan}). */
@@ -86,7 +91,7 @@ final class Splitter implements Opcodes {
         java.util.Arrays.sort(order, (a, b) -> Integer.compare(k[b], k[a]));
         for (int i : order) {
             if (sum <= CHUNK_WEIGHT || k[i] < MIN_WEIGHT) break;
-            if (kids.get(i) instanceof Expr e && movable(e) && !hasFreeRecur(e)) {
+            if (kids.get(i) instanceof Expr e && movable(e) && !RecurScan.hasFreeRecur(e)) {
                 marked.add(e);
                 sum -= k[i] - 1;
             }
@@ -122,7 +127,7 @@ final class Splitter implements Opcodes {
         int[] rest = suffixes.get(nodes);
         if (rest != null) return rest;
         rest = new int[nodes.size() + 1];
-        for (int i = nodes.size() - 1; i >= 0; i--) rest[i] = rest[i + 1] + walk.weight(nodes.get(i));
+        for (int i = nodes.size() - 1; i >= 0; i--) rest[i] = rest[i + 1] + weight(nodes.get(i));
         return rest;
     }
 
@@ -131,7 +136,7 @@ final class Splitter implements Opcodes {
     /** The index of the last clause with a free recur (-1: none). */
     private int lastFreeRecur(List<Clause> clauses) {
         return recurs.computeIfAbsent(clauses, l -> {
-            for (int j = clauses.size() - 1; j >= 0; j--) if (hasFreeRecur(clauses.get(j))) return j;
+            for (int j = clauses.size() - 1; j >= 0; j--) if (RecurScan.hasFreeRecur(clauses.get(j))) return j;
             return -1;
         });
     }
@@ -145,7 +150,7 @@ final class Splitter implements Opcodes {
     /** Emits e in an outlined method if it should move; false when the caller emits it. */
     boolean expression(Expr e, Frame f, boolean tail) {
         if (e == f.noOutline || !movable(e)) return false;
-        if (!marked.contains(e) && (!tooMuch(f, walk.weight(e)) || hasFreeRecur(e))) return false;
+        if (!marked.contains(e) && (!tooMuch(f, weight(e)) || RecurScan.hasFreeRecur(e))) return false;
         outline(e, locals(List.of(e), f), f, tail, null, (nf, src) -> {
             nf.noOutline = e;
             x.emit(e, nf, tail);
@@ -160,23 +165,6 @@ final class Splitter implements Opcodes {
                 || e instanceof Import || e instanceof Ns || e instanceof Use || e instanceof Splat || e instanceof Placeholder);
     }
 
-    /** A recur in a tail position of e that targets a loop or fn enclosing e. */
-    private static boolean hasFreeRecur(Node e) {
-        if (e instanceof Recur) return true;
-        if (e instanceof Clause c) return hasFreeRecur(c.body());
-        if (e instanceof Block b) return !b.body().isEmpty() && hasFreeRecur(b.body().get(b.body().size() - 1));
-        if (e instanceof If i) return hasFreeRecur(i.then()) || hasFreeRecur(i.otherwise());
-        if (e instanceof IfLet i) return hasFreeRecur(i.then()) || hasFreeRecur(i.otherwise());
-        if (e instanceof When w) {
-            for (WhenClause c : w.clauses()) if (hasFreeRecur(c.body())) return true;
-        } else if (e instanceof Match mt) {
-            for (Clause c : mt.clauses()) if (hasFreeRecur(c.body())) return true;
-        } else if (e instanceof Receive r) {
-            for (Clause c : r.clauses()) if (hasFreeRecur(c.body())) return true;
-        }
-        return false;
-    }
-
     // ---- statement sequences
 
     /**
@@ -186,7 +174,7 @@ final class Splitter implements Opcodes {
     boolean sequenceRest(List<Expr> body, int i, int restWeight, Frame f, boolean tail) {
         if (i == 0 || !tooMuch(f, restWeight)) return false;
         List<Expr> rest = body.subList(i, body.size());
-        if (hasFreeRecur(rest.get(rest.size() - 1))) return false;
+        if (RecurScan.hasFreeRecur(rest.get(rest.size() - 1))) return false;
         suffixes.putIfAbsent(body, suffixWeights(body));
         restOf(body, i, rest);
         Block block = new Block(rest.get(0).span(), rest);
@@ -245,7 +233,7 @@ final class Splitter implements Opcodes {
     boolean whenRest(List<WhenClause> clauses, int i, int restWeight, Frame f, boolean tail, Label end) {
         if (i == 0 || !tooMuch(f, restWeight)) return false;
         List<WhenClause> rest = clauses.subList(i, clauses.size());
-        for (WhenClause c : rest) if (hasFreeRecur(c.body())) return false;
+        for (WhenClause c : rest) if (RecurScan.hasFreeRecur(c.body())) return false;
         suffixes.putIfAbsent(clauses, suffixWeights(clauses));
         restOf(clauses, i, rest);
         MethodVisitor mv = f.mv;

@@ -1,4 +1,4 @@
-package dev.ludus.compiler.emit;
+package dev.ludus.compiler.analyse;
 
 import dev.ludus.compiler.resolve.Binding;
 import dev.ludus.compiler.resolve.Resolution;
@@ -15,28 +15,31 @@ import java.util.Set;
  * literal, all of which compile to tests on the double itself.
  */
 final class LoopTypes {
-    private final NumGen nums;
+    private final Numbers nums;
     private final Resolution res;
 
-    LoopTypes(NumGen nums, Resolution res) {
+    LoopTypes(Numbers nums, Resolution res) {
         this.nums = nums;
         this.res = res;
     }
 
-    /** {@code applicable}: the clauses whose arity fits the loop's (others can never match, §10.2). */
-    boolean[] numericPositions(Loop l, List<Clause> applicable, Frame f) {
+    /**
+     * {@code applicable}: the clauses whose arity fits the loop's (others can never match, §10.2);
+     * {@code env}: the unboxed locals where the loop starts.
+     */
+    boolean[] numericPositions(Loop l, List<Clause> applicable, NumEnv env) {
         List<Expr> init = l.init().items();
         int k = init.size();
         boolean[] pos = new boolean[k];
         boolean any = false;
         for (int j = 0; j < k; j++) {
-            pos[j] = nums.numeric(init.get(j), f::isDouble);
+            pos[j] = nums.numeric(init.get(j), env::isDouble);
             any |= pos[j];
         }
         if (!any) return pos;
         for (Clause c : applicable) {
             List<Pattern> items = ((PTuple) c.pattern()).items();
-            if (FnGen.hasSplat((PTuple) c.pattern())) return new boolean[k];
+            if (Clauses.hasSplat((PTuple) c.pattern())) return new boolean[k];
             for (int j = 0; j < k && j < items.size(); j++) {
                 if (pos[j] && !numericPattern(items.get(j))) pos[j] = false;
             }
@@ -44,7 +47,7 @@ final class LoopTypes {
         boolean changed = true;
         while (changed) {
             changed = false;
-            Set<Binding> assumed = new HashSet<>(f.doubleSlots.keySet());
+            Set<Binding> assumed = new HashSet<>(env.doubles());
             for (Clause c : applicable) {
                 List<Pattern> items = ((PTuple) c.pattern()).items();
                 for (int j = 0; j < k; j++) {
@@ -63,7 +66,7 @@ final class LoopTypes {
         return pos;
     }
 
-    static boolean numericPattern(Pattern p) {
+    public static boolean numericPattern(Pattern p) {
         return p instanceof PBind || p instanceof PIgnore
                 || (p instanceof PTyped t && t.type().equals("number"))
                 || (p instanceof PConst c && c.literal() instanceof Num);
