@@ -102,7 +102,7 @@ final class CallGen implements Opcodes {
                 tmp[i] = f.newSlot();
                 mv.visitVarInsn(ASTORE, tmp[i]);
             }
-            x.arrayOfSlots(mv, tmp);
+            x.colls.arrayOfSlots(mv, tmp);
             mv.visitMethodInsn(INVOKESTATIC, tc ? Rt.INVOKE : Rt.CALLS, tc ? "tailN" : "callN",
                     "(" + Rt.OBJ_D + Rt.OBJS_D + ")" + Rt.OBJ_D, false);
         }
@@ -212,12 +212,12 @@ final class CallGen implements Opcodes {
             }
             for (int i = 0; i < n; i++) {
                 if (t.dbl(i)) x.nums.emitNum(args.get(i), f);
-                else x.loopArg(t, i, args.get(i), f);
+                else x.loops.loopArg(t, i, args.get(i), f);
             }
             for (int i = n - 1; i >= 0; i--) mv.visitVarInsn(t.dbl(i) ? DSTORE : ASTORE, t.argSlots[i]);
         } else {
             if (!loop && n <= FnGen.MAX_DIRECT && (f.variadicDirectMask & (1 << n)) != 0) return false;
-            x.array(args, f);
+            x.colls.array(args, f);
             mv.visitVarInsn(ASTORE, t.arraySlot);
         }
         mv.visitJumpInsn(GOTO, t.head);
@@ -326,7 +326,7 @@ final class CallGen implements Opcodes {
             }
         }
         x.emit(cond, f, false);
-        x.truthy(f);
+        x.control.truthy(f);
         f.mv.visitJumpInsn(IFEQ, otherwise);
     }
 }

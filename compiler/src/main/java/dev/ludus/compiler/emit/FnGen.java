@@ -116,8 +116,8 @@ final class FnGen implements Opcodes {
         f.recur = new Frame.RecurTarget(head, slots, -1, false, dbl);
         f.selfTarget = f.recur;
         List<Clause> applicable = Clauses.applicable(fd.clauses(), n);
-        m.exprs.clauses(applicable, ArgSource.slots(slots, dbl), f, true, null);
-        noMatch(mv, () -> m.exprs.arrayOfSlots(mv, slots, dbl));
+        m.exprs.control.clauses(applicable, ArgSource.slots(slots, dbl), f, true, null);
+        noMatch(mv, () -> m.exprs.colls.arrayOfSlots(mv, slots, dbl));
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
@@ -161,7 +161,7 @@ final class FnGen implements Opcodes {
             PTuple p = (PTuple) c.pattern();
             if (Clauses.hasSplat(p) || p.items().size() > MAX_DIRECT) applicable.add(c);
         }
-        m.exprs.clauses(applicable, ArgSource.array(1), f, true, null);
+        m.exprs.control.clauses(applicable, ArgSource.array(1), f, true, null);
         noMatch(mv, () -> mv.visitVarInsn(ALOAD, 1));
         mv.visitMaxs(0, 0);
         mv.visitEnd();

@@ -1,12 +1,8 @@
 package dev.ludus.compiler.emit;
 
-import dev.ludus.compiler.resolve.Binding;
-import dev.ludus.compiler.resolve.NameUse;
 import dev.ludus.compiler.analyse.IntLoops;
 import dev.ludus.compiler.syntax.Ast.*;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -82,7 +78,7 @@ final class IntLoopGen implements Opcodes {
                 temps[i] = f.newDoubleSlot();
                 mv.visitVarInsn(DSTORE, temps[i]);
             } else {
-                x.loopArg(t, i, a, f);
+                x.loops.loopArg(t, i, a, f);
                 temps[i] = f.newSlot();
                 mv.visitVarInsn(ASTORE, temps[i]);
             }
@@ -104,7 +100,7 @@ final class IntLoopGen implements Opcodes {
                     rest[j] = f.newDoubleSlot();
                     mv.visitVarInsn(DSTORE, rest[j]);
                 } else {
-                    x.loopArg(g, j, args.get(j), f);
+                    x.loops.loopArg(g, j, args.get(j), f);
                     rest[j] = f.newSlot();
                     mv.visitVarInsn(ASTORE, rest[j]);
                 }

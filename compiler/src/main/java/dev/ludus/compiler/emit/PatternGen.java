@@ -260,7 +260,7 @@ final class PatternGen implements Opcodes {
         if (splat && ((PSplat) items.get(fixed)).name() != null) {
             if (src.isFixed()) {
                 int[] restSlots = java.util.Arrays.copyOfRange(src.slots(), fixed, src.slots().length);
-                x.arrayOfSlots(mv, restSlots);
+                x.colls.arrayOfSlots(mv, restSlots);
                 Rt.integer(mv, 0);
             } else {
                 mv.visitVarInsn(ALOAD, src.arraySlot());

@@ -207,7 +207,7 @@ final class Splitter implements Opcodes {
         envs.put(rest, env);
         recurs.put(rest, -1);
         outline(rest.get(0), env, f, tail, src, (nf, nsrc) -> {
-            x.clauses(rest, nsrc, nf, tail, null);
+            x.control.clauses(rest, nsrc, nf, tail, null);
             nf.mv.visitInsn(ACONST_NULL);
             nf.mv.visitInsn(ARETURN);
         });
@@ -241,7 +241,7 @@ final class Splitter implements Opcodes {
         if (env == null) env = locals(rest, f);
         envs.put(rest, env);
         outline(rest.get(0), env, f, tail, null, (nf, nsrc) -> {
-            x.whenClauses(rest, nf, tail, null);
+            x.control.whenClauses(rest, nf, tail, null);
             nf.mv.visitInsn(ACONST_NULL);
             nf.mv.visitInsn(ARETURN);
         });
