@@ -56,7 +56,7 @@ public final class Analyser {
 
         Numbers nums = new Numbers(res, Collections.unmodifiableMap(knownFns), walk);
         NumReturns returns = new NumReturns(res, nums, nums.knownFns(), entries);
-        nums.returns = returns;
+        nums.returns = returns::returnsNumber;
         for (FnDef fd : fns) returns.returnsNumber(fd, 1); // decides every arity of fd
         Map<FnDef, Integer> decided = new IdentityHashMap<>(returns.decided());
         returns.freeze();

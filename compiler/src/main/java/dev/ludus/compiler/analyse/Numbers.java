@@ -6,6 +6,7 @@ import dev.ludus.compiler.resolve.Resolution;
 import dev.ludus.compiler.syntax.Ast.*;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -21,8 +22,11 @@ final class Numbers {
     private final Resolution res;
     private final Map<Binding, FnDef> knownFns;
     private final AstWalk walk;
-    /** Set once NumReturns exists (the two ask each other). */
-    NumReturns returns;
+    /**
+     * Whether a fn's numeric entry for n arguments returns a double: NumReturns's answer, set once
+     * it exists (it asks this class in turn, about the calls in the fn's body).
+     */
+    BiPredicate<FnDef, Integer> returns;
 
     Numbers(Resolution res, Map<Binding, FnDef> knownFns, AstWalk walk) {
         this.res = res;
@@ -51,7 +55,7 @@ final class Numbers {
     FnDef numericCallee(Synthetic s) {
         NameUse u = plainCallee(s);
         FnDef known = u == null ? null : knownFns.get(u.binding());
-        return known != null && returns.returnsNumber(known, args(s).size()) ? known : null;
+        return known != null && returns.test(known, args(s).size()) ? known : null;
     }
 
     static List<Expr> args(Synthetic s) {

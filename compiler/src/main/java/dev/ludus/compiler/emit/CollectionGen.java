@@ -7,10 +7,10 @@ import org.objectweb.asm.Opcodes;
 
 /** Literal and collection code: interpolated strings, tuples, lists, sets, dicts, and Object[]s of values. */
 final class CollectionGen implements Opcodes {
-    private final ModuleEmitter m;
-    private final ExprGen x;
+    private final ModuleContext m;
+    private final Gen x;
 
-    CollectionGen(ModuleEmitter m, ExprGen x) {
+    CollectionGen(ModuleContext m, Gen x) {
         this.m = m;
         this.x = x;
     }
@@ -45,14 +45,14 @@ final class CollectionGen implements Opcodes {
             mv.visitFieldInsn(GETSTATIC, Rt.TUPLE, "EMPTY", "L" + Rt.TUPLE + ";");
             return;
         }
-        if (x.split.chunked(f, items)) {
+        if (x.chunked(f, items)) {
             // a long tuple: its chunks are tuples of their own (moved if large), copied in order
             int all = f.newSlot();
             Rt.integer(mv, items.size());
             mv.visitTypeInsn(ANEWARRAY, Rt.OBJ);
             mv.visitVarInsn(ASTORE, all);
             int at = 0;
-            for (List<Expr> chunk : Splitter.chunks(items)) {
+            for (List<Expr> chunk : Gen.chunks(items)) {
                 x.emit(new TupleLit(chunk.get(0).span(), chunk), f, false);
                 mv.visitTypeInsn(CHECKCAST, Rt.TUPLE);
                 mv.visitMethodInsn(INVOKEVIRTUAL, Rt.TUPLE, "items", "()" + Rt.OBJS_D, false);
@@ -107,10 +107,10 @@ final class CollectionGen implements Opcodes {
             if (lng != null && lng[i]) {
                 mv.visitVarInsn(LLOAD, slots[i]);
                 mv.visitInsn(L2D);
-                NumGen.box(mv);
+                Rt.box(mv);
             } else if (dbl != null && dbl[i]) {
                 mv.visitVarInsn(DLOAD, slots[i]);
-                NumGen.box(mv);
+                Rt.box(mv);
             } else {
                 mv.visitVarInsn(ALOAD, slots[i]);
             }
@@ -141,9 +141,9 @@ final class CollectionGen implements Opcodes {
             return;
         }
         mv.visitMethodInsn(INVOKESTATIC, coll, "builder", "()L" + builder + ";", false);
-        if (x.split.chunked(f, items)) {
+        if (x.chunked(f, items)) {
             // a long literal: chunks of it, each a literal of its own, added in order
-            for (List<Expr> chunk : Splitter.chunks(items)) {
+            for (List<Expr> chunk : Gen.chunks(items)) {
                 x.emit(coll.equals(Rt.LSET) ? new SetLit(chunk.get(0).span(), chunk) : new ListLit(chunk.get(0).span(), chunk), f, false);
                 mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, splat, "(L" + builder + ";" + Rt.OBJ_D + ")L" + builder + ";", false);
             }
@@ -197,8 +197,8 @@ final class CollectionGen implements Opcodes {
             return;
         }
         mv.visitMethodInsn(INVOKESTATIC, Rt.LDICT, "builder", "()L" + Rt.LDICT_B + ";", false);
-        if (x.split.chunked(f, d.items())) {
-            for (List<Node> chunk : Splitter.chunks(d.items())) {
+        if (x.chunked(f, d.items())) {
+            for (List<Node> chunk : Gen.chunks(d.items())) {
                 x.emit(new DictLit(chunk.get(0).span(), chunk), f, false);
                 mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "splatDict", "(L" + Rt.LDICT_B + ";" + Rt.OBJ_D + ")L" + Rt.LDICT_B + ";", false);
             }

@@ -12,10 +12,10 @@ import org.objectweb.asm.Opcodes;
  * bodies and loops (including the clause bodies of entries that return a double).
  */
 final class ControlGen implements Opcodes {
-    private final ModuleEmitter m;
-    private final ExprGen x;
+    private final ModuleContext m;
+    private final Gen x;
 
-    ControlGen(ModuleEmitter m, ExprGen x) {
+    ControlGen(ModuleContext m, Gen x) {
         this.m = m;
         this.x = x;
     }
@@ -26,7 +26,7 @@ final class ControlGen implements Opcodes {
 
     void ifExpr(If i, Frame f, boolean tail) {
         x.line(f, i.span());
-        branches(otherwise -> x.calls.condition(i.cond(), f, otherwise), i.then(), i.otherwise(), f, tail);
+        branches(otherwise -> x.condition(i.cond(), f, otherwise), i.then(), i.otherwise(), f, tail);
     }
 
     void ifLet(IfLet i, Frame f, boolean tail) {
@@ -35,7 +35,7 @@ final class ControlGen implements Opcodes {
             x.emit(i.value(), f, false);
             int tmp = f.newSlot();
             f.mv.visitVarInsn(ASTORE, tmp);
-            x.patterns.match(i.pattern(), tmp, otherwise, f);
+            x.match(i.pattern(), tmp, otherwise, f);
         }, i.then(), i.otherwise(), f, tail);
     }
 
@@ -67,10 +67,10 @@ final class ControlGen implements Opcodes {
         MethodVisitor mv = f.mv;
         int[] rest = f.splitting ? x.suffixWeights(clauses) : null;
         for (int i = 0; i < clauses.size(); i++) {
-            if (rest != null && x.split.whenRest(clauses, i, rest[i], f, tail, end)) return;
+            if (rest != null && x.whenRest(clauses, i, rest[i], f, tail, end)) return;
             WhenClause c = clauses.get(i);
             Label next = new Label();
-            if (c.test() != null) x.calls.condition(c.test(), f, next);
+            if (c.test() != null) x.condition(c.test(), f, next);
             x.emit(c.body(), f, tail);
             if (end == null) mv.visitInsn(ARETURN);
             else mv.visitJumpInsn(GOTO, end);
@@ -157,11 +157,11 @@ final class ControlGen implements Opcodes {
         int[] rest = f.splitting && onMatch == null && !(end == null && f.returnsDouble) ? x.suffixWeights(clauses) : null;
         for (int i = 0; i < clauses.size(); i++) {
             Clause c = clauses.get(i);
-            if (rest != null && x.split.clausesRest(clauses, i, rest[i], src, f, tail, end)) return;
+            if (rest != null && x.clausesRest(clauses, i, rest[i], src, f, tail, end)) return;
             Label next = new Label();
-            if (src.isValue()) x.patterns.match(c.pattern(), src.valueSlot(), next, f);
-            else x.patterns.matchArgs((PTuple) c.pattern(), src, next, f);
-            if (c.guard() != null) x.calls.condition(c.guard(), f, next);
+            if (src.isValue()) x.match(c.pattern(), src.valueSlot(), next, f);
+            else x.matchArgs((PTuple) c.pattern(), src, next, f);
+            if (c.guard() != null) x.condition(c.guard(), f, next);
             if (onMatch != null) onMatch.run();
             if (end == null && f.returnsDouble) {
                 numericTail(c.body(), f);
@@ -191,7 +191,7 @@ final class ControlGen implements Opcodes {
         } else if (e instanceof If i) {
             x.line(f, i.span());
             Label otherwise = new Label();
-            x.calls.condition(i.cond(), f, otherwise);
+            x.condition(i.cond(), f, otherwise);
             numericTail(i.then(), f);
             mv.visitLabel(otherwise);
             numericTail(i.otherwise(), f);
@@ -199,7 +199,7 @@ final class ControlGen implements Opcodes {
             x.line(f, w.span());
             for (WhenClause c : w.clauses()) {
                 Label next = new Label();
-                if (c.test() != null) x.calls.condition(c.test(), f, next);
+                if (c.test() != null) x.condition(c.test(), f, next);
                 numericTail(c.body(), f);
                 mv.visitLabel(next);
             }
@@ -207,10 +207,10 @@ final class ControlGen implements Opcodes {
         } else if (e instanceof PanicForm) {
             x.emit(e, f, false); // throws
         } else if (e instanceof Synthetic s && m.an.selfCall(s, f.fn, f.selfTarget.argSlots.length)) {
-            x.calls.numericSelfJump(s, f);
-        } else if (x.nums.numeric(e, f)) {
+            x.numericSelfJump(s, f);
+        } else if (x.numeric(e, f)) {
             x.line(f, e.span());
-            x.nums.emitNum(e, f);
+            x.emitNum(e, f);
             mv.visitInsn(DRETURN);
         } else {
             throw new IllegalStateException("not numeric in a double-returning entry at " + e.span());

@@ -16,8 +16,8 @@ import org.objectweb.asm.Opcodes;
  * value is the result of a fn body method: calls there may return a pending TailCall, and self
  * calls and recur become jumps.
  */
-final class ExprGen implements Opcodes {
-    private final ModuleEmitter m;
+final class ExprGen implements Gen, Opcodes {
+    private final ModuleContext m;
     final PatternGen patterns;
     final CallGen calls;
     final NumGen nums;
@@ -28,12 +28,12 @@ final class ExprGen implements Opcodes {
     final ControlGen control;
     final LoopGen loops;
 
-    ExprGen(ModuleEmitter m) {
+    ExprGen(ModuleContext m) {
         this.m = m;
         this.patterns = new PatternGen(m, this);
         this.calls = new CallGen(m, this);
         this.nums = new NumGen(m, this);
-        this.ints = new IntLoopGen(m, nums, this);
+        this.ints = new IntLoopGen(m, this);
         this.split = new Splitter(m, this);
         this.colls = new CollectionGen(m, this);
         this.forms = new FormGen(m, this);
@@ -41,7 +41,8 @@ final class ExprGen implements Opcodes {
         this.loops = new LoopGen(m, this);
     }
 
-    void line(Frame f, Span s) {
+    @Override
+    public void line(Frame f, Span s) {
         if (s.line() != f.lastLine) {
             Label l = new Label();
             f.mv.visitLabel(l);
@@ -50,8 +51,8 @@ final class ExprGen implements Opcodes {
         }
     }
 
-    /** Statements in one scope: values of all but the last are dropped. */
-    void sequence(List<Expr> body, Frame f, boolean tail) {
+    @Override
+    public void sequence(List<Expr> body, Frame f, boolean tail) {
         sequence(body, f, tail, null);
     }
 
@@ -79,13 +80,13 @@ final class ExprGen implements Opcodes {
         }
     }
 
-    /** rest[i]: the weight of nodes i.. (Splitter). */
-    int[] suffixWeights(List<? extends Node> nodes) {
+    @Override
+    public int[] suffixWeights(List<? extends Node> nodes) {
         return split.suffixWeights(nodes);
     }
 
-    /** Cells for bindings of this scope that closures capture before they run (late binding). */
-    void makeCells(List<Expr> body, Frame f) {
+    @Override
+    public void makeCells(List<Expr> body, Frame f) {
         for (Expr e : body) {
             for (Binding b : declaredBy(e)) {
                 if (b.kind == Binding.Kind.LOCAL && b.cell && !f.slots.containsKey(b)) {
@@ -120,7 +121,8 @@ final class ExprGen implements Opcodes {
         if (b != null) out.add(b);
     }
 
-    void emit(Expr e, Frame f, boolean tail) {
+    @Override
+    public void emit(Expr e, Frame f, boolean tail) {
         if (f.splitting && split.expression(e, f, tail)) return;
         MethodVisitor mv = f.mv;
         if (e instanceof Nil n) {
@@ -150,7 +152,7 @@ final class ExprGen implements Opcodes {
             // a call of a fn returning a double stays a tail call in tail position (spec §7)
             if (nums.numeric(s, f) && !(tail && nums.numericCallee(s) != null)) {
                 nums.emitNum(s, f);
-                NumGen.box(mv);
+                Rt.box(mv);
             } else {
                 calls.synthetic(s, f, tail);
             }
@@ -207,27 +209,29 @@ final class ExprGen implements Opcodes {
 
     // ---- names
 
-    void loadWord(Word w, Frame f) {
+    @Override
+    public void loadWord(Word w, Frame f) {
         NameUse u = m.res.uses.get(w);
         if (u == null) throw new IllegalStateException("unresolved name " + w.name() + " at " + w.span());
         loadBinding(u.binding(), f, u.check(), w.span());
     }
 
-    /** Before a direct call of a module-level fn: panics if its name is not bound yet (late binding). */
-    void checkCallee(Word w, Frame f) {
+    @Override
+    public void checkCallee(Word w, Frame f) {
         NameUse u = m.res.uses.get(w);
         if (!u.check()) return;
         loadBinding(u.binding(), f, true, w.span());
         f.mv.visitInsn(POP);
     }
 
-    void loadBinding(Binding b, Frame f, boolean check, Span site) {
+    @Override
+    public void loadBinding(Binding b, Frame f, boolean check, Span site) {
         MethodVisitor mv = f.mv;
         switch (b.kind) {
             case PRELUDE -> Rt.prelude(mv, b.name);
             case SESSION -> Rt.session(mv, b.sessionSlot);
             case MODULE -> {
-                ModuleEmitter.FieldRef ref = m.field(b);
+                ModuleContext.FieldRef ref = m.field(b);
                 mv.visitFieldInsn(GETSTATIC, ref.owner(), ref.name(), Rt.OBJ_D);
                 if (check) checkBound(b.name, site, f);
             }
@@ -236,7 +240,7 @@ final class ExprGen implements Opcodes {
                     mv.visitVarInsn(ALOAD, 0);
                 } else if (f.isDouble(b)) {
                     f.loadNum(b);
-                    NumGen.box(mv);
+                    Rt.box(mv);
                 } else if (b.frame == f.owner) {
                     Integer slot = f.slots.get(b);
                     if (slot == null) throw new IllegalStateException("no slot for " + b + " at " + site);
@@ -269,12 +273,12 @@ final class ExprGen implements Opcodes {
         f.mv.visitInsn(AALOAD);
     }
 
-    /** What a new closure captures for b: the value, or the Cell when b is late-bound. */
-    void loadForCapture(Binding b, Frame f) {
+    @Override
+    public void loadForCapture(Binding b, Frame f) {
         if (b == f.fnBinding) f.mv.visitVarInsn(ALOAD, 0);
         else if (f.isDouble(b)) {
             f.loadNum(b);
-            NumGen.box(f.mv);
+            Rt.box(f.mv);
         } else if (b.frame == f.owner) {
             Integer slot = f.slots.get(b);
             if (slot == null) throw new IllegalStateException("no slot for captured " + b);
@@ -297,17 +301,17 @@ final class ExprGen implements Opcodes {
         mv.visitLabel(ok);
     }
 
-    /** Pushes file, line, column of a site (for located panics). */
-    void site(MethodVisitor mv, Span s) {
+    @Override
+    public void site(MethodVisitor mv, Span s) {
         m.site(mv, s);
     }
 
-    /** Stores the value on the stack into a binding (consumes it). */
-    void store(Binding b, Frame f) {
+    @Override
+    public void store(Binding b, Frame f) {
         MethodVisitor mv = f.mv;
         switch (b.kind) {
             case MODULE -> {
-                ModuleEmitter.FieldRef ref = m.field(b);
+                ModuleContext.FieldRef ref = m.field(b);
                 mv.visitFieldInsn(PUTSTATIC, ref.owner(), ref.name(), Rt.OBJ_D);
             }
             case LOCAL -> {
@@ -331,4 +335,43 @@ final class ExprGen implements Opcodes {
         }
     }
 
+    // ---- the other concerns' entry points (Gen)
+
+    @Override public void condition(Expr cond, Frame f, Label otherwise) { calls.condition(cond, f, otherwise); }
+    @Override public void numericSelfJump(Synthetic s, Frame f) { calls.numericSelfJump(s, f); }
+    @Override public boolean numeric(Expr e, Frame f) { return nums.numeric(e, f); }
+    @Override public void emitNum(Expr e, Frame f) { nums.emitNum(e, f); }
+    @Override public boolean callNumericEntry(FnDef known, List<Expr> args, Frame f) { return nums.callNumericEntry(known, args, f); }
+    @Override public boolean numericCondition(Expr cond, Frame f, Label otherwise) { return nums.condition(cond, f, otherwise); }
+    @Override public void pushLong(Expr e, Frame f) { nums.pushLong(e, f); }
+    @Override public void array(List<Expr> items, Frame f) { colls.array(items, f); }
+    @Override public void arrayOfSlots(MethodVisitor mv, int[] slots, boolean[] dbl, boolean[] lng) { colls.arrayOfSlots(mv, slots, dbl, lng); }
+    @Override public void truthy(Frame f) { control.truthy(f); }
+    @Override public void clauses(List<Clause> cs, ArgSource src, Frame f, boolean tail, Label end) { control.clauses(cs, src, f, tail, end); }
+    @Override public void whenClauses(List<WhenClause> cs, Frame f, boolean tail, Label end) { control.whenClauses(cs, f, tail, end); }
+    @Override public void loopArg(Frame.RecurTarget t, int j, Expr arg, Frame f) { loops.loopArg(t, j, arg, f); }
+
+    @Override
+    public void enterLongLoop(List<Expr> init, int[] slots, boolean[] dbl, int[] longSlots, boolean[] lng, Label fallback, Frame f) {
+        ints.enter(init, slots, dbl, longSlots, lng, fallback, f);
+    }
+
+    @Override public void longRecur(Frame.RecurTarget t, List<Expr> args, Frame f) { ints.recur(t, args, f); }
+    @Override public void match(Pattern p, int v, Label fail, Frame f) { patterns.match(p, v, fail, f); }
+    @Override public void matchArgs(PTuple p, ArgSource src, Label fail, Frame f) { patterns.matchArgs(p, src, fail, f); }
+    @Override public boolean chunked(Frame f, List<? extends Node> items) { return split.chunked(f, items); }
+
+    @Override
+    public boolean clausesRest(List<Clause> cs, int i, int restWeight, ArgSource src, Frame f, boolean tail, Label end) {
+        return split.clausesRest(cs, i, restWeight, src, f, tail, end);
+    }
+
+    @Override
+    public boolean whenRest(List<WhenClause> cs, int i, int restWeight, Frame f, boolean tail, Label end) {
+        return split.whenRest(cs, i, restWeight, f, tail, end);
+    }
+
+    @Override public void plan(Node root) { split.plan(root); }
+    @Override public boolean watch(int weight) { return split.watch(weight); }
+    @Override public int weight(Node n) { return split.weight(n); }
 }

@@ -24,27 +24,22 @@ import org.objectweb.asm.Opcodes;
 final class FnGen implements Opcodes {
     static final int MAX_DIRECT = Clauses.MAX_DIRECT;
 
-    /** What callers need: the FnCode constant and the direct entries. */
-    record Code(ConstantDynamic constant, String owner, String baseName, int directMask) {
-        boolean hasDirect(int n) { return n <= MAX_DIRECT && (directMask & (1 << n)) != 0; }
-        String directName(int n) { return baseName + "$" + n; }
-        static String directDesc(int n) { return "(" + Rt.CLOSURE_D + Rt.OBJ_D.repeat(n) + ")" + Rt.OBJ_D; }
-    }
-
-    private final ModuleEmitter m;
+    private final ModuleContext m;
+    private final Gen x;
     private final FnDef fd;
     private final String baseName;
-    /** The class holding this fn's entries (ModuleEmitter.unit). */
+    /** The class holding this fn's entries (ModuleContext.unit). */
     private ClassUnit unit;
 
-    FnGen(ModuleEmitter m, FnDef fd, int id) {
+    FnGen(ModuleContext m, Gen x, FnDef fd, int id) {
         this.m = m;
+        this.x = x;
         this.fd = fd;
         // readable Ludus name in the method name: the runtime's call trace reads it back
         this.baseName = FrameNames.fnBase(id, fd.isLambda() ? null : LongStrings.shortName(fd.name()));
     }
 
-    Code emit(Map<FnDef, Code> registry) {
+    FnCode emit(Map<FnDef, FnCode> registry) {
         int mask = 0;
         for (Clause c : fd.clauses()) {
             PTuple p = (PTuple) c.pattern();
@@ -59,9 +54,9 @@ final class FnGen implements Opcodes {
         String spec = FnSpec.encode(fd.isLambda() ? ":anon" : fd.name(), fd.doc() == null ? "" : fd.doc(),
                 String.join("\n", pats), m.file, fd.span().line(), mask, baseName);
         boolean big = Analysis.large(m.an.weight(fd));
-        if (big) for (Clause c : fd.clauses()) m.exprs.split.plan(c);
+        if (big) for (Clause c : fd.clauses()) x.plan(c);
         this.unit = m.unit(big, fd);
-        Code code = new Code(new ConstantDynamic("fn", Rt.FNCODE_D, Rt.FNCODE_BSM, spec), unit.name, baseName, mask);
+        FnCode code = new FnCode(new ConstantDynamic("fn", Rt.FNCODE_D, Rt.FNCODE_BSM, spec), unit.name, baseName, mask);
         registry.put(fd, code);
 
         for (int n = 0; n <= MAX_DIRECT; n++) {
@@ -70,14 +65,6 @@ final class FnGen implements Opcodes {
         }
         emitVariadic();
         return code;
-    }
-
-    /** The name of the entry taking n arguments as doubles (see analyse.NumericEntries). */
-    static String numericName(String baseName, int n) { return baseName + "$" + n + "d"; }
-
-    /** The numeric entry's descriptor: doubles in, and a double out when it returns one (analyse.NumReturns). */
-    static String numericDesc(int n, boolean returnsDouble) {
-        return "(" + Rt.CLOSURE_D + "D".repeat(n) + ")" + (returnsDouble ? "D" : Rt.OBJ_D);
     }
 
     private Frame newFrame(MethodVisitor mv, int firstFree, String method) {
@@ -95,9 +82,9 @@ final class FnGen implements Opcodes {
      * clauses that can take n arguments (a numeric entry exists only when none has a splat).
      */
     private void emitDirect(int n, boolean numeric) {
-        String name = numeric ? numericName(baseName, n) : baseName + "$" + n;
+        String name = numeric ? FnCode.numericName(baseName, n) : baseName + "$" + n;
         boolean returnsDouble = m.an.returnsNumber(fd, n);
-        String desc = numeric ? numericDesc(n, returnsDouble) : Code.directDesc(n);
+        String desc = numeric ? FnCode.numericDesc(n, returnsDouble) : FnCode.directDesc(n);
         MethodVisitor mv = m.methodIn(unit, name, desc, fd);
         mv.visitCode();
         if (!numeric && returnsDouble) toNumericEntry(mv, n);
@@ -116,8 +103,8 @@ final class FnGen implements Opcodes {
         f.recur = new Frame.RecurTarget(head, slots, -1, false, dbl);
         f.selfTarget = f.recur;
         List<Clause> applicable = Clauses.applicable(fd.clauses(), n);
-        m.exprs.control.clauses(applicable, ArgSource.slots(slots, dbl), f, true, null);
-        noMatch(mv, () -> m.exprs.colls.arrayOfSlots(mv, slots, dbl));
+        x.clauses(applicable, ArgSource.slots(slots, dbl), f, true, null);
+        noMatch(mv, () -> x.arrayOfSlots(mv, slots, dbl));
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
@@ -137,10 +124,10 @@ final class FnGen implements Opcodes {
         mv.visitVarInsn(ALOAD, 0);
         for (int i = 0; i < n; i++) {
             mv.visitVarInsn(ALOAD, 1 + i);
-            NumGen.unbox(mv);
+            Rt.unbox(mv);
         }
-        mv.visitMethodInsn(INVOKESTATIC, unit.name, numericName(baseName, n), numericDesc(n, true), false);
-        NumGen.box(mv);
+        mv.visitMethodInsn(INVOKESTATIC, unit.name, FnCode.numericName(baseName, n), FnCode.numericDesc(n, true), false);
+        Rt.box(mv);
         mv.visitInsn(ARETURN);
         mv.visitLabel(generic);
     }
@@ -161,7 +148,7 @@ final class FnGen implements Opcodes {
             PTuple p = (PTuple) c.pattern();
             if (Clauses.hasSplat(p) || p.items().size() > MAX_DIRECT) applicable.add(c);
         }
-        m.exprs.control.clauses(applicable, ArgSource.array(1), f, true, null);
+        x.clauses(applicable, ArgSource.array(1), f, true, null);
         noMatch(mv, () -> mv.visitVarInsn(ALOAD, 1));
         mv.visitMaxs(0, 0);
         mv.visitEnd();

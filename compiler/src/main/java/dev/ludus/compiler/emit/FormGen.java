@@ -9,10 +9,10 @@ import org.objectweb.asm.Opcodes;
 
 /** Binding forms (let, ref, fn, fn declarations) and toplevel forms (test, import, ns, use). */
 final class FormGen implements Opcodes {
-    private final ModuleEmitter m;
-    private final ExprGen x;
+    private final ModuleContext m;
+    private final Gen x;
 
-    FormGen(ModuleEmitter m, ExprGen x) {
+    FormGen(ModuleContext m, Gen x) {
         this.m = m;
         this.x = x;
     }
@@ -20,12 +20,12 @@ final class FormGen implements Opcodes {
     void let(Let l, Frame f) {
         MethodVisitor mv = f.mv;
         if (l.pattern() instanceof PBind pb && m.an.numericLocal(m.res.declared.get(pb), l.value(), f.owner, f)) {
-            x.nums.emitNum(l.value(), f);
+            x.emitNum(l.value(), f);
             mv.visitInsn(DUP2);
             int slot = f.newDoubleSlot();
             mv.visitVarInsn(DSTORE, slot);
             f.bindNumber(m.res.declared.get(pb), slot, false);
-            NumGen.box(mv);
+            Rt.box(mv);
             return;
         }
         x.emit(l.value(), f, false);
@@ -38,7 +38,7 @@ final class FormGen implements Opcodes {
         mv.visitVarInsn(ASTORE, tmp);
         Label fail = new Label();
         Label ok = new Label();
-        x.patterns.match(l.pattern(), tmp, fail, f);
+        x.match(l.pattern(), tmp, fail, f);
         mv.visitJumpInsn(GOTO, ok);
         mv.visitLabel(fail);
         mv.visitLdcInsn(PatternText.encode(l.pattern()));
@@ -63,7 +63,7 @@ final class FormGen implements Opcodes {
 
     void fn(FnDef fd, Frame f) {
         MethodVisitor mv = f.mv;
-        FnGen.Code code = m.code(fd);
+        FnCode code = m.code(fd);
         mv.visitTypeInsn(NEW, Rt.CLOSURE);
         mv.visitInsn(DUP);
         if (LongStrings.owner(mv).equals(code.owner())) Rt.ldc(mv, code.constant());
@@ -99,8 +99,8 @@ final class FormGen implements Opcodes {
     /** A test body becomes its own method; Tests.reached runs it only under `ludus test`. */
     void testForm(Test t, Frame f) {
         String name = "$test" + nextTest++;
-        boolean big = x.split.watch(x.split.weight(t.body()));
-        if (big) x.split.plan(t.body());
+        boolean big = x.watch(x.weight(t.body()));
+        if (big) x.plan(t.body());
         MethodVisitor body = m.methodIn(m.unit(big, t), name, "()" + Rt.OBJ_D, t);
         body.visitCode();
         Frame tf = new Frame(body, f.owner, null, null, 0, false);

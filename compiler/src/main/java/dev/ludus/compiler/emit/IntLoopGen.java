@@ -1,5 +1,6 @@
 package dev.ludus.compiler.emit;
 
+import dev.ludus.compiler.analyse.Analysis;
 import dev.ludus.compiler.analyse.IntLoops;
 import dev.ludus.compiler.syntax.Ast.*;
 import java.util.List;
@@ -18,13 +19,11 @@ import org.objectweb.asm.Opcodes;
 final class IntLoopGen implements Opcodes {
     private static final String INT_ARITH = "dev/ludus/runtime/prelude/IntArith";
 
-    private final ModuleEmitter m;
-    private final NumGen nums;
-    private final ExprGen x;
+    private final ModuleContext m;
+    private final Gen x;
 
-    IntLoopGen(ModuleEmitter m, NumGen nums, ExprGen x) {
+    IntLoopGen(ModuleContext m, Gen x) {
         this.m = m;
-        this.nums = nums;
         this.x = x;
     }
 
@@ -74,11 +73,11 @@ final class IntLoopGen implements Opcodes {
                 bail[i] = new Label();
                 temps[i] = longInto(a, f, bail[i]);
             } else if (t.dbl(i)) {
-                nums.emitNum(a, f);
+                x.emitNum(a, f);
                 temps[i] = f.newDoubleSlot();
                 mv.visitVarInsn(DSTORE, temps[i]);
             } else {
-                x.loops.loopArg(t, i, a, f);
+                x.loopArg(t, i, a, f);
                 temps[i] = f.newSlot();
                 mv.visitVarInsn(ASTORE, temps[i]);
             }
@@ -96,11 +95,11 @@ final class IntLoopGen implements Opcodes {
             int[] rest = new int[k];
             for (int j = i; j < k; j++) {
                 if (g.dbl(j)) {
-                    nums.emitNum(args.get(j), f);
+                    x.emitNum(args.get(j), f);
                     rest[j] = f.newDoubleSlot();
                     mv.visitVarInsn(DSTORE, rest[j]);
                 } else {
-                    x.loops.loopArg(g, j, args.get(j), f);
+                    x.loopArg(g, j, args.get(j), f);
                     rest[j] = f.newSlot();
                     mv.visitVarInsn(ASTORE, rest[j]);
                 }
@@ -109,7 +108,7 @@ final class IntLoopGen implements Opcodes {
                 if (j < i && t.lng(j)) {
                     mv.visitVarInsn(LLOAD, temps[j]);
                     mv.visitInsn(L2D);
-                    if (!g.dbl(j)) NumGen.box(mv);
+                    if (!g.dbl(j)) Rt.box(mv);
                 } else {
                     mv.visitVarInsn(g.dbl(j) ? DLOAD : ALOAD, j < i ? temps[j] : rest[j]);
                 }
@@ -124,14 +123,14 @@ final class IntLoopGen implements Opcodes {
     private int longInto(Expr e, Frame f, Label bail) {
         MethodVisitor mv = f.mv;
         if (e instanceof Num || e instanceof Word) {
-            nums.pushLong(e, f);
+            x.pushLong(e, f);
             int slot = f.newDoubleSlot();
             mv.visitVarInsn(LSTORE, slot);
             return slot;
         }
         Synthetic s = (Synthetic) e;
-        String name = nums.preludeCallee(s).name;
-        List<Expr> args = NumGen.args(s);
+        String name = m.an.preludeCallee(s).name;
+        List<Expr> args = Analysis.args(s);
         boolean unary = args.size() == 1; // inc, dec
         int a = operandSlot(args.get(0), f, bail);
         int b = unary ? -1 : operandSlot(args.get(1), f, bail);
@@ -178,6 +177,6 @@ final class IntLoopGen implements Opcodes {
 
     private void load(int slot, Expr e, Frame f) {
         if (slot >= 0) f.mv.visitVarInsn(LLOAD, slot);
-        else nums.pushLong(e, f);
+        else x.pushLong(e, f);
     }
 }

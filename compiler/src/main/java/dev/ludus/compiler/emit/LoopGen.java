@@ -16,10 +16,10 @@ import org.objectweb.asm.Opcodes;
  * other loops keep them in an Object[].
  */
 final class LoopGen implements Opcodes {
-    private final ModuleEmitter m;
-    private final ExprGen x;
+    private final ModuleContext m;
+    private final Gen x;
 
-    LoopGen(ModuleEmitter m, ExprGen x) {
+    LoopGen(ModuleContext m, Gen x) {
         this.m = m;
         this.x = x;
     }
@@ -50,7 +50,7 @@ final class LoopGen implements Opcodes {
             int[] slots = new int[k];
             for (int i = 0; i < k; i++) {
                 if (dbl[i]) {
-                    x.nums.emitNum(l.init().items().get(i), f);
+                    x.emitNum(l.init().items().get(i), f);
                     slots[i] = f.newDoubleSlot();
                     mv.visitVarInsn(DSTORE, slots[i]);
                 } else {
@@ -68,17 +68,17 @@ final class LoopGen implements Opcodes {
             mv.visitLabel(head);
             Rt.poll(mv); // cancellation (time limit, Ctrl-C): each entry and iteration
             f.recur = usual;
-            x.control.clauses(applicable, ArgSource.slots(slots, dbl), f, tail, end);
+            x.clauses(applicable, ArgSource.slots(slots, dbl), f, tail, end);
             snapshotAll(mv, slots, accs);
-            x.colls.arrayOfSlots(mv, slots, dbl);
+            x.arrayOfSlots(mv, slots, dbl);
         } else {
             int arr = f.newSlot();
-            x.colls.array(l.init().items(), f);
+            x.array(l.init().items(), f);
             mv.visitVarInsn(ASTORE, arr);
             mv.visitLabel(head);
             Rt.poll(mv); // cancellation (time limit, Ctrl-C): each entry and iteration
             f.recur = new Frame.RecurTarget(head, null, arr, true);
-            x.control.clauses(l.clauses(), ArgSource.array(arr), f, tail, end);
+            x.clauses(l.clauses(), ArgSource.array(arr), f, tail, end);
             mv.visitVarInsn(ALOAD, arr);
         }
         f.recur = saved;
@@ -103,7 +103,7 @@ final class LoopGen implements Opcodes {
                 ldbl[i] = true;
             }
         }
-        x.ints.enter(init, slots, dbl, lslots, lng, usual.head, f);
+        x.enterLongLoop(init, slots, dbl, lslots, lng, usual.head, f);
         Label longHead = new Label();
         mv.visitLabel(longHead);
         Rt.poll(mv); // cancellation (time limit, Ctrl-C): each entry and iteration
@@ -111,9 +111,9 @@ final class LoopGen implements Opcodes {
         java.util.Set<Binding> longsBefore = new java.util.HashSet<>(f.longVars);
         f.recur = new Frame.RecurTarget(longHead, lslots, -1, true, ldbl, lng, usual);
         f.recur.accs = usual.accs;
-        x.control.clauses(applicable, ArgSource.slots(lslots, ldbl, lng), f, tail, end);
+        x.clauses(applicable, ArgSource.slots(lslots, ldbl, lng), f, tail, end);
         snapshotAll(mv, lslots, usual.accs);
-        x.colls.arrayOfSlots(mv, lslots, ldbl, lng);
+        x.arrayOfSlots(mv, lslots, ldbl, lng);
         loopNoMatch(mv, span);
         // the usual copy binds the same names afresh, boxed or as doubles
         f.doubleSlots.keySet().retainAll(numbersBefore);
@@ -155,7 +155,7 @@ final class LoopGen implements Opcodes {
             if (m.an.appendTo(arg, b)) {
                 x.line(f, arg.span());
                 mv.visitVarInsn(ALOAD, f.slots.get(b));
-                x.emit(NumGen.args((Synthetic) arg).get(1), f, false);
+                x.emit(Analysis.args((Synthetic) arg).get(1), f, false);
                 mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "accAppend", "(" + Rt.OBJ_D + Rt.OBJ_D + ")" + Rt.OBJ_D, false);
                 return;
             }

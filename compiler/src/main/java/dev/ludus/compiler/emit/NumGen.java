@@ -17,10 +17,10 @@ import org.objectweb.asm.Opcodes;
  * functions do exactly this arithmetic on two numbers, and div/mod keep their zero check.
  */
 final class NumGen implements Opcodes {
-    private final ModuleEmitter m;
-    private final ExprGen x;
+    private final ModuleContext m;
+    private final Gen x;
 
-    NumGen(ModuleEmitter m, ExprGen x) {
+    NumGen(ModuleContext m, Gen x) {
         this.m = m;
         this.x = x;
     }
@@ -33,10 +33,6 @@ final class NumGen implements Opcodes {
     /** The module-level fn a call names, if its numeric entry for this many arguments returns a double. */
     FnDef numericCallee(Synthetic s) {
         return m.an.numericCallee(s);
-    }
-
-    static List<Expr> args(Synthetic s) {
-        return Analysis.args(s);
     }
 
     /** Whether e is numeric where f stands (its unboxed locals). */
@@ -57,13 +53,13 @@ final class NumGen implements Opcodes {
                 f.loadNum(b);
             } else { // a typed number: unbox it
                 x.loadWord(w, f);
-                unbox(mv);
+                Rt.unbox(mv);
             }
             return;
         }
         Synthetic s = (Synthetic) e;
         x.line(f, s.span());
-        List<Expr> args = args(s);
+        List<Expr> args = Analysis.args(s);
         Binding prelude = preludeCallee(s);
         if (prelude == null) { // a fn whose numeric entry returns a double
             x.checkCallee((Word) s.root(), f);
@@ -100,12 +96,12 @@ final class NumGen implements Opcodes {
      * closure). Returns whether it left a double (analyse.NumReturns), else it left an Object.
      */
     boolean callNumericEntry(FnDef known, List<Expr> args, Frame f) {
-        FnGen.Code code = m.code(known);
+        FnCode code = m.code(known);
         int n = args.size();
         boolean dbl = m.an.returnsNumber(known, n);
         f.mv.visitInsn(ACONST_NULL);
         for (Expr a : args) emitNum(a, f);
-        f.mv.visitMethodInsn(INVOKESTATIC, code.owner(), FnGen.numericName(code.baseName(), n), FnGen.numericDesc(n, dbl), false);
+        f.mv.visitMethodInsn(INVOKESTATIC, code.owner(), FnCode.numericName(code.baseName(), n), FnCode.numericDesc(n, dbl), false);
         return dbl;
     }
 
@@ -164,16 +160,6 @@ final class NumGen implements Opcodes {
         return true;
     }
 
-    /** The double in the Double on the stack (the caller knows it is one). */
-    static void unbox(MethodVisitor mv) {
-        mv.visitTypeInsn(CHECKCAST, "java/lang/Double");
-        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Double", "doubleValue", "()D", false);
-    }
-
-    static void box(MethodVisitor mv) {
-        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "valueOf", "(D)Ljava/lang/Double;", false);
-    }
-
     /**
      * A comparison of two numeric operands used as a condition: jumps to otherwise when false.
      * Returns false (emitting nothing) when cond is not such a comparison.
@@ -181,9 +167,9 @@ final class NumGen implements Opcodes {
     boolean condition(Expr cond, Frame f, Label otherwise) {
         if (!(cond instanceof Synthetic s)) return false;
         Binding b = preludeCallee(s);
-        if (b != null && args(s).size() == 1 && signTest(b.name, args(s).get(0), f, otherwise)) return true;
-        if (b != null && args(s).size() == 1 && parityTest(b.name, args(s).get(0), f, otherwise)) return true;
-        if (b == null || args(s).size() != 2) return false;
+        if (b != null && Analysis.args(s).size() == 1 && signTest(b.name, Analysis.args(s).get(0), f, otherwise)) return true;
+        if (b != null && Analysis.args(s).size() == 1 && parityTest(b.name, Analysis.args(s).get(0), f, otherwise)) return true;
+        if (b == null || Analysis.args(s).size() != 2) return false;
         int cmp;
         int jumpIfFalse;
         switch (b.name) {
@@ -194,7 +180,7 @@ final class NumGen implements Opcodes {
             case "eq?": cmp = DCMPL; jumpIfFalse = IFNE; break;
             default: return false;
         }
-        List<Expr> args = args(s);
+        List<Expr> args = Analysis.args(s);
         if (!numeric(args.get(0), f) || !numeric(args.get(1), f)) return false;
         x.line(f, s.span());
         if (longOperand(args.get(0), f) && longOperand(args.get(1), f)) {

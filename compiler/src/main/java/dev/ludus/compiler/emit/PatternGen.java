@@ -15,10 +15,10 @@ import org.objectweb.asm.Opcodes;
  * are met (a failed match never exposes them, since the clause's scope is left).
  */
 final class PatternGen implements Opcodes {
-    private final ModuleEmitter m;
-    private final ExprGen x;
+    private final ModuleContext m;
+    private final Gen x;
 
-    PatternGen(ModuleEmitter m, ExprGen x) {
+    PatternGen(ModuleContext m, Gen x) {
         this.m = m;
         this.x = x;
     }
@@ -260,7 +260,7 @@ final class PatternGen implements Opcodes {
         if (splat && ((PSplat) items.get(fixed)).name() != null) {
             if (src.isFixed()) {
                 int[] restSlots = java.util.Arrays.copyOfRange(src.slots(), fixed, src.slots().length);
-                x.colls.arrayOfSlots(mv, restSlots);
+                x.arrayOfSlots(mv, restSlots);
                 Rt.integer(mv, 0);
             } else {
                 mv.visitVarInsn(ALOAD, src.arraySlot());

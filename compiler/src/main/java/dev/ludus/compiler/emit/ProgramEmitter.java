@@ -32,7 +32,7 @@ public final class ProgramEmitter {
     /** The default names: "ludus.M<i>_<file name without .ld, sanitized>". */
     public static final ClassNamer DEFAULT_NAMES = (mod, i) -> {
         String base = mod.source().displayName().replaceAll(".*[/\\\\]", "").replaceFirst("\\.ld$", "");
-        return "ludus.M" + i + "_" + ModuleEmitter.sanitize(base);
+        return "ludus.M" + i + "_" + ModuleContext.sanitize(base);
     };
 
     /** Emits an analysed program under the default class names. */

@@ -41,14 +41,12 @@ final class Splitter implements Opcodes {
     static final int BYTES_PER_NODE = 12;
     /** Smaller subexpressions are not worth a method. */
     static final int MIN_WEIGHT = 24;
-    /** Items per chunk of a long collection literal. */
-    static final int CHUNK_ITEMS = 256;
 
-    private final ModuleEmitter m;
-    private final ExprGen x;
+    private final ModuleContext m;
+    private final Gen x;
     private int next;
 
-    Splitter(ModuleEmitter m, ExprGen x) {
+    Splitter(ModuleContext m, Gen x) {
         this.m = m;
         this.x = x;
     }
@@ -207,7 +205,7 @@ final class Splitter implements Opcodes {
         envs.put(rest, env);
         recurs.put(rest, -1);
         outline(rest.get(0), env, f, tail, src, (nf, nsrc) -> {
-            x.control.clauses(rest, nsrc, nf, tail, null);
+            x.clauses(rest, nsrc, nf, tail, null);
             nf.mv.visitInsn(ACONST_NULL);
             nf.mv.visitInsn(ARETURN);
         });
@@ -241,7 +239,7 @@ final class Splitter implements Opcodes {
         if (env == null) env = locals(rest, f);
         envs.put(rest, env);
         outline(rest.get(0), env, f, tail, null, (nf, nsrc) -> {
-            x.control.whenClauses(rest, nf, tail, null);
+            x.whenClauses(rest, nf, tail, null);
             nf.mv.visitInsn(ACONST_NULL);
             nf.mv.visitInsn(ARETURN);
         });
@@ -251,16 +249,9 @@ final class Splitter implements Opcodes {
 
     // ---- collection literals
 
-    /** Items of a long literal in chunks; each chunk is a literal of its own (moved if large). */
-    static <T> List<List<T>> chunks(List<T> items) {
-        List<List<T>> out = new ArrayList<>();
-        for (int i = 0; i < items.size(); i += CHUNK_ITEMS) out.add(items.subList(i, Math.min(items.size(), i + CHUNK_ITEMS)));
-        return out;
-    }
-
     /** Whether a literal with these items is built in chunks. */
     boolean chunked(Frame f, List<? extends Node> items) {
-        return f.splitting && items.size() > CHUNK_ITEMS;
+        return f.splitting && items.size() > Gen.CHUNK_ITEMS;
     }
 
     // ---- the outlined method
@@ -295,10 +286,10 @@ final class Splitter implements Opcodes {
             else if (src.lng(i)) {
                 mv.visitVarInsn(LLOAD, src.slots()[i]);
                 mv.visitInsn(L2D);
-                NumGen.box(mv);
+                Rt.box(mv);
             } else if (src.dbl(i)) {
                 mv.visitVarInsn(DLOAD, src.slots()[i]);
-                NumGen.box(mv);
+                Rt.box(mv);
             } else mv.visitVarInsn(ALOAD, src.slots()[i]);
             mv.visitInsn(AASTORE);
         }
@@ -307,7 +298,7 @@ final class Splitter implements Opcodes {
             Rt.integer(mv, k++);
             if (f.isDouble(b)) {
                 f.loadNum(b);
-                NumGen.box(mv);
+                Rt.box(mv);
             } else mv.visitVarInsn(ALOAD, f.slots.get(b));
             mv.visitInsn(AASTORE);
         }
