@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,15 +64,49 @@ public final class Analyser {
 
         ListAccumulators accs = new ListAccumulators(res, nums, uses);
         Map<Loop, Analysis.LoopFacts> loops = new IdentityHashMap<>();
+        Map<Binding, Analysis.Position> positions = new HashMap<>();
         for (Loop l : loopNodes) {
             int k = l.init().items().size();
             boolean fixed = RecurScan.allRecursHaveArity(l, k);
             List<Clause> applicable = fixed ? List.copyOf(Clauses.applicable(l.clauses(), k)) : List.of();
             Set<Binding>[] candidates = fixed ? accs.find(applicable, k) : null;
-            loops.put(l, new Analysis.LoopFacts(fixed, applicable, candidates));
+            Set<Binding> inside = new HashSet<>();
+            for (Clause c : l.clauses()) {
+                AstWalk.each(c, n -> {
+                    Binding b = res.declared.get(n);
+                    if (b != null) inside.add(b);
+                });
+            }
+            for (Clause c : applicable) {
+                List<Pattern> items = ((PTuple) c.pattern()).items();
+                for (int j = 0; j < k && j < items.size(); j++) {
+                    Binding b = res.declared.get(items.get(j));
+                    if (b != null && (items.get(j) instanceof PBind || items.get(j) instanceof PTyped)) {
+                        positions.put(b, new Analysis.Position(l, j));
+                    }
+                }
+            }
+            loops.put(l, new Analysis.LoopFacts(fixed, applicable, candidates, Collections.unmodifiableSet(inside)));
         }
-        return new Analysis(res, walk, nums.knownFns(), Collections.unmodifiableMap(entries),
-                Collections.unmodifiableMap(decided), Collections.unmodifiableMap(loops), nums, new IntLoops(res, nums), accs, returns);
+        Map<Binding, Let> lets = new HashMap<>();
+        Map<Binding, FnDef> parameters = new HashMap<>();
+        inSourceOrder(module.script(), n -> {
+            if (n instanceof Let l && l.pattern() instanceof PBind pb) {
+                Binding b = res.declared.get(pb);
+                if (b != null) lets.put(b, l);
+            } else if (n instanceof FnDef fd) {
+                for (Clause c : fd.clauses()) {
+                    for (Pattern item : ((PTuple) c.pattern()).items()) {
+                        Binding b = res.declared.get(item);
+                        if (b != null && (item instanceof PBind || item instanceof PTyped)) parameters.put(b, fd);
+                    }
+                }
+            }
+        });
+        Analysis.Declarations declarations = new Analysis.Declarations(Collections.unmodifiableMap(lets),
+                Collections.unmodifiableMap(positions), Collections.unmodifiableMap(parameters));
+        return new Analysis(res, walk, nums.knownFns(), Collections.unmodifiableMap(entries), Collections.unmodifiableMap(decided),
+                Collections.unmodifiableMap(loops), nums, new IntLoops(res, nums), accs, returns, declarations);
     }
 
     /** Every node of the tree, parents before children, children left to right (iterative: deep trees do not recurse). */

@@ -14,10 +14,10 @@ import java.util.Set;
  * per loop its arity mode, applicable clauses and list accumulator candidates, subtree weights.
  * Computed whole by {@link Analyser} and never changed after.
  *
- * <p>Numeric questions whose answer depends on which locals the emitter holds unboxed at the
- * point it asks (numeric expressions, numeric lets, a loop's numeric and long positions) take
- * that as a {@link NumEnv}: the code that decides them is here, the emitter only supplies where
- * it stands (see NumEnv for why no pass ahead can know it).
+ * <p>Numeric questions whose answer depends on which locals are unboxed where the code is
+ * emitted (numeric expressions, numeric lets, a loop's numeric and long positions) are asked of
+ * a {@link Scope}: one per generated method, and per long copy of a loop, which works out
+ * from the tree which locals are unboxed there, by the rules the emitter follows.
  */
 public final class Analysis {
     /** Code weighing more than this is watched by the emitter's Splitter (it may move into other methods). */
@@ -26,7 +26,14 @@ public final class Analysis {
     public static final int WIDE_LOOP = 64;
 
     /** Facts of one loop: whether every recur passes its arity (else its values live in an array). */
-    public record LoopFacts(boolean fixed, List<Clause> applicable, Set<Binding>[] accumulatorCandidates) {}
+    public record LoopFacts(boolean fixed, List<Clause> applicable, Set<Binding>[] accumulatorCandidates,
+                            Set<Binding> declaredInClauses) {}
+
+    /** A name bound at position index of a fixed-arity loop's clause pattern (a name or {@code x as :type}). */
+    record Position(Loop loop, int index) {}
+
+    /** Where locals are declared: lets of a plain name, loop positions, fn parameters. */
+    record Declarations(Map<Binding, Let> lets, Map<Binding, Position> positions, Map<Binding, FnDef> parameters) {}
 
     private final Resolution res;
     private final AstWalk walk;
@@ -39,10 +46,11 @@ public final class Analysis {
     private final IntLoops ints;
     private final ListAccumulators accumulators;
     private final NumReturns returns;
+    private final Declarations declarations;
 
     Analysis(Resolution res, AstWalk walk, Map<Binding, FnDef> knownFns, Map<FnDef, Integer> numericEntries,
              Map<FnDef, Integer> numericReturns, Map<Loop, LoopFacts> loops, Numbers nums, IntLoops ints,
-             ListAccumulators accumulators, NumReturns returns) {
+             ListAccumulators accumulators, NumReturns returns, Declarations declarations) {
         this.res = res;
         this.walk = walk;
         this.knownFns = knownFns;
@@ -54,10 +62,52 @@ public final class Analysis {
         this.ints = ints;
         this.accumulators = accumulators;
         this.returns = returns;
+        this.declarations = declarations;
     }
 
     public Resolution resolution() {
         return res;
+    }
+
+    // ---- scopes (see Scope)
+
+    /** The scope of a method implementing owner's frame from its start with boxed values (toplevel chunk, fn entry). */
+    public Scope methodScope(Node owner) {
+        return Scope.method(this, owner);
+    }
+
+    /** The scope of fd's entry taking its arguments as doubles. */
+    public Scope numericEntryScope(FnDef fd) {
+        return Scope.numericEntry(this, fd);
+    }
+
+    /** The scope of the long copy of loop l (see IntLoops), emitted in parent. */
+    public Scope longCopy(Loop l, Scope parent) {
+        return Scope.longCopy(this, l, parent);
+    }
+
+    /** The scope of a method of its own for these nodes of owner's code (the Splitter's, a test body's). */
+    public Scope fresh(Node owner, List<? extends Node> nodes) {
+        Set<Binding> declared = new java.util.HashSet<>();
+        Set<Loop> loops = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Scope.collect(this, nodes, declared, loops);
+        return Scope.fresh(this, owner, declared, loops);
+    }
+
+    Let letOf(Binding b) {
+        return declarations.lets().get(b);
+    }
+
+    Position positionOf(Binding b) {
+        return declarations.positions().get(b);
+    }
+
+    boolean isParameter(Binding b, FnDef fd) {
+        return declarations.parameters().get(b) == fd;
+    }
+
+    Set<Binding> declaredInClauses(Loop l) {
+        return loop(l).declaredInClauses();
     }
 
     // ---- sizes
@@ -142,12 +192,21 @@ public final class Analysis {
 
     /** Per position of a fixed-arity loop starting where env stands: whether it lives unboxed (LoopTypes). */
     public boolean[] numericPositions(Loop l, NumEnv env) {
-        int k = l.init().items().size();
-        return k > WIDE_LOOP ? new boolean[k] : loopTypes.numericPositions(l, loop(l).applicable(), env);
+        return env instanceof Scope s ? s.numericPositions(l).clone() : computeNumericPositions(l, env);
     }
 
     /** Per position of a fixed-arity loop starting where env stands: whether it runs as a long (IntLoops). */
     public boolean[] longPositions(Loop l, NumEnv env) {
+        return env instanceof Scope s ? s.longPositions(l).clone() : computeLongPositions(l, env);
+    }
+
+    boolean[] computeNumericPositions(Loop l, NumEnv env) {
+        int k = l.init().items().size();
+        // a loop of many names keeps them boxed, in one copy: its locals stay within the emitter's limit
+        return k > WIDE_LOOP ? new boolean[k] : loopTypes.numericPositions(l, loop(l).applicable(), env);
+    }
+
+    boolean[] computeLongPositions(Loop l, NumEnv env) {
         int k = l.init().items().size();
         return k > WIDE_LOOP ? new boolean[k] : ints.longPositions(l, loop(l).applicable(), env);
     }

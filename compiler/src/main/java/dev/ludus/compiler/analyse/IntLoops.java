@@ -7,6 +7,7 @@ import dev.ludus.compiler.syntax.Ast.*;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Loops on exact integers. Numbers are doubles, and a loop-carried double addition costs three
@@ -42,7 +43,7 @@ public final class IntLoops {
         boolean changed = true;
         while (changed && any(pos)) {
             changed = false;
-            Set<Binding> assumed = new HashSet<>(env.longs());
+            Set<Binding> assumed = new HashSet<>();
             for (Clause c : applicable) {
                 List<Pattern> items = ((PTuple) c.pattern()).items();
                 for (int j = 0; j < k; j++) {
@@ -54,7 +55,7 @@ public final class IntLoops {
             for (Recur r : recurs) {
                 List<Expr> args = r.args().items();
                 for (int j = 0; j < k && j < args.size(); j++) {
-                    if (pos[j] && !integral(args.get(j), assumed)) {
+                    if (pos[j] && !integral(args.get(j), y -> assumed.contains(y) || env.isLong(y))) {
                         pos[j] = false;
                         changed = true;
                     }
@@ -70,11 +71,11 @@ public final class IntLoops {
     }
 
     /** An expression whose value, computed on longs, is the double result whenever IntArith does not bail. */
-    boolean integral(Expr e, Set<Binding> ints) {
+    boolean integral(Expr e, Predicate<Binding> ints) {
         if (e instanceof Num n) return exactInteger(n.value());
         if (e instanceof Word w) {
             NameUse u = res.uses.get(w);
-            return u != null && !u.check() && ints.contains(u.binding());
+            return u != null && !u.check() && ints.test(u.binding());
         }
         if (!(e instanceof Synthetic s)) return false;
         Binding b = nums.preludeCallee(s);

@@ -47,7 +47,7 @@ final class LoopTypes {
         boolean changed = true;
         while (changed) {
             changed = false;
-            Set<Binding> assumed = new HashSet<>(env.doubles());
+            Set<Binding> assumed = new HashSet<>();
             for (Clause c : applicable) {
                 List<Pattern> items = ((PTuple) c.pattern()).items();
                 for (int j = 0; j < k; j++) {
@@ -60,7 +60,7 @@ final class LoopTypes {
             for (Clause c : applicable) {
                 Set<Binding> scope = new HashSet<>(assumed);
                 if (c.guard() != null) { /* guards bind nothing */ }
-                changed |= check(c.body(), scope, pos);
+                changed |= check(c.body(), scope, pos, env);
             }
         }
         return pos;
@@ -73,12 +73,12 @@ final class LoopTypes {
     }
 
     /** Walks the tail positions of a clause body; demotes positions a recur passes non-numbers to. */
-    private boolean check(Expr e, Set<Binding> nums0, boolean[] pos) {
+    private boolean check(Expr e, Set<Binding> nums0, boolean[] pos, NumEnv env) {
         boolean changed = false;
         if (e instanceof Recur r) {
             List<Expr> args = r.args().items();
             for (int j = 0; j < pos.length && j < args.size(); j++) {
-                if (pos[j] && !nums.numeric(args.get(j), nums0::contains)) {
+                if (pos[j] && !nums.numeric(args.get(j), y -> nums0.contains(y) || env.isDouble(y))) {
                     pos[j] = false;
                     changed = true;
                 }
@@ -86,24 +86,24 @@ final class LoopTypes {
         } else if (e instanceof Block b) {
             Set<Binding> scope = new HashSet<>(nums0);
             for (Expr s : b.body()) {
-                if (s instanceof Let l && l.pattern() instanceof PBind pb && nums.numeric(l.value(), scope::contains)) {
+                if (s instanceof Let l && l.pattern() instanceof PBind pb && nums.numeric(l.value(), y -> scope.contains(y) || env.isDouble(y))) {
                     Binding lb = res.declared.get(pb);
                     if (lb != null && !lb.cell) scope.add(lb);
                 }
-                changed |= check(s, scope, pos);
+                changed |= check(s, scope, pos, env);
             }
         } else if (e instanceof If i) {
-            changed |= check(i.then(), nums0, pos);
-            changed |= check(i.otherwise(), nums0, pos);
+            changed |= check(i.then(), nums0, pos, env);
+            changed |= check(i.otherwise(), nums0, pos, env);
         } else if (e instanceof IfLet i) {
-            changed |= check(i.then(), nums0, pos);
-            changed |= check(i.otherwise(), nums0, pos);
+            changed |= check(i.then(), nums0, pos, env);
+            changed |= check(i.otherwise(), nums0, pos, env);
         } else if (e instanceof When w) {
-            for (WhenClause c : w.clauses()) changed |= check(c.body(), nums0, pos);
+            for (WhenClause c : w.clauses()) changed |= check(c.body(), nums0, pos, env);
         } else if (e instanceof Match m) {
-            for (Clause c : m.clauses()) changed |= check(c.body(), nums0, pos);
+            for (Clause c : m.clauses()) changed |= check(c.body(), nums0, pos, env);
         } else if (e instanceof Receive r) {
-            for (Clause c : r.clauses()) changed |= check(c.body(), nums0, pos);
+            for (Clause c : r.clauses()) changed |= check(c.body(), nums0, pos, env);
         }
         return changed;
     }

@@ -67,9 +67,10 @@ final class FnGen implements Opcodes {
         return code;
     }
 
-    private Frame newFrame(MethodVisitor mv, int firstFree, String method) {
+    private Frame newFrame(MethodVisitor mv, int firstFree, String method, boolean numeric) {
         Binding self = fd.isLambda() ? null : m.res.declared.get(fd);
         Frame f = new Frame(mv, fd, fd, self, firstFree, true);
+        f.scope = numeric ? m.an.numericEntryScope(fd) : m.an.methodScope(fd);
         f.method = method;
         f.splitting = Analysis.large(m.an.weight(fd));
         List<Binding> caps = m.res.captures.getOrDefault(fd, List.of());
@@ -89,7 +90,7 @@ final class FnGen implements Opcodes {
         mv.visitCode();
         if (!numeric && returnsDouble) toNumericEntry(mv, n);
         int width = numeric ? 2 : 1;
-        Frame f = newFrame(mv, 1 + width * n, name);
+        Frame f = newFrame(mv, 1 + width * n, name, numeric);
         f.returnsDouble = numeric && returnsDouble;
         int[] slots = new int[n];
         boolean[] dbl = numeric ? new boolean[n] : null;
@@ -136,7 +137,7 @@ final class FnGen implements Opcodes {
         String desc = "(" + Rt.CLOSURE_D + Rt.OBJS_D + ")" + Rt.OBJ_D;
         MethodVisitor mv = m.methodIn(unit, baseName + "$v", desc, fd);
         mv.visitCode();
-        Frame f = newFrame(mv, 2, baseName + "$v");
+        Frame f = newFrame(mv, 2, baseName + "$v", false);
         Label head = new Label();
         mv.visitLabel(head);
         Rt.poll(mv); // cancellation (time limit, Ctrl-C): each entry and iteration

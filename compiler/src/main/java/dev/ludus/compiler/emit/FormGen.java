@@ -19,7 +19,7 @@ final class FormGen implements Opcodes {
 
     void let(Let l, Frame f) {
         MethodVisitor mv = f.mv;
-        if (l.pattern() instanceof PBind pb && m.an.numericLocal(m.res.declared.get(pb), l.value(), f.owner, f)) {
+        if (l.pattern() instanceof PBind pb && m.an.numericLocal(m.res.declared.get(pb), l.value(), f.owner, f.scope)) {
             x.emitNum(l.value(), f);
             mv.visitInsn(DUP2);
             int slot = f.newDoubleSlot();
@@ -104,6 +104,7 @@ final class FormGen implements Opcodes {
         MethodVisitor body = m.methodIn(m.unit(big, t), name, "()" + Rt.OBJ_D, t);
         body.visitCode();
         Frame tf = new Frame(body, f.owner, null, null, 0, false);
+        tf.scope = m.an.fresh(f.owner, List.of(t.body()));
         tf.method = name;
         tf.splitting = big;
         if (!testedCall(t.body(), tf)) x.sequence(List.of(t.body()), tf, false);

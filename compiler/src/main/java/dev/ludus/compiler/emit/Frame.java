@@ -1,6 +1,6 @@
 package dev.ludus.compiler.emit;
 
-import dev.ludus.compiler.analyse.NumEnv;
+import dev.ludus.compiler.analyse.Scope;
 import dev.ludus.compiler.resolve.Binding;
 import dev.ludus.compiler.syntax.Ast;
 import java.util.HashMap;
@@ -16,7 +16,7 @@ import org.objectweb.asm.Opcodes;
  * The state of one JVM method being emitted: where each binding of its Ludus frame lives
  * (local slot, Cell slot, or capture index), and where recur/self tail calls jump.
  */
-final class Frame implements NumEnv {
+final class Frame {
     final MethodVisitor mv;
     /** The resolver frame this method implements: a FnDef, or the Script. */
     final Ast.Node owner;
@@ -26,7 +26,12 @@ final class Frame implements NumEnv {
     /** For fn bodies: index of each captured binding in the closure's caps array. */
     final Map<Binding, Integer> captures = new HashMap<>();
     final Map<Binding, Integer> slots = new HashMap<>();
-    /** Locals kept unboxed: bindings the compiler proved to be numbers (see NumGen). */
+    /**
+     * Where the code emitted now stands for the analysis: which locals are unboxed here (a
+     * method's start, or the long copy of a loop). The slots below record where they live.
+     */
+    Scope scope;
+    /** Locals kept unboxed (as the scope decides): where each lives. */
     final Map<Binding, Integer> doubleSlots = new HashMap<>();
     /** Those of doubleSlots whose slot holds an exact integer as a long (see IntLoopGen). */
     final Set<Binding> longVars = new HashSet<>();
@@ -99,16 +104,17 @@ final class Frame implements NumEnv {
         return s;
     }
 
-    @Override public boolean isDouble(Binding b) { return doubleSlots.containsKey(b); }
+    /** Whether b lives in a double (or long) slot here. */
+    boolean isDouble(Binding b) { return doubleSlots.containsKey(b); }
 
-    @Override public boolean isLong(Binding b) { return longVars.contains(b); }
+    /** Whether b lives in a long slot here (see IntLoopGen). */
+    boolean isLong(Binding b) { return longVars.contains(b); }
 
-    @Override public Set<Binding> doubles() { return doubleSlots.keySet(); }
-
-    @Override public Set<Binding> longs() { return longVars; }
-
-    /** Records where an unboxed number binding lives, and whether as a long. */
+    /** Records where an unboxed number binding lives, and whether as a long (as the scope says: checked). */
     void bindNumber(Binding b, int slot, boolean asLong) {
+        if (!scope.isDouble(b) || scope.isLong(b) != asLong) {
+            throw new IllegalStateException("the analysis does not keep " + b + " unboxed here");
+        }
         doubleSlots.put(b, slot);
         if (asLong) longVars.add(b);
         else longVars.remove(b);

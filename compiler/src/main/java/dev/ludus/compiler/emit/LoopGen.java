@@ -45,7 +45,7 @@ final class LoopGen implements Opcodes {
         if (fixed) {
             List<Clause> applicable = facts.applicable();
             // (a loop of many names keeps them boxed, in one copy: its locals stay within Frame.MAX_LOCALS)
-            boolean[] dbl = m.an.numericPositions(l, f);
+            boolean[] dbl = m.an.numericPositions(l, f.scope);
             java.util.Set<Binding>[] accs = m.an.accumulators(l, dbl);
             int[] slots = new int[k];
             for (int i = 0; i < k; i++) {
@@ -63,8 +63,8 @@ final class LoopGen implements Opcodes {
             Frame.RecurTarget usual = new Frame.RecurTarget(head, slots, -1, true, dbl);
             usual.accs = accs;
             if (accs != null) for (java.util.Set<Binding> a : accs) if (a != null) f.accumulators.addAll(a);
-            boolean[] lng = m.an.longPositions(l, f);
-            if (IntLoops.any(lng)) longLoop(l.span(), l.init().items(), applicable, slots, dbl, lng, usual, f, tail, end);
+            boolean[] lng = m.an.longPositions(l, f.scope);
+            if (IntLoops.any(lng)) longLoop(l, l.init().items(), applicable, slots, dbl, lng, usual, f, tail, end);
             mv.visitLabel(head);
             Rt.poll(mv); // cancellation (time limit, Ctrl-C): each entry and iteration
             f.recur = usual;
@@ -91,7 +91,7 @@ final class LoopGen implements Opcodes {
      * The first copy of a loop with integer positions (see IntLoops): entered when the initial
      * values are exact integers, it falls back to the usual copy (whose head is usual.head).
      */
-    private void longLoop(Span span, List<Expr> init, List<Clause> applicable, int[] slots, boolean[] dbl, boolean[] lng,
+    private void longLoop(Loop l, List<Expr> init, List<Clause> applicable, int[] slots, boolean[] dbl, boolean[] lng,
                           Frame.RecurTarget usual, Frame f, boolean tail, Label end) {
         MethodVisitor mv = f.mv;
         int k = slots.length;
@@ -111,10 +111,13 @@ final class LoopGen implements Opcodes {
         java.util.Set<Binding> longsBefore = new java.util.HashSet<>(f.longVars);
         f.recur = new Frame.RecurTarget(longHead, lslots, -1, true, ldbl, lng, usual);
         f.recur.accs = usual.accs;
+        dev.ludus.compiler.analyse.Scope outer = f.scope;
+        f.scope = m.an.longCopy(l, outer);
         x.clauses(applicable, ArgSource.slots(lslots, ldbl, lng), f, tail, end);
+        f.scope = outer;
         snapshotAll(mv, lslots, usual.accs);
         x.arrayOfSlots(mv, lslots, ldbl, lng);
-        loopNoMatch(mv, span);
+        loopNoMatch(mv, l.span());
         // the usual copy binds the same names afresh, boxed or as doubles
         f.doubleSlots.keySet().retainAll(numbersBefore);
         f.longVars.retainAll(longsBefore);

@@ -281,6 +281,7 @@ final class ModuleEmitter extends ModuleContext {
             owners[c] = LongStrings.owner(mv);
             mv.visitCode();
             Frame f = new Frame(mv, module.script(), null, null, 0, false);
+            f.scope = an.methodScope(module.script());
             f.method = "$body" + c;
             f.splitting = big;
             Label[] starts = new Label[part.size()];

@@ -37,7 +37,7 @@ final class NumGen implements Opcodes {
 
     /** Whether e is numeric where f stands (its unboxed locals). */
     boolean numeric(Expr e, Frame f) {
-        return m.an.numeric(e, f);
+        return m.an.numeric(e, f.scope);
     }
 
     /** Pushes the double value of a numeric expression. */
@@ -51,6 +51,8 @@ final class NumGen implements Opcodes {
             Binding b = m.res.uses.get(w).binding();
             if (f.isDouble(b)) {
                 f.loadNum(b);
+            } else if (f.scope.isDouble(b)) {
+                throw new IllegalStateException("the analysis keeps " + b + " unboxed, the method holds it boxed");
             } else { // a typed number: unbox it
                 x.loadWord(w, f);
                 Rt.unbox(mv);

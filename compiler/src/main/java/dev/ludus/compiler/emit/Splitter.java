@@ -149,7 +149,7 @@ final class Splitter implements Opcodes {
     boolean expression(Expr e, Frame f, boolean tail) {
         if (e == f.noOutline || !movable(e)) return false;
         if (!marked.contains(e) && (!tooMuch(f, weight(e)) || RecurScan.hasFreeRecur(e))) return false;
-        outline(e, locals(List.of(e), f), f, tail, null, (nf, src) -> {
+        outline(e, List.of(e), locals(List.of(e), f), f, tail, null, (nf, src) -> {
             nf.noOutline = e;
             x.emit(e, nf, tail);
             nf.mv.visitInsn(ARETURN);
@@ -176,7 +176,7 @@ final class Splitter implements Opcodes {
         suffixes.putIfAbsent(body, suffixWeights(body));
         restOf(body, i, rest);
         Block block = new Block(rest.get(0).span(), rest);
-        outline(block, locals(rest, f), f, tail, null, (nf, src) -> {
+        outline(block, rest, locals(rest, f), f, tail, null, (nf, src) -> {
             nf.noOutline = block;
             x.emit(block, nf, tail);
             nf.mv.visitInsn(ARETURN);
@@ -204,7 +204,7 @@ final class Splitter implements Opcodes {
         if (env == null) env = locals(nodes, f);
         envs.put(rest, env);
         recurs.put(rest, -1);
-        outline(rest.get(0), env, f, tail, src, (nf, nsrc) -> {
+        outline(rest.get(0), rest, env, f, tail, src, (nf, nsrc) -> {
             x.clauses(rest, nsrc, nf, tail, null);
             nf.mv.visitInsn(ACONST_NULL);
             nf.mv.visitInsn(ARETURN);
@@ -238,7 +238,7 @@ final class Splitter implements Opcodes {
         List<Binding> env = envs.get(clauses); // tests bind nothing: one env for all the rests
         if (env == null) env = locals(rest, f);
         envs.put(rest, env);
-        outline(rest.get(0), env, f, tail, null, (nf, nsrc) -> {
+        outline(rest.get(0), rest, env, f, tail, null, (nf, nsrc) -> {
             x.whenClauses(rest, nf, tail, null);
             nf.mv.visitInsn(ACONST_NULL);
             nf.mv.visitInsn(ARETURN);
@@ -265,7 +265,7 @@ final class Splitter implements Opcodes {
      * clause values of src (if any) and then every local of f that nodes name or bind.
      * Leaves the method's result on the stack.
      */
-    private void outline(Node site, List<Binding> env, Frame f, boolean tail, ArgSource src, Body body) {
+    private void outline(Node site, List<? extends Node> moved, List<Binding> env, Frame f, boolean tail, ArgSource src, Body body) {
         MethodVisitor mv = f.mv;
         int srcCount = src == null ? 0 : src.isValue() || !src.isFixed() ? 1 : src.slots().length;
         // named after the method it comes from, so that traces read it as that code (FrameNames)
@@ -307,6 +307,7 @@ final class Splitter implements Opcodes {
         // the method
         nm.visitCode();
         Frame nf = new Frame(nm, f.owner, f.fn, f.fnBinding, 2, tail && f.mayReturnTailCall);
+        nf.scope = m.an.fresh(f.owner, moved);
         nf.captures.putAll(f.captures);
         nf.repeating = f.repeating;
         nf.splitting = true;

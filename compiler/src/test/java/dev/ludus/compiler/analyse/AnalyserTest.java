@@ -60,8 +60,6 @@ class AnalyserTest {
         return new NumEnv() {
             @Override public boolean isDouble(Binding b) { return set.contains(b); }
             @Override public boolean isLong(Binding b) { return false; }
-            @Override public Set<Binding> doubles() { return set; }
-            @Override public Set<Binding> longs() { return Set.of(); }
         };
     }
 
@@ -165,6 +163,46 @@ class AnalyserTest {
         Binding n = a.declared(((PTuple) a.fn("f").clauses().get(0).pattern()).items().get(0));
         assertArrayEquals(new boolean[] {false}, a.an.numericPositions(l, NumEnv.NONE), "n boxed: i starts as any value");
         assertArrayEquals(new boolean[] {true}, a.an.numericPositions(l, doubles(n)), "n unboxed: so is i");
+    }
+
+    @Test
+    void scopesKnowWhichLocalsAreUnboxedWhereTheCodeIsEmitted() {
+        Analysed a = analyse("""
+                fn f (n) -> { let m = add (n, 1)
+                  loop (m, 0) with (i, s) -> if zero? (i) then s else { let t = mult (i, 2)
+                    recur (dec (i), add (s, t)) } }
+                """);
+        FnDef f = a.fn("f");
+        Binding n = a.declared(((PTuple) f.clauses().get(0).pattern()).items().get(0));
+        Binding m = a.declared(a.all(Let.class).get(0).pattern());
+        Binding t = a.declared(a.all(Let.class).get(1).pattern());
+        Loop l = a.all(Loop.class).get(0);
+        Binding i = a.loopName(l, 0), s = a.loopName(l, 1);
+
+        Scope boxed = a.an.methodScope(f);
+        assertFalse(boxed.isDouble(n), "the usual entry takes its argument boxed");
+        assertFalse(boxed.isDouble(m), "so add (n, 1) is no known number");
+        // i starts from a boxed m; s gets add (s, t) with t = mult (i, 2): no number either
+        assertArrayEquals(new boolean[] {false, false}, a.an.numericPositions(l, boxed));
+        // but every recur passes i an integer expression: the long copy is tried
+        assertArrayEquals(new boolean[] {true, false}, a.an.longPositions(l, boxed));
+        assertFalse(boxed.isDouble(i));
+        assertFalse(boxed.isDouble(s));
+        Scope longCopy = a.an.longCopy(l, boxed);
+        assertTrue(longCopy.isLong(i), "the long copy holds i as a long");
+        assertFalse(longCopy.isDouble(s));
+        assertTrue(longCopy.isDouble(t), "mult (i, 2) of a long is a number");
+        assertFalse(boxed.isDouble(t), "in the usual copy i is boxed");
+
+        Scope numeric = a.an.numericEntryScope(f);
+        assertTrue(numeric.isDouble(n), "the numeric entry takes n as a double");
+        assertTrue(numeric.isDouble(m));
+        assertArrayEquals(new boolean[] {true, true}, a.an.numericPositions(l, numeric));
+        assertTrue(numeric.isDouble(i) && numeric.isDouble(t));
+
+        Scope moved = a.an.fresh(f, List.of(l));
+        assertFalse(moved.isDouble(m), "code moved to a method of its own sees the enclosing locals boxed");
+        assertArrayEquals(new boolean[] {false, false}, a.an.numericPositions(l, moved));
     }
 
     @Test
