@@ -1,13 +1,20 @@
 package dev.ludus.compiler;
 
+import dev.ludus.compiler.analyse.AnalysedProgram;
+import dev.ludus.compiler.analyse.Analyser;
 import dev.ludus.compiler.diagnostic.CompileErrors;
+import dev.ludus.compiler.emit.ProgramEmitter;
 import dev.ludus.compiler.resolve.Program;
 import dev.ludus.compiler.resolve.Resolver;
 import dev.ludus.compiler.syntax.LudusParser;
 import dev.ludus.compiler.syntax.SourceText;
 import java.nio.file.Path;
 
-/** The stage chain: parse -> resolve -> emit. */
+/**
+ * The stage chain: parse (syntax) -> resolve -> analyse -> emit. {@code analyse*} methods below
+ * run the first two (parse and resolve, static errors as CompileErrors); {@link #emit} runs the
+ * last two on their result, and {@link #compile} all four.
+ */
 public final class LudusCompiler {
     private LudusCompiler() {}
 
@@ -51,25 +58,28 @@ public final class LudusCompiler {
     /** Generate the classes of a REPL entry: as {@link #emit}, plus {@code $bindings()} on the entry's class. */
     public static CompiledProgram emitEntry(Program program) throws CompileErrors {
         requireProcessSupport(program);
-        return dev.ludus.compiler.emit.ProgramEmitter.emit(program, null, false, true);
+        AnalysedProgram analysed = Analyser.analyse(program);
+        return ProgramEmitter.emit(analysed, null, false, true);
     }
 
-    /** Generate JVM classes for an analysed program. */
+    /** Generate JVM classes for a resolved program: analyse, then emit. */
     public static CompiledProgram emit(Program program) throws CompileErrors {
-        return dev.ludus.compiler.emit.ProgramEmitter.emit(program);
+        AnalysedProgram analysed = Analyser.analyse(program);
+        return ProgramEmitter.emit(analysed);
     }
 
-    /** Generate JVM classes for an analysed program under class names chosen by {@code namer}. */
-    public static CompiledProgram emit(Program program, dev.ludus.compiler.emit.ProgramEmitter.ClassNamer namer)
-            throws CompileErrors {
-        return dev.ludus.compiler.emit.ProgramEmitter.emit(program, namer);
+    /** As {@link #emit(Program)}, under class names chosen by {@code namer}. */
+    public static CompiledProgram emit(Program program, ProgramEmitter.ClassNamer namer) throws CompileErrors {
+        AnalysedProgram analysed = Analyser.analyse(program);
+        return ProgramEmitter.emit(analysed, namer);
     }
 
-    /** Compile a program to run in this JVM (ludus run/test, the Maven plugin's run/test). */
+    /** Compile a program to run in this JVM (ludus run/test, the Maven plugin's run/test): the whole chain. */
     public static CompiledProgram compile(Path file, String displayName) throws CompileErrors {
-        Program program = analyse(file, displayName);
-        requireProcessSupport(program);
-        return emit(program);
+        Program resolved = analyse(file, displayName);      // parse -> resolve
+        requireProcessSupport(resolved);
+        AnalysedProgram analysed = Analyser.analyse(resolved); // -> analyse
+        return ProgramEmitter.emit(analysed);                  // -> emit
     }
 
     /**

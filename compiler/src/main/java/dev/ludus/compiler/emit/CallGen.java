@@ -1,5 +1,7 @@
 package dev.ludus.compiler.emit;
 
+import dev.ludus.compiler.analyse.Clauses;
+import dev.ludus.compiler.analyse.Analysis;
 import dev.ludus.compiler.resolve.Binding;
 import dev.ludus.compiler.resolve.NameUse;
 import dev.ludus.compiler.syntax.Ast.*;
@@ -14,10 +16,10 @@ import org.objectweb.asm.Opcodes;
  * invokestatic; other calls go through an invokedynamic site (CallSites.bsm_call).
  */
 final class CallGen implements Opcodes {
-    private final ModuleEmitter m;
-    private final ExprGen x;
+    private final ModuleContext m;
+    private final Gen x;
 
-    CallGen(ModuleEmitter m, ExprGen x) {
+    CallGen(ModuleContext m, Gen x) {
         this.m = m;
         this.x = x;
     }
@@ -123,21 +125,21 @@ final class CallGen implements Opcodes {
                 return;
             }
         }
-        FnDef known = m.knownFns.get(b);
+        FnDef known = m.an.knownFn(b);
         if (known != null && tc && m.code(known).hasDirect(n)) {
             knownTailCall(w, u, m.code(known), args, f);
             return;
         }
         if (known != null && !tc) {
-            FnGen.Code code = m.code(known);
+            FnCode code = m.code(known);
             if (code.hasDirect(n)) {
                 x.checkCallee(w, f);
-                if (allNumeric(args, f) && FnGen.numericEntry(m, known, n)) {
-                    if (x.nums.callNumericEntry(known, args, f)) NumGen.box(mv);
+                if (allNumeric(args, f) && m.an.numericEntry(known, n)) {
+                    if (x.callNumericEntry(known, args, f)) Rt.box(mv);
                 } else {
                     mv.visitInsn(ACONST_NULL); // module-level fns capture nothing and name themselves through their field
                     for (Expr a : args) x.emit(a, f, false);
-                    mv.visitMethodInsn(INVOKESTATIC, code.owner(), code.directName(n), FnGen.Code.directDesc(n), false);
+                    mv.visitMethodInsn(INVOKESTATIC, code.owner(), code.directName(n), FnCode.directDesc(n), false);
                 }
                 mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "settle", "(" + Rt.OBJ_D + ")" + Rt.OBJ_D, false);
                 return;
@@ -153,7 +155,7 @@ final class CallGen implements Opcodes {
      * allows another nested tail call (Invoke.enterTail), else a pending TailCall, so the stack
      * stays bounded (spec §7) without allocating on most calls.
      */
-    private void knownTailCall(Word w, NameUse u, FnGen.Code code, List<Expr> args, Frame f) {
+    private void knownTailCall(Word w, NameUse u, FnCode code, List<Expr> args, Frame f) {
         MethodVisitor mv = f.mv;
         int n = args.size();
         int[] tmp = new int[n];
@@ -169,7 +171,7 @@ final class CallGen implements Opcodes {
         mv.visitJumpInsn(IFEQ, slow);
         mv.visitInsn(ACONST_NULL);
         for (int t : tmp) mv.visitVarInsn(ALOAD, t);
-        mv.visitMethodInsn(INVOKESTATIC, code.owner(), code.directName(n), FnGen.Code.directDesc(n), false);
+        mv.visitMethodInsn(INVOKESTATIC, code.owner(), code.directName(n), FnCode.directDesc(n), false);
         mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "exitTail", "(" + Rt.OBJ_D + ")" + Rt.OBJ_D, false);
         mv.visitJumpInsn(GOTO, end);
         mv.visitLabel(slow);
@@ -184,10 +186,10 @@ final class CallGen implements Opcodes {
      * Returns false when the target cannot take this many arguments here (the caller then
      * makes an ordinary tail call).
      */
-    /** A self tail call in an entry returning a double (ExprGen.numericTail): always a jump there. */
+    /** A self tail call in an entry returning a double (ControlGen.numericTail): always a jump there. */
     void numericSelfJump(Synthetic s, Frame f) {
         x.line(f, s.span());
-        if (f.selfTarget == null || !selfJump(NumGen.args(s), f)) {
+        if (f.selfTarget == null || !selfJump(Analysis.args(s), f)) {
             throw new IllegalStateException("numeric self call cannot jump at " + s.span());
         }
     }
@@ -203,7 +205,7 @@ final class CallGen implements Opcodes {
         if (t.fixed()) {
             if (t.argSlots.length != n) return false;
             if (t.lng != null) {
-                x.ints.recur(t, args, f);
+                x.longRecur(t, args, f);
                 return true;
             }
             if (!loop && t.dbl != null && !allNumeric(args, f)) {
@@ -211,12 +213,12 @@ final class CallGen implements Opcodes {
                 return true;
             }
             for (int i = 0; i < n; i++) {
-                if (t.dbl(i)) x.nums.emitNum(args.get(i), f);
+                if (t.dbl(i)) x.emitNum(args.get(i), f);
                 else x.loopArg(t, i, args.get(i), f);
             }
             for (int i = n - 1; i >= 0; i--) mv.visitVarInsn(t.dbl(i) ? DSTORE : ASTORE, t.argSlots[i]);
         } else {
-            if (!loop && n <= FnGen.MAX_DIRECT && (f.variadicDirectMask & (1 << n)) != 0) return false;
+            if (!loop && n <= Clauses.MAX_DIRECT && (f.variadicDirectMask & (1 << n)) != 0) return false;
             x.array(args, f);
             mv.visitVarInsn(ASTORE, t.arraySlot);
         }
@@ -226,12 +228,12 @@ final class CallGen implements Opcodes {
     }
 
     private boolean allNumeric(List<Expr> args, Frame f) {
-        for (Expr a : args) if (!x.nums.numeric(a, f::isDouble)) return false;
+        for (Expr a : args) if (!x.numeric(a, f)) return false;
         return true;
     }
 
     /**
-     * A self tail call in a numeric entry (FnGen.numericEntry) with arguments not known to be
+     * A self tail call in a numeric entry (analyse.NumericEntries) with arguments not known to be
      * numbers: jump with them unboxed when they are numbers; otherwise call the function through
      * its usual entry (a tail call), which accepts any values.
      */
@@ -241,9 +243,9 @@ final class CallGen implements Opcodes {
         int[] tmp = new int[n];
         boolean[] num = new boolean[n];
         for (int i = 0; i < n; i++) {
-            num[i] = x.nums.numeric(args.get(i), f::isDouble);
+            num[i] = x.numeric(args.get(i), f);
             if (num[i]) {
-                x.nums.emitNum(args.get(i), f);
+                x.emitNum(args.get(i), f);
                 tmp[i] = f.newDoubleSlot();
                 mv.visitVarInsn(DSTORE, tmp[i]);
             } else {
@@ -264,7 +266,7 @@ final class CallGen implements Opcodes {
                 mv.visitVarInsn(DLOAD, tmp[i]);
             } else {
                 mv.visitVarInsn(ALOAD, tmp[i]);
-                NumGen.unbox(mv);
+                Rt.unbox(mv);
             }
             mv.visitVarInsn(DSTORE, t.argSlots[i]);
         }
@@ -275,7 +277,7 @@ final class CallGen implements Opcodes {
         for (int i = 0; i < n; i++) {
             if (num[i]) {
                 mv.visitVarInsn(DLOAD, tmp[i]);
-                NumGen.box(mv);
+                Rt.box(mv);
             } else {
                 mv.visitVarInsn(ALOAD, tmp[i]);
             }
@@ -289,7 +291,7 @@ final class CallGen implements Opcodes {
         if (t == null) throw new IllegalStateException("recur outside loop/fn at " + r.span());
         if (jump(t, args, f, t.isLoop)) return;
         if (t.isLoop) {
-            // a fixed-arity loop never sees a different count: RecurScan chose array mode otherwise
+            // a fixed-arity loop never sees a different count: the analysis chose array mode otherwise
             throw new IllegalStateException("recur arity mismatch at " + r.span());
         }
         // a self call with a count this body method does not handle: an ordinary tail call
@@ -312,7 +314,7 @@ final class CallGen implements Opcodes {
 
     /** Evaluates a condition and jumps to otherwise when it is falsy. */
     void condition(Expr cond, Frame f, Label otherwise) {
-        if (x.nums.condition(cond, f, otherwise)) return;
+        if (x.numericCondition(cond, f, otherwise)) return;
         if (cond instanceof Synthetic s && s.root() instanceof Word w && s.terms().size() == 1
                 && s.terms().get(0) instanceof Args a && !hasHole(a)) {
             Binding b = m.res.uses.get(w).binding();

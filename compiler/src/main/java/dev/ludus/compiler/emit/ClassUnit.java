@@ -8,17 +8,27 @@ import org.objectweb.asm.Opcodes;
  * ({@code <module>$<k>}, same package) that take the module's code once the module's class
  * nears the JVM's limit of 65,535 constant-pool entries (issue 12). Code, fn entries, fields and
  * constants move freely between them: every member they share is package-private and static.
- * Each class has its own constants (Rt.Constants), computed by its own class initializer.
+ * Each class has its own constants ({@link Constants}, see Rt.ldc), computed by its own class initializer.
  */
 final class ClassUnit {
     /** Constant-pool entries after which new code goes to a new part class (room is left for open methods). */
     static final int POOL_LIMIT = 30_000;
     /** Methods made between two size probes of an ordinary method (a probe costs one pool entry). */
     static final int PROBE_EVERY = 64;
+    private static final String OBJECT = "java/lang/Object";
+
+    /** The constants of one class (see Rt.ldc): kept in static final fields, or left dynamic past Rt.FIELD_LIMIT. */
+    static final class Constants {
+        final String owner;
+        final java.util.LinkedHashMap<org.objectweb.asm.ConstantDynamic, String> fields = new java.util.LinkedHashMap<>();
+        final java.util.LinkedHashSet<org.objectweb.asm.ConstantDynamic> dynamic = new java.util.LinkedHashSet<>();
+
+        Constants(String owner) { this.owner = owner; }
+    }
 
     final String name;
     final ClassWriter cw;
-    final Rt.Constants constants;
+    final Constants constants;
     /** The Ludus code of the first method placed here (blamed if this class still overflows). */
     dev.ludus.compiler.syntax.Ast.Node firstSite;
     private int methodsSinceProbe;
@@ -26,10 +36,10 @@ final class ClassUnit {
 
     ClassUnit(String name) {
         this.name = name;
-        this.constants = new Rt.Constants(name);
+        this.constants = new Constants(name);
         this.cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
             @Override protected String getCommonSuperClass(String a, String b) {
-                return Rt.OBJ; // every merged value is used through checkcast, so Object is always sound
+                return OBJECT; // every merged value is used through checkcast, so Object is always sound
             }
         };
     }
@@ -37,7 +47,7 @@ final class ClassUnit {
     /** A part class: package-private, final, with the module's source file name (stack traces). */
     static ClassUnit part(String name, String file) {
         ClassUnit u = new ClassUnit(name);
-        u.cw.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null, Rt.OBJ, null);
+        u.cw.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null, OBJECT, null);
         u.cw.visitSource(file, null);
         return u;
     }

@@ -1,5 +1,7 @@
 package dev.ludus.compiler.emit;
 
+import dev.ludus.compiler.analyse.Analysis;
+import dev.ludus.compiler.analyse.Clauses;
 import dev.ludus.compiler.resolve.Binding;
 import dev.ludus.compiler.syntax.Ast.*;
 import dev.ludus.runtime.bootstrap.FnSpec;
@@ -20,33 +22,28 @@ import org.objectweb.asm.Opcodes;
  * count (splat clauses and larger fixed arities).
  */
 final class FnGen implements Opcodes {
-    static final int MAX_DIRECT = 3;
+    static final int MAX_DIRECT = Clauses.MAX_DIRECT;
 
-    /** What callers need: the FnCode constant and the direct entries. */
-    record Code(ConstantDynamic constant, String owner, String baseName, int directMask) {
-        boolean hasDirect(int n) { return n <= MAX_DIRECT && (directMask & (1 << n)) != 0; }
-        String directName(int n) { return baseName + "$" + n; }
-        static String directDesc(int n) { return "(" + Rt.CLOSURE_D + Rt.OBJ_D.repeat(n) + ")" + Rt.OBJ_D; }
-    }
-
-    private final ModuleEmitter m;
+    private final ModuleContext m;
+    private final Gen x;
     private final FnDef fd;
     private final String baseName;
-    /** The class holding this fn's entries (ModuleEmitter.unit). */
+    /** The class holding this fn's entries (ModuleContext.unit). */
     private ClassUnit unit;
 
-    FnGen(ModuleEmitter m, FnDef fd, int id) {
+    FnGen(ModuleContext m, Gen x, FnDef fd, int id) {
         this.m = m;
+        this.x = x;
         this.fd = fd;
         // readable Ludus name in the method name: the runtime's call trace reads it back
         this.baseName = FrameNames.fnBase(id, fd.isLambda() ? null : LongStrings.shortName(fd.name()));
     }
 
-    Code emit(Map<FnDef, Code> registry) {
+    FnCode emit(Map<FnDef, FnCode> registry) {
         int mask = 0;
         for (Clause c : fd.clauses()) {
             PTuple p = (PTuple) c.pattern();
-            if (!hasSplat(p) && p.items().size() <= MAX_DIRECT) mask |= 1 << p.items().size();
+            if (!Clauses.hasSplat(p) && p.items().size() <= MAX_DIRECT) mask |= 1 << p.items().size();
         }
         // The constant's one argument describes the fn (FnSpec); Bootstraps.fnCode finds the
         // entries by name when they are first needed. (Several arguments with a varargs array
@@ -56,82 +53,26 @@ final class FnGen implements Opcodes {
         for (Clause c : fd.clauses()) pats.add(PatternText.show(c.pattern()));
         String spec = FnSpec.encode(fd.isLambda() ? ":anon" : fd.name(), fd.doc() == null ? "" : fd.doc(),
                 String.join("\n", pats), m.file, fd.span().line(), mask, baseName);
-        boolean big = m.exprs.split.watch(m.exprs.split.walk.weight(fd));
-        if (big) for (Clause c : fd.clauses()) m.exprs.split.plan(c);
+        boolean big = Analysis.large(m.an.weight(fd));
+        if (big) for (Clause c : fd.clauses()) x.plan(c);
         this.unit = m.unit(big, fd);
-        Code code = new Code(new ConstantDynamic("fn", Rt.FNCODE_D, Rt.FNCODE_BSM, spec), unit.name, baseName, mask);
+        FnCode code = new FnCode(new ConstantDynamic("fn", Rt.FNCODE_D, Rt.FNCODE_BSM, spec), unit.name, baseName, mask);
         registry.put(fd, code);
 
         for (int n = 0; n <= MAX_DIRECT; n++) {
             if ((mask & (1 << n)) != 0) emitDirect(n, false);
-            if (numericEntry(m, fd, n)) emitDirect(n, true);
+            if (m.an.numericEntry(fd, n)) emitDirect(n, true);
         }
         emitVariadic();
         return code;
     }
 
-    /** The name of the entry taking n arguments as doubles (see numericEntry). */
-    static String numericName(String baseName, int n) { return baseName + "$" + n + "d"; }
-
-    /** The numeric entry's descriptor: doubles in, and a double out when it returns one (NumReturns). */
-    static String numericDesc(int n, boolean returnsDouble) {
-        return "(" + Rt.CLOSURE_D + "D".repeat(n) + ")" + (returnsDouble ? "D" : Rt.OBJ_D);
-    }
-
-    /**
-     * Whether fd gets a second entry for n arguments that takes them as unboxed doubles: every
-     * clause for n arguments has only names, `_`, `x as :number` or number literals as its
-     * parameters (patterns that test a double directly), the body can be emitted twice (no fn
-     * definitions in it) and fd captures nothing. Known calls whose arguments are numeric
-     * expressions call it without boxing; inside, its parameters are numbers for NumGen (so
-     * `dec (x)`, `lt? (y, x)` are double arithmetic) and self calls pass doubles along.
-     */
-    static boolean numericEntry(ModuleEmitter m, FnDef fd, int n) {
-        // asked at every known call site: decided once per fn (the check walks its bodies)
-        int mask = m.numericEntries.computeIfAbsent(fd, d -> {
-            int bits = 0;
-            for (int k = 1; k <= MAX_DIRECT; k++) if (numericEntryFor(m, d, k)) bits |= 1 << k;
-            return bits;
-        });
-        return (mask & (1 << n)) != 0;
-    }
-
-    private static boolean numericEntryFor(ModuleEmitter m, FnDef fd, int n) {
-        if (n < 1 || n > MAX_DIRECT || fd.isLambda() || !m.res.captures.getOrDefault(fd, List.of()).isEmpty()) return false;
-        // a large fn gets one entry per arity: the Splitter may move its code (not an unboxed result)
-        if (m.exprs.split.watch(m.exprs.split.walk.weight(fd))) return false;
-        boolean any = false;
-        for (Clause c : fd.clauses()) {
-            PTuple p = (PTuple) c.pattern();
-            if (hasSplat(p)) {
-                if (fixedCount(p) <= n) return false;
-                continue;
-            }
-            if (p.items().size() != n) continue;
-            for (Pattern item : p.items()) {
-                if (!LoopTypes.numericPattern(item)) return false;
-                Binding b = m.res.declared.get(item);
-                if (b != null && b.cell) return false;
-            }
-            if (!IntLoops.simple(c)) return false;
-            any = true;
-        }
-        return any;
-    }
-
-    static boolean hasSplat(PTuple p) {
-        return !p.items().isEmpty() && p.items().get(p.items().size() - 1) instanceof PSplat;
-    }
-
-    static int fixedCount(PTuple p) {
-        return hasSplat(p) ? p.items().size() - 1 : p.items().size();
-    }
-
-    private Frame newFrame(MethodVisitor mv, int firstFree, String method) {
+    private Frame newFrame(MethodVisitor mv, int firstFree, String method, boolean numeric) {
         Binding self = fd.isLambda() ? null : m.res.declared.get(fd);
         Frame f = new Frame(mv, fd, fd, self, firstFree, true);
+        f.scope = numeric ? m.an.numericEntryScope(fd) : m.an.methodScope(fd);
         f.method = method;
-        f.splitting = m.exprs.split.watch(m.exprs.split.walk.weight(fd));
+        f.splitting = Analysis.large(m.an.weight(fd));
         List<Binding> caps = m.res.captures.getOrDefault(fd, List.of());
         for (int i = 0; i < caps.size(); i++) f.captures.put(caps.get(i), i);
         return f;
@@ -142,14 +83,14 @@ final class FnGen implements Opcodes {
      * clauses that can take n arguments (a numeric entry exists only when none has a splat).
      */
     private void emitDirect(int n, boolean numeric) {
-        String name = numeric ? numericName(baseName, n) : baseName + "$" + n;
-        boolean returnsDouble = m.numReturns.returnsNumber(fd, n);
-        String desc = numeric ? numericDesc(n, returnsDouble) : Code.directDesc(n);
+        String name = numeric ? FnCode.numericName(baseName, n) : baseName + "$" + n;
+        boolean returnsDouble = m.an.returnsNumber(fd, n);
+        String desc = numeric ? FnCode.numericDesc(n, returnsDouble) : FnCode.directDesc(n);
         MethodVisitor mv = m.methodIn(unit, name, desc, fd);
         mv.visitCode();
         if (!numeric && returnsDouble) toNumericEntry(mv, n);
         int width = numeric ? 2 : 1;
-        Frame f = newFrame(mv, 1 + width * n, name);
+        Frame f = newFrame(mv, 1 + width * n, name, numeric);
         f.returnsDouble = numeric && returnsDouble;
         int[] slots = new int[n];
         boolean[] dbl = numeric ? new boolean[n] : null;
@@ -162,13 +103,9 @@ final class FnGen implements Opcodes {
         Rt.poll(mv); // cancellation (time limit, Ctrl-C): each entry and iteration
         f.recur = new Frame.RecurTarget(head, slots, -1, false, dbl);
         f.selfTarget = f.recur;
-        List<Clause> applicable = new ArrayList<>();
-        for (Clause c : fd.clauses()) {
-            PTuple p = (PTuple) c.pattern();
-            if (hasSplat(p) ? fixedCount(p) <= n : p.items().size() == n) applicable.add(c);
-        }
-        m.exprs.clauses(applicable, ArgSource.slots(slots, dbl), f, true, null);
-        noMatch(mv, () -> m.exprs.arrayOfSlots(mv, slots, dbl));
+        List<Clause> applicable = Clauses.applicable(fd.clauses(), n);
+        x.clauses(applicable, ArgSource.slots(slots, dbl), f, true, null);
+        noMatch(mv, () -> x.arrayOfSlots(mv, slots, dbl));
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
@@ -188,10 +125,10 @@ final class FnGen implements Opcodes {
         mv.visitVarInsn(ALOAD, 0);
         for (int i = 0; i < n; i++) {
             mv.visitVarInsn(ALOAD, 1 + i);
-            NumGen.unbox(mv);
+            Rt.unbox(mv);
         }
-        mv.visitMethodInsn(INVOKESTATIC, unit.name, numericName(baseName, n), numericDesc(n, true), false);
-        NumGen.box(mv);
+        mv.visitMethodInsn(INVOKESTATIC, unit.name, FnCode.numericName(baseName, n), FnCode.numericDesc(n, true), false);
+        Rt.box(mv);
         mv.visitInsn(ARETURN);
         mv.visitLabel(generic);
     }
@@ -200,7 +137,7 @@ final class FnGen implements Opcodes {
         String desc = "(" + Rt.CLOSURE_D + Rt.OBJS_D + ")" + Rt.OBJ_D;
         MethodVisitor mv = m.methodIn(unit, baseName + "$v", desc, fd);
         mv.visitCode();
-        Frame f = newFrame(mv, 2, baseName + "$v");
+        Frame f = newFrame(mv, 2, baseName + "$v", false);
         Label head = new Label();
         mv.visitLabel(head);
         Rt.poll(mv); // cancellation (time limit, Ctrl-C): each entry and iteration
@@ -210,9 +147,9 @@ final class FnGen implements Opcodes {
         List<Clause> applicable = new ArrayList<>();
         for (Clause c : fd.clauses()) {
             PTuple p = (PTuple) c.pattern();
-            if (hasSplat(p) || p.items().size() > MAX_DIRECT) applicable.add(c);
+            if (Clauses.hasSplat(p) || p.items().size() > MAX_DIRECT) applicable.add(c);
         }
-        m.exprs.clauses(applicable, ArgSource.array(1), f, true, null);
+        x.clauses(applicable, ArgSource.array(1), f, true, null);
         noMatch(mv, () -> mv.visitVarInsn(ALOAD, 1));
         mv.visitMaxs(0, 0);
         mv.visitEnd();
@@ -222,7 +159,7 @@ final class FnGen implements Opcodes {
         int mask = 0;
         for (Clause c : fd.clauses()) {
             PTuple p = (PTuple) c.pattern();
-            if (!hasSplat(p) && p.items().size() <= MAX_DIRECT) mask |= 1 << p.items().size();
+            if (!Clauses.hasSplat(p) && p.items().size() <= MAX_DIRECT) mask |= 1 << p.items().size();
         }
         return mask;
     }
@@ -238,7 +175,7 @@ final class FnGen implements Opcodes {
         List<String> pats = new ArrayList<>();
         for (Clause c : fd.clauses()) {
             PTuple p = (PTuple) c.pattern();
-            (hasSplat(p) ? splat : fixed).add(fixedCount(p));
+            (Clauses.hasSplat(p) ? splat : fixed).add(Clauses.fixedCount(p));
             pats.add(PatternText.show(p));
         }
         mv.visitLdcInsn(Arities.spec(fixed, splat));

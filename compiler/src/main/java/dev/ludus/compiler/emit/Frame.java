@@ -1,5 +1,6 @@
 package dev.ludus.compiler.emit;
 
+import dev.ludus.compiler.analyse.Scope;
 import dev.ludus.compiler.resolve.Binding;
 import dev.ludus.compiler.syntax.Ast;
 import java.util.HashMap;
@@ -25,18 +26,23 @@ final class Frame {
     /** For fn bodies: index of each captured binding in the closure's caps array. */
     final Map<Binding, Integer> captures = new HashMap<>();
     final Map<Binding, Integer> slots = new HashMap<>();
-    /** Locals kept unboxed: bindings the compiler proved to be numbers (see NumGen). */
+    /**
+     * Where the code emitted now stands for the analysis: which locals are unboxed here (a
+     * method's start, or the long copy of a loop). The slots below record where they live.
+     */
+    Scope scope;
+    /** Locals kept unboxed (as the scope decides): where each lives. */
     final Map<Binding, Integer> doubleSlots = new HashMap<>();
-    /** Those of doubleSlots whose slot holds an exact integer as a long (see IntLoops). */
+    /** Those of doubleSlots whose slot holds an exact integer as a long (see IntLoopGen). */
     final Set<Binding> longVars = new HashSet<>();
     private int nextSlot;
     /** Whether this method's result may be a pending TailCall (fn bodies only). */
     final boolean mayReturnTailCall;
 
-    /** Loop names that hold a list builder (ListAccumulators): a read takes a snapshot. */
+    /** Loop names that hold a list builder (analyse.ListAccumulators): a read takes a snapshot. */
     final Set<Binding> accumulators = new HashSet<>();
 
-    /** In a numeric entry that returns a double (NumReturns): clause bodies end in DRETURN. */
+    /** In a numeric entry that returns a double (analyse.NumReturns): clause bodies end in DRETURN. */
     boolean returnsDouble;
 
     /** The innermost recur target (a loop, or the fn's own dispatch). */
@@ -98,12 +104,17 @@ final class Frame {
         return s;
     }
 
+    /** Whether b lives in a double (or long) slot here. */
     boolean isDouble(Binding b) { return doubleSlots.containsKey(b); }
 
+    /** Whether b lives in a long slot here (see IntLoopGen). */
     boolean isLong(Binding b) { return longVars.contains(b); }
 
-    /** Records where an unboxed number binding lives, and whether as a long. */
+    /** Records where an unboxed number binding lives, and whether as a long (as the scope says: checked). */
     void bindNumber(Binding b, int slot, boolean asLong) {
+        if (!scope.isDouble(b) || scope.isLong(b) != asLong) {
+            throw new IllegalStateException("the analysis does not keep " + b + " unboxed here");
+        }
         doubleSlots.put(b, slot);
         if (asLong) longVars.add(b);
         else longVars.remove(b);

@@ -1,10 +1,10 @@
 package dev.ludus.compiler.emit;
 
+import dev.ludus.compiler.analyse.Analysis;
 import dev.ludus.compiler.resolve.Binding;
 import dev.ludus.compiler.resolve.Module;
 import dev.ludus.compiler.resolve.Resolution;
 import dev.ludus.compiler.syntax.Ast.*;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,6 @@ import java.util.function.Function;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 
 /**
  * Emits one JVM class for one Ludus module: a static field per module-level binding, the
@@ -20,56 +19,19 @@ import org.objectweb.asm.Opcodes;
  * {@code $run()} (evaluate once, cache the value), static body methods for every function, and
  * {@code main} for the main module.
  */
-final class ModuleEmitter implements Opcodes {
+final class ModuleEmitter extends ModuleContext {
     /** Toplevel forms per $body chunk. */
     private static final int CHUNK = 64;
 
-    final Module module;
-    final Resolution res;
-    final String className;
-    final String file;
-    final ClassWriter cw;
-    /** The module's own class; {@link #current}: where new code goes (see ClassUnit). */
-    private final ClassUnit main;
-    private ClassUnit current;
-    private final List<ClassUnit> parts = new java.util.ArrayList<>();
-    private final Map<String, ClassUnit> units = new HashMap<>();
-    final Function<Module, String> classOf;
-    private final Map<Binding, FieldRef> fields = new HashMap<>();
-
-    /** A module-level binding's static field: in the module's class or one of its part classes. */
-    record FieldRef(String owner, String name) {}
-    /** Module-level bindings bound by a named fn: calls to them can link directly. */
-    final Map<Binding, FnDef> knownFns = new HashMap<>();
-    private final Map<FnDef, FnGen.Code> codes = new IdentityHashMap<>();
-    /** Per fn: bit n set when it has a numeric entry for n arguments (FnGen.numericEntry). */
-    final Map<FnDef, Integer> numericEntries = new IdentityHashMap<>();
-    final NumReturns numReturns = new NumReturns(this);
-    final ListAccumulators accumulators = new ListAccumulators(this);
-    private Map<Binding, List<Word>> usesByBinding;
+    private final Map<FnDef, FnCode> codes = new IdentityHashMap<>();
     private int nextFnId;
     final ExprGen exprs;
 
-    ModuleEmitter(Module module, String className, Function<Module, String> classOf, boolean preludeMode) {
-        this.module = module;
-        this.preludeMode = preludeMode;
-        this.res = module.resolution();
-        this.className = className;
-        this.file = module.source().displayName();
-        this.classOf = classOf;
-        this.main = new ClassUnit(className);
-        this.current = main;
-        this.units.put(className, main);
-        this.cw = main.cw;
-        for (var e : res.declared.entrySet()) {
-            if (e.getKey() instanceof FnDef fd && e.getValue().kind == Binding.Kind.MODULE) knownFns.put(e.getValue(), fd);
-        }
+    ModuleEmitter(Module module, Analysis an, String className, Function<Module, String> classOf, boolean preludeMode) {
+        super(module, an, className, classOf, preludeMode);
         this.exprs = new ExprGen(this);
     }
 
-    boolean isMain;
-    /** Prelude modules report panics without a location (spec §14 D18). */
-    final boolean preludeMode;
 
     byte[] emit(boolean isMain) {
         return emit(isMain, false);
@@ -130,47 +92,6 @@ final class ModuleEmitter implements Opcodes {
         }
     }
 
-    /** A method of the module's own class (entry points, initialisation). Long strings are split (LongStrings). */
-    MethodVisitor method(int access, String name, String desc, String sig, String[] exceptions) {
-        return new LongStrings(cw.visitMethod(access, name, desc, sig, exceptions), main);
-    }
-
-    /**
-     * The class for new code (fn entries, toplevel chunks, tests, split code): the current one, or
-     * a new part class once it is full. {@code big}: the code is large (always probe the pool).
-     */
-    ClassUnit unit(boolean big, Node site) {
-        if (current.full(big)) {
-            current = ClassUnit.part(className + "$" + (parts.size() + 1), file);
-            parts.add(current);
-            units.put(current.name, current);
-        }
-        if (current.firstSite == null) current.firstSite = site;
-        return current;
-    }
-
-    /** A package-private static method in unit u (callable from the module's other classes). */
-    MethodVisitor methodIn(ClassUnit u, String name, String desc, Node site) {
-        methodSites.put(name, site);
-        return new LongStrings(u.cw.visitMethod(ACC_STATIC, name, desc, null, null), u);
-    }
-
-    /** {@code <baseName>$code()} in the fn's own class: its FnCode (resolved with that class's lookup). */
-    String codeAccessor(FnGen.Code code) {
-        String name = code.baseName() + "$code";
-        if (codeAccessors.add(name)) {
-            MethodVisitor mv = new LongStrings(units.get(code.owner()).cw.visitMethod(ACC_STATIC, name, "()" + Rt.FNCODE_D, null, null),
-                    units.get(code.owner()));
-            mv.visitCode();
-            Rt.ldc(mv, code.constant());
-            mv.visitInsn(ARETURN);
-            mv.visitMaxs(0, 0);
-            mv.visitEnd();
-        }
-        return name;
-    }
-
-    private final java.util.Set<String> codeAccessors = new java.util.HashSet<>();
 
     /** The statement whose code is largest: the one to blame when its chunk is too large. */
     private static Node largest(List<Expr> part, Label[] starts, Label end) {
@@ -185,11 +106,6 @@ final class ModuleEmitter implements Opcodes {
         return part.get(best);
     }
 
-    /** The toplevel statement being emitted (to blame for a limit met outside any fn). */
-    Node statement;
-
-    /** The Ludus code each generated method comes from (for the "too large" error). */
-    final Map<String, Node> methodSites = new HashMap<>();
 
     /** A form whose JVM code exceeds the 64 KB method limit: reported as a compile error. */
     static final class TooLarge extends RuntimeException {
@@ -210,52 +126,16 @@ final class ModuleEmitter implements Opcodes {
         }
     }
 
-    /** Pushes file, line, column of a panic site (null, 0, 0 in prelude modules: no location). */
-    void site(MethodVisitor mv, dev.ludus.compiler.syntax.Span s) {
-        if (preludeMode) {
-            mv.visitInsn(ACONST_NULL);
-            mv.visitInsn(ICONST_0);
-            mv.visitInsn(ICONST_0);
-        } else {
-            mv.visitLdcInsn(file);
-            Rt.integer(mv, s.line());
-            Rt.integer(mv, s.col());
-        }
-    }
 
-    /** The static field holding a module-level binding (null until the binding runs). */
-    FieldRef field(Binding b) {
-        return fields.computeIfAbsent(b, x -> {
-            String name = "v$" + sanitize(LongStrings.shortName(x.name)) + "$" + x.id;
-            current.cw.visitField(ACC_STATIC, name, Rt.OBJ_D, null, null).visitEnd();
-            return new FieldRef(current.name, name);
-        });
-    }
-
-    /** The names that refer to b in this module. */
-    List<Word> usesOf(Binding b) {
-        if (usesByBinding == null) {
-            usesByBinding = new HashMap<>();
-            for (var e : res.uses.entrySet()) {
-                usesByBinding.computeIfAbsent(e.getValue().binding(), x -> new java.util.ArrayList<>()).add(e.getKey());
-            }
-        }
-        return usesByBinding.getOrDefault(b, List.of());
-    }
-
-    FnGen.Code code(FnDef fd) {
-        FnGen.Code c = codes.get(fd);
+    @Override
+    FnCode code(FnDef fd) {
+        FnCode c = codes.get(fd);
         if (c == null) {
-            c = new FnGen(this, fd, nextFnId++).emit(codes);
+            c = new FnGen(this, exprs, fd, nextFnId++).emit(codes);
         }
         return c;
     }
 
-    static String sanitize(String s) {
-        StringBuilder b = new StringBuilder();
-        for (char c : s.toCharArray()) b.append(Character.isLetterOrDigit(c) || c == '_' ? c : '_');
-        return b.toString();
-    }
 
     /** Dynamic constants resolved per helper method (4 bytes each: far below the method size limit). */
     private static final int CONSTANTS_PER_METHOD = 4000;
@@ -264,7 +144,7 @@ final class ModuleEmitter implements Opcodes {
     private static final String LOOKUP_D = "Ljava/lang/invoke/MethodHandles$Lookup;";
 
     private void emitClinit(ClassUnit unit, boolean isModule) {
-        Rt.Constants constants = unit.constants;
+        ClassUnit.Constants constants = unit.constants;
         ClassWriter cw = unit.cw;
         String className = unit.name;
         List<org.objectweb.asm.ConstantDynamic> dynamic = new java.util.ArrayList<>(constants.dynamic);
@@ -394,13 +274,14 @@ final class ModuleEmitter implements Opcodes {
         String[] owners = new String[chunks];
         for (int c = 0; c < chunks; c++) {
             List<Expr> part = body.subList(Math.min(body.size(), c * CHUNK), Math.min(body.size(), (c + 1) * CHUNK));
-            boolean big = exprs.split.watch(exprs.split.walk.weight(part));
-            if (big) for (Expr e : part) exprs.split.plan(e);
+            boolean big = Analysis.large(an.weight(part));
+            if (big) for (Expr e : part) exprs.plan(e);
             Node site = part.isEmpty() ? module.script() : part.get(0);
             MethodVisitor mv = methodIn(unit(big, site), "$body" + c, "()" + Rt.OBJ_D, site);
             owners[c] = LongStrings.owner(mv);
             mv.visitCode();
             Frame f = new Frame(mv, module.script(), null, null, 0, false);
+            f.scope = an.methodScope(module.script());
             f.method = "$body" + c;
             f.splitting = big;
             Label[] starts = new Label[part.size()];

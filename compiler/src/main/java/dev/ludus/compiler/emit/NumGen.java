@@ -1,86 +1,43 @@
 package dev.ludus.compiler.emit;
 
+import dev.ludus.compiler.analyse.Analysis;
+import dev.ludus.compiler.analyse.IntLoops;
 import dev.ludus.compiler.resolve.Binding;
 import dev.ludus.compiler.resolve.NameUse;
 import dev.ludus.compiler.syntax.Ast.*;
 import java.util.List;
-import java.util.function.Predicate;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
  * Unboxed numbers. An expression is <em>numeric</em> when it certainly yields a number (or
- * panics): number literals, locals the compiler keeps in double slots, and prelude arithmetic
- * on numeric operands. Numeric expressions compile to double arithmetic (dadd, dcmpg, ...) and
+ * panics): the analysis decides which (analyse.Numbers). Numeric expressions compile to double arithmetic (dadd, dcmpg, ...) and
  * are boxed only where a value leaves the numeric world. Behaviour is unchanged: the prelude
  * functions do exactly this arithmetic on two numbers, and div/mod keep their zero check.
  */
 final class NumGen implements Opcodes {
-    private final ModuleEmitter m;
-    private final ExprGen x;
+    private final ModuleContext m;
+    private final Gen x;
 
-    NumGen(ModuleEmitter m, ExprGen x) {
+    NumGen(ModuleContext m, Gen x) {
         this.m = m;
         this.x = x;
     }
 
-    /** What a plain call {@code name (args)} (no placeholder) names: its binding's use, else null. */
-    NameUse plainCallee(Synthetic s) {
-        if (!(s.root() instanceof Word w) || s.terms().size() != 1 || !(s.terms().get(0) instanceof Args a)) return null;
-        for (Expr e : a.args()) if (e instanceof Placeholder) return null;
-        return m.res.uses.get(w);
-    }
-
-    /** The prelude function a call names, if the callee is a prelude binding: else null. */
+    /** The prelude function a plain call names, else null (the analysis's). */
     Binding preludeCallee(Synthetic s) {
-        NameUse u = plainCallee(s);
-        return u != null && u.binding().kind == Binding.Kind.PRELUDE ? u.binding() : null;
+        return m.an.preludeCallee(s);
     }
 
     /** The module-level fn a call names, if its numeric entry for this many arguments returns a double. */
     FnDef numericCallee(Synthetic s) {
-        NameUse u = plainCallee(s);
-        FnDef known = u == null ? null : m.knownFns.get(u.binding());
-        return known != null && m.numReturns.returnsNumber(known, args(s).size()) ? known : null;
+        return m.an.numericCallee(s);
     }
 
-    static List<Expr> args(Synthetic s) {
-        return ((Args) s.terms().get(0)).args();
-    }
-
-    boolean numeric(Expr e, Predicate<Binding> isDouble) {
-        if (e instanceof Num) return true;
-        if (e instanceof Word w) {
-            NameUse u = m.res.uses.get(w);
-            return u != null && !u.check() && (isDouble.test(u.binding()) || typedNumber(u.binding()));
-        }
-        if (!(e instanceof Synthetic s)) return false;
-        // a very large arithmetic tree is boxed, so the Splitter can move its parts (issue 12)
-        if (m.exprs != null && m.exprs.split.walk.weight(s) > Splitter.MAX_NUMERIC_WEIGHT) return false;
-        Binding b = preludeCallee(s);
-        List<Expr> args;
-        if (b == null) {
-            if (numericCallee(s) == null) return false;
-            for (Expr a : args(s)) if (!numeric(a, isDouble)) return false;
-            return true; // a call of a numeric entry that returns a double
-        }
-        args = args(s);
-        switch (b.name) {
-            case "add": case "sub": case "mult": case "div": case "mod":
-                return args.size() == 2 && numeric(args.get(0), isDouble) && numeric(args.get(1), isDouble);
-            case "inc": case "dec": case "neg": case "floor": case "ceil": case "round": case "sqrt":
-                return args.size() == 1 && numeric(args.get(0), isDouble);
-            case "count":
-                return args.size() == 1; // a number or a panic, whatever the argument
-            default:
-                return false;
-        }
-    }
-
-    /** A name bound by an {@code x as :number} pattern holds a number (boxed). */
-    private static boolean typedNumber(Binding b) {
-        return b.site instanceof PTyped t && t.type().equals("number") && !b.cell;
+    /** Whether e is numeric where f stands (its unboxed locals). */
+    boolean numeric(Expr e, Frame f) {
+        return m.an.numeric(e, f.scope);
     }
 
     /** Pushes the double value of a numeric expression. */
@@ -94,15 +51,17 @@ final class NumGen implements Opcodes {
             Binding b = m.res.uses.get(w).binding();
             if (f.isDouble(b)) {
                 f.loadNum(b);
+            } else if (f.scope.isDouble(b)) {
+                throw new IllegalStateException("the analysis keeps " + b + " unboxed, the method holds it boxed");
             } else { // a typed number: unbox it
                 x.loadWord(w, f);
-                unbox(mv);
+                Rt.unbox(mv);
             }
             return;
         }
         Synthetic s = (Synthetic) e;
         x.line(f, s.span());
-        List<Expr> args = args(s);
+        List<Expr> args = Analysis.args(s);
         Binding prelude = preludeCallee(s);
         if (prelude == null) { // a fn whose numeric entry returns a double
             x.checkCallee((Word) s.root(), f);
@@ -136,15 +95,15 @@ final class NumGen implements Opcodes {
 
     /**
      * Calls known's numeric entry with args as doubles (module-level fns capture nothing: a null
-     * closure). Returns whether it left a double (NumReturns), else it left an Object.
+     * closure). Returns whether it left a double (analyse.NumReturns), else it left an Object.
      */
     boolean callNumericEntry(FnDef known, List<Expr> args, Frame f) {
-        FnGen.Code code = m.code(known);
+        FnCode code = m.code(known);
         int n = args.size();
-        boolean dbl = m.numReturns.returnsNumber(known, n);
+        boolean dbl = m.an.returnsNumber(known, n);
         f.mv.visitInsn(ACONST_NULL);
         for (Expr a : args) emitNum(a, f);
-        f.mv.visitMethodInsn(INVOKESTATIC, code.owner(), FnGen.numericName(code.baseName(), n), FnGen.numericDesc(n, dbl), false);
+        f.mv.visitMethodInsn(INVOKESTATIC, code.owner(), FnCode.numericName(code.baseName(), n), FnCode.numericDesc(n, dbl), false);
         return dbl;
     }
 
@@ -161,7 +120,7 @@ final class NumGen implements Opcodes {
             case "neg?": jumpIfFalse = IFGE; break;
             default: return false;
         }
-        if (!numeric(arg, f::isDouble)) return false;
+        if (!numeric(arg, f)) return false;
         emitNum(arg, f);
         f.mv.visitInsn(DCONST_0);
         f.mv.visitInsn(name.equals("neg?") ? DCMPG : DCMPL); // NaN: never zero, positive or negative
@@ -187,7 +146,7 @@ final class NumGen implements Opcodes {
     private boolean parityTest(String name, Expr arg, Frame f, Label otherwise) {
         boolean even = name.equals("even?");
         if (!even && !name.equals("odd?")) return false;
-        if (!numeric(arg, f::isDouble)) return false;
+        if (!numeric(arg, f)) return false;
         MethodVisitor mv = f.mv;
         if (arg instanceof Word && longOperand(arg, f)) {
             pushLong(arg, f);
@@ -203,16 +162,6 @@ final class NumGen implements Opcodes {
         return true;
     }
 
-    /** The double in the Double on the stack (the caller knows it is one). */
-    static void unbox(MethodVisitor mv) {
-        mv.visitTypeInsn(CHECKCAST, "java/lang/Double");
-        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Double", "doubleValue", "()D", false);
-    }
-
-    static void box(MethodVisitor mv) {
-        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "valueOf", "(D)Ljava/lang/Double;", false);
-    }
-
     /**
      * A comparison of two numeric operands used as a condition: jumps to otherwise when false.
      * Returns false (emitting nothing) when cond is not such a comparison.
@@ -220,9 +169,9 @@ final class NumGen implements Opcodes {
     boolean condition(Expr cond, Frame f, Label otherwise) {
         if (!(cond instanceof Synthetic s)) return false;
         Binding b = preludeCallee(s);
-        if (b != null && args(s).size() == 1 && signTest(b.name, args(s).get(0), f, otherwise)) return true;
-        if (b != null && args(s).size() == 1 && parityTest(b.name, args(s).get(0), f, otherwise)) return true;
-        if (b == null || args(s).size() != 2) return false;
+        if (b != null && Analysis.args(s).size() == 1 && signTest(b.name, Analysis.args(s).get(0), f, otherwise)) return true;
+        if (b != null && Analysis.args(s).size() == 1 && parityTest(b.name, Analysis.args(s).get(0), f, otherwise)) return true;
+        if (b == null || Analysis.args(s).size() != 2) return false;
         int cmp;
         int jumpIfFalse;
         switch (b.name) {
@@ -233,8 +182,8 @@ final class NumGen implements Opcodes {
             case "eq?": cmp = DCMPL; jumpIfFalse = IFNE; break;
             default: return false;
         }
-        List<Expr> args = args(s);
-        if (!numeric(args.get(0), f::isDouble) || !numeric(args.get(1), f::isDouble)) return false;
+        List<Expr> args = Analysis.args(s);
+        if (!numeric(args.get(0), f) || !numeric(args.get(1), f)) return false;
         x.line(f, s.span());
         if (longOperand(args.get(0), f) && longOperand(args.get(1), f)) {
             // exact integers compare as longs exactly as they do as doubles (and are never NaN)

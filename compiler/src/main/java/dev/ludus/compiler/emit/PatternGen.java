@@ -1,5 +1,6 @@
 package dev.ludus.compiler.emit;
 
+import dev.ludus.compiler.analyse.Clauses;
 import dev.ludus.compiler.resolve.Binding;
 import dev.ludus.compiler.syntax.Ast.*;
 import java.util.ArrayList;
@@ -14,10 +15,10 @@ import org.objectweb.asm.Opcodes;
  * are met (a failed match never exposes them, since the clause's scope is left).
  */
 final class PatternGen implements Opcodes {
-    private final ModuleEmitter m;
-    private final ExprGen x;
+    private final ModuleContext m;
+    private final Gen x;
 
-    PatternGen(ModuleEmitter m, ExprGen x) {
+    PatternGen(ModuleContext m, Gen x) {
         this.m = m;
         this.x = x;
     }
@@ -229,7 +230,7 @@ final class PatternGen implements Opcodes {
         }
     }
 
-    /** A pattern LoopTypes allows at a numeric loop position, against an unboxed double slot. */
+    /** A pattern analyse.LoopTypes allows at a numeric loop position, against an unboxed double slot. */
     private void matchDouble(Pattern item, int slot, boolean asLong, Label fail, Frame f) {
         if (item instanceof PConst c) {
             if (asLong) {
@@ -251,8 +252,8 @@ final class PatternGen implements Opcodes {
     void matchArgs(PTuple p, ArgSource src, Label fail, Frame f) {
         MethodVisitor mv = f.mv;
         List<Pattern> items = p.items();
-        boolean splat = FnGen.hasSplat(p);
-        int fixed = FnGen.fixedCount(p);
+        boolean splat = Clauses.hasSplat(p);
+        int fixed = Clauses.fixedCount(p);
         if (!src.isFixed()) {
             mv.visitVarInsn(ALOAD, src.arraySlot());
             mv.visitInsn(ARRAYLENGTH);

@@ -1,6 +1,8 @@
 package dev.ludus.compiler.emit;
 
 import dev.ludus.compiler.CompiledProgram;
+import dev.ludus.compiler.analyse.AnalysedProgram;
+import dev.ludus.compiler.analyse.Analyser;
 import dev.ludus.compiler.resolve.Module;
 import dev.ludus.compiler.resolve.Program;
 import dev.ludus.compiler.diagnostic.CompileErrors;
@@ -30,16 +32,30 @@ public final class ProgramEmitter {
     /** The default names: "ludus.M<i>_<file name without .ld, sanitized>". */
     public static final ClassNamer DEFAULT_NAMES = (mod, i) -> {
         String base = mod.source().displayName().replaceAll(".*[/\\\\]", "").replaceFirst("\\.ld$", "");
-        return "ludus.M" + i + "_" + ModuleEmitter.sanitize(base);
+        return "ludus.M" + i + "_" + ModuleContext.sanitize(base);
     };
 
-    public static CompiledProgram emit(Program program) throws CompileErrors {
+    /** Emits an analysed program under the default class names. */
+    public static CompiledProgram emit(AnalysedProgram program) throws CompileErrors {
         return emit(program, DEFAULT_NAMES, false, false);
+    }
+
+    /** Emits an analysed program under the class names chosen by {@code namer}. */
+    public static CompiledProgram emit(AnalysedProgram program, ClassNamer namer) throws CompileErrors {
+        return emit(program, namer, false, false);
+    }
+
+    /**
+     * The overloads that take a resolved {@link Program} run the analysis stage first
+     * ({@link Analyser}), for callers that hold only the resolved program.
+     */
+    public static CompiledProgram emit(Program program) throws CompileErrors {
+        return emit(Analyser.analyse(program), DEFAULT_NAMES, false, false);
     }
 
     /** Emits every module of {@code program} under the class names chosen by {@code namer} (must be distinct). */
     public static CompiledProgram emit(Program program, ClassNamer namer) throws CompileErrors {
-        return emit(program, namer, false, false);
+        return emit(Analyser.analyse(program), namer, false, false);
     }
 
     /**
@@ -47,7 +63,7 @@ public final class ProgramEmitter {
      * @param preludeMode compile as part of the prelude: panics carry no location (spec D18)
      */
     public static CompiledProgram emit(Program program, String mainClass, boolean preludeMode) throws CompileErrors {
-        return emit(program, mainClass, preludeMode, false);
+        return emit(Analyser.analyse(program), mainClass, preludeMode, false);
     }
 
     /**
@@ -56,12 +72,19 @@ public final class ProgramEmitter {
      */
     public static CompiledProgram emit(Program program, String mainClass, boolean preludeMode, boolean replEntry)
             throws CompileErrors {
-        ClassNamer namer = mainClass == null ? DEFAULT_NAMES
-                : (mod, i) -> mod == program.main() ? mainClass : DEFAULT_NAMES.binaryName(mod, i);
-        return emit(program, namer, preludeMode, replEntry);
+        return emit(Analyser.analyse(program), mainClass, preludeMode, replEntry);
     }
 
-    private static CompiledProgram emit(Program program, ClassNamer namer, boolean preludeMode, boolean replEntry)
+    /** As {@link #emit(Program, String, boolean, boolean)}, for an analysed program. */
+    public static CompiledProgram emit(AnalysedProgram analysed, String mainClass, boolean preludeMode, boolean replEntry)
+            throws CompileErrors {
+        Program program = analysed.program();
+        ClassNamer namer = mainClass == null ? DEFAULT_NAMES
+                : (mod, i) -> mod == program.main() ? mainClass : DEFAULT_NAMES.binaryName(mod, i);
+        return emit(analysed, namer, preludeMode, replEntry);
+    }
+
+    private static CompiledProgram emit(AnalysedProgram program, ClassNamer namer, boolean preludeMode, boolean replEntry)
             throws CompileErrors {
         try {
             return emitClasses(program, namer, preludeMode, replEntry);
@@ -70,7 +93,8 @@ public final class ProgramEmitter {
         }
     }
 
-    private static CompiledProgram emitClasses(Program program, ClassNamer namer, boolean preludeMode, boolean replEntry) {
+    private static CompiledProgram emitClasses(AnalysedProgram analysed, ClassNamer namer, boolean preludeMode, boolean replEntry) {
+        Program program = analysed.program();
         Map<Module, String> names = new IdentityHashMap<>();
         java.util.Set<String> taken = new java.util.HashSet<>();
         List<Module> modules = program.modules();
@@ -84,7 +108,7 @@ public final class ProgramEmitter {
         Map<String, byte[]> classes = new LinkedHashMap<>();
         for (Module mod : modules) {
             String internal = names.get(mod);
-            ModuleEmitter e = new ModuleEmitter(mod, internal, names::get, preludeMode);
+            ModuleEmitter e = new ModuleEmitter(mod, analysed.of(mod), internal, names::get, preludeMode);
             boolean main = mod == program.main();
             if (main) e.processSite = program.processSite();
             classes.put(internal.replace('/', '.'), e.emit(main, main && replEntry));

@@ -60,6 +60,9 @@ final class Rt implements Opcodes {
     static final Handle CALL_BSM = new Handle(H_INVOKESTATIC, CALLSITES, "bsm_call",
             "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;", false);
 
+    /** Constants per class kept in fields (see CONSTANTS); the rest stay dynamic. */
+    static final int FIELD_LIMIT = 4000;
+
     /**
      * The constants of the class being emitted (ModuleEmitter; one module at a time per thread).
      * Each is computed once by its bootstrap method, called as a plain static method from the
@@ -70,20 +73,10 @@ final class Rt implements Opcodes {
      * initializer resolves all the same: HotSpot will not JIT-compile a method containing an ldc
      * of a dynamic constant that is still unresolved (a never-taken branch keeps it so forever).
      */
-    static final class Constants {
-        final String owner;
-        final java.util.LinkedHashMap<ConstantDynamic, String> fields = new java.util.LinkedHashMap<>();
-        final java.util.LinkedHashSet<ConstantDynamic> dynamic = new java.util.LinkedHashSet<>();
-
-        Constants(String owner) { this.owner = owner; }
-    }
-
-    static final int FIELD_LIMIT = 4000;
-
-    static final ThreadLocal<Constants> CONSTANTS = new ThreadLocal<>();
+    static final ThreadLocal<ClassUnit.Constants> CONSTANTS = new ThreadLocal<>();
 
     static void ldc(MethodVisitor mv, ConstantDynamic c) {
-        Constants k = mv instanceof LongStrings ls ? ls.unit.constants : CONSTANTS.get();
+        ClassUnit.Constants k = mv instanceof LongStrings ls ? ls.unit.constants : CONSTANTS.get();
         if (k != null) {
             String field = k.fields.get(c);
             if (field == null && (k.fields.size() < FIELD_LIMIT || longArgument(c))) {
@@ -172,5 +165,16 @@ final class Rt implements Opcodes {
 
     static String methodDesc(Type ret, Type... args) {
         return Type.getMethodDescriptor(ret, args);
+    }
+
+    /** The double in the Double on the stack (the caller knows it is one). */
+    static void unbox(MethodVisitor mv) {
+        mv.visitTypeInsn(Opcodes.CHECKCAST, "java/lang/Double");
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/Double", "doubleValue", "()D", false);
+    }
+
+    /** Boxes the double on the stack. */
+    static void box(MethodVisitor mv) {
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Double", "valueOf", "(D)Ljava/lang/Double;", false);
     }
 }

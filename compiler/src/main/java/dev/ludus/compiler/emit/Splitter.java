@@ -1,5 +1,8 @@
 package dev.ludus.compiler.emit;
 
+import dev.ludus.compiler.analyse.Analysis;
+import dev.ludus.compiler.analyse.AstWalk;
+import dev.ludus.compiler.analyse.RecurScan;
 import dev.ludus.compiler.resolve.Binding;
 import dev.ludus.compiler.resolve.NameUse;
 import dev.ludus.compiler.syntax.Ast.*;
@@ -31,31 +34,31 @@ import org.objectweb.asm.Opcodes;
  */
 final class Splitter implements Opcodes {
     /** Methods whose Ludus code weighs at most this many nodes are never split. */
-    static final int SAFE_WEIGHT = 1_000;
+    static final int SAFE_WEIGHT = Analysis.SPLIT_WEIGHT;
     /** Bytes of code a watched method aims at: the JVM allows 65,535, HotSpot compiles methods of at most 8,000. */
     static final int BUDGET = 7_500;
     /** Estimated bytes of code per AST node. */
     static final int BYTES_PER_NODE = 12;
     /** Smaller subexpressions are not worth a method. */
     static final int MIN_WEIGHT = 24;
-    /** Arithmetic trees larger than this are not unboxed (NumGen), so that their parts can move. */
-    static final int MAX_NUMERIC_WEIGHT = 256;
-    /** Items per chunk of a long collection literal. */
-    static final int CHUNK_ITEMS = 256;
 
-    private final ModuleEmitter m;
-    private final ExprGen x;
-    final AstWalk walk = new AstWalk();
+    private final ModuleContext m;
+    private final Gen x;
     private int next;
 
-    Splitter(ModuleEmitter m, ExprGen x) {
+    Splitter(ModuleContext m, Gen x) {
         this.m = m;
         this.x = x;
     }
 
     /** Whether a method for this much Ludus code must be watched. */
     boolean watch(int weight) {
-        return weight > SAFE_WEIGHT;
+        return Analysis.large(weight);
+    }
+
+    /** The analysis's weight of a subtree (its number of nodes). */
+    int weight(Node n) {
+        return m.an.weight(n);
     }
 
     /** Nodes to move into methods of their own (see {@link #plan}). */
@@ -86,7 +89,7 @@ final class Splitter implements Opcodes {
         java.util.Arrays.sort(order, (a, b) -> Integer.compare(k[b], k[a]));
         for (int i : order) {
             if (sum <= CHUNK_WEIGHT || k[i] < MIN_WEIGHT) break;
-            if (kids.get(i) instanceof Expr e && movable(e) && !hasFreeRecur(e)) {
+            if (kids.get(i) instanceof Expr e && movable(e) && !RecurScan.hasFreeRecur(e)) {
                 marked.add(e);
                 sum -= k[i] - 1;
             }
@@ -122,7 +125,7 @@ final class Splitter implements Opcodes {
         int[] rest = suffixes.get(nodes);
         if (rest != null) return rest;
         rest = new int[nodes.size() + 1];
-        for (int i = nodes.size() - 1; i >= 0; i--) rest[i] = rest[i + 1] + walk.weight(nodes.get(i));
+        for (int i = nodes.size() - 1; i >= 0; i--) rest[i] = rest[i + 1] + weight(nodes.get(i));
         return rest;
     }
 
@@ -131,7 +134,7 @@ final class Splitter implements Opcodes {
     /** The index of the last clause with a free recur (-1: none). */
     private int lastFreeRecur(List<Clause> clauses) {
         return recurs.computeIfAbsent(clauses, l -> {
-            for (int j = clauses.size() - 1; j >= 0; j--) if (hasFreeRecur(clauses.get(j))) return j;
+            for (int j = clauses.size() - 1; j >= 0; j--) if (RecurScan.hasFreeRecur(clauses.get(j))) return j;
             return -1;
         });
     }
@@ -145,8 +148,8 @@ final class Splitter implements Opcodes {
     /** Emits e in an outlined method if it should move; false when the caller emits it. */
     boolean expression(Expr e, Frame f, boolean tail) {
         if (e == f.noOutline || !movable(e)) return false;
-        if (!marked.contains(e) && (!tooMuch(f, walk.weight(e)) || hasFreeRecur(e))) return false;
-        outline(e, locals(List.of(e), f), f, tail, null, (nf, src) -> {
+        if (!marked.contains(e) && (!tooMuch(f, weight(e)) || RecurScan.hasFreeRecur(e))) return false;
+        outline(e, List.of(e), locals(List.of(e), f), f, tail, null, (nf, src) -> {
             nf.noOutline = e;
             x.emit(e, nf, tail);
             nf.mv.visitInsn(ARETURN);
@@ -160,23 +163,6 @@ final class Splitter implements Opcodes {
                 || e instanceof Import || e instanceof Ns || e instanceof Use || e instanceof Splat || e instanceof Placeholder);
     }
 
-    /** A recur in a tail position of e that targets a loop or fn enclosing e. */
-    private static boolean hasFreeRecur(Node e) {
-        if (e instanceof Recur) return true;
-        if (e instanceof Clause c) return hasFreeRecur(c.body());
-        if (e instanceof Block b) return !b.body().isEmpty() && hasFreeRecur(b.body().get(b.body().size() - 1));
-        if (e instanceof If i) return hasFreeRecur(i.then()) || hasFreeRecur(i.otherwise());
-        if (e instanceof IfLet i) return hasFreeRecur(i.then()) || hasFreeRecur(i.otherwise());
-        if (e instanceof When w) {
-            for (WhenClause c : w.clauses()) if (hasFreeRecur(c.body())) return true;
-        } else if (e instanceof Match mt) {
-            for (Clause c : mt.clauses()) if (hasFreeRecur(c.body())) return true;
-        } else if (e instanceof Receive r) {
-            for (Clause c : r.clauses()) if (hasFreeRecur(c.body())) return true;
-        }
-        return false;
-    }
-
     // ---- statement sequences
 
     /**
@@ -186,11 +172,11 @@ final class Splitter implements Opcodes {
     boolean sequenceRest(List<Expr> body, int i, int restWeight, Frame f, boolean tail) {
         if (i == 0 || !tooMuch(f, restWeight)) return false;
         List<Expr> rest = body.subList(i, body.size());
-        if (hasFreeRecur(rest.get(rest.size() - 1))) return false;
+        if (RecurScan.hasFreeRecur(rest.get(rest.size() - 1))) return false;
         suffixes.putIfAbsent(body, suffixWeights(body));
         restOf(body, i, rest);
         Block block = new Block(rest.get(0).span(), rest);
-        outline(block, locals(rest, f), f, tail, null, (nf, src) -> {
+        outline(block, rest, locals(rest, f), f, tail, null, (nf, src) -> {
             nf.noOutline = block;
             x.emit(block, nf, tail);
             nf.mv.visitInsn(ARETURN);
@@ -218,7 +204,7 @@ final class Splitter implements Opcodes {
         if (env == null) env = locals(nodes, f);
         envs.put(rest, env);
         recurs.put(rest, -1);
-        outline(rest.get(0), env, f, tail, src, (nf, nsrc) -> {
+        outline(rest.get(0), rest, env, f, tail, src, (nf, nsrc) -> {
             x.clauses(rest, nsrc, nf, tail, null);
             nf.mv.visitInsn(ACONST_NULL);
             nf.mv.visitInsn(ARETURN);
@@ -245,14 +231,14 @@ final class Splitter implements Opcodes {
     boolean whenRest(List<WhenClause> clauses, int i, int restWeight, Frame f, boolean tail, Label end) {
         if (i == 0 || !tooMuch(f, restWeight)) return false;
         List<WhenClause> rest = clauses.subList(i, clauses.size());
-        for (WhenClause c : rest) if (hasFreeRecur(c.body())) return false;
+        for (WhenClause c : rest) if (RecurScan.hasFreeRecur(c.body())) return false;
         suffixes.putIfAbsent(clauses, suffixWeights(clauses));
         restOf(clauses, i, rest);
         MethodVisitor mv = f.mv;
         List<Binding> env = envs.get(clauses); // tests bind nothing: one env for all the rests
         if (env == null) env = locals(rest, f);
         envs.put(rest, env);
-        outline(rest.get(0), env, f, tail, null, (nf, nsrc) -> {
+        outline(rest.get(0), rest, env, f, tail, null, (nf, nsrc) -> {
             x.whenClauses(rest, nf, tail, null);
             nf.mv.visitInsn(ACONST_NULL);
             nf.mv.visitInsn(ARETURN);
@@ -263,16 +249,9 @@ final class Splitter implements Opcodes {
 
     // ---- collection literals
 
-    /** Items of a long literal in chunks; each chunk is a literal of its own (moved if large). */
-    static <T> List<List<T>> chunks(List<T> items) {
-        List<List<T>> out = new ArrayList<>();
-        for (int i = 0; i < items.size(); i += CHUNK_ITEMS) out.add(items.subList(i, Math.min(items.size(), i + CHUNK_ITEMS)));
-        return out;
-    }
-
     /** Whether a literal with these items is built in chunks. */
     boolean chunked(Frame f, List<? extends Node> items) {
-        return f.splitting && items.size() > CHUNK_ITEMS;
+        return f.splitting && items.size() > Gen.CHUNK_ITEMS;
     }
 
     // ---- the outlined method
@@ -286,7 +265,7 @@ final class Splitter implements Opcodes {
      * clause values of src (if any) and then every local of f that nodes name or bind.
      * Leaves the method's result on the stack.
      */
-    private void outline(Node site, List<Binding> env, Frame f, boolean tail, ArgSource src, Body body) {
+    private void outline(Node site, List<? extends Node> moved, List<Binding> env, Frame f, boolean tail, ArgSource src, Body body) {
         MethodVisitor mv = f.mv;
         int srcCount = src == null ? 0 : src.isValue() || !src.isFixed() ? 1 : src.slots().length;
         // named after the method it comes from, so that traces read it as that code (FrameNames)
@@ -307,10 +286,10 @@ final class Splitter implements Opcodes {
             else if (src.lng(i)) {
                 mv.visitVarInsn(LLOAD, src.slots()[i]);
                 mv.visitInsn(L2D);
-                NumGen.box(mv);
+                Rt.box(mv);
             } else if (src.dbl(i)) {
                 mv.visitVarInsn(DLOAD, src.slots()[i]);
-                NumGen.box(mv);
+                Rt.box(mv);
             } else mv.visitVarInsn(ALOAD, src.slots()[i]);
             mv.visitInsn(AASTORE);
         }
@@ -319,7 +298,7 @@ final class Splitter implements Opcodes {
             Rt.integer(mv, k++);
             if (f.isDouble(b)) {
                 f.loadNum(b);
-                NumGen.box(mv);
+                Rt.box(mv);
             } else mv.visitVarInsn(ALOAD, f.slots.get(b));
             mv.visitInsn(AASTORE);
         }
@@ -328,6 +307,7 @@ final class Splitter implements Opcodes {
         // the method
         nm.visitCode();
         Frame nf = new Frame(nm, f.owner, f.fn, f.fnBinding, 2, tail && f.mayReturnTailCall);
+        nf.scope = m.an.fresh(f.owner, moved);
         nf.captures.putAll(f.captures);
         nf.repeating = f.repeating;
         nf.splitting = true;

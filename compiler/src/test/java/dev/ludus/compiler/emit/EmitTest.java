@@ -192,7 +192,7 @@ class EmitTest {
     }
 
     @Test void numericEntriesBehaveLikeTheUsualOnes() {
-        // f, tak and count have entries taking doubles (FnGen.numericEntry); f's tail call passes
+        // f, tak and count have entries taking doubles (analyse.NumericEntries); f's tail call passes
         // a non-number from g, which must leave the numeric entry for the usual one
         expect("""
             fn g (n) -> if eq? (n, 3) then "x" else dec (n)

@@ -1,11 +1,14 @@
-package dev.ludus.compiler.emit;
+package dev.ludus.compiler.analyse;
 
 import dev.ludus.compiler.syntax.Ast.*;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Finds the recur forms that target a given loop (not those of nested loops or fns). */
-final class RecurScan {
+/**
+ * Tail positions and recursion: the recur forms that target a given loop (not those of nested
+ * loops or fns), and whether a subtree holds a recur to a loop or fn around it.
+ */
+public final class RecurScan {
     private RecurScan() {}
 
     /** True when every recur targeting this loop passes exactly k arguments. */
@@ -21,6 +24,23 @@ final class RecurScan {
         List<Recur> out = new ArrayList<>();
         for (Clause c : clauses) collect(c.body(), out);
         return out;
+    }
+
+    /** A recur in a tail position of e that targets a loop or fn enclosing e (such code cannot move to another method). */
+    public static boolean hasFreeRecur(Node e) {
+        if (e instanceof Recur) return true;
+        if (e instanceof Clause c) return hasFreeRecur(c.body());
+        if (e instanceof Block b) return !b.body().isEmpty() && hasFreeRecur(b.body().get(b.body().size() - 1));
+        if (e instanceof If i) return hasFreeRecur(i.then()) || hasFreeRecur(i.otherwise());
+        if (e instanceof IfLet i) return hasFreeRecur(i.then()) || hasFreeRecur(i.otherwise());
+        if (e instanceof When w) {
+            for (WhenClause c : w.clauses()) if (hasFreeRecur(c.body())) return true;
+        } else if (e instanceof Match mt) {
+            for (Clause c : mt.clauses()) if (hasFreeRecur(c.body())) return true;
+        } else if (e instanceof Receive r) {
+            for (Clause c : r.clauses()) if (hasFreeRecur(c.body())) return true;
+        }
+        return false;
     }
 
     private static void collect(Expr e, List<Recur> out) {

@@ -1,4 +1,4 @@
-package dev.ludus.compiler.emit;
+package dev.ludus.compiler.analyse;
 
 import dev.ludus.compiler.resolve.Binding;
 import dev.ludus.compiler.resolve.Resolution;
@@ -15,28 +15,31 @@ import java.util.Set;
  * literal, all of which compile to tests on the double itself.
  */
 final class LoopTypes {
-    private final NumGen nums;
+    private final Numbers nums;
     private final Resolution res;
 
-    LoopTypes(NumGen nums, Resolution res) {
+    LoopTypes(Numbers nums, Resolution res) {
         this.nums = nums;
         this.res = res;
     }
 
-    /** {@code applicable}: the clauses whose arity fits the loop's (others can never match, §10.2). */
-    boolean[] numericPositions(Loop l, List<Clause> applicable, Frame f) {
+    /**
+     * {@code applicable}: the clauses whose arity fits the loop's (others can never match, §10.2);
+     * {@code env}: the unboxed locals where the loop starts.
+     */
+    boolean[] numericPositions(Loop l, List<Clause> applicable, NumEnv env) {
         List<Expr> init = l.init().items();
         int k = init.size();
         boolean[] pos = new boolean[k];
         boolean any = false;
         for (int j = 0; j < k; j++) {
-            pos[j] = nums.numeric(init.get(j), f::isDouble);
+            pos[j] = nums.numeric(init.get(j), env::isDouble);
             any |= pos[j];
         }
         if (!any) return pos;
         for (Clause c : applicable) {
             List<Pattern> items = ((PTuple) c.pattern()).items();
-            if (FnGen.hasSplat((PTuple) c.pattern())) return new boolean[k];
+            if (Clauses.hasSplat((PTuple) c.pattern())) return new boolean[k];
             for (int j = 0; j < k && j < items.size(); j++) {
                 if (pos[j] && !numericPattern(items.get(j))) pos[j] = false;
             }
@@ -44,7 +47,7 @@ final class LoopTypes {
         boolean changed = true;
         while (changed) {
             changed = false;
-            Set<Binding> assumed = new HashSet<>(f.doubleSlots.keySet());
+            Set<Binding> assumed = new HashSet<>();
             for (Clause c : applicable) {
                 List<Pattern> items = ((PTuple) c.pattern()).items();
                 for (int j = 0; j < k; j++) {
@@ -57,25 +60,25 @@ final class LoopTypes {
             for (Clause c : applicable) {
                 Set<Binding> scope = new HashSet<>(assumed);
                 if (c.guard() != null) { /* guards bind nothing */ }
-                changed |= check(c.body(), scope, pos);
+                changed |= check(c.body(), scope, pos, env);
             }
         }
         return pos;
     }
 
-    static boolean numericPattern(Pattern p) {
+    public static boolean numericPattern(Pattern p) {
         return p instanceof PBind || p instanceof PIgnore
                 || (p instanceof PTyped t && t.type().equals("number"))
                 || (p instanceof PConst c && c.literal() instanceof Num);
     }
 
     /** Walks the tail positions of a clause body; demotes positions a recur passes non-numbers to. */
-    private boolean check(Expr e, Set<Binding> nums0, boolean[] pos) {
+    private boolean check(Expr e, Set<Binding> nums0, boolean[] pos, NumEnv env) {
         boolean changed = false;
         if (e instanceof Recur r) {
             List<Expr> args = r.args().items();
             for (int j = 0; j < pos.length && j < args.size(); j++) {
-                if (pos[j] && !nums.numeric(args.get(j), nums0::contains)) {
+                if (pos[j] && !nums.numeric(args.get(j), y -> nums0.contains(y) || env.isDouble(y))) {
                     pos[j] = false;
                     changed = true;
                 }
@@ -83,24 +86,24 @@ final class LoopTypes {
         } else if (e instanceof Block b) {
             Set<Binding> scope = new HashSet<>(nums0);
             for (Expr s : b.body()) {
-                if (s instanceof Let l && l.pattern() instanceof PBind pb && nums.numeric(l.value(), scope::contains)) {
+                if (s instanceof Let l && l.pattern() instanceof PBind pb && nums.numeric(l.value(), y -> scope.contains(y) || env.isDouble(y))) {
                     Binding lb = res.declared.get(pb);
                     if (lb != null && !lb.cell) scope.add(lb);
                 }
-                changed |= check(s, scope, pos);
+                changed |= check(s, scope, pos, env);
             }
         } else if (e instanceof If i) {
-            changed |= check(i.then(), nums0, pos);
-            changed |= check(i.otherwise(), nums0, pos);
+            changed |= check(i.then(), nums0, pos, env);
+            changed |= check(i.otherwise(), nums0, pos, env);
         } else if (e instanceof IfLet i) {
-            changed |= check(i.then(), nums0, pos);
-            changed |= check(i.otherwise(), nums0, pos);
+            changed |= check(i.then(), nums0, pos, env);
+            changed |= check(i.otherwise(), nums0, pos, env);
         } else if (e instanceof When w) {
-            for (WhenClause c : w.clauses()) changed |= check(c.body(), nums0, pos);
+            for (WhenClause c : w.clauses()) changed |= check(c.body(), nums0, pos, env);
         } else if (e instanceof Match m) {
-            for (Clause c : m.clauses()) changed |= check(c.body(), nums0, pos);
+            for (Clause c : m.clauses()) changed |= check(c.body(), nums0, pos, env);
         } else if (e instanceof Receive r) {
-            for (Clause c : r.clauses()) changed |= check(c.body(), nums0, pos);
+            for (Clause c : r.clauses()) changed |= check(c.body(), nums0, pos, env);
         }
         return changed;
     }

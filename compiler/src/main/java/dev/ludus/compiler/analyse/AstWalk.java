@@ -1,4 +1,4 @@
-package dev.ludus.compiler.emit;
+package dev.ludus.compiler.analyse;
 
 import dev.ludus.compiler.syntax.Ast.*;
 import java.util.IdentityHashMap;
@@ -9,29 +9,39 @@ import java.util.function.Consumer;
 /**
  * The children of every AST node, and a node's weight (its number of nodes): the Splitter's
  * estimate of how much code a subtree makes. Weights are memoized only for subtrees of at least
- * {@link #MEMO_FROM} nodes, so the memo stays small next to the tree.
+ * {@link #MEMO_FROM} nodes, so the memo stays small next to the tree. The analysis fills the
+ * memo for the whole module, then freezes it: later questions (about nodes the emitter makes,
+ * such as the rest of a split sequence) are answered from it without adding to it.
  */
-final class AstWalk {
+public final class AstWalk {
     static final int MEMO_FROM = 32;
     private final Map<Node, Integer> weights = new IdentityHashMap<>();
+    private boolean frozen;
 
-    int weight(Node n) {
+    AstWalk() {}
+
+    /** The number of nodes of n's subtree. */
+    public int weight(Node n) {
         Integer w = weights.get(n);
         if (w != null) return w;
         int[] sum = {1};
         children(n, c -> sum[0] += weight(c));
-        if (sum[0] >= MEMO_FROM) weights.put(n, sum[0]);
+        if (sum[0] >= MEMO_FROM && !frozen) weights.put(n, sum[0]);
         return sum[0];
     }
 
-    int weight(List<? extends Node> nodes) {
+    void freeze() {
+        frozen = true;
+    }
+
+    public int weight(List<? extends Node> nodes) {
         int sum = 0;
         for (Node n : nodes) sum += weight(n);
         return sum;
     }
 
     /** Every node of the subtree, n first (iterative: deep trees do not recurse here). */
-    static void each(Node n, Consumer<Node> out) {
+    public static void each(Node n, Consumer<Node> out) {
         java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>();
         todo.push(n);
         while (!todo.isEmpty()) {
@@ -41,7 +51,7 @@ final class AstWalk {
         }
     }
 
-    static void children(Node n, Consumer<Node> out) {
+    public static void children(Node n, Consumer<Node> out) {
         if (n instanceof Script s) {
             s.body().forEach(out);
         } else if (n instanceof InterpStr s) {

@@ -1,11 +1,13 @@
-package dev.ludus.compiler.emit;
+package dev.ludus.compiler.analyse;
 
 import dev.ludus.compiler.resolve.Binding;
 import dev.ludus.compiler.resolve.NameUse;
+import dev.ludus.compiler.resolve.Resolution;
 import dev.ludus.compiler.syntax.Ast.*;
 import dev.ludus.compiler.syntax.Span;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,22 +24,26 @@ import java.util.Set;
  *   <li>anywhere else in a tail form (a loop exit), read as a list: reads take a snapshot
  *       (Invoke.snapshot), after which the builder copies before it adds again.</li>
  * </ul>
- * and some recur appends at that position.
+ * and some recur appends at that position. A position that holds an unboxed number is none
+ * (Analysis.accumulators leaves those out).
  */
 final class ListAccumulators {
-    private final ModuleEmitter m;
+    private final Resolution res;
+    private final Numbers nums;
+    private final Map<Binding, List<Word>> usesByBinding;
 
-    ListAccumulators(ModuleEmitter m) {
-        this.m = m;
+    ListAccumulators(Resolution res, Numbers nums, Map<Binding, List<Word>> usesByBinding) {
+        this.res = res;
+        this.nums = nums;
+        this.usesByBinding = usesByBinding;
     }
 
     /** Per position, the clause bindings of an accumulator position (null entries: not one); null if none. */
     @SuppressWarnings("unchecked")
-    Set<Binding>[] find(List<Clause> applicable, int k, boolean[] dbl) {
+    Set<Binding>[] find(List<Clause> applicable, int k) {
         Set<Binding>[] out = new Set[k];
         boolean any = false;
         for (int j = 0; j < k; j++) {
-            if (dbl[j]) continue;
             Set<Binding> names = position(applicable, j);
             if (names != null) {
                 out[j] = names;
@@ -52,11 +58,11 @@ final class ListAccumulators {
         boolean appends = false;
         for (Clause c : clauses) {
             PTuple p = (PTuple) c.pattern();
-            if (FnGen.hasSplat(p)) return null;
+            if (Clauses.hasSplat(p)) return null;
             Pattern item = p.items().get(j);
             Binding b = null;
             if (item instanceof PBind) {
-                b = m.res.declared.get(item);
+                b = res.declared.get(item);
                 if (b == null || b.cell || b.kind != Binding.Kind.LOCAL) return null;
                 names.add(b);
             } else if (!(item instanceof PIgnore)) {
@@ -131,22 +137,22 @@ final class ListAccumulators {
     /** {@code append (b, x)} with x not using b (b non-null). */
     boolean appendTo(Expr e, Binding b) {
         if (b == null || !(e instanceof Synthetic s)) return false;
-        Binding callee = m.exprs.nums.preludeCallee(s);
+        Binding callee = nums.preludeCallee(s);
         if (callee == null || !callee.name.equals("append")) return false;
-        List<Expr> args = NumGen.args(s);
+        List<Expr> args = Numbers.args(s);
         return args.size() == 2 && isName(args.get(0), b) && !mentions(args.get(1), b);
     }
 
     boolean isName(Expr e, Binding b) {
         if (b == null || !(e instanceof Word w)) return false;
-        NameUse u = m.res.uses.get(w);
+        NameUse u = res.uses.get(w);
         return u != null && u.binding() == b;
     }
 
     /** Whether a use of b lies within e (by source span: every use is a Word node inside it). */
     private boolean mentions(Expr e, Binding b) {
         if (b == null) return false;
-        for (Word w : m.usesOf(b)) if (within(w.span(), e.span())) return true;
+        for (Word w : usesByBinding.getOrDefault(b, List.of())) if (within(w.span(), e.span())) return true;
         return false;
     }
 

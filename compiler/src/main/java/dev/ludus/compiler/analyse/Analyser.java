@@ -1,0 +1,125 @@
+package dev.ludus.compiler.analyse;
+
+import dev.ludus.compiler.resolve.Binding;
+import dev.ludus.compiler.resolve.Module;
+import dev.ludus.compiler.resolve.Program;
+import dev.ludus.compiler.resolve.Resolution;
+import dev.ludus.compiler.syntax.Ast.*;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The analysis stage, between resolve and emit: reads each resolved module and records what the
+ * emitter needs to know about it in an {@link Analysis}. Every analysis runs here, over the whole
+ * module, in source order; the emitter only reads the result.
+ */
+public final class Analyser {
+    private Analyser() {}
+
+    /** Analyses every module of a resolved program. */
+    public static AnalysedProgram analyse(Program program) {
+        Map<Module, Analysis> out = new IdentityHashMap<>();
+        for (Module m : program.modules()) out.put(m, analyse(m));
+        return new AnalysedProgram(program, Collections.unmodifiableMap(out));
+    }
+
+    /** Analyses one resolved module. */
+    public static Analysis analyse(Module module) {
+        Resolution res = module.resolution();
+        AstWalk walk = new AstWalk();
+        walk.weight(module.script());
+        walk.freeze();
+
+        Map<Binding, FnDef> knownFns = new HashMap<>();
+        for (var e : res.declared.entrySet()) {
+            if (e.getKey() instanceof FnDef fd && e.getValue().kind == Binding.Kind.MODULE) knownFns.put(e.getValue(), fd);
+        }
+        Map<Binding, List<Word>> uses = new HashMap<>();
+        for (var e : res.uses.entrySet()) uses.computeIfAbsent(e.getValue().binding(), x -> new ArrayList<>()).add(e.getKey());
+
+        List<FnDef> fns = new ArrayList<>();
+        List<Loop> loopNodes = new ArrayList<>();
+        inSourceOrder(module.script(), n -> {
+            if (n instanceof FnDef fd) fns.add(fd);
+            else if (n instanceof Loop l) loopNodes.add(l);
+        });
+
+        NumericEntries entryRule = new NumericEntries(res, walk);
+        Map<FnDef, Integer> entries = new IdentityHashMap<>();
+        for (FnDef fd : fns) entries.put(fd, entryRule.mask(fd));
+
+        Numbers nums = new Numbers(res, Collections.unmodifiableMap(knownFns), walk);
+        NumReturns returns = new NumReturns(res, nums, nums.knownFns(), entries);
+        nums.returns = returns::returnsNumber;
+        for (FnDef fd : fns) returns.returnsNumber(fd, 1); // decides every arity of fd
+        Map<FnDef, Integer> decided = new IdentityHashMap<>(returns.decided());
+        returns.freeze();
+
+        ListAccumulators accs = new ListAccumulators(res, nums, uses);
+        Map<Loop, Analysis.LoopFacts> loops = new IdentityHashMap<>();
+        Map<Binding, Analysis.Position> positions = new HashMap<>();
+        for (Loop l : loopNodes) {
+            int k = l.init().items().size();
+            boolean fixed = RecurScan.allRecursHaveArity(l, k);
+            List<Clause> applicable = fixed ? List.copyOf(Clauses.applicable(l.clauses(), k)) : List.of();
+            Set<Binding>[] candidates = fixed ? accs.find(applicable, k) : null;
+            Set<Binding> inside = new HashSet<>();
+            for (Clause c : l.clauses()) {
+                AstWalk.each(c, n -> {
+                    Binding b = res.declared.get(n);
+                    if (b != null) inside.add(b);
+                });
+            }
+            for (Clause c : applicable) {
+                List<Pattern> items = ((PTuple) c.pattern()).items();
+                for (int j = 0; j < k && j < items.size(); j++) {
+                    Binding b = res.declared.get(items.get(j));
+                    if (b != null && (items.get(j) instanceof PBind || items.get(j) instanceof PTyped)) {
+                        positions.put(b, new Analysis.Position(l, j));
+                    }
+                }
+            }
+            loops.put(l, new Analysis.LoopFacts(fixed, applicable, candidates, Collections.unmodifiableSet(inside)));
+        }
+        Map<Binding, Let> lets = new HashMap<>();
+        Map<Binding, FnDef> parameters = new HashMap<>();
+        inSourceOrder(module.script(), n -> {
+            if (n instanceof Let l && l.pattern() instanceof PBind pb) {
+                Binding b = res.declared.get(pb);
+                if (b != null) lets.put(b, l);
+            } else if (n instanceof FnDef fd) {
+                for (Clause c : fd.clauses()) {
+                    for (Pattern item : ((PTuple) c.pattern()).items()) {
+                        Binding b = res.declared.get(item);
+                        if (b != null && (item instanceof PBind || item instanceof PTyped)) parameters.put(b, fd);
+                    }
+                }
+            }
+        });
+        Analysis.Declarations declarations = new Analysis.Declarations(Collections.unmodifiableMap(lets),
+                Collections.unmodifiableMap(positions), Collections.unmodifiableMap(parameters));
+        return new Analysis(res, walk, nums.knownFns(), Collections.unmodifiableMap(entries), Collections.unmodifiableMap(decided),
+                Collections.unmodifiableMap(loops), nums, new IntLoops(res, nums), accs, returns, declarations);
+    }
+
+    /** Every node of the tree, parents before children, children left to right (iterative: deep trees do not recurse). */
+    static void inSourceOrder(Node root, java.util.function.Consumer<Node> out) {
+        ArrayDeque<Node> todo = new ArrayDeque<>();
+        todo.push(root);
+        List<Node> kids = new ArrayList<>();
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            out.accept(n);
+            kids.clear();
+            AstWalk.children(n, kids::add);
+            for (int i = kids.size() - 1; i >= 0; i--) todo.push(kids.get(i));
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package dev.ludus.compiler.analyse;
+
+import dev.ludus.compiler.resolve.Binding;
+import dev.ludus.compiler.resolve.NameUse;
+import dev.ludus.compiler.resolve.Resolution;
+import dev.ludus.compiler.syntax.Ast.*;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the analysis stage learned about one resolved module, keyed by AST node identity, for the
+ * emitter to read: known fns, numeric entries and the fns whose numeric entry returns a double,
+ * per loop its arity mode, applicable clauses and list accumulator candidates, subtree weights.
+ * Computed whole by {@link Analyser} and never changed after.
+ *
+ * <p>Numeric questions whose answer depends on which locals are unboxed where the code is
+ * emitted (numeric expressions, numeric lets, a loop's numeric and long positions) are asked of
+ * a {@link Scope}: one per generated method, and per long copy of a loop, which works out
+ * from the tree which locals are unboxed there, by the rules the emitter follows.
+ */
+public final class Analysis {
+    /** Code weighing more than this is watched by the emitter's Splitter (it may move into other methods). */
+    public static final int SPLIT_WEIGHT = 1_000;
+    /** Loops with more names than this get neither unboxed numbers nor an integer copy (locals stay within limits). */
+    public static final int WIDE_LOOP = 64;
+
+    /** Facts of one loop: whether every recur passes its arity (else its values live in an array). */
+    public record LoopFacts(boolean fixed, List<Clause> applicable, Set<Binding>[] accumulatorCandidates,
+                            Set<Binding> declaredInClauses) {}
+
+    /** A name bound at position index of a fixed-arity loop's clause pattern (a name or {@code x as :type}). */
+    record Position(Loop loop, int index) {}
+
+    /** Where locals are declared: lets of a plain name, loop positions, fn parameters. */
+    record Declarations(Map<Binding, Let> lets, Map<Binding, Position> positions, Map<Binding, FnDef> parameters) {}
+
+    private final Resolution res;
+    private final AstWalk walk;
+    private final Map<Binding, FnDef> knownFns;
+    private final Map<FnDef, Integer> numericEntries;
+    private final Map<FnDef, Integer> numericReturns;
+    private final Map<Loop, LoopFacts> loops;
+    private final Numbers nums;
+    private final LoopTypes loopTypes;
+    private final IntLoops ints;
+    private final ListAccumulators accumulators;
+    private final NumReturns returns;
+    private final Declarations declarations;
+
+    Analysis(Resolution res, AstWalk walk, Map<Binding, FnDef> knownFns, Map<FnDef, Integer> numericEntries,
+             Map<FnDef, Integer> numericReturns, Map<Loop, LoopFacts> loops, Numbers nums, IntLoops ints,
+             ListAccumulators accumulators, NumReturns returns, Declarations declarations) {
+        this.res = res;
+        this.walk = walk;
+        this.knownFns = knownFns;
+        this.numericEntries = numericEntries;
+        this.numericReturns = numericReturns;
+        this.loops = loops;
+        this.nums = nums;
+        this.loopTypes = new LoopTypes(nums, res);
+        this.ints = ints;
+        this.accumulators = accumulators;
+        this.returns = returns;
+        this.declarations = declarations;
+    }
+
+    public Resolution resolution() {
+        return res;
+    }
+
+    // ---- scopes (see Scope)
+
+    /** The scope of a method implementing owner's frame from its start with boxed values (toplevel chunk, fn entry). */
+    public Scope methodScope(Node owner) {
+        return Scope.method(this, owner);
+    }
+
+    /** The scope of fd's entry taking its arguments as doubles. */
+    public Scope numericEntryScope(FnDef fd) {
+        return Scope.numericEntry(this, fd);
+    }
+
+    /** The scope of the long copy of loop l (see IntLoops), emitted in parent. */
+    public Scope longCopy(Loop l, Scope parent) {
+        return Scope.longCopy(this, l, parent);
+    }
+
+    /** The scope of a method of its own for these nodes of owner's code (the Splitter's, a test body's). */
+    public Scope fresh(Node owner, List<? extends Node> nodes) {
+        Set<Binding> declared = new java.util.HashSet<>();
+        Set<Loop> loops = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Scope.collect(this, nodes, declared, loops);
+        return Scope.fresh(this, owner, declared, loops);
+    }
+
+    Let letOf(Binding b) {
+        return declarations.lets().get(b);
+    }
+
+    Position positionOf(Binding b) {
+        return declarations.positions().get(b);
+    }
+
+    boolean isParameter(Binding b, FnDef fd) {
+        return declarations.parameters().get(b) == fd;
+    }
+
+    Set<Binding> declaredInClauses(Loop l) {
+        return loop(l).declaredInClauses();
+    }
+
+    // ---- sizes
+
+    /** The number of nodes of n's subtree (the Splitter's measure of code). */
+    public int weight(Node n) {
+        return walk.weight(n);
+    }
+
+    public int weight(List<? extends Node> nodes) {
+        return walk.weight(nodes);
+    }
+
+    /** Whether code of this weight is large: its method is watched by the Splitter. */
+    public static boolean large(int weight) {
+        return weight > SPLIT_WEIGHT;
+    }
+
+    // ---- fns
+
+    /** The fn a module-level binding is bound to by a named fn definition (calls to it link directly), else null. */
+    public FnDef knownFn(Binding b) {
+        return knownFns.get(b);
+    }
+
+    /** Whether fd has an entry taking n arguments as unboxed doubles (NumericEntries). */
+    public boolean numericEntry(FnDef fd, int n) {
+        return (numericEntries.getOrDefault(fd, 0) & (1 << n)) != 0;
+    }
+
+    /** Whether fd's numeric entry for n arguments returns an unboxed double (NumReturns). */
+    public boolean returnsNumber(FnDef fd, int n) {
+        Integer mask = numericReturns.get(fd);
+        if (mask == null) throw new IllegalStateException("fn not analysed at " + fd.span());
+        return (mask & (1 << n)) != 0;
+    }
+
+    /** A call of fd itself with n arguments, by its own name. */
+    public boolean selfCall(Synthetic s, FnDef fd, int n) {
+        return returns.selfCall(s, fd, n);
+    }
+
+    // ---- calls and numbers
+
+    /** What a plain call {@code name (args)} (no placeholder) names: its binding's use, else null. */
+    public NameUse plainCallee(Synthetic s) {
+        return nums.plainCallee(s);
+    }
+
+    /** The prelude function a plain call names, else null. */
+    public Binding preludeCallee(Synthetic s) {
+        return nums.preludeCallee(s);
+    }
+
+    /** The module-level fn a call names, if its numeric entry for this many arguments returns a double. */
+    public FnDef numericCallee(Synthetic s) {
+        return nums.numericCallee(s);
+    }
+
+    /** The arguments of a plain call. */
+    public static List<Expr> args(Synthetic s) {
+        return Numbers.args(s);
+    }
+
+    /** Whether e certainly yields a number, where env's locals are unboxed (Numbers). */
+    public boolean numeric(Expr e, NumEnv env) {
+        return nums.numeric(e, env::isDouble);
+    }
+
+    /** Whether a let of b to value, in a method implementing owner's frame, keeps b unboxed. */
+    public boolean numericLocal(Binding b, Expr value, Node owner, NumEnv env) {
+        return b != null && b.kind == Binding.Kind.LOCAL && !b.cell && b.frame == owner && numeric(value, env);
+    }
+
+    // ---- loops
+
+    public LoopFacts loop(Loop l) {
+        LoopFacts facts = loops.get(l);
+        if (facts == null) throw new IllegalStateException("loop not analysed at " + l.span());
+        return facts;
+    }
+
+    /** Per position of a fixed-arity loop starting where env stands: whether it lives unboxed (LoopTypes). */
+    public boolean[] numericPositions(Loop l, NumEnv env) {
+        return env instanceof Scope s ? s.numericPositions(l).clone() : computeNumericPositions(l, env);
+    }
+
+    /** Per position of a fixed-arity loop starting where env stands: whether it runs as a long (IntLoops). */
+    public boolean[] longPositions(Loop l, NumEnv env) {
+        return env instanceof Scope s ? s.longPositions(l).clone() : computeLongPositions(l, env);
+    }
+
+    boolean[] computeNumericPositions(Loop l, NumEnv env) {
+        int k = l.init().items().size();
+        // a loop of many names keeps them boxed, in one copy: its locals stay within the emitter's limit
+        return k > WIDE_LOOP ? new boolean[k] : loopTypes.numericPositions(l, loop(l).applicable(), env);
+    }
+
+    boolean[] computeLongPositions(Loop l, NumEnv env) {
+        int k = l.init().items().size();
+        return k > WIDE_LOOP ? new boolean[k] : ints.longPositions(l, loop(l).applicable(), env);
+    }
+
+    /**
+     * Per position of a fixed-arity loop, the clause names of a list accumulator (ListAccumulators),
+     * leaving out the positions {@code dbl} holds unboxed; null when none is left.
+     */
+    @SuppressWarnings("unchecked")
+    public Set<Binding>[] accumulators(Loop l, boolean[] dbl) {
+        Set<Binding>[] all = loop(l).accumulatorCandidates();
+        if (all == null) return null;
+        Set<Binding>[] out = new Set[all.length];
+        boolean any = false;
+        for (int j = 0; j < all.length; j++) {
+            if (dbl[j] || all[j] == null) continue;
+            out[j] = all[j];
+            any = true;
+        }
+        return any ? out : null;
+    }
+
+    /** {@code append (b, x)} with x not using b: an accumulator's in-place append. */
+    public boolean appendTo(Expr e, Binding b) {
+        return accumulators.appendTo(e, b);
+    }
+
+    /** e is the name b itself. */
+    public boolean isName(Expr e, Binding b) {
+        return accumulators.isName(e, b);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.ludus.compiler.analyse;
+
+import dev.ludus.compiler.syntax.Ast.*;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Clause shapes: splats, fixed counts, and which clauses can take a given number of values. */
+public final class Clauses {
+    /** Fns get a direct entry per fixed argument count up to this (the emitter's FnGen). */
+    public static final int MAX_DIRECT = 3;
+
+    private Clauses() {}
+
+    public static boolean hasSplat(PTuple p) {
+        return !p.items().isEmpty() && p.items().get(p.items().size() - 1) instanceof PSplat;
+    }
+
+    public static int fixedCount(PTuple p) {
+        return hasSplat(p) ? p.items().size() - 1 : p.items().size();
+    }
+
+    /** The clauses that can take n values: a splat clause with at most n fixed items, or exactly n items. */
+    public static List<Clause> applicable(List<Clause> clauses, int n) {
+        List<Clause> out = new ArrayList<>();
+        for (Clause c : clauses) {
+            PTuple p = (PTuple) c.pattern();
+            if (hasSplat(p) ? fixedCount(p) <= n : p.items().size() == n) out.add(c);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.ludus.compiler.analyse;
+
+import dev.ludus.compiler.resolve.Binding;
+import dev.ludus.compiler.resolve.NameUse;
+import dev.ludus.compiler.resolve.Resolution;
+import dev.ludus.compiler.syntax.Ast.*;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
+
+/**
+ * Numeric expressions: those that certainly yield a number (or panic): number literals, locals
+ * held unboxed, names bound by {@code x as :number}, prelude arithmetic on numeric operands, and
+ * calls of fns whose numeric entry returns a double (NumReturns). The emitter compiles them to
+ * double arithmetic and boxes only where a value leaves the numeric world.
+ */
+final class Numbers {
+    /** Arithmetic trees larger than this are not unboxed, so that the Splitter can move their parts. */
+    static final int MAX_WEIGHT = 256;
+
+    private final Resolution res;
+    private final Map<Binding, FnDef> knownFns;
+    private final AstWalk walk;
+    /**
+     * Whether a fn's numeric entry for n arguments returns a double: NumReturns's answer, set once
+     * it exists (it asks this class in turn, about the calls in the fn's body).
+     */
+    BiPredicate<FnDef, Integer> returns;
+
+    Numbers(Resolution res, Map<Binding, FnDef> knownFns, AstWalk walk) {
+        this.res = res;
+        this.knownFns = knownFns;
+        this.walk = walk;
+    }
+
+    Map<Binding, FnDef> knownFns() {
+        return knownFns;
+    }
+
+    /** What a plain call {@code name (args)} (no placeholder) names: its binding's use, else null. */
+    NameUse plainCallee(Synthetic s) {
+        if (!(s.root() instanceof Word w) || s.terms().size() != 1 || !(s.terms().get(0) instanceof Args a)) return null;
+        for (Expr e : a.args()) if (e instanceof Placeholder) return null;
+        return res.uses.get(w);
+    }
+
+    /** The prelude function a call names, if the callee is a prelude binding: else null. */
+    Binding preludeCallee(Synthetic s) {
+        NameUse u = plainCallee(s);
+        return u != null && u.binding().kind == Binding.Kind.PRELUDE ? u.binding() : null;
+    }
+
+    /** The module-level fn a call names, if its numeric entry for this many arguments returns a double. */
+    FnDef numericCallee(Synthetic s) {
+        NameUse u = plainCallee(s);
+        FnDef known = u == null ? null : knownFns.get(u.binding());
+        return known != null && returns.test(known, args(s).size()) ? known : null;
+    }
+
+    static List<Expr> args(Synthetic s) {
+        return ((Args) s.terms().get(0)).args();
+    }
+
+    boolean numeric(Expr e, Predicate<Binding> isDouble) {
+        if (e instanceof Num) return true;
+        if (e instanceof Word w) {
+            NameUse u = res.uses.get(w);
+            return u != null && !u.check() && (isDouble.test(u.binding()) || typedNumber(u.binding()));
+        }
+        if (!(e instanceof Synthetic s)) return false;
+        // a very large arithmetic tree is boxed, so the Splitter can move its parts (issue 12)
+        if (walk.weight(s) > MAX_WEIGHT) return false;
+        Binding b = preludeCallee(s);
+        List<Expr> args;
+        if (b == null) {
+            if (numericCallee(s) == null) return false;
+            for (Expr a : args(s)) if (!numeric(a, isDouble)) return false;
+            return true; // a call of a numeric entry that returns a double
+        }
+        args = args(s);
+        switch (b.name) {
+            case "add": case "sub": case "mult": case "div": case "mod":
+                return args.size() == 2 && numeric(args.get(0), isDouble) && numeric(args.get(1), isDouble);
+            case "inc": case "dec": case "neg": case "floor": case "ceil": case "round": case "sqrt":
+                return args.size() == 1 && numeric(args.get(0), isDouble);
+            case "count":
+                return args.size() == 1; // a number or a panic, whatever the argument
+            default:
+                return false;
+        }
+    }
+
+    /** A name bound by an {@code x as :number} pattern holds a number (boxed). */
+    static boolean typedNumber(Binding b) {
+        return b.site instanceof PTyped t && t.type().equals("number") && !b.cell;
+    }
+}
