@@ -143,4 +143,49 @@ class CancellationTest {
         if (Files.isExecutable(ChildRuns.JAVA_25)) javas.add(ChildRuns.JAVA_25);
         return javas;
     }
+
+    /** Threads of this JVM with the given name. */
+    private static List<Thread> threadsNamed(String name) {
+        Thread[] all = new Thread[Thread.activeCount() + 16];
+        int n = Thread.currentThread().getThreadGroup().enumerate(all);
+        List<Thread> named = new ArrayList<>();
+        for (int i = 0; i < n; i++) if (all[i].getName().equals(name)) named.add(all[i]);
+        return named;
+    }
+
+    /** Runs source in this JVM as `ludus run --time-limit 1` would, but with the JVM going on. */
+    private String runHere(String source) throws Exception {
+        Path src = dir.resolve("here.ld");
+        Files.writeString(src, source);
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        int exit;
+        try (var o = new java.io.PrintStream(out, true, StandardCharsets.UTF_8); var e = new java.io.PrintStream(err, true, StandardCharsets.UTF_8)) {
+            exit = ProgramRunner.compileAndRun(src, "here.ld", dev.ludus.runtime.RunOptions.defaults().withTimeLimit(1), o, e);
+        }
+        assertEquals(1, exit, err.toString(StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aCancelInADeepRecursionStopsInPlaceWhereTheJvmGoesOn() throws Exception {
+        // In the REPL (or any JVM that goes on), a cancelled program unwinds by an exception;
+        // through a deep stack whose compiled frames the cancel deoptimised, that took 5-40 s
+        // and hundreds of MB. Deep stacks now stop in place (the thread stays parked); shallow
+        // ones still unwind and end.
+        String spin = "fn spin (n) -> spin (inc (n))\n";
+        int before = threadsNamed(dev.ludus.runtime.Cancellation.STOPPED_THREAD).size();
+        String shallow = runHere("print! (:start)\n" + spin + "spin (0)\n");
+        assertEquals(":start\nLudus panicked!\nTime limit of 1 s exceeded\n", shallow);
+        assertEquals(before, threadsNamed(dev.ludus.runtime.Cancellation.STOPPED_THREAD).size());
+        String deep = runHere("print! (:start)\n" + spin
+                + "fn f (n) -> if eq? (n, 30_000) then spin (0) else inc (f (inc (n)))\nf (0)\n");
+        assertEquals(":start\nLudus panicked!\nTime limit of 1 s exceeded\n", deep);
+        List<Thread> stopped = threadsNamed(dev.ludus.runtime.Cancellation.STOPPED_THREAD);
+        assertEquals(before + 1, stopped.size());
+        Thread t = stopped.get(stopped.size() - 1);
+        assertTrue(t.isAlive() && t.isDaemon(), t.toString());
+        // and the JVM goes on: the next program runs as usual
+        assertEquals(":start\nLudus panicked!\nTime limit of 1 s exceeded\n", runHere("print! (:start)\n" + spin + "spin (0)\n"));
+    }
 }

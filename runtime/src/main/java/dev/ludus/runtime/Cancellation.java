@@ -83,9 +83,11 @@ public final class Cancellation {
      * When set (by a JVM that exits once its one program has ended: `ludus run`/`test`, a
      * compiled jar), a cancelled program does not unwind: {@link #stop} hands its panic over
      * and parks the program thread for good. Unwinding a deep recursion through JIT-compiled
-     * frames, all deoptimised by the cancel, takes seconds of CPU and up to gigabytes of native
-     * memory; the JVM exit frees it all at once. Elsewhere (the REPL, tests in one JVM) the
-     * panic is thrown, and the thread ends.
+     * frames, all deoptimised by the cancel, takes seconds of CPU (tens of seconds on a loaded
+     * machine) and up to gigabytes of native memory; the JVM exit frees it all at once.
+     * Elsewhere (the REPL, tests in one JVM) the panic is thrown and the thread ends, unless
+     * the stack is deeper than {@link #DEEP_FRAMES}: then the thread stops in place too (its
+     * stack stays reserved until the JVM exits, but the session goes on at once).
      */
     private static volatile boolean stopInPlace;
     private static volatile Cancelled stopped;
@@ -99,15 +101,33 @@ public final class Cancellation {
         return stopped;
     }
 
+    /** A stack deeper than this many JVM frames stops in place even where the JVM goes on. */
+    static final int DEEP_FRAMES = 10_000;
+
+    /** The name a thread stopped in place takes (it stays parked until the JVM exits). */
+    public static final String STOPPED_THREAD = "ludus-stopped";
+
+    private static final StackWalker WALKER = StackWalker.getInstance();
+
     /** Called by a poll once a cancel was asked for: ends the program. */
     public static void stop() {
         Cancelled panic = new Cancelled(message == null ? "Interrupted" : message);
-        if (!stopInPlace) throw panic;
+        if (!stopInPlace && !deep()) throw panic;
         stopped = panic;
+        Thread.currentThread().setName(STOPPED_THREAD);
         synchronized (Cancellation.class) {
             Cancellation.class.notifyAll();
         }
-        for (;;) java.util.concurrent.locks.LockSupport.park(); // for good: the JVM is about to exit
+        for (;;) java.util.concurrent.locks.LockSupport.park(); // for good (see stopInPlace)
+    }
+
+    /** Whether the current stack has more than DEEP_FRAMES frames (walking only that far). */
+    private static boolean deep() {
+        try {
+            return WALKER.walk(frames -> frames.skip(DEEP_FRAMES).findFirst().isPresent());
+        } catch (StackOverflowError | RuntimeException e) {
+            return true; // no room even to look: certainly deep
+        }
     }
 
     /**
