@@ -45,6 +45,7 @@ final class CallGen implements Opcodes {
             } else {
                 Args a = (Args) t;
                 if (hasHole(a)) partial(a, f);
+                else if (ManyArgs.applies(a.args())) ManyArgs.call(x, a.args(), f, tail && last);
                 else {
                     for (Expr arg : a.args()) x.emit(arg, f, false);
                     invokeOnStack(a.args().size(), f, tail && last);
@@ -114,6 +115,11 @@ final class CallGen implements Opcodes {
         Binding b = u.binding();
         int n = args.size();
         boolean tc = tail && f.mayReturnTailCall;
+        if (ManyArgs.applies(args)) {
+            x.loadWord(w, f);
+            ManyArgs.call(x, args, f, tail);
+            return;
+        }
         if (tc && b == f.fnBinding && f.selfTarget != null && selfJump(args, f)) return;
         if (b.kind == Binding.Kind.PRELUDE) {
             Intrinsics.Target t = Intrinsics.value(b.name, n);
@@ -217,7 +223,8 @@ final class CallGen implements Opcodes {
             for (int i = n - 1; i >= 0; i--) mv.visitVarInsn(t.dbl(i) ? DSTORE : ASTORE, t.argSlots[i]);
         } else {
             if (!loop && n <= FnGen.MAX_DIRECT && (f.variadicDirectMask & (1 << n)) != 0) return false;
-            x.array(args, f);
+            if (ManyArgs.applies(args)) ManyArgs.array(x, args, f);
+            else x.array(args, f);
             mv.visitVarInsn(ASTORE, t.arraySlot);
         }
         mv.visitJumpInsn(GOTO, t.head);

@@ -23,6 +23,7 @@ final class ExprGen implements Opcodes {
     final NumGen nums;
     final IntLoops ints;
     final Splitter split;
+    private final ConstantLiterals constants = new ConstantLiterals();
 
     ExprGen(ModuleEmitter m) {
         this.m = m;
@@ -114,6 +115,7 @@ final class ExprGen implements Opcodes {
 
     void emit(Expr e, Frame f, boolean tail) {
         if (f.splitting && split.expression(e, f, tail)) return;
+        if (constants.emit(e, f)) return;
         MethodVisitor mv = f.mv;
         if (e instanceof Nil n) {
             Rt.nil(mv);
@@ -230,9 +232,11 @@ final class ExprGen implements Opcodes {
                     f.loadNum(b);
                     NumGen.box(mv);
                 } else if (b.frame == f.owner) {
-                    Integer slot = f.slots.get(b);
-                    if (slot == null) throw new IllegalStateException("no slot for " + b + " at " + site);
-                    mv.visitVarInsn(ALOAD, slot);
+                    if (!Spills.load(b, f)) {
+                        Integer slot = f.slots.get(b);
+                        if (slot == null) throw new IllegalStateException("no slot for " + b + " at " + site);
+                        mv.visitVarInsn(ALOAD, slot);
+                    }
                     if (b.cell) {
                         mv.visitTypeInsn(CHECKCAST, Rt.CELL);
                         mv.visitFieldInsn(GETFIELD, Rt.CELL, "value", Rt.OBJ_D);
@@ -268,9 +272,11 @@ final class ExprGen implements Opcodes {
             f.loadNum(b);
             NumGen.box(f.mv);
         } else if (b.frame == f.owner) {
-            Integer slot = f.slots.get(b);
-            if (slot == null) throw new IllegalStateException("no slot for captured " + b);
-            f.mv.visitVarInsn(ALOAD, slot);
+            if (!Spills.load(b, f)) {
+                Integer slot = f.slots.get(b);
+                if (slot == null) throw new IllegalStateException("no slot for captured " + b);
+                f.mv.visitVarInsn(ALOAD, slot);
+            }
             if (f.accumulators.contains(b)) snapshot(f.mv);
         } else loadCapture(b, f);
     }
@@ -310,7 +316,7 @@ final class ExprGen implements Opcodes {
                     mv.visitTypeInsn(CHECKCAST, Rt.CELL);
                     mv.visitInsn(SWAP);
                     mv.visitFieldInsn(PUTFIELD, Rt.CELL, "value", Rt.OBJ_D);
-                } else {
+                } else if (!Spills.store(b, f)) {
                     Integer slot = f.slots.get(b);
                     if (slot == null) {
                         slot = f.newSlot();
@@ -552,7 +558,9 @@ final class ExprGen implements Opcodes {
         mv.visitVarInsn(ASTORE, tmp);
         Label fail = new Label();
         Label ok = new Label();
+        int[] spill = Spills.begin(l.pattern(), f);
         patterns.match(l.pattern(), tmp, fail, f);
+        Spills.end(f, spill);
         mv.visitJumpInsn(GOTO, ok);
         mv.visitLabel(fail);
         mv.visitLdcInsn(PatternText.encode(l.pattern()));
@@ -631,7 +639,9 @@ final class ExprGen implements Opcodes {
             emit(i.value(), f, false);
             int tmp = f.newSlot();
             f.mv.visitVarInsn(ASTORE, tmp);
+            int[] spill = Spills.begin(i.pattern(), f);
             patterns.match(i.pattern(), tmp, otherwise, f);
+            Spills.end(f, spill);
         }, i.then(), i.otherwise(), f, tail);
     }
 
@@ -755,8 +765,10 @@ final class ExprGen implements Opcodes {
             Clause c = clauses.get(i);
             if (rest != null && split.clausesRest(clauses, i, rest[i], src, f, tail, end)) return;
             Label next = new Label();
+            int[] spill = Spills.begin(c.pattern(), f);
             if (src.isValue()) patterns.match(c.pattern(), src.valueSlot(), next, f);
             else patterns.matchArgs((PTuple) c.pattern(), src, next, f);
+            Spills.end(f, spill);
             if (c.guard() != null) calls.condition(c.guard(), f, next);
             if (onMatch != null) onMatch.run();
             if (end == null && f.returnsDouble) {
@@ -829,7 +841,8 @@ final class ExprGen implements Opcodes {
         MethodVisitor mv = f.mv;
         line(f, l.span());
         int k = l.init().items().size();
-        boolean fixed = RecurScan.allRecursHaveArity(l, k);
+        // a loop of many names passes them in one array (its clauses' names go to arrays too: Spills)
+        boolean fixed = RecurScan.allRecursHaveArity(l, k) && k < Spills.MIN_NAMES;
         Frame.RecurTarget saved = f.recur;
         Label head = new Label();
         Label end = new Label();
@@ -869,7 +882,8 @@ final class ExprGen implements Opcodes {
             arrayOfSlots(mv, slots, dbl);
         } else {
             int arr = f.newSlot();
-            array(l.init().items(), f);
+            if (ManyArgs.applies(l.init().items())) ManyArgs.array(this, l.init().items(), f);
+            else array(l.init().items(), f);
             mv.visitVarInsn(ASTORE, arr);
             mv.visitLabel(head);
             Rt.poll(mv); // cancellation (time limit, Ctrl-C): each entry and iteration

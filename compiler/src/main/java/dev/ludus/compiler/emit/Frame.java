@@ -25,6 +25,10 @@ final class Frame {
     /** For fn bodies: index of each captured binding in the closure's caps array. */
     final Map<Binding, Integer> captures = new HashMap<>();
     final Map<Binding, Integer> slots = new HashMap<>();
+    /** Names of patterns of many names, kept in an Object[] (Spills): binding -> {array slot, index}. */
+    final Map<Binding, int[]> spilled = new HashMap<>();
+    /** While such a pattern is matched: {its array's slot, next index}; else null. */
+    int[] spillTo;
     /** Locals kept unboxed: bindings the compiler proved to be numbers (see NumGen). */
     final Map<Binding, Integer> doubleSlots = new HashMap<>();
     /** Those of doubleSlots whose slot holds an exact integer as a long (see IntLoops). */
@@ -86,13 +90,16 @@ final class Frame {
         }
     }
 
+    /** The pattern being matched, if any: blamed when the slots run out (TooManyLocals). */
+    Ast.Node blame;
+
     int newSlot() {
-        if (nextSlot >= MAX_LOCALS) throw new TooManyLocals(owner);
+        if (nextSlot >= MAX_LOCALS) throw new TooManyLocals(blame != null ? blame : owner);
         return nextSlot++;
     }
 
     int newDoubleSlot() {
-        if (nextSlot >= MAX_LOCALS) throw new TooManyLocals(owner);
+        if (nextSlot >= MAX_LOCALS) throw new TooManyLocals(blame != null ? blame : owner);
         int s = nextSlot;
         nextSlot += 2;
         return s;

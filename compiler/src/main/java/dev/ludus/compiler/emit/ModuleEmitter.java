@@ -103,7 +103,7 @@ final class ModuleEmitter implements Opcodes {
             if (isMain) emitMain();
             if (exposeBindings) emitBindings();
         } catch (Frame.TooManyLocals e) {
-            Node where = e.owner instanceof FnDef || statement == null ? e.owner : statement;
+            Node where = e.owner instanceof FnDef || e.owner instanceof Pattern || statement == null ? e.owner : statement;
             throw new TooLarge(module.source(), where.span(), TooLarge.LOCALS);
         } finally {
             Rt.CONSTANTS.remove();
@@ -196,8 +196,8 @@ final class ModuleEmitter implements Opcodes {
         static final String METHOD = "this expression is too large to compile: its code exceeds the JVM's 64 KB method limit; split it into smaller parts";
         static final String CLASS = "this file is too large to compile from here on: its module exceeds the JVM's limit of 65,535 "
                 + "constants per class; move some of its code into another file and import it";
-        static final String LOCALS = "this expression is too large to compile: it binds more than " + Frame.MAX_LOCALS
-                + " names in one function; split it into smaller functions";
+        static final String LOCALS = "this expression is too large to compile: it needs more than " + Frame.MAX_LOCALS
+                + " local variables in one function; split it into smaller parts";
         final dev.ludus.compiler.syntax.SourceText source;
         final dev.ludus.compiler.syntax.Span span;
         final String reason;

@@ -320,7 +320,7 @@ final class Splitter implements Opcodes {
             if (f.isDouble(b)) {
                 f.loadNum(b);
                 NumGen.box(mv);
-            } else mv.visitVarInsn(ALOAD, f.slots.get(b));
+            } else if (!Spills.load(b, f)) mv.visitVarInsn(ALOAD, f.slots.get(b));
             mv.visitInsn(AASTORE);
         }
         mv.visitMethodInsn(INVOKESTATIC, LongStrings.owner(nm), name, desc, false);
@@ -342,6 +342,10 @@ final class Splitter implements Opcodes {
             nm.visitVarInsn(ASTORE, srcSlots[i]);
         }
         for (Binding b : env) {
+            if (env.size() >= Spills.MIN_NAMES && !b.cell && !f.accumulators.contains(b)) {
+                nf.spilled.put(b, new int[] {1, k++}); // many names: read where they came (slot 1 keeps env)
+                continue;
+            }
             nm.visitVarInsn(ALOAD, 1);
             Rt.integer(nm, k++);
             nm.visitInsn(AALOAD);
@@ -384,7 +388,7 @@ final class Splitter implements Opcodes {
         List<Binding> out = new ArrayList<>();
         for (Binding b : used) {
             if (b.kind != Binding.Kind.LOCAL || b == f.fnBinding || declared.contains(b) && !b.cell) continue;
-            if (f.isDouble(b) || f.slots.containsKey(b)) out.add(b);
+            if (f.isDouble(b) || f.slots.containsKey(b) || f.spilled.containsKey(b)) out.add(b);
         }
         return out;
     }
