@@ -70,6 +70,20 @@ final class CallGen implements Opcodes {
         MethodVisitor mv = f.mv;
         List<Expr> args = a.args();
         int hole = -1;
+        if (ManyArgs.applies(args)) {
+            // many arguments: one array (the hole holds nil until the call fills it)
+            List<Expr> values = new java.util.ArrayList<>(args);
+            for (int i = 0; i < values.size(); i++) {
+                if (values.get(i) instanceof Placeholder p) {
+                    values.set(i, new Nil(p.span()));
+                    hole = i;
+                }
+            }
+            ManyArgs.array(x, values, f);
+            Rt.integer(mv, hole);
+            mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "partial", "(" + Rt.OBJ_D + Rt.OBJS_D + "I)" + Rt.OBJ_D, false);
+            return;
+        }
         Rt.integer(mv, args.size());
         mv.visitTypeInsn(ANEWARRAY, Rt.OBJ);
         for (int i = 0; i < args.size(); i++) {

@@ -29,6 +29,9 @@ final class Frame {
     final Map<Binding, int[]> spilled = new HashMap<>();
     /** While such a pattern is matched: {its array's slot, next index}; else null. */
     int[] spillTo;
+    /** In such a pattern: a temporary slot per nesting depth of its sub-patterns (reused), and the depth. */
+    final java.util.ArrayList<Integer> spillTemps = new java.util.ArrayList<>();
+    int spillDepth;
     /** Locals kept unboxed: bindings the compiler proved to be numbers (see NumGen). */
     final Map<Binding, Integer> doubleSlots = new HashMap<>();
     /** Those of doubleSlots whose slot holds an exact integer as a long (see IntLoops). */

@@ -123,6 +123,8 @@ final class ModuleEmitter implements Opcodes {
             return u.cw.toByteArray();
         } catch (org.objectweb.asm.MethodTooLargeException e) {
             Node where = methodSites.getOrDefault(e.getMethodName(), module.script());
+            LongStrings method = methodVisitors.get(e.getMethodName());
+            if (method != null && method.blame != null) where = method.blame;
             throw new TooLarge(module.source(), where.span(), TooLarge.METHOD);
         } catch (org.objectweb.asm.ClassTooLargeException e) {
             Node where = u.firstSite != null ? u.firstSite : module.script();
@@ -152,7 +154,9 @@ final class ModuleEmitter implements Opcodes {
     /** A package-private static method in unit u (callable from the module's other classes). */
     MethodVisitor methodIn(ClassUnit u, String name, String desc, Node site) {
         methodSites.put(name, site);
-        return new LongStrings(u.cw.visitMethod(ACC_STATIC, name, desc, null, null), u);
+        LongStrings mv = new LongStrings(u.cw.visitMethod(ACC_STATIC, name, desc, null, null), u);
+        methodVisitors.put(name, mv);
+        return mv;
     }
 
     /** {@code <baseName>$code()} in the fn's own class: its FnCode (resolved with that class's lookup). */
@@ -190,6 +194,8 @@ final class ModuleEmitter implements Opcodes {
 
     /** The Ludus code each generated method comes from (for the "too large" error). */
     final Map<String, Node> methodSites = new HashMap<>();
+    /** The methods made by methodIn, by name (their largest pattern is blamed when too large). */
+    private final Map<String, LongStrings> methodVisitors = new HashMap<>();
 
     /** A form whose JVM code exceeds the 64 KB method limit: reported as a compile error. */
     static final class TooLarge extends RuntimeException {

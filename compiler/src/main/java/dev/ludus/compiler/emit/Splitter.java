@@ -287,6 +287,10 @@ final class Splitter implements Opcodes {
      * Leaves the method's result on the stack.
      */
     private void outline(Node site, List<Binding> env, Frame f, boolean tail, ArgSource src, Body body) {
+        // names of patterns of many names travel as their arrays, one env entry each (Spills)
+        List<Integer> arrays = Spills.arrays(env, f);
+        List<Binding> spilledEnv = env;
+        if (!arrays.isEmpty()) env = Spills.unspilled(env, f);
         MethodVisitor mv = f.mv;
         int srcCount = src == null ? 0 : src.isValue() || !src.isFixed() ? 1 : src.slots().length;
         // named after the method it comes from, so that traces read it as that code (FrameNames)
@@ -296,7 +300,7 @@ final class Splitter implements Opcodes {
         // the call: self, then env
         if (f.fn != null) mv.visitVarInsn(ALOAD, 0);
         else mv.visitInsn(ACONST_NULL);
-        Rt.integer(mv, srcCount + env.size());
+        Rt.integer(mv, srcCount + env.size() + arrays.size());
         mv.visitTypeInsn(ANEWARRAY, Rt.OBJ);
         int k = 0;
         for (int i = 0; i < srcCount; i++) {
@@ -320,7 +324,13 @@ final class Splitter implements Opcodes {
             if (f.isDouble(b)) {
                 f.loadNum(b);
                 NumGen.box(mv);
-            } else if (!Spills.load(b, f)) mv.visitVarInsn(ALOAD, f.slots.get(b));
+            } else mv.visitVarInsn(ALOAD, f.slots.get(b));
+            mv.visitInsn(AASTORE);
+        }
+        for (int a : arrays) {
+            mv.visitInsn(DUP);
+            Rt.integer(mv, k++);
+            mv.visitVarInsn(ALOAD, a);
             mv.visitInsn(AASTORE);
         }
         mv.visitMethodInsn(INVOKESTATIC, LongStrings.owner(nm), name, desc, false);
@@ -338,6 +348,7 @@ final class Splitter implements Opcodes {
             nm.visitVarInsn(ALOAD, 1);
             Rt.integer(nm, k++);
             nm.visitInsn(AALOAD);
+            if (!src.isValue() && !src.isFixed()) nm.visitTypeInsn(CHECKCAST, Rt.OBJS_D); // the arguments array
             srcSlots[i] = nf.newSlot();
             nm.visitVarInsn(ASTORE, srcSlots[i]);
         }
@@ -353,6 +364,15 @@ final class Splitter implements Opcodes {
             nm.visitVarInsn(ASTORE, slot);
             nf.slots.put(b, slot);
             if (f.accumulators.contains(b)) nf.accumulators.add(b);
+        }
+        for (int a : arrays) {
+            nm.visitVarInsn(ALOAD, 1);
+            Rt.integer(nm, k++);
+            nm.visitInsn(AALOAD);
+            nm.visitTypeInsn(CHECKCAST, Rt.OBJS_D);
+            int slot = nf.newSlot();
+            nm.visitVarInsn(ASTORE, slot);
+            Spills.moved(spilledEnv, f, a, slot, nf);
         }
         ArgSource nsrc = src == null ? null
                 : src.isValue() ? ArgSource.value(srcSlots[0])

@@ -213,4 +213,23 @@ class BigProgramsTest {
         assertEquals("=> 619\n[exit 0]\n", run(loop + "\n"));
         assertEquals("=> 619\n[exit 0]\n", run("fn f () -> " + loop + "\nf ()\n"));
     }
+
+    @Test
+    void patternsOfManyNamesThatAreNotPlainNamesAndLongLoopClauses() throws Exception {
+        // each name bound by code of its own (typed, nested), into the pattern's array
+        StringBuilder typed = new StringBuilder();
+        for (int i = 1; i <= 2100; i++) {
+            typed.append(i == 1 ? "" : ", ").append(i % 50 == 0 ? "(x" + i + ")" : i % 50 == 1 ? "x" + i + " as :number" : "x" + i);
+        }
+        StringBuilder value = new StringBuilder();
+        for (int i = 0; i < 2100; i++) value.append(i == 0 ? "" : ", ").append((i + 1) % 50 == 0 ? "(" + i + ")" : String.valueOf(i));
+        assertEquals("2099\n=> :ok\n[exit 0]\n", run("fn f (t) -> {\n  let (" + typed + ") = t\n  add (x1, x2100)\n}\n"
+                + "print! (f ((" + value + ")))\n"));
+        // a loop of 2,000 names whose clause list is moved into methods of its own (its arguments array travels)
+        String a = names(2000, "a");
+        String init = numbers(2000, ", ");
+        String loop = "loop (" + init + ") with {\n  (" + a + ") if lt? (a1, 3) -> recur (inc (a1), " + names(2000, "a").substring(4)
+                + ")\n  (" + a + ") -> add (a1, a2000)\n}";
+        assertEquals("1999\n=> 2002\n[exit 0]\n", run("print! (1999)\n" + loop + "\n"));
+    }
 }
