@@ -49,12 +49,12 @@ final class ConstantLiterals implements Opcodes {
         }
         MethodVisitor mv = f.mv;
         String desc = "L" + type + ";";
-        // cached in a field of this method's class: built on first use (a benign race builds equal values)
+        // cached in a volatile field of this method's class (processes are threads): built on first use (a race builds equal values)
         String owner = mv instanceof LongStrings ls ? ls.unit.name : null;
         String field = "data$" + nextField++;
         Label done = new Label();
         if (owner != null) {
-            ((LongStrings) mv).unit.cw.visitField(ACC_PRIVATE | ACC_STATIC, field, desc, null, null).visitEnd();
+            ((LongStrings) mv).unit.cw.visitField(ACC_PRIVATE | ACC_STATIC | ACC_VOLATILE, field, desc, null, null).visitEnd();
             mv.visitFieldInsn(GETSTATIC, owner, field, desc);
             mv.visitInsn(DUP);
             mv.visitJumpInsn(IFNONNULL, done);
