@@ -67,7 +67,8 @@ public final class Analyser {
         Map<Binding, Analysis.Position> positions = new HashMap<>();
         for (Loop l : loopNodes) {
             int k = l.init().items().size();
-            boolean fixed = RecurScan.allRecursHaveArity(l, k);
+            // a loop of many names passes them in one array (its clauses' names go to arrays too: the emitter's Spills)
+            boolean fixed = RecurScan.allRecursHaveArity(l, k) && k < Analysis.MANY_NAMES;
             List<Clause> applicable = fixed ? List.copyOf(Clauses.applicable(l.clauses(), k)) : List.of();
             Set<Binding>[] candidates = fixed ? accs.find(applicable, k) : null;
             Set<Binding> inside = new HashSet<>();

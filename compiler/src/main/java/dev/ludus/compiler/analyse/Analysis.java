@@ -24,8 +24,13 @@ public final class Analysis {
     public static final int SPLIT_WEIGHT = 1_000;
     /** Loops with more names than this get neither unboxed numbers nor an integer copy (locals stay within limits). */
     public static final int WIDE_LOOP = 64;
+    /**
+     * Patterns binding this many names or more bind them into one array (the emitter's Spills), and
+     * loops of this many names pass their values in one array (never fixed-arity): issue 12.
+     */
+    public static final int MANY_NAMES = 256;
 
-    /** Facts of one loop: whether every recur passes its arity (else its values live in an array). */
+    /** Facts of one loop: whether every recur passes its arity and it has fewer than MANY_NAMES names (else its values live in an array). */
     public record LoopFacts(boolean fixed, List<Clause> applicable, Set<Binding>[] accumulatorCandidates,
                             Set<Binding> declaredInClauses) {}
 

@@ -47,6 +47,7 @@ final class CallGen implements Opcodes {
             } else {
                 Args a = (Args) t;
                 if (hasHole(a)) partial(a, f);
+                else if (ManyArgs.applies(a.args())) ManyArgs.call(x, a.args(), f, tail && last);
                 else {
                     for (Expr arg : a.args()) x.emit(arg, f, false);
                     invokeOnStack(a.args().size(), f, tail && last);
@@ -71,6 +72,20 @@ final class CallGen implements Opcodes {
         MethodVisitor mv = f.mv;
         List<Expr> args = a.args();
         int hole = -1;
+        if (ManyArgs.applies(args)) {
+            // many arguments: one array (the hole holds nil until the call fills it)
+            List<Expr> values = new java.util.ArrayList<>(args);
+            for (int i = 0; i < values.size(); i++) {
+                if (values.get(i) instanceof Placeholder p) {
+                    values.set(i, new Nil(p.span()));
+                    hole = i;
+                }
+            }
+            ManyArgs.array(x, values, f);
+            Rt.integer(mv, hole);
+            mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "partial", "(" + Rt.OBJ_D + Rt.OBJS_D + "I)" + Rt.OBJ_D, false);
+            return;
+        }
         Rt.integer(mv, args.size());
         mv.visitTypeInsn(ANEWARRAY, Rt.OBJ);
         for (int i = 0; i < args.size(); i++) {
@@ -116,6 +131,11 @@ final class CallGen implements Opcodes {
         Binding b = u.binding();
         int n = args.size();
         boolean tc = tail && f.mayReturnTailCall;
+        if (ManyArgs.applies(args)) {
+            x.loadWord(w, f);
+            ManyArgs.call(x, args, f, tail);
+            return;
+        }
         if (tc && b == f.fnBinding && f.selfTarget != null && selfJump(args, f)) return;
         if (b.kind == Binding.Kind.PRELUDE) {
             Intrinsics.Target t = Intrinsics.value(b.name, n);
@@ -219,7 +239,8 @@ final class CallGen implements Opcodes {
             for (int i = n - 1; i >= 0; i--) mv.visitVarInsn(t.dbl(i) ? DSTORE : ASTORE, t.argSlots[i]);
         } else {
             if (!loop && n <= Clauses.MAX_DIRECT && (f.variadicDirectMask & (1 << n)) != 0) return false;
-            x.array(args, f);
+            if (ManyArgs.applies(args)) ManyArgs.array(x, args, f);
+            else x.array(args, f);
             mv.visitVarInsn(ASTORE, t.arraySlot);
         }
         mv.visitJumpInsn(GOTO, t.head);

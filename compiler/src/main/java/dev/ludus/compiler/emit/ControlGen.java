@@ -35,7 +35,9 @@ final class ControlGen implements Opcodes {
             x.emit(i.value(), f, false);
             int tmp = f.newSlot();
             f.mv.visitVarInsn(ASTORE, tmp);
+            int[] spill = Spills.begin(i.pattern(), f);
             x.match(i.pattern(), tmp, otherwise, f);
+            Spills.end(f, spill);
         }, i.then(), i.otherwise(), f, tail);
     }
 
@@ -159,8 +161,10 @@ final class ControlGen implements Opcodes {
             Clause c = clauses.get(i);
             if (rest != null && x.clausesRest(clauses, i, rest[i], src, f, tail, end)) return;
             Label next = new Label();
+            int[] spill = Spills.begin(c.pattern(), f);
             if (src.isValue()) x.match(c.pattern(), src.valueSlot(), next, f);
             else x.matchArgs((PTuple) c.pattern(), src, next, f);
+            Spills.end(f, spill);
             if (c.guard() != null) x.condition(c.guard(), f, next);
             if (onMatch != null) onMatch.run();
             if (end == null && f.returnsDouble) {

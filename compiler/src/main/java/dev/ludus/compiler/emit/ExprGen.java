@@ -27,6 +27,7 @@ final class ExprGen implements Gen, Opcodes {
     final FormGen forms;
     final ControlGen control;
     final LoopGen loops;
+    private final ConstantLiterals constants = new ConstantLiterals();
 
     ExprGen(ModuleContext m) {
         this.m = m;
@@ -124,6 +125,7 @@ final class ExprGen implements Gen, Opcodes {
     @Override
     public void emit(Expr e, Frame f, boolean tail) {
         if (f.splitting && split.expression(e, f, tail)) return;
+        if (constants.emit(e, f)) return;
         MethodVisitor mv = f.mv;
         if (e instanceof Nil n) {
             Rt.nil(mv);
@@ -242,9 +244,11 @@ final class ExprGen implements Gen, Opcodes {
                     f.loadNum(b);
                     Rt.box(mv);
                 } else if (b.frame == f.owner) {
-                    Integer slot = f.slots.get(b);
-                    if (slot == null) throw new IllegalStateException("no slot for " + b + " at " + site);
-                    mv.visitVarInsn(ALOAD, slot);
+                    if (!Spills.load(b, f)) {
+                        Integer slot = f.slots.get(b);
+                        if (slot == null) throw new IllegalStateException("no slot for " + b + " at " + site);
+                        mv.visitVarInsn(ALOAD, slot);
+                    }
                     if (b.cell) {
                         mv.visitTypeInsn(CHECKCAST, Rt.CELL);
                         mv.visitFieldInsn(GETFIELD, Rt.CELL, "value", Rt.OBJ_D);
@@ -280,9 +284,11 @@ final class ExprGen implements Gen, Opcodes {
             f.loadNum(b);
             Rt.box(f.mv);
         } else if (b.frame == f.owner) {
-            Integer slot = f.slots.get(b);
-            if (slot == null) throw new IllegalStateException("no slot for captured " + b);
-            f.mv.visitVarInsn(ALOAD, slot);
+            if (!Spills.load(b, f)) {
+                Integer slot = f.slots.get(b);
+                if (slot == null) throw new IllegalStateException("no slot for captured " + b);
+                f.mv.visitVarInsn(ALOAD, slot);
+            }
             if (f.accumulators.contains(b)) LoopGen.snapshot(f.mv);
         } else loadCapture(b, f);
     }
@@ -322,7 +328,7 @@ final class ExprGen implements Gen, Opcodes {
                     mv.visitTypeInsn(CHECKCAST, Rt.CELL);
                     mv.visitInsn(SWAP);
                     mv.visitFieldInsn(PUTFIELD, Rt.CELL, "value", Rt.OBJ_D);
-                } else {
+                } else if (!Spills.store(b, f)) {
                     Integer slot = f.slots.get(b);
                     if (slot == null) {
                         slot = f.newSlot();

@@ -26,6 +26,13 @@ final class Frame {
     /** For fn bodies: index of each captured binding in the closure's caps array. */
     final Map<Binding, Integer> captures = new HashMap<>();
     final Map<Binding, Integer> slots = new HashMap<>();
+    /** Names of patterns of many names, kept in an Object[] (Spills): binding -> {array slot, index}. */
+    final Map<Binding, int[]> spilled = new HashMap<>();
+    /** While such a pattern is matched: {its array's slot, next index}; else null. */
+    int[] spillTo;
+    /** In such a pattern: a temporary slot per nesting depth of its sub-patterns (reused), and the depth. */
+    final java.util.ArrayList<Integer> spillTemps = new java.util.ArrayList<>();
+    int spillDepth;
     /**
      * Where the code emitted now stands for the analysis: which locals are unboxed here (a
      * method's start, or the long copy of a loop). The slots below record where they live.
@@ -92,13 +99,16 @@ final class Frame {
         }
     }
 
+    /** The pattern being matched, if any: blamed when the slots run out (TooManyLocals). */
+    Ast.Node blame;
+
     int newSlot() {
-        if (nextSlot >= MAX_LOCALS) throw new TooManyLocals(owner);
+        if (nextSlot >= MAX_LOCALS) throw new TooManyLocals(blame != null ? blame : owner);
         return nextSlot++;
     }
 
     int newDoubleSlot() {
-        if (nextSlot >= MAX_LOCALS) throw new TooManyLocals(owner);
+        if (nextSlot >= MAX_LOCALS) throw new TooManyLocals(blame != null ? blame : owner);
         int s = nextSlot;
         nextSlot += 2;
         return s;

@@ -15,6 +15,9 @@ final class LongStrings extends MethodVisitor {
 
     /** The class the method belongs to (its constants, its name for calls). */
     final ClassUnit unit;
+    /** The largest pattern matched in this method (Spills), and its node count: blamed if the method is too large. */
+    dev.ludus.compiler.syntax.Ast.Node blame;
+    int blameWeight;
 
     LongStrings(MethodVisitor mv, ClassUnit unit) {
         super(Opcodes.ASM9, mv);

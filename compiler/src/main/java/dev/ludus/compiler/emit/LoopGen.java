@@ -73,7 +73,8 @@ final class LoopGen implements Opcodes {
             x.arrayOfSlots(mv, slots, dbl);
         } else {
             int arr = f.newSlot();
-            x.array(l.init().items(), f);
+            if (ManyArgs.applies(l.init().items())) ManyArgs.array(x, l.init().items(), f);
+            else x.array(l.init().items(), f);
             mv.visitVarInsn(ASTORE, arr);
             mv.visitLabel(head);
             Rt.poll(mv); // cancellation (time limit, Ctrl-C): each entry and iteration

@@ -62,7 +62,9 @@ abstract class ModuleContext implements Opcodes {
     /** A package-private static method in unit u (callable from the module's other classes). */
     MethodVisitor methodIn(ClassUnit u, String name, String desc, Node site) {
         methodSites.put(name, site);
-        return new LongStrings(u.cw.visitMethod(ACC_STATIC, name, desc, null, null), u);
+        LongStrings mv = new LongStrings(u.cw.visitMethod(ACC_STATIC, name, desc, null, null), u);
+        methodVisitors.put(name, mv);
+        return mv;
     }
 
     /** {@code <baseName>$code()} in the fn's own class: its FnCode (resolved with that class's lookup). */
@@ -86,6 +88,8 @@ abstract class ModuleContext implements Opcodes {
 
     /** The Ludus code each generated method comes from (for the "too large" error). */
     final Map<String, Node> methodSites = new HashMap<>();
+    /** The methods made by methodIn, by name (their largest pattern is blamed when too large). */
+    final Map<String, LongStrings> methodVisitors = new HashMap<>();
     /** Pushes file, line, column of a panic site (null, 0, 0 in prelude modules: no location). */
     void site(MethodVisitor mv, dev.ludus.compiler.syntax.Span s) {
         if (preludeMode) {

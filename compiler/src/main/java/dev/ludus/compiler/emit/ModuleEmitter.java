@@ -65,7 +65,7 @@ final class ModuleEmitter extends ModuleContext {
             if (isMain) emitMain();
             if (exposeBindings) emitBindings();
         } catch (Frame.TooManyLocals e) {
-            Node where = e.owner instanceof FnDef || statement == null ? e.owner : statement;
+            Node where = e.owner instanceof FnDef || e.owner instanceof Pattern || statement == null ? e.owner : statement;
             throw new TooLarge(module.source(), where.span(), TooLarge.LOCALS);
         } finally {
             Rt.CONSTANTS.remove();
@@ -85,6 +85,8 @@ final class ModuleEmitter extends ModuleContext {
             return u.cw.toByteArray();
         } catch (org.objectweb.asm.MethodTooLargeException e) {
             Node where = methodSites.getOrDefault(e.getMethodName(), module.script());
+            LongStrings method = methodVisitors.get(e.getMethodName());
+            if (method != null && method.blame != null) where = method.blame;
             throw new TooLarge(module.source(), where.span(), TooLarge.METHOD);
         } catch (org.objectweb.asm.ClassTooLargeException e) {
             Node where = u.firstSite != null ? u.firstSite : module.script();
@@ -112,8 +114,8 @@ final class ModuleEmitter extends ModuleContext {
         static final String METHOD = "this expression is too large to compile: its code exceeds the JVM's 64 KB method limit; split it into smaller parts";
         static final String CLASS = "this file is too large to compile from here on: its module exceeds the JVM's limit of 65,535 "
                 + "constants per class; move some of its code into another file and import it";
-        static final String LOCALS = "this expression is too large to compile: it binds more than " + Frame.MAX_LOCALS
-                + " names in one function; split it into smaller functions";
+        static final String LOCALS = "this expression is too large to compile: it needs more than " + Frame.MAX_LOCALS
+                + " local variables in one function; split it into smaller parts";
         final dev.ludus.compiler.syntax.SourceText source;
         final dev.ludus.compiler.syntax.Span span;
         final String reason;

@@ -147,7 +147,8 @@ final class PatternGen implements Opcodes {
         mv.visitMethodInsn(INVOKEVIRTUAL, cls, "size", "()I", false);
         Rt.integer(mv, fixed);
         mv.visitJumpInsn(splat ? IF_ICMPLT : IF_ICMPNE, fail);
-        for (int i = 0; i < fixed; i++) {
+        boolean bound = tuple && Spills.bindItems(items, fixed, v, false, m.res.declared, f);
+        for (int i = 0; i < fixed && !bound; i++) {
             Pattern item = items.get(i);
             if (item instanceof PIgnore) continue;
             mv.visitVarInsn(ALOAD, v);
@@ -185,9 +186,10 @@ final class PatternGen implements Opcodes {
             bind(b, f);
             return;
         }
-        int tmp = f.newSlot();
+        int tmp = Spills.temp(f);
         f.mv.visitVarInsn(ASTORE, tmp);
         match(item, tmp, fail, f);
+        Spills.release(f);
     }
 
     private void dict(PDict d, int v, Label fail, Frame f) {
@@ -208,11 +210,12 @@ final class PatternGen implements Opcodes {
             mv.visitTypeInsn(CHECKCAST, Rt.LDICT);
             Rt.keyword(mv, pr.key());
             mv.visitMethodInsn(INVOKEVIRTUAL, Rt.LDICT, "get", "(" + Rt.KEYWORD_D + ")" + Rt.OBJ_D, false);
-            int tmp = f.newSlot();
+            int tmp = Spills.temp(f);
             mv.visitVarInsn(ASTORE, tmp);
             mv.visitVarInsn(ALOAD, tmp);
             mv.visitJumpInsn(IFNULL, fail); // absent key (a key holding nil holds Nil.NIL)
             match(pr.pattern(), tmp, fail, f);
+            Spills.release(f);
         }
         if (rest != null && rest.name() != null) {
             mv.visitVarInsn(ALOAD, v);
@@ -260,7 +263,8 @@ final class PatternGen implements Opcodes {
             Rt.integer(mv, fixed);
             mv.visitJumpInsn(splat ? IF_ICMPLT : IF_ICMPNE, fail);
         }
-        for (int i = 0; i < fixed; i++) {
+        boolean bound = !src.isFixed() && Spills.bindItems(items, fixed, src.arraySlot(), true, m.res.declared, f);
+        for (int i = 0; i < fixed && !bound; i++) {
             Pattern item = items.get(i);
             if (item instanceof PIgnore) continue;
             if (src.dbl(i)) {

@@ -266,6 +266,10 @@ final class Splitter implements Opcodes {
      * Leaves the method's result on the stack.
      */
     private void outline(Node site, List<? extends Node> moved, List<Binding> env, Frame f, boolean tail, ArgSource src, Body body) {
+        // names of patterns of many names travel as their arrays, one env entry each (Spills)
+        List<Integer> arrays = Spills.arrays(env, f);
+        List<Binding> spilledEnv = env;
+        if (!arrays.isEmpty()) env = Spills.unspilled(env, f);
         MethodVisitor mv = f.mv;
         int srcCount = src == null ? 0 : src.isValue() || !src.isFixed() ? 1 : src.slots().length;
         // named after the method it comes from, so that traces read it as that code (FrameNames)
@@ -275,7 +279,7 @@ final class Splitter implements Opcodes {
         // the call: self, then env
         if (f.fn != null) mv.visitVarInsn(ALOAD, 0);
         else mv.visitInsn(ACONST_NULL);
-        Rt.integer(mv, srcCount + env.size());
+        Rt.integer(mv, srcCount + env.size() + arrays.size());
         mv.visitTypeInsn(ANEWARRAY, Rt.OBJ);
         int k = 0;
         for (int i = 0; i < srcCount; i++) {
@@ -302,6 +306,12 @@ final class Splitter implements Opcodes {
             } else mv.visitVarInsn(ALOAD, f.slots.get(b));
             mv.visitInsn(AASTORE);
         }
+        for (int a : arrays) {
+            mv.visitInsn(DUP);
+            Rt.integer(mv, k++);
+            mv.visitVarInsn(ALOAD, a);
+            mv.visitInsn(AASTORE);
+        }
         mv.visitMethodInsn(INVOKESTATIC, LongStrings.owner(nm), name, desc, false);
 
         // the method
@@ -318,10 +328,15 @@ final class Splitter implements Opcodes {
             nm.visitVarInsn(ALOAD, 1);
             Rt.integer(nm, k++);
             nm.visitInsn(AALOAD);
+            if (!src.isValue() && !src.isFixed()) nm.visitTypeInsn(CHECKCAST, Rt.OBJS_D); // the arguments array
             srcSlots[i] = nf.newSlot();
             nm.visitVarInsn(ASTORE, srcSlots[i]);
         }
         for (Binding b : env) {
+            if (env.size() >= Spills.MIN_NAMES && !b.cell && !f.accumulators.contains(b)) {
+                nf.spilled.put(b, new int[] {1, k++}); // many names: read where they came (slot 1 keeps env)
+                continue;
+            }
             nm.visitVarInsn(ALOAD, 1);
             Rt.integer(nm, k++);
             nm.visitInsn(AALOAD);
@@ -329,6 +344,15 @@ final class Splitter implements Opcodes {
             nm.visitVarInsn(ASTORE, slot);
             nf.slots.put(b, slot);
             if (f.accumulators.contains(b)) nf.accumulators.add(b);
+        }
+        for (int a : arrays) {
+            nm.visitVarInsn(ALOAD, 1);
+            Rt.integer(nm, k++);
+            nm.visitInsn(AALOAD);
+            nm.visitTypeInsn(CHECKCAST, Rt.OBJS_D);
+            int slot = nf.newSlot();
+            nm.visitVarInsn(ASTORE, slot);
+            Spills.moved(spilledEnv, f, a, slot, nf);
         }
         ArgSource nsrc = src == null ? null
                 : src.isValue() ? ArgSource.value(srcSlots[0])
@@ -364,7 +388,7 @@ final class Splitter implements Opcodes {
         List<Binding> out = new ArrayList<>();
         for (Binding b : used) {
             if (b.kind != Binding.Kind.LOCAL || b == f.fnBinding || declared.contains(b) && !b.cell) continue;
-            if (f.isDouble(b) || f.slots.containsKey(b)) out.add(b);
+            if (f.isDouble(b) || f.slots.containsKey(b) || f.spilled.containsKey(b)) out.add(b);
         }
         return out;
     }

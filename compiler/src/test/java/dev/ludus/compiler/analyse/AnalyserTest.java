@@ -237,6 +237,24 @@ class AnalyserTest {
     }
 
     @Test
+    void loopsOfManyNamesAreArrayLoops() {
+        for (int k : new int[] {Analysis.MANY_NAMES - 1, Analysis.MANY_NAMES}) {
+            StringBuilder init = new StringBuilder(), names = new StringBuilder(), args = new StringBuilder();
+            for (int i = 0; i < k; i++) {
+                String sep = i == 0 ? "" : ", ";
+                init.append(sep).append(i);
+                names.append(sep).append("v").append(i);
+                args.append(sep).append("inc (v").append(i).append(")");
+            }
+            Analysed a = analyse("loop (" + init + ") with (" + names + ") -> if gt? (v0, 3) then v0 else recur (" + args + ")\n");
+            Loop l = a.all(Loop.class).get(0);
+            boolean few = k < Analysis.MANY_NAMES;
+            assertEquals(few, a.an.loop(l).fixed(), k + " names");
+            assertEquals(few ? 1 : 0, a.an.loop(l).applicable().size(), k + " names");
+        }
+    }
+
+    @Test
     void weightsCountNodesAndFreeRecursAreFound() {
         Analysed a = analyse("let t = (1, 2, 3)\nloop (0) with (i) -> if lt? (i, 2) then recur (inc (i)) else i\n");
         TupleLit t = a.all(TupleLit.class).get(0);
