@@ -220,9 +220,8 @@ class AnalyserTest {
         assertEquals(List.of(), a.an.loop(l).applicable());
     }
 
-    @Test
-    void wideLoopsStayBoxed() {
-        int k = Analysis.WIDE_LOOP + 1;
+    /** A loop of k names v0.. that counts each up until v0 passes 3. */
+    private static String loopOf(int k) {
         StringBuilder init = new StringBuilder(), names = new StringBuilder(), args = new StringBuilder();
         for (int i = 0; i < k; i++) {
             String sep = i == 0 ? "" : ", ";
@@ -230,7 +229,13 @@ class AnalyserTest {
             names.append(sep).append("v").append(i);
             args.append(sep).append("inc (v").append(i).append(")");
         }
-        Analysed a = analyse("loop (" + init + ") with (" + names + ") -> if gt? (v0, 3) then v0 else recur (" + args + ")\n");
+        return "loop (" + init + ") with (" + names + ") -> if gt? (v0, 3) then v0 else recur (" + args + ")\n";
+    }
+
+    @Test
+    void wideLoopsStayBoxed() {
+        int k = Analysis.WIDE_LOOP + 1;
+        Analysed a = analyse(loopOf(k));
         Loop l = a.all(Loop.class).get(0);
         assertArrayEquals(new boolean[k], a.an.numericPositions(l, NumEnv.NONE));
         assertArrayEquals(new boolean[k], a.an.longPositions(l, NumEnv.NONE));
@@ -239,14 +244,7 @@ class AnalyserTest {
     @Test
     void loopsOfManyNamesAreArrayLoops() {
         for (int k : new int[] {Analysis.MANY_NAMES - 1, Analysis.MANY_NAMES}) {
-            StringBuilder init = new StringBuilder(), names = new StringBuilder(), args = new StringBuilder();
-            for (int i = 0; i < k; i++) {
-                String sep = i == 0 ? "" : ", ";
-                init.append(sep).append(i);
-                names.append(sep).append("v").append(i);
-                args.append(sep).append("inc (v").append(i).append(")");
-            }
-            Analysed a = analyse("loop (" + init + ") with (" + names + ") -> if gt? (v0, 3) then v0 else recur (" + args + ")\n");
+            Analysed a = analyse(loopOf(k));
             Loop l = a.all(Loop.class).get(0);
             boolean few = k < Analysis.MANY_NAMES;
             assertEquals(few, a.an.loop(l).fixed(), k + " names");
