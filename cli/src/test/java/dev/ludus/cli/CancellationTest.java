@@ -144,15 +144,6 @@ class CancellationTest {
         return javas;
     }
 
-    /** Threads of this JVM with the given name. */
-    private static List<Thread> threadsNamed(String name) {
-        Thread[] all = new Thread[Thread.activeCount() + 16];
-        int n = Thread.currentThread().getThreadGroup().enumerate(all);
-        List<Thread> named = new ArrayList<>();
-        for (int i = 0; i < n; i++) if (all[i].getName().equals(name)) named.add(all[i]);
-        return named;
-    }
-
     /** Runs source in this JVM as `ludus run --time-limit 1` would, but with the JVM going on. */
     private String runHere(String source) throws Exception {
         Path src = dir.resolve("here.ld");
@@ -174,14 +165,14 @@ class CancellationTest {
         // and hundreds of MB. Deep stacks now stop in place (the thread stays parked); shallow
         // ones still unwind and end.
         String spin = "fn spin (n) -> spin (inc (n))\n";
-        int before = threadsNamed(dev.ludus.runtime.Cancellation.STOPPED_THREAD).size();
+        int before = ChildRuns.threadsNamed(dev.ludus.runtime.Cancellation.STOPPED_THREAD).size();
         String shallow = runHere("print! (:start)\n" + spin + "spin (0)\n");
         assertEquals(":start\nLudus panicked!\nTime limit of 1 s exceeded\n", shallow);
-        assertEquals(before, threadsNamed(dev.ludus.runtime.Cancellation.STOPPED_THREAD).size());
+        assertEquals(before, ChildRuns.threadsNamed(dev.ludus.runtime.Cancellation.STOPPED_THREAD).size());
         String deep = runHere("print! (:start)\n" + spin
                 + "fn f (n) -> if eq? (n, 30_000) then spin (0) else inc (f (inc (n)))\nf (0)\n");
         assertEquals(":start\nLudus panicked!\nTime limit of 1 s exceeded\n", deep);
-        List<Thread> stopped = threadsNamed(dev.ludus.runtime.Cancellation.STOPPED_THREAD);
+        List<Thread> stopped = ChildRuns.threadsNamed(dev.ludus.runtime.Cancellation.STOPPED_THREAD);
         assertEquals(before + 1, stopped.size());
         Thread t = stopped.get(stopped.size() - 1);
         assertTrue(t.isAlive() && t.isDaemon(), t.toString());

@@ -30,6 +30,15 @@ final class ChildRuns {
     /** The Java 25 JDK the issue asks cancellation to work on, if installed. */
     static final Path JAVA_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
 
+    /** This JVM's live threads with the given name (not Thread.getAllStackTraces: it copies every stack). */
+    static List<Thread> threadsNamed(String name) {
+        Thread[] all = new Thread[Thread.activeCount() + 16];
+        int n = Thread.currentThread().getThreadGroup().enumerate(all);
+        List<Thread> named = new ArrayList<>();
+        for (int i = 0; i < n; i++) if (all[i].getName().equals(name)) named.add(all[i]);
+        return named;
+    }
+
     static Path currentJava() {
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }

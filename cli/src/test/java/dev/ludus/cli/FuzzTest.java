@@ -107,7 +107,7 @@ class FuzzTest {
         var err = new ByteArrayOutputStream();
         int exit;
         // program threads an earlier program left (abandoned, still ending) are not this one's
-        java.util.Set<Thread> earlier = new java.util.HashSet<>(programThreads());
+        java.util.Set<Thread> earlier = new java.util.HashSet<>(ChildRuns.threadsNamed("ludus-main"));
         long start = System.nanoTime();
         try (var o = new PrintStream(out, true, StandardCharsets.UTF_8); var er = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             exit = Launcher.run(loader.load(compiled.mainClass()), RunOptions.defaults().withSeed(1L).withTimeLimit(1), o, er);
@@ -118,7 +118,7 @@ class FuzzTest {
         // still alive once the run returned was abandoned (no poll reached within the grace);
         // it may be unwinding a deep recursion's stack overflow, which HotSpot takes seconds
         // over, so it gets 30 s to end before this counts as a hang.
-        for (Thread t : programThreads()) {
+        for (Thread t : ChildRuns.threadsNamed("ludus-main")) {
             if (earlier.contains(t)) continue;
             t.join(30_000);
             if (t.isAlive()) {
@@ -130,15 +130,6 @@ class FuzzTest {
         if (stdout.contains("internal error") || stderr.contains("internal error")) return "internal error: " + stdout;
         if (stderr.contains("java.") || stderr.contains("\tat ")) return "Java text on stderr: " + stderr.lines().findFirst().orElse("");
         return null;
-    }
-
-    /** The live threads named like a program's (not Thread.getAllStackTraces: it copies every stack). */
-    private static List<Thread> programThreads() {
-        Thread[] threads = new Thread[Thread.activeCount() + 16];
-        int n = Thread.currentThread().getThreadGroup().enumerate(threads);
-        List<Thread> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) if (threads[i].getName().equals("ludus-main")) out.add(threads[i]);
-        return out;
     }
 
     /** This JVM's resident memory in MB (Linux), or 0. */
