@@ -81,7 +81,7 @@ final class ChildRuns {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(limitSeconds);
         // the child's resident high-water mark (Linux), read until it ends
         while (!p.waitFor(20, TimeUnit.MILLISECONDS)) {
-            peak = Math.max(peak, highWaterMb(p.pid()));
+            peak = Math.max(peak, statusMb(Long.toString(p.pid()), "VmHWM"));
             if (System.nanoTime() > deadline) {
                 p.destroyForcibly();
                 fail(String.join(" ", cmd) + " did not end within " + limitSeconds + " s");
@@ -90,10 +90,11 @@ final class ChildRuns {
         return new Result(out.get(), err.get(), p.exitValue(), peak);
     }
 
-    private static long highWaterMb(long pid) {
+    /** A figure of /proc/PID/status in MB (e.g. "VmHWM", "VmRSS"), or 0 (ended, or not Linux). */
+    static long statusMb(String pid, String key) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+            for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+                if (line.startsWith(key + ":")) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
             }
         } catch (IOException | RuntimeException e) {
             // ended meanwhile, or not Linux

@@ -50,10 +50,10 @@ class FuzzTest {
         for (int i = 0; i < COUNT; i++) {
             String program = gen.next();
             String[] outcome = new String[1];
-            long rssBefore = residentMb();
+            long rssBefore = ChildRuns.statusMb("self", "VmRSS");
             String failure = check(file, program, outcome);
             outcomes.merge(outcome[0], 1, Integer::sum);
-            long rssAfter = residentMb();
+            long rssAfter = ChildRuns.statusMb("self", "VmRSS");
             if (rssAfter - rssBefore > 256) {
                 System.out.println("fuzz rss: program " + i + " took resident memory from " + rssBefore + " to " + rssAfter + " MB");
                 if (Boolean.getBoolean("ludus.fuzz.debug")) System.out.println(program);
@@ -130,18 +130,6 @@ class FuzzTest {
         if (stdout.contains("internal error") || stderr.contains("internal error")) return "internal error: " + stdout;
         if (stderr.contains("java.") || stderr.contains("\tat ")) return "Java text on stderr: " + stderr.lines().findFirst().orElse("");
         return null;
-    }
-
-    /** This JVM's resident memory in MB (Linux), or 0. */
-    private static long residentMb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-            }
-        } catch (Exception e) {
-            // not Linux: no figure
-        }
-        return 0;
     }
 
     /** Writes a failing program, reduced by deleting lines while it still fails. */
