@@ -1,5 +1,6 @@
 package dev.ludus.runtime;
 
+import dev.ludus.runtime.diag.LudusTrace;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,6 +26,12 @@ public final class Cancellation {
     /** Whether a cancel was asked for (read by the "volatile" polls, a kind kept for measuring). */
     public static volatile boolean requested;
     private static volatile String message;
+    /**
+     * The panic made when the cancel was asked for, on the asking thread: a poll reached with
+     * no stack left cannot even allocate and construct one (see {@link #stop}).
+     */
+    private static volatile Cancelled pending;
+    private static final Cancelled INTERRUPTED = new Cancelled("Interrupted", LudusTrace.EMPTY);
     private static volatile boolean quiet;
 
     private static final MethodType VOID = MethodType.methodType(void.class);
@@ -49,6 +56,7 @@ public final class Cancellation {
     /** Asks the running program to end with the panic {@code message}. */
     public static synchronized void request(String message) {
         Cancellation.message = message;
+        pending = new Cancelled(message, LudusTrace.EMPTY);
         requested = true;
         retarget(STOP);
     }
@@ -70,6 +78,7 @@ public final class Cancellation {
         requested = false;
         quiet = false;
         message = null;
+        pending = null;
         stopped = null;
         retarget(GO_ON);
     }
@@ -109,16 +118,36 @@ public final class Cancellation {
 
     private static final StackWalker WALKER = StackWalker.getInstance();
 
-    /** Called by a poll once a cancel was asked for: ends the program. */
+    /**
+     * Called by a poll once a cancel was asked for: ends the program.
+     * <p>A poll can be reached with almost no stack left (a runaway recursion cancelled near
+     * the limit), where any call made here overflows. HotSpot then skips the handlers of
+     * frames too close to the stack's end (it cannot re-arm the guard zone there), so the
+     * overflow may leave this method whatever it catches. Hence: where the JVM exits after
+     * the program, the panic made by {@link #request} is handed over first, without a call
+     * (the launcher's wait notices it within 100 ms); elsewhere the overflow unwinds to the
+     * launcher, which reports the cancel's panic instead ({@link #requestedPanic}).
+     */
     public static void stop() {
-        Cancelled panic = new Cancelled(message == null ? "Interrupted" : message);
-        if (!stopInPlace && !deep()) throw panic;
-        stopped = panic;
-        Thread.currentThread().setName(STOPPED_THREAD);
-        synchronized (Cancellation.class) {
-            Cancellation.class.notifyAll();
+        if (stopInPlace && stopped == null) stopped = pending;
+        try {
+            Cancelled panic = new Cancelled(message == null ? "Interrupted" : message);
+            if (!stopInPlace && !deep()) throw panic;
+            stopped = panic;
+            Thread.currentThread().setName(STOPPED_THREAD);
+            synchronized (Cancellation.class) {
+                Cancellation.class.notifyAll();
+            }
+            for (;;) java.util.concurrent.locks.LockSupport.park(); // for good (see stopInPlace)
+        } catch (StackOverflowError e) {
+            Cancelled p = pending;
+            throw p != null ? p : INTERRUPTED;
         }
-        for (;;) java.util.concurrent.locks.LockSupport.park(); // for good (see stopInPlace)
+    }
+
+    /** The panic of the cancel asked for, or null if none was (see {@link #stop}). */
+    public static Cancelled requestedPanic() {
+        return requested ? pending : null;
     }
 
     /** Whether the current stack has more than DEEP_FRAMES frames (walking only that far). */
@@ -159,6 +188,10 @@ public final class Cancellation {
     public static final class Cancelled extends LudusPanic {
         Cancelled(String message) {
             super(message);
+        }
+
+        Cancelled(String message, LudusTrace trace) {
+            super(message, trace);
         }
     }
 

@@ -334,13 +334,23 @@ public final class Launcher {
         }
     }
 
+    /**
+     * The panic for a stack overflow that ended a program: the cancel's own panic if one was
+     * asked for (a poll with no stack left overflows instead of ending the program, see
+     * {@link Cancellation#stop}), else "Maximum call stack size exceeded".
+     */
+    static LudusPanic overflow(StackOverflowError so) {
+        LudusPanic cancelled = Cancellation.requestedPanic();
+        return cancelled != null ? cancelled : LudusPanic.stackExhausted(STACK_EXHAUSTED, so);
+    }
+
     private static Outcome classify(Throwable t) {
         // A module's static initializer failing reaches us wrapped.
         for (int i = 0; i < 8 && t instanceof ExceptionInInitializerError && t.getCause() != null; i++) {
             t = t.getCause();
         }
         if (t instanceof LudusPanic p) return new Panicked(p);
-        if (t instanceof StackOverflowError so) return new Panicked(LudusPanic.stackExhausted(STACK_EXHAUSTED, so));
+        if (t instanceof StackOverflowError so) return new Panicked(overflow(so));
         if (t instanceof OutOfMemoryError) return new Panicked(LudusPanic.outOfMemory());
         return new Failed(t);
     }

@@ -23,6 +23,9 @@ public class LudusPanic extends RuntimeException {
 
     public LudusPanic(String message) { this(message, null, 0, 0); }
 
+    /** A panic with no location and a trace captured elsewhere (or {@link LudusTrace#EMPTY}). */
+    protected LudusPanic(String message, LudusTrace trace) { this(message, null, 0, 0, trace); }
+
     private LudusPanic(String message, String file, int line, int col, LudusTrace trace) {
         super(message, null, false, false);
         this.file = file;

@@ -127,7 +127,7 @@ public final class Session {
         }
         LudusPanic panic = null;
         if (t instanceof LudusPanic p) panic = p;
-        else if (t instanceof StackOverflowError so) panic = LudusPanic.stackExhausted(Launcher.STACK_EXHAUSTED, so);
+        else if (t instanceof StackOverflowError so) panic = Launcher.overflow(so);
         else if (t instanceof OutOfMemoryError) panic = LudusPanic.outOfMemory();
         if (panic == null) return new Failed(t);
         Launcher.reportPanic(panic, out, err); // stdout: the report; stderr: the human diagnostic
