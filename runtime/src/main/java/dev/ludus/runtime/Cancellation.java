@@ -36,15 +36,23 @@ public final class Cancellation {
 
     private static final MethodType VOID = MethodType.methodType(void.class);
     private static final MethodHandle GO_ON = MethodHandles.empty(VOID);
-    private static final MethodHandle STOP;
     /** The call site of every poll in generated code. */
     private static final MutableCallSite POLL = new MutableCallSite(GO_ON);
 
-    static {
-        try {
-            STOP = MethodHandles.lookup().findStatic(Cancellation.class, "stop", VOID);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
+    /**
+     * The poll's target once a cancel was asked for. Made on the first cancel, not at start:
+     * a handle to a static method of a class still being initialised makes the JVM spin a
+     * LambdaForm class at every program's start (a few ms of interpreted code).
+     */
+    private static final class Stop {
+        static final MethodHandle STOP;
+
+        static {
+            try {
+                STOP = MethodHandles.lookup().findStatic(Cancellation.class, "stop", VOID);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
         }
     }
 
@@ -58,7 +66,7 @@ public final class Cancellation {
         Cancellation.message = message;
         pending = new Cancelled(message, LudusTrace.EMPTY);
         requested = true;
-        retarget(STOP);
+        retarget(Stop.STOP);
     }
 
     private static void retarget(MethodHandle target) {
