@@ -49,6 +49,7 @@ public final class Analysis {
     private final Numbers nums;
     private final LoopTypes loopTypes;
     private final IntLoops ints;
+    private final BoundedLoops bounded;
     private final ListAccumulators accumulators;
     private final NumReturns returns;
     private final Declarations declarations;
@@ -65,6 +66,7 @@ public final class Analysis {
         this.nums = nums;
         this.loopTypes = new LoopTypes(nums, res);
         this.ints = ints;
+        this.bounded = new BoundedLoops(res, nums);
         this.accumulators = accumulators;
         this.returns = returns;
         this.declarations = declarations;
@@ -203,6 +205,11 @@ public final class Analysis {
     /** Per position of a fixed-arity loop starting where env stands: whether it runs as a long (IntLoops). */
     public boolean[] longPositions(Loop l, NumEnv env) {
         return env instanceof Scope s ? s.longPositions(l).clone() : computeLongPositions(l, env);
+    }
+
+    /** Whether the long copy of l (long positions lng, locals as its scope env has them) needs no poll (BoundedLoops). */
+    public boolean pollFreeLongCopy(Loop l, boolean[] lng, NumEnv env) {
+        return bounded.pollFree(l, loop(l).applicable(), lng, env);
     }
 
     boolean[] computeNumericPositions(Loop l, NumEnv env) {

@@ -107,13 +107,15 @@ final class LoopGen implements Opcodes {
         x.enterLongLoop(init, slots, dbl, lslots, lng, usual.head, f);
         Label longHead = new Label();
         mv.visitLabel(longHead);
-        Rt.poll(mv); // cancellation (time limit, Ctrl-C): each entry and iteration
+        dev.ludus.compiler.analyse.Scope outer = f.scope;
+        dev.ludus.compiler.analyse.Scope longScope = m.an.longCopy(l, outer);
+        // cancellation (time limit, Ctrl-C): each entry and iteration, unless a short counting loop
+        if (!m.an.pollFreeLongCopy(l, lng, longScope)) Rt.poll(mv);
         java.util.Set<Binding> numbersBefore = new java.util.HashSet<>(f.doubleSlots.keySet());
         java.util.Set<Binding> longsBefore = new java.util.HashSet<>(f.longVars);
         f.recur = new Frame.RecurTarget(longHead, lslots, -1, true, ldbl, lng, usual);
         f.recur.accs = usual.accs;
-        dev.ludus.compiler.analyse.Scope outer = f.scope;
-        f.scope = m.an.longCopy(l, outer);
+        f.scope = longScope;
         x.clauses(applicable, ArgSource.slots(lslots, ldbl, lng), f, tail, end);
         f.scope = outer;
         snapshotAll(mv, lslots, usual.accs);
