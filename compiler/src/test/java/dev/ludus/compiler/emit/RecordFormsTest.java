@@ -69,7 +69,8 @@ class RecordFormsTest {
                   (_) -> 0
                 }
                 fn k (acct) -> acct :balance
-                f (1)
+                let top = f (1)
+                top :kind
                 """;
         Path file = Files.createTempDirectory("ludus-test").resolve("t.ld");
         Files.writeString(file, src);
@@ -102,5 +103,9 @@ class RecordFormsTest {
         assertTrue(insns.contains("indy " + sites + ".bsm_get get(" + obj + ")" + obj + " [balance]"), insns::toString);
         assertTrue(insns.contains("indy " + sites + ".bsm_lookup lookup(" + obj + "Ljava/lang/String;II)" + obj + " [balance]"), insns::toString);
         assertFalse(insns.stream().anyMatch(s -> s.contains("LDict.get")), insns::toString);
+        // top-level code runs once: no site to link there (start-up time), the generic lookup
+        assertTrue(insns.contains("call dev/ludus/runtime/bootstrap/Invoke.lookup(" + obj + "Ldev/ludus/runtime/value/Keyword;"
+                + "Ljava/lang/String;II)" + obj), insns::toString);
+        assertFalse(insns.stream().anyMatch(s -> s.contains("[kind]") && s.contains("bsm_lookup")), insns::toString);
     }
 }

@@ -36,16 +36,18 @@ public final class DictSites {
 
     private static final MethodHandles.Lookup L = MethodHandles.lookup();
 
+    enum Kind { LOOKUP, GET }
+
     static final class Site extends MutableCallSite {
         final Keyword key;
-        final boolean lookup;
+        final Kind kind;
         int calls;
         int entries;
 
-        Site(MethodType type, Keyword key, boolean lookup) {
+        Site(MethodType type, Keyword key, Kind kind) {
             super(type);
             this.key = key;
-            this.lookup = lookup;
+            this.kind = kind;
         }
     }
 
@@ -67,17 +69,17 @@ public final class DictSites {
 
     public static CallSite bsm_lookup(MethodHandles.Lookup lookup, String name, MethodType type, String key)
             throws ReflectiveOperationException {
-        return site(type, key, true, "fallbackLookup");
+        return site(type, key, Kind.LOOKUP, "fallbackLookup");
     }
 
     public static CallSite bsm_get(MethodHandles.Lookup lookup, String name, MethodType type, String key)
             throws ReflectiveOperationException {
-        return site(type, key, false, "fallbackGet");
+        return site(type, key, Kind.GET, "fallbackGet");
     }
 
-    private static CallSite site(MethodType type, String key, boolean lookup, String fallback)
+    private static CallSite site(MethodType type, String key, Kind kind, String fallback)
             throws ReflectiveOperationException {
-        Site site = new Site(type, Keyword.of(key), lookup);
+        Site site = new Site(type, Keyword.of(key), kind);
         MethodHandle fb = L.findStatic(DictSites.class, fallback, type.insertParameterTypes(0, Site.class));
         site.setTarget(fb.bindTo(site));
         return site;
@@ -101,24 +103,28 @@ public final class DictSites {
         return ((LDict) d).get(site.key);
     }
 
+    /** The site's operation without a cache, keeping its arguments. */
+    private static MethodHandle generic(Site site) throws ReflectiveOperationException {
+        MethodHandle h = switch (site.kind) {
+            case LOOKUP -> L.findStatic(Invoke.class, "lookup", MethodType.methodType(Object.class,
+                    Object.class, Keyword.class, String.class, int.class, int.class));
+            case GET -> L.findVirtual(LDict.class, "get", MethodType.methodType(Object.class, Keyword.class));
+        };
+        return MethodHandles.insertArguments(h, 1, site.key).asType(site.type());
+    }
+
     private static void link(Site site, Object v) throws ReflectiveOperationException {
         if (site.calls < LINK_FROM_CALL) site.calls++;
         if (site.calls < LINK_FROM_CALL || !(v instanceof Rec r)) return;
         if (site.entries >= MAX_ENTRIES) {
-            // megamorphic: stop caching (the generic path, keeping the site's arguments)
-            MethodHandle generic = site.lookup
-                    ? MethodHandles.insertArguments(L.findStatic(Invoke.class, "lookup", MethodType.methodType(Object.class,
-                            Object.class, Keyword.class, String.class, int.class, int.class)), 1, site.key)
-                    : MethodHandles.insertArguments(L.findVirtual(LDict.class, "get",
-                            MethodType.methodType(Object.class, Keyword.class)), 1, site.key);
-            site.setTarget(generic.asType(site.type()));
+            site.setTarget(generic(site)); // megamorphic: stop caching
             return;
         }
         MethodType type = site.type();
         int i = r.shape.indexOf(site.key);
         MethodHandle read;
         if (i < 0) {
-            Object absent = site.lookup ? Nil.NIL : null;
+            Object absent = site.kind == Kind.LOOKUP ? Nil.NIL : null;
             read = MethodHandles.dropArguments(MethodHandles.constant(Object.class, absent), 0, Object.class);
         } else if (r.size() <= Rec.MAX_FIELDS) {
             // a shape's size fixes its record class: the guard implies the cast
