@@ -3,6 +3,7 @@ package dev.ludus.runtime;
 import dev.ludus.runtime.collection.LDict;
 import dev.ludus.runtime.collection.LList;
 import dev.ludus.runtime.collection.LSet;
+import dev.ludus.runtime.collection.Rec;
 import dev.ludus.runtime.value.Keyword;
 import dev.ludus.runtime.value.LFn;
 import dev.ludus.runtime.value.Nil;
@@ -62,6 +63,8 @@ public final class Values {
                 || eqStructural(a, b);
         }
         if (a instanceof String) return b instanceof String && a.equals(b);
+        // a dict's class is its representation (shaped record or not), not its type
+        if (a instanceof LDict x) return b instanceof LDict y && eqDict(x, y);
         if (a == null || b == null || a.getClass() != b.getClass()) return false;
         return eqStructural(a, b);
     }
@@ -102,6 +105,10 @@ public final class Values {
 
     private static boolean eqDict(LDict x, LDict y) {
         if (x.size() != y.size()) return false;
+        if (x instanceof Rec r && y instanceof Rec s && r.shape == s.shape) {
+            for (int i = r.size() - 1; i >= 0; i--) if (!eq(r.at(i), s.at(i))) return false;
+            return true;
+        }
         return x.allEntries((k, v) -> {
             Object w = y.get(k);
             return w != null && eq(v, w);

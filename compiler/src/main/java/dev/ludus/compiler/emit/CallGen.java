@@ -56,11 +56,18 @@ final class CallGen implements Opcodes {
         }
     }
 
+    /** {@code v :k}: a DictSites lookup site (an inline cache on record shapes; Invoke.lookup semantics). */
     private void lookup(String key, dev.ludus.compiler.syntax.Span site, Frame f) {
-        Rt.keyword(f.mv, key);
+        if (f.runsOnce()) {
+            // a site that runs once gains nothing from a cache, and linking one costs start-up time
+            Rt.keyword(f.mv, key);
+            x.site(f.mv, site);
+            f.mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "lookup",
+                    "(" + Rt.OBJ_D + Rt.KEYWORD_D + "Ljava/lang/String;II)" + Rt.OBJ_D, false);
+            return;
+        }
         x.site(f.mv, site);
-        f.mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "lookup",
-                "(" + Rt.OBJ_D + Rt.KEYWORD_D + "Ljava/lang/String;II)" + Rt.OBJ_D, false);
+        f.mv.visitInvokeDynamicInsn("lookup", "(" + Rt.OBJ_D + "Ljava/lang/String;II)" + Rt.OBJ_D, Rt.DICT_LOOKUP_BSM, key);
     }
 
     private static boolean hasHole(Args a) {

@@ -176,22 +176,27 @@ final class CollectionGen implements Opcodes {
             return;
         }
         if (distinctPairs(d)) {
-            // distinct keys, no splats: the pairs array the builder would make, made directly
-            Rt.integer(mv, 2 * d.items().size());
+            // distinct constant keys, no splats: a shaped record (runtime Rec), its shape a
+            // class constant, its values in fields (up to Rec.MAX_FIELDS) or one array
+            int n = d.items().size();
+            List<String> keys = new java.util.ArrayList<>(n);
+            for (Node item : d.items()) keys.add(((DictPair) item).key());
+            Rt.shape(mv, keys);
+            if (n <= dev.ludus.runtime.collection.Rec.MAX_FIELDS) {
+                for (Node item : d.items()) x.emit(((DictPair) item).value(), f, false);
+                mv.visitMethodInsn(INVOKESTATIC, Rt.REC, "of", "(" + Rt.SHAPE_D + Rt.OBJ_D.repeat(n) + ")L" + Rt.LDICT + ";", false);
+                return;
+            }
+            Rt.integer(mv, n);
             mv.visitTypeInsn(ANEWARRAY, Rt.OBJ);
             int i = 0;
             for (Node item : d.items()) {
-                DictPair p = (DictPair) item;
                 mv.visitInsn(DUP);
                 Rt.integer(mv, i++);
-                Rt.keyword(mv, p.key());
-                mv.visitInsn(AASTORE);
-                mv.visitInsn(DUP);
-                Rt.integer(mv, i++);
-                x.emit(p.value(), f, false);
+                x.emit(((DictPair) item).value(), f, false);
                 mv.visitInsn(AASTORE);
             }
-            mv.visitMethodInsn(INVOKESTATIC, Rt.LDICT, "ofDistinct", "(" + Rt.OBJS_D + ")L" + Rt.LDICT + ";", false);
+            mv.visitMethodInsn(INVOKESTATIC, Rt.REC, "of", "(" + Rt.SHAPE_D + Rt.OBJS_D + ")L" + Rt.LDICT + ";", false);
             return;
         }
         mv.visitMethodInsn(INVOKESTATIC, Rt.LDICT, "builder", "()L" + Rt.LDICT_B + ";", false);

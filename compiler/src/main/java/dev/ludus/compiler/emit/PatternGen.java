@@ -207,9 +207,14 @@ final class PatternGen implements Opcodes {
             PDictPair pr = (PDictPair) item;
             named.add(pr.key());
             mv.visitVarInsn(ALOAD, v);
-            mv.visitTypeInsn(CHECKCAST, Rt.LDICT);
-            Rt.keyword(mv, pr.key());
-            mv.visitMethodInsn(INVOKEVIRTUAL, Rt.LDICT, "get", "(" + Rt.KEYWORD_D + ")" + Rt.OBJ_D, false);
+            if (f.runsOnce()) {
+                mv.visitTypeInsn(CHECKCAST, Rt.LDICT);
+                Rt.keyword(mv, pr.key());
+                mv.visitMethodInsn(INVOKEVIRTUAL, Rt.LDICT, "get", "(" + Rt.KEYWORD_D + ")" + Rt.OBJ_D, false);
+            } else {
+                // LDict.get through a DictSites site: an inline cache on record shapes
+                mv.visitInvokeDynamicInsn("get", "(" + Rt.OBJ_D + ")" + Rt.OBJ_D, Rt.DICT_GET_BSM, pr.key());
+            }
             int tmp = Spills.temp(f);
             mv.visitVarInsn(ASTORE, tmp);
             mv.visitVarInsn(ALOAD, tmp);

@@ -31,6 +31,8 @@ final class Rt implements Opcodes {
     static final String LSET = "dev/ludus/runtime/collection/LSet";
     static final String LSET_B = "dev/ludus/runtime/collection/LSet$Builder";
     static final String LDICT = "dev/ludus/runtime/collection/LDict";
+    static final String REC = "dev/ludus/runtime/collection/Rec";
+    static final String SHAPE_D = "Ldev/ludus/runtime/collection/Shape;";
     static final String LDICT_B = "dev/ludus/runtime/collection/LDict$Builder";
     static final String INVOKE = "dev/ludus/runtime/bootstrap/Invoke";
     static final String CALLS = "dev/ludus/runtime/prelude/Calls";
@@ -48,6 +50,8 @@ final class Rt implements Opcodes {
 
     static final Handle KW_BSM = new Handle(H_INVOKESTATIC, BOOTSTRAPS, "keyword",
             "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/String;)" + OBJ_D, false);
+    static final Handle SHAPE_BSM = new Handle(H_INVOKESTATIC, BOOTSTRAPS, "shape",
+            "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/String;)" + OBJ_D, false);
     static final Handle NUM_BSM = new Handle(H_INVOKESTATIC, BOOTSTRAPS, "number",
             "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/Double;)" + OBJ_D, false);
     static final Handle PRELUDE_BSM = new Handle(H_INVOKESTATIC, BOOTSTRAPS, "prelude",
@@ -57,6 +61,11 @@ final class Rt implements Opcodes {
             "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;I)" + OBJ_D, false);
     static final Handle FNCODE_BSM = new Handle(H_INVOKESTATIC, BOOTSTRAPS, "fnCode",
             "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/String;)" + OBJ_D, false);
+    static final String DICTSITES = "dev/ludus/runtime/bootstrap/DictSites";
+    static final Handle DICT_LOOKUP_BSM = new Handle(H_INVOKESTATIC, DICTSITES, "bsm_lookup",
+            "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/String;)Ljava/lang/invoke/CallSite;", false);
+    static final Handle DICT_GET_BSM = new Handle(H_INVOKESTATIC, DICTSITES, "bsm_get",
+            "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/String;)Ljava/lang/invoke/CallSite;", false);
     static final Handle CALL_BSM = new Handle(H_INVOKESTATIC, CALLSITES, "bsm_call",
             "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;", false);
 
@@ -102,6 +111,11 @@ final class Rt implements Opcodes {
 
     static void keyword(MethodVisitor mv, String name) {
         ldc(mv, new ConstantDynamic("kw", KEYWORD_D, KW_BSM, name));
+    }
+
+    /** The interned Shape of a record literal with these keys, in order. */
+    static void shape(MethodVisitor mv, java.util.List<String> keys) {
+        ldc(mv, new ConstantDynamic("shape", SHAPE_D, SHAPE_BSM, String.join(" ", keys)));
     }
 
     static void number(MethodVisitor mv, double value) {

@@ -1,5 +1,6 @@
 package dev.ludus.runtime.bootstrap;
 
+import dev.ludus.runtime.collection.Shape;
 import dev.ludus.runtime.prelude.Prelude;
 import dev.ludus.runtime.value.FnCode;
 import dev.ludus.runtime.value.Keyword;
@@ -22,6 +23,11 @@ public final class Bootstraps {
 
     public static Object keyword(MethodHandles.Lookup lookup, String ignored, Class<?> type, String name) {
         return Keyword.of(name);
+    }
+
+    /** A dict literal's record shape: its keyword names separated by spaces (Shape.ofNames). */
+    public static Object shape(MethodHandles.Lookup lookup, String ignored, Class<?> type, String names) {
+        return Shape.ofNames(names);
     }
 
     /** The static argument is a double constant, which the JVM passes boxed. */

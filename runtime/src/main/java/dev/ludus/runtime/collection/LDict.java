@@ -8,43 +8,30 @@ import java.util.function.BiConsumer;
  * Ludus dict: persistent map from keywords to values that iterates in insertion order
  * (spec §3: re-assigning keeps the position; remove then re-add moves to the end).
  *
- * <p>Up to {@value #SMALL} entries: a flat array {@code [k0, v0, k1, v1, ...]} in insertion
- * order, searched linearly by identity. Larger: a {@link Champ} trie from key to (value,
- * sequence number) plus an {@link LList} {@code order} whose slot {@code seq} holds the key
- * inserted with that number. A removal only touches the trie: a slot is live iff the trie still
- * maps its key to that sequence number, which iteration finds by one pass over the trie
- * (values by sequence number). The order list is compacted (sequence numbers renumbered) when
- * stale slots outnumber live keys by more than 32.
+ * <p>Two representations, one value to every program (equality, hashing, printing and
+ * iteration order never depend on which): a {@link Rec shaped record} (a dict literal's
+ * values in fields, its keys in a shared {@link Shape}) while only existing keys are
+ * re-assigned, else a {@link MapDict} (flat array, then a trie). Both iterate in insertion
+ * order; operations a record cannot keep its shape through return a MapDict.
  */
-public final class LDict {
+public abstract class LDict {
     /** The most entries a dict keeps in its flat array (the compiler builds literals up to it directly). */
     public static final int SMALL = 8;
-    private static final Object[] NO_KV = new Object[0];
+    static final Object[] NO_KV = new Object[0];
 
-    public static final LDict EMPTY = new LDict(NO_KV, null, null, 0);
+    public static final LDict EMPTY = new MapDict(NO_KV, null, null, 0);
 
-    private final Object[] kv;        // small form, or null
-    private final Champ.Node root;    // large form
-    private final LList order;        // large form: keys by sequence number (stale slots possible)
-    private final int size;
     private int hash;                 // cached Values.hash (0 = not computed)
 
-    private LDict(Object[] kv, Champ.Node root, LList order, int size) {
-        this.kv = kv;
-        this.root = root;
-        this.order = order;
-        this.size = size;
-    }
+    LDict() {}
 
     /**
      * A dict literal's pairs: kv alternates keys and values, the keys distinct keywords, at most
      * {@value #SMALL} pairs (the compiler checks both). Takes ownership of kv.
      */
     public static LDict ofDistinct(Object[] kv) {
-        return new LDict(kv, null, null, kv.length >> 1);
+        return new MapDict(kv, null, null, kv.length >> 1);
     }
-
-    private static LDict small(Object[] kv) { return kv.length == 0 ? EMPTY : new LDict(kv, null, null, kv.length >> 1); }
 
     /** A dict of alternating keys and values (later duplicates win, keeping the first position). */
     public static LDict of(Object... kvs) {
@@ -53,18 +40,11 @@ public final class LDict {
         return b.build();
     }
 
-    public int size() { return size; }
-    public boolean isEmpty() { return size == 0; }
+    public abstract int size();
+    public boolean isEmpty() { return size() == 0; }
 
     /** The value at k, or Java null if absent (a key holding nil returns Nil.NIL). */
-    public Object get(Keyword k) {
-        Object[] a = kv;
-        if (a != null) {
-            for (int i = 0; i < a.length; i += 2) if (a[i] == k) return a[i + 1];
-            return null;
-        }
-        return Champ.get(root, k, k.hashCode(), false);
-    }
+    public abstract Object get(Keyword k);
 
     public Object getOrDefault(Keyword k, Object dflt) {
         Object v = get(k);
@@ -73,181 +53,32 @@ public final class LDict {
 
     public boolean containsKey(Keyword k) { return get(k) != null; }
 
-    public LDict assoc(Keyword k, Object v) {
-        if (v == null) throw new NullPointerException("Java null is not a Ludus value");
-        Object[] a = kv;
-        if (a != null) {
-            for (int i = 0; i < a.length; i += 2) {
-                if (a[i] == k) {
-                    if (a[i + 1] == v) return this;
-                    Object[] b = a.clone();
-                    b[i + 1] = v;
-                    return new LDict(b, null, null, size);
-                }
-            }
-            if (size < SMALL) {
-                Object[] b = java.util.Arrays.copyOf(a, a.length + 2);
-                b[a.length] = k;
-                b[a.length + 1] = v;
-                return new LDict(b, null, null, size + 1);
-            }
-            return promote(a, k, v);
-        }
-        Champ.Result r = new Champ.Result();
-        Champ.Node nr = Champ.put(root, k, k.hashCode(), v, order.size(), 0, false, r);
-        if (r.found) return nr == root ? this : new LDict(null, nr, order, size);
-        return new LDict(null, nr, order.append(k), size + 1);
-    }
+    /** This dict with k mapped to v (a new key goes last; an existing one keeps its position). */
+    public abstract LDict assoc(Keyword k, Object v);
 
-    private static LDict promote(Object[] a, Keyword k, Object v) {
-        Champ.Result r = new Champ.Result();
-        Champ.Node n = Champ.EMPTY;
-        LList.Builder ob = new LList.Builder();
-        int seq = 0;
-        for (int i = 0; i < a.length; i += 2) {
-            n = Champ.put(n, a[i], a[i].hashCode(), a[i + 1], seq++, 0, false, r);
-            ob.add(a[i]);
-        }
-        n = Champ.put(n, k, k.hashCode(), v, seq, 0, false, r);
-        ob.add(k);
-        return new LDict(null, n, ob.build(), (a.length >> 1) + 1);
-    }
-
-    public LDict dissoc(Keyword k) {
-        Object[] a = kv;
-        if (a != null) {
-            for (int i = 0; i < a.length; i += 2) {
-                if (a[i] == k) {
-                    if (a.length == 2) return EMPTY;
-                    Object[] b = new Object[a.length - 2];
-                    System.arraycopy(a, 0, b, 0, i);
-                    System.arraycopy(a, i + 2, b, i, a.length - i - 2);
-                    return new LDict(b, null, null, size - 1);
-                }
-            }
-            return this;
-        }
-        Champ.Result r = new Champ.Result();
-        Champ.Node nr = Champ.remove(root, k, k.hashCode(), 0, false, r);
-        if (!r.found) return this;
-        int n = size - 1;
-        if (n <= SMALL) return demote(nr, order, n);
-        if (order.size() - n > n + 32) return compact(nr, order, n);
-        return new LDict(null, nr, order, n);
-    }
-
-    /** Small form of the live entries, in order. */
-    private static LDict demote(Champ.Node root, LList order, int n) {
-        Object[] vals = new Object[order.size()];
-        Champ.valuesBySeq(root, vals);
-        Object[] b = new Object[2 * n];
-        int[] j = {0};
-        int seq = 0;
-        for (Object k : order) {
-            if (vals[seq] != null) {
-                b[j[0]++] = k;
-                b[j[0]++] = vals[seq];
-            }
-            seq++;
-        }
-        return small(b);
-    }
-
-    /** Renumbers the sequence numbers densely. */
-    private static LDict compact(Champ.Node root, LList order, int n) {
-        Object[] vals = new Object[order.size()];
-        Champ.valuesBySeq(root, vals);
-        Champ.Result r = new Champ.Result();
-        Champ.Node nn = Champ.EMPTY;
-        LList.Builder ob = new LList.Builder();
-        int seq = 0, ns = 0;
-        for (Object k : order) {
-            Object v = vals[seq++];
-            if (v != null) {
-                nn = Champ.put(nn, k, k.hashCode(), v, ns++, 0, false, r);
-                ob.add(k);
-            }
-        }
-        return new LDict(null, nn, ob.build(), n);
-    }
+    public abstract LDict dissoc(Keyword k);
 
     /** Entries of other assoc'ed into this one, in other's order. */
     public LDict merge(LDict other) {
-        if (other.size == 0) return this;
-        if (size == 0) return other;
+        if (other.size() == 0) return this;
+        if (size() == 0) return other;
         LDict[] acc = {this};
         other.forEach((k, v) -> acc[0] = acc[0].assoc(k, v));
         return acc[0];
     }
 
     /** In insertion order. */
-    public void forEach(BiConsumer<Keyword, Object> f) {
-        Object[] a = kv;
-        if (a != null) {
-            for (int i = 0; i < a.length; i += 2) f.accept((Keyword) a[i], a[i + 1]);
-            return;
-        }
-        Object[] vals = new Object[order.size()];
-        Champ.valuesBySeq(root, vals);
-        int[] seq = {0};
-        order.forEach(k -> {
-            int s = seq[0]++;
-            if (vals[s] != null) f.accept((Keyword) k, vals[s]);
-        });
-    }
+    public abstract void forEach(BiConsumer<Keyword, Object> f);
 
     /** Visits entries in an unspecified order (cheaper than forEach for large dicts). */
-    void forEachUnordered(BiConsumer<Keyword, Object> f) {
-        Object[] a = kv;
-        if (a != null) {
-            for (int i = 0; i < a.length; i += 2) f.accept((Keyword) a[i], a[i + 1]);
-            return;
-        }
-        Champ.forEach(root, (k, v, s) -> f.accept((Keyword) k, v));
-    }
+    abstract void forEachUnordered(BiConsumer<Keyword, Object> f);
 
     /** Whether every entry satisfies p (unspecified order, stops at the first failure). */
-    public boolean allEntries(java.util.function.BiPredicate<Keyword, Object> p) {
-        Object[] a = kv;
-        if (a != null) {
-            for (int i = 0; i < a.length; i += 2) if (!p.test((Keyword) a[i], a[i + 1])) return false;
-            return true;
-        }
-        return allRec(root, p);
-    }
+    public abstract boolean allEntries(java.util.function.BiPredicate<Keyword, Object> p);
 
-    private static boolean allRec(Champ.Node n, java.util.function.BiPredicate<Keyword, Object> p) {
-        Object[] a = n.arr;
-        int pl = n.seqs.length;
-        for (int i = 0; i < pl; i++) if (!p.test((Keyword) a[2 * i], a[2 * i + 1])) return false;
-        for (int i = 2 * pl; i < a.length; i++) if (!allRec((Champ.Node) a[i], p)) return false;
-        return true;
-    }
+    public abstract LList keys();
 
-    public LList keys() {
-        Object[] a = kv;
-        if (a != null) {
-            Object[] ks = new Object[size];
-            for (int i = 0; i < size; i++) ks[i] = a[2 * i];
-            return LList.fromOwnedArray(ks);
-        }
-        if (order.size() == size) return order;
-        LList.Builder b = new LList.Builder();
-        forEach((k, v) -> b.add(k));
-        return b.build();
-    }
-
-    public LList values() {
-        Object[] a = kv;
-        if (a != null) {
-            Object[] vs = new Object[size];
-            for (int i = 0; i < size; i++) vs[i] = a[2 * i + 1];
-            return LList.fromOwnedArray(vs);
-        }
-        LList.Builder b = new LList.Builder();
-        forEach((k, v) -> b.add(v));
-        return b.build();
-    }
+    public abstract LList values();
 
     @Override public boolean equals(Object o) { return o instanceof LDict && Values.eq(this, o); }
     /** Values.hash of this collection (cached; order-independent for dicts and sets). */
@@ -256,7 +87,7 @@ public final class LDict {
         if (h == 0) {
             int[] acc = {0};
             forEachUnordered((k, v) -> acc[0] += Values.mix(k.hashCode() + 0x9E3779B9 * Values.hash(v)));
-            h = Values.mix(acc[0] ^ 0x64696374 ^ size);
+            h = Values.mix(acc[0] ^ 0x64696374 ^ size());
             hash = h;
         }
         return h;
@@ -294,7 +125,7 @@ public final class LDict {
                 n++;
                 return this;
             }
-            cur = small(java.util.Arrays.copyOf(a, 2 * n)).assoc(k, v);
+            cur = MapDict.small(java.util.Arrays.copyOf(a, 2 * n)).assoc(k, v);
             kv = null;
             return this;
         }
@@ -305,13 +136,13 @@ public final class LDict {
             return this;
         }
 
-        public int size() { return kv == null ? cur.size : n; }
+        public int size() { return kv == null ? cur.size() : n; }
 
         public LDict build() {
             if (kv == null) return cur;
             if (n == 0) return EMPTY;
-            if (n == SMALL) { shared = true; return new LDict(kv, null, null, n); }
-            return new LDict(java.util.Arrays.copyOf(kv, 2 * n), null, null, n);
+            if (n == SMALL) { shared = true; return new MapDict(kv, null, null, n); }
+            return new MapDict(java.util.Arrays.copyOf(kv, 2 * n), null, null, n);
         }
     }
 }

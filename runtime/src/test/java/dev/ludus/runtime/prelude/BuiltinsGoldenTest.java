@@ -74,7 +74,9 @@ class BuiltinsGoldenTest {
                     if (ProcessFns.isProcessName(name)) sb.append("probe skipped (process function)\n");
                     else sb.append("probe ").append(probeDigest(name)).append('\n');
                 } else {
-                    sb.append("value ").append(v.getClass().getSimpleName()).append(' ')
+                    // a dict's class is its representation (runtime collection.Rec or MapDict), not what it is bound to
+                    String kind = v instanceof dev.ludus.runtime.collection.LDict ? "LDict" : v.getClass().getSimpleName();
+                    sb.append("value ").append(kind).append(' ')
                       .append(Values.show(v)).append('\n');
                 }
             }

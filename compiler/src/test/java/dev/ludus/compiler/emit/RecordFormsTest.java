@@ -1,0 +1,111 @@
+package dev.ludus.compiler.emit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ludus.compiler.LudusCompiler;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/** Dict literals with constant keys as shaped records; keyword reads through DictSites. */
+class RecordFormsTest {
+    @Test
+    void recordsBehaveAsTheDictsTheyAre() {
+        String src = """
+                fn make (i) -> #{:id i, :kind if even? (i) then :checking else :savings, :balance mult (i, 10)}
+                fn interest {
+                  (#{:kind :savings, :balance b}) -> div (b, 10)
+                  (_) -> 0
+                }
+                fn credit (acct) -> assoc (acct, :balance, add (acct :balance, interest (acct)))
+                let accts = map (credit, map (make, range (4)))
+                print! (accts)
+                print! (map (:kind, accts), map (fn (a) -> a :balance, accts), keys (first (accts)))
+                print! (eq? (first (accts), #{:kind :checking, :balance 0, :id 0}), eq? (first (accts), make (1)))
+                print! (count (${first (accts), #{:balance 0, :kind :checking, :id 0}, assoc (#{:id 0, :kind :checking}, :balance, 0)}))
+                let big = #{:a 1, :b 2, :c 3, :d 4, :e 5, :f 6, :g 7, :h 8}
+                print! (big, assoc (big, :i, 9), dissoc (big, :a), update (big, :h, inc))
+                let #{:e e, :h h, ...rest} = big
+                print! (e, h, rest, big :c, get (:g, big), get (:zz, big, :none), big :zz)
+                let r = #{:x 1}
+                print! (assoc (r, :y, 2), dissoc (r, :x), assoc (dissoc (assoc (r, :y, 2), :x), :x, 3))
+                print! (match #{:x 1, :y 2} with { #{:x 1, :z z} -> z; #{:y y} -> y })
+                print! (:x (#{:x nil}), :y (#{:x 1}), :x (3), dict? (r), type (big))
+                let m = #{:a 1, :b 2}
+                print! (#{...m, :b 3, :c 4}, values (#{:p :q, :r (1, 2)}), diff (m, #{:a 1, :b 5}), dict (m), list (m))
+                """;
+        assertEquals("""
+                [#{:id 0, :kind :checking, :balance 0}, #{:id 1, :kind :savings, :balance 11}, #{:id 2, :kind :checking, :balance 20}, #{:id 3, :kind :savings, :balance 33}]
+                [:checking, :savings, :checking, :savings] [0, 11, 20, 33] [:id, :kind, :balance]
+                true false
+                1
+                #{:a 1, :b 2, :c 3, :d 4, :e 5, :f 6, :g 7, :h 8} #{:a 1, :b 2, :c 3, :d 4, :e 5, :f 6, :g 7, :h 8, :i 9} #{:b 2, :c 3, :d 4, :e 5, :f 6, :g 7, :h 8} #{:a 1, :b 2, :c 3, :d 4, :e 5, :f 6, :g 7, :h 9}
+                5 8 #{:a 1, :b 2, :c 3, :d 4, :f 6, :g 7} 3 7 :none nil
+                #{:x 1, :y 2} #{} #{:y 2, :x 3}
+                2
+                nil nil nil true :dict
+                #{:a 1, :b 3, :c 4} [:q, (1, 2)] #{:b (2, 5)} #{:a 1, :b 2} [(:a, 1), (:b, 2)]
+                => :ok
+                [exit 0]
+                """, Programs.runSource(src));
+    }
+
+    @Test
+    void literalsBuildRecordsAndReadsGoThroughTheShapeCache() throws Exception {
+        String src = """
+                fn f (i) -> #{:id i, :kind :x, :balance 3}
+                fn g (i) -> #{:a i, :b 2, :c 3, :d 4, :e 5}
+                fn h {
+                  (#{:kind :x, :balance b}) -> b
+                  (_) -> 0
+                }
+                fn k (acct) -> acct :balance
+                let top = f (1)
+                top :kind
+                """;
+        Path file = Files.createTempDirectory("ludus-test").resolve("t.ld");
+        Files.writeString(file, src);
+        List<String> insns = new ArrayList<>();
+        for (byte[] bytes : LudusCompiler.compile(file, "t.ld").classes().values()) {
+            new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override public MethodVisitor visitMethod(int acc, String name, String d, String sig, String[] ex) {
+                    return new MethodVisitor(Opcodes.ASM9) {
+                        @Override public void visitMethodInsn(int op, String owner, String n, String desc, boolean itf) {
+                            insns.add("call " + owner + "." + n + desc);
+                        }
+                        @Override public void visitInvokeDynamicInsn(String n, String desc, Handle bsm, Object... args) {
+                            insns.add("indy " + bsm.getOwner() + "." + bsm.getName() + " " + n + desc + " " + List.of(args));
+                        }
+                    };
+                }
+            }, 0);
+        }
+        String rec = "dev/ludus/runtime/collection/Rec";
+        String shape = "Ldev/ludus/runtime/collection/Shape;";
+        String obj = "Ljava/lang/Object;";
+        String dict = "Ldev/ludus/runtime/collection/LDict;";
+        assertTrue(insns.contains("call " + rec + ".of(" + shape + obj.repeat(3) + ")" + dict), insns::toString);
+        assertTrue(insns.contains("call " + rec + ".of(" + shape + "[" + obj + ")" + dict), insns::toString);
+        assertTrue(insns.contains("call dev/ludus/runtime/bootstrap/Bootstraps.shape(Ljava/lang/invoke/MethodHandles$Lookup;"
+                + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/String;)" + obj), "the shape is a class constant: " + insns);
+        assertFalse(insns.stream().anyMatch(s -> s.contains("ofDistinct")), insns::toString);
+        String sites = "dev/ludus/runtime/bootstrap/DictSites";
+        assertTrue(insns.contains("indy " + sites + ".bsm_get get(" + obj + ")" + obj + " [kind]"), insns::toString);
+        assertTrue(insns.contains("indy " + sites + ".bsm_get get(" + obj + ")" + obj + " [balance]"), insns::toString);
+        assertTrue(insns.contains("indy " + sites + ".bsm_lookup lookup(" + obj + "Ljava/lang/String;II)" + obj + " [balance]"), insns::toString);
+        assertFalse(insns.stream().anyMatch(s -> s.contains("LDict.get")), insns::toString);
+        // top-level code runs once: no site to link there (start-up time), the generic lookup
+        assertTrue(insns.contains("call dev/ludus/runtime/bootstrap/Invoke.lookup(" + obj + "Ldev/ludus/runtime/value/Keyword;"
+                + "Ljava/lang/String;II)" + obj), insns::toString);
+        assertFalse(insns.stream().anyMatch(s -> s.contains("[kind]") && s.contains("bsm_lookup")), insns::toString);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.ludus.runtime.bootstrap;
+
+import dev.ludus.runtime.collection.LDict;
+import dev.ludus.runtime.collection.Rec;
+import dev.ludus.runtime.collection.Shape;
+import dev.ludus.runtime.value.Keyword;
+import dev.ludus.runtime.value.Nil;
+import java.lang.invoke.CallSite;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.MutableCallSite;
+
+/**
+ * invokedynamic bootstrap for reading a constant keyword out of a dict, with an inline cache
+ * on record shapes. Two kinds of site, the keyword a static argument:
+ * <ul>
+ * <li>{@code lookup (Object v, String file, int line, int col) Object}: {@code v :k} in source,
+ *     as {@link Invoke#lookup} (nil when absent or not a dict, panics for a missing ns member);
+ * <li>{@code get (Object d) Object}: a dict pattern's key, d known to be a dict, Java null when
+ *     absent (as {@link LDict#get}).
+ * </ul>
+ *
+ * <p>Once a site has run {@link #LINK_FROM_CALL} times, each {@link Rec shaped record} it sees
+ * links a guarded entry: "is a record of this shape" (one identity test, shapes are interned)
+ * then a read of the field holding the key, or the absent result when the shape lacks it,
+ * a method handle the JIT inlines whole. Up to {@value #MAX_ENTRIES} shapes per site; then, or
+ * for values that are not records, the generic path.
+ */
+public final class DictSites {
+    private DictSites() {}
+
+    static final int MAX_ENTRIES = 4;
+    /** As in CallSites: top-level code runs once, so the first call links nothing. */
+    static final int LINK_FROM_CALL = 2;
+
+    private static final MethodHandles.Lookup L = MethodHandles.lookup();
+
+    enum Kind { LOOKUP, GET }
+
+    static final class Site extends MutableCallSite {
+        final Keyword key;
+        final Kind kind;
+        int calls;
+        int entries;
+
+        Site(MethodType type, Keyword key, Kind kind) {
+            super(type);
+            this.key = key;
+            this.kind = kind;
+        }
+    }
+
+    /** What entries are built from: made when the first entry is linked, not at start-up. */
+    private static final class Parts {
+        static final MethodHandle IS_SHAPE;
+        static final MethodHandle AT;
+
+        static {
+            try {
+                IS_SHAPE = L.findStatic(DictSites.class, "isShape",
+                        MethodType.methodType(boolean.class, Shape.class, Object.class));
+                AT = L.findStatic(DictSites.class, "at", MethodType.methodType(Object.class, int.class, Object.class));
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+    }
+
+    public static CallSite bsm_lookup(MethodHandles.Lookup lookup, String name, MethodType type, String key)
+            throws ReflectiveOperationException {
+        return site(type, key, Kind.LOOKUP, "fallbackLookup");
+    }
+
+    public static CallSite bsm_get(MethodHandles.Lookup lookup, String name, MethodType type, String key)
+            throws ReflectiveOperationException {
+        return site(type, key, Kind.GET, "fallbackGet");
+    }
+
+    private static CallSite site(MethodType type, String key, Kind kind, String fallback)
+            throws ReflectiveOperationException {
+        Site site = new Site(type, Keyword.of(key), kind);
+        MethodHandle fb = L.findStatic(DictSites.class, fallback, type.insertParameterTypes(0, Site.class));
+        site.setTarget(fb.bindTo(site));
+        return site;
+    }
+
+    static boolean isShape(Shape s, Object v) {
+        return v instanceof Rec r && r.shape == s;
+    }
+
+    static Object at(int i, Object v) {
+        return ((Rec) v).at(i);
+    }
+
+    private static Object fallbackLookup(Site site, Object v, String file, int line, int col) throws ReflectiveOperationException {
+        link(site, v);
+        return Invoke.lookup(v, site.key, file, line, col);
+    }
+
+    private static Object fallbackGet(Site site, Object d) throws ReflectiveOperationException {
+        link(site, d);
+        return ((LDict) d).get(site.key);
+    }
+
+    /** The site's operation without a cache, keeping its arguments. */
+    private static MethodHandle generic(Site site) throws ReflectiveOperationException {
+        MethodHandle h = switch (site.kind) {
+            case LOOKUP -> L.findStatic(Invoke.class, "lookup", MethodType.methodType(Object.class,
+                    Object.class, Keyword.class, String.class, int.class, int.class));
+            case GET -> L.findVirtual(LDict.class, "get", MethodType.methodType(Object.class, Keyword.class));
+        };
+        return MethodHandles.insertArguments(h, 1, site.key).asType(site.type());
+    }
+
+    private static void link(Site site, Object v) throws ReflectiveOperationException {
+        if (site.calls < LINK_FROM_CALL) site.calls++;
+        if (site.calls < LINK_FROM_CALL || !(v instanceof Rec r)) return;
+        if (site.entries >= MAX_ENTRIES) {
+            site.setTarget(generic(site)); // megamorphic: stop caching
+            return;
+        }
+        MethodType type = site.type();
+        int i = r.shape.indexOf(site.key);
+        MethodHandle read;
+        if (i < 0) {
+            Object absent = site.kind == Kind.LOOKUP ? Nil.NIL : null;
+            read = MethodHandles.dropArguments(MethodHandles.constant(Object.class, absent), 0, Object.class);
+        } else if (r.size() <= Rec.MAX_FIELDS) {
+            // a shape's size fixes its record class: the guard implies the cast
+            read = L.findGetter(r.getClass(), "v" + i, Object.class).asType(MethodType.methodType(Object.class, Object.class));
+        } else {
+            read = MethodHandles.insertArguments(Parts.AT, 0, i);
+        }
+        MethodHandle test = Parts.IS_SHAPE.bindTo(r.shape);
+        if (type.parameterCount() > 1) {
+            var rest = type.parameterList().subList(1, type.parameterCount());
+            read = MethodHandles.dropArguments(read, 1, rest);
+            test = MethodHandles.dropArguments(test, 1, rest);
+        }
+        site.entries++;
+        site.setTarget(MethodHandles.guardWithTest(test, read.asType(type), site.getTarget()));
+    }
+}

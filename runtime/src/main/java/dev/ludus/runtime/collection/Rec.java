@@ -1,0 +1,201 @@
+package dev.ludus.runtime.collection;
+
+import dev.ludus.runtime.value.Keyword;
+import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
+
+/**
+ * A shaped record: a dict built by a literal whose keys are constant keywords keeps its values
+ * in fields ({@link R1} … {@link R4}) or one array ({@link RN}, 5 to {@value LDict#SMALL}
+ * entries) and its keys in a shared, interned {@link Shape}. A record of three entries is one
+ * 32-byte object where the general form needs a dict object and a key/value array.
+ *
+ * <p>To a program it is the dict with the same entries in the same order: {@code assoc} or
+ * {@code update} of a key it has keeps the shape (a copy with one field replaced); adding a
+ * key or removing one gives the general {@link MapDict} form with the same entries in the
+ * same order. Access sites may cache a shape and read a field directly (runtime's DictSites).
+ */
+public abstract sealed class Rec extends LDict permits Rec.R1, Rec.R2, Rec.R3, Rec.R4, Rec.RN {
+    /** The most entries a record keeps in fields (more: {@link RN}). */
+    public static final int MAX_FIELDS = 4;
+
+    public final Shape shape;
+
+    private Rec(Shape shape) { this.shape = shape; }
+
+    public static LDict of(Shape s, Object a) { return new R1(s, a); }
+    public static LDict of(Shape s, Object a, Object b) { return new R2(s, a, b); }
+    public static LDict of(Shape s, Object a, Object b, Object c) { return new R3(s, a, b, c); }
+    public static LDict of(Shape s, Object a, Object b, Object c, Object d) { return new R4(s, a, b, c, d); }
+
+    /** The record of shape s holding vals (one per key, in the shape's order); takes ownership of vals. */
+    public static LDict of(Shape s, Object[] vals) {
+        if (vals.length != s.size()) throw new IllegalArgumentException(vals.length + " values for " + s);
+        for (Object v : vals) if (v == null) throw new NullPointerException("Java null is not a Ludus value");
+        return switch (vals.length) {
+            case 1 -> new R1(s, vals[0]);
+            case 2 -> new R2(s, vals[0], vals[1]);
+            case 3 -> new R3(s, vals[0], vals[1], vals[2]);
+            case 4 -> new R4(s, vals[0], vals[1], vals[2], vals[3]);
+            default -> new RN(s, vals);
+        };
+    }
+
+    /** The value of the shape's key i. */
+    public abstract Object at(int i);
+
+    /** A record of the same shape with the value of key i replaced by v. */
+    abstract Rec with(int i, Object v);
+
+    @Override public final int size() { return shape.size(); }
+
+    @Override public final Object get(Keyword k) {
+        int i = shape.indexOf(k);
+        return i < 0 ? null : at(i);
+    }
+
+    @Override public final LDict assoc(Keyword k, Object v) {
+        if (v == null) throw new NullPointerException("Java null is not a Ludus value");
+        int i = shape.indexOf(k);
+        if (i >= 0) return at(i) == v ? this : with(i, v);
+        return MapDict.small(pairs(-1)).assoc(k, v);
+    }
+
+    @Override public final LDict dissoc(Keyword k) {
+        int i = shape.indexOf(k);
+        return i < 0 ? this : MapDict.small(pairs(i));
+    }
+
+    /** The entries as a fresh flat key/value array, leaving out key skip (-1: none). */
+    private Object[] pairs(int skip) {
+        int n = shape.size();
+        Object[] kv = new Object[2 * (skip < 0 ? n : n - 1)];
+        int j = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == skip) continue;
+            kv[j++] = shape.key(i);
+            kv[j++] = at(i);
+        }
+        return kv;
+    }
+
+    @Override public final void forEach(BiConsumer<Keyword, Object> f) {
+        int n = shape.size();
+        for (int i = 0; i < n; i++) f.accept(shape.key(i), at(i));
+    }
+
+    @Override final void forEachUnordered(BiConsumer<Keyword, Object> f) { forEach(f); }
+
+    @Override public final boolean allEntries(BiPredicate<Keyword, Object> p) {
+        int n = shape.size();
+        for (int i = 0; i < n; i++) if (!p.test(shape.key(i), at(i))) return false;
+        return true;
+    }
+
+    @Override public final LList keys() {
+        Object[] ks = new Object[shape.size()];
+        for (int i = 0; i < ks.length; i++) ks[i] = shape.key(i);
+        return LList.fromOwnedArray(ks);
+    }
+
+    @Override public final LList values() {
+        Object[] vs = new Object[shape.size()];
+        for (int i = 0; i < vs.length; i++) vs[i] = at(i);
+        return LList.fromOwnedArray(vs);
+    }
+
+    private static IndexOutOfBoundsException out(int i, Shape s) {
+        return new IndexOutOfBoundsException("field " + i + " of a record of " + s);
+    }
+
+    public static final class R1 extends Rec {
+        public final Object v0;
+        R1(Shape s, Object v0) { super(s); this.v0 = v0; }
+        @Override public Object at(int i) {
+            if (i == 0) return v0;
+            throw out(i, shape);
+        }
+        @Override Rec with(int i, Object v) {
+            if (i == 0) return new R1(shape, v);
+            throw out(i, shape);
+        }
+    }
+
+    public static final class R2 extends Rec {
+        public final Object v0, v1;
+        R2(Shape s, Object v0, Object v1) { super(s); this.v0 = v0; this.v1 = v1; }
+        @Override public Object at(int i) {
+            return switch (i) {
+                case 0 -> v0;
+                case 1 -> v1;
+                default -> throw out(i, shape);
+            };
+        }
+        @Override Rec with(int i, Object v) {
+            return switch (i) {
+                case 0 -> new R2(shape, v, v1);
+                case 1 -> new R2(shape, v0, v);
+                default -> throw out(i, shape);
+            };
+        }
+    }
+
+    public static final class R3 extends Rec {
+        public final Object v0, v1, v2;
+        R3(Shape s, Object v0, Object v1, Object v2) { super(s); this.v0 = v0; this.v1 = v1; this.v2 = v2; }
+        @Override public Object at(int i) {
+            return switch (i) {
+                case 0 -> v0;
+                case 1 -> v1;
+                case 2 -> v2;
+                default -> throw out(i, shape);
+            };
+        }
+        @Override Rec with(int i, Object v) {
+            return switch (i) {
+                case 0 -> new R3(shape, v, v1, v2);
+                case 1 -> new R3(shape, v0, v, v2);
+                case 2 -> new R3(shape, v0, v1, v);
+                default -> throw out(i, shape);
+            };
+        }
+    }
+
+    public static final class R4 extends Rec {
+        public final Object v0, v1, v2, v3;
+        R4(Shape s, Object v0, Object v1, Object v2, Object v3) {
+            super(s);
+            this.v0 = v0; this.v1 = v1; this.v2 = v2; this.v3 = v3;
+        }
+        @Override public Object at(int i) {
+            return switch (i) {
+                case 0 -> v0;
+                case 1 -> v1;
+                case 2 -> v2;
+                case 3 -> v3;
+                default -> throw out(i, shape);
+            };
+        }
+        @Override Rec with(int i, Object v) {
+            return switch (i) {
+                case 0 -> new R4(shape, v, v1, v2, v3);
+                case 1 -> new R4(shape, v0, v, v2, v3);
+                case 2 -> new R4(shape, v0, v1, v, v3);
+                case 3 -> new R4(shape, v0, v1, v2, v);
+                default -> throw out(i, shape);
+            };
+        }
+    }
+
+    /** 5 to LDict.SMALL entries: the values in one array (never mutated). */
+    public static final class RN extends Rec {
+        private final Object[] vals;
+        RN(Shape s, Object[] vals) { super(s); this.vals = vals; }
+        @Override public Object at(int i) { return vals[i]; }
+        @Override Rec with(int i, Object v) {
+            Object[] b = vals.clone();
+            b[i] = v;
+            return new RN(shape, b);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.ludus.runtime.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.ludus.runtime.LudusPanic;
+import dev.ludus.runtime.collection.LDict;
+import dev.ludus.runtime.collection.Rec;
+import dev.ludus.runtime.collection.Shape;
+import dev.ludus.runtime.value.Keyword;
+import dev.ludus.runtime.value.Nil;
+import dev.ludus.runtime.value.Ns;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Keyword reads through DictSites: the same results as the generic path in every cache state. */
+class DictSitesTest {
+    static final Keyword K = Keyword.of("k");
+    static final MethodType LOOKUP = MethodType.methodType(Object.class, Object.class, String.class, int.class, int.class);
+    static final MethodType GET = MethodType.methodType(Object.class, Object.class);
+
+    static DictSites.Site lookupSite() throws ReflectiveOperationException {
+        return (DictSites.Site) DictSites.bsm_lookup(MethodHandles.lookup(), "lookup", LOOKUP, "k");
+    }
+
+    static DictSites.Site getSite() throws ReflectiveOperationException {
+        return (DictSites.Site) DictSites.bsm_get(MethodHandles.lookup(), "get", GET, "k");
+    }
+
+    /** Records of many shapes (k at every position, or absent), of every size, and plain dicts. */
+    static List<LDict> dicts() {
+        List<LDict> out = new ArrayList<>();
+        for (int n = 1; n <= LDict.SMALL; n++) {
+            for (int at = -1; at < n; at++) {
+                Keyword[] ks = new Keyword[n];
+                Object[] vs = new Object[n];
+                for (int i = 0; i < n; i++) {
+                    ks[i] = i == at ? K : Keyword.of("o" + i);
+                    vs[i] = "v" + n + "." + i;
+                }
+                out.add(Rec.of(Shape.of(ks), vs));
+            }
+        }
+        out.add(LDict.of(K, "plain"));
+        out.add(LDict.of(Keyword.of("x"), "plain"));
+        out.add(LDict.EMPTY);
+        return out;
+    }
+
+    @Test void firstCallLinksNothingThenOneEntryPerShape() throws Throwable {
+        DictSites.Site s = lookupSite();
+        MethodHandle call = s.dynamicInvoker();
+        MethodHandle initial = s.getTarget();
+        LDict r = Rec.of(Shape.of(Keyword.of("a"), K, Keyword.of("b")), 1.0, "x", 2.0);
+        assertEquals("x", call.invoke((Object) r, "f.ld", 1, 1));
+        assertSame(initial, s.getTarget(), "a site run once builds no entry");
+        assertEquals("x", call.invoke((Object) r, "f.ld", 1, 1));
+        assertEquals(1, s.entries);
+        MethodHandle linked = s.getTarget();
+        assertEquals("y", call.invoke((Object) r.assoc(K, "y"), "f.ld", 1, 1), "through the entry");
+        assertSame(linked, s.getTarget(), "the same shape links nothing more");
+        assertEquals(Nil.NIL, call.invoke((Object) LDict.of(K, Nil.NIL).dissoc(K), "f.ld", 1, 1));
+        assertSame(linked, s.getTarget(), "a plain dict links nothing");
+    }
+
+    @Test void everyStateAnswersAsTheGenericPath() throws Throwable {
+        List<LDict> ds = dicts();
+        for (boolean lookup : new boolean[] {true, false}) {
+            DictSites.Site s = lookup ? lookupSite() : getSite();
+            MethodHandle call = s.dynamicInvoker();
+            for (int round = 0; round < 3; round++) {
+                for (LDict d : ds) {
+                    Object want = lookup ? Invoke.lookup(d, K, "f.ld", 1, 1) : d.get(K);
+                    Object got = lookup ? call.invoke((Object) d, "f.ld", 1, 1) : call.invoke((Object) d);
+                    assertSame(want, got, d + " via " + (lookup ? "lookup" : "get") + " in round " + round);
+                }
+            }
+            assertEquals(DictSites.MAX_ENTRIES, s.entries, "many shapes: the cache stops growing");
+        }
+    }
+
+    @Test void lookupOfNonDictsAndNamespaces() throws Throwable {
+        MethodHandle call = lookupSite().dynamicInvoker();
+        for (int i = 0; i < 3; i++) {
+            assertSame(Nil.NIL, call.invoke((Object) 3.0, "f.ld", 1, 1));
+            assertSame(Nil.NIL, call.invoke((Object) "s", "f.ld", 1, 1));
+            assertEquals("m", call.invoke((Object) new Ns("n", LDict.of(K, "m")), "f.ld", 1, 1));
+        }
+        LudusPanic p = assertThrows(LudusPanic.class,
+                () -> call.invoke((Object) new Ns("n", LDict.of(Keyword.of("x"), "m")), "f.ld", 7, 9));
+        assertTrue(p.getMessage().contains("no member :k in ns n"), p.getMessage());
+    }
+}

@@ -1,0 +1,149 @@
+package dev.ludus.runtime.collection;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.ludus.runtime.Values;
+import dev.ludus.runtime.value.Keyword;
+import dev.ludus.runtime.value.Nil;
+import dev.ludus.runtime.value.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Laws across representations on random data: a shaped record and the ordinary dict with the
+ * same entries in the same order are the same value (eq both ways, equal hashes, the same
+ * printed form, keys, values and lookups), and stay so through any assoc and dissoc.
+ */
+class RecLawsTest {
+    static final Keyword[] POOL = new Keyword[12];
+    static {
+        for (int i = 0; i < POOL.length; i++) POOL[i] = Keyword.of("k" + i);
+    }
+
+    /** A record and a dict built through the builder (the general form) from the same pairs. */
+    record Pair(LDict rec, LDict dict) {}
+
+    static Pair randomPair(Random rnd, int depth) {
+        int n = 1 + rnd.nextInt(LDict.SMALL);
+        List<Keyword> pool = new ArrayList<>(List.of(POOL));
+        java.util.Collections.shuffle(pool, rnd);
+        Keyword[] ks = pool.subList(0, n).toArray(new Keyword[0]);
+        Object[] vs = new Object[n];
+        for (int i = 0; i < n; i++) vs[i] = value(rnd, depth);
+        LDict.Builder b = LDict.builder();
+        for (int i = 0; i < n; i++) b.put(ks[i], vs[i]);
+        return new Pair(Rec.of(Shape.of(ks), vs.clone()), b.build());
+    }
+
+    static Object value(Random rnd, int depth) {
+        int r = rnd.nextInt(depth > 0 ? 12 : 9);
+        return switch (r) {
+            case 0 -> (double) rnd.nextInt(4);
+            case 1 -> rnd.nextBoolean() ? 0.0 : -0.0;
+            case 2 -> rnd.nextInt(20) == 0 ? Double.NaN : rnd.nextDouble();
+            case 3 -> "s" + rnd.nextInt(3);
+            case 4 -> POOL[rnd.nextInt(4)];
+            case 5 -> Nil.NIL;
+            case 6 -> rnd.nextBoolean();
+            case 7 -> Tuple.of((double) rnd.nextInt(2), "t");
+            case 8 -> LList.of((double) rnd.nextInt(2));
+            default -> {   // a nested dict, in either form
+                Pair p = randomPair(rnd, depth - 1);
+                yield rnd.nextBoolean() ? p.rec : p.dict;
+            }
+        };
+    }
+
+    static List<Object> list(LList l) {
+        List<Object> out = new ArrayList<>();
+        l.forEach(out::add);
+        return out;
+    }
+
+    /** Everything a program can observe of two dicts holding the same entries in the same order. */
+    static void assertSameValue(LDict x, LDict y, String what) {
+        boolean selfEq = Values.eq(y, y);   // false only with NaN somewhere inside
+        assertEquals(selfEq, Values.eq(x, y), what);
+        assertEquals(selfEq, Values.eq(y, x), what);
+        assertEquals(x.hashCode(), y.hashCode(), what);
+        assertEquals(Values.hash(x), Values.hash(y), what);
+        assertEquals(Values.show(x), Values.show(y), what);
+        assertEquals(x.size(), y.size(), what);
+        assertEquals(list(x.keys()), list(y.keys()), what);
+        assertEquals(Values.show(x.values()), Values.show(y.values()), what);
+        for (Keyword k : POOL) {
+            assertSame(x.get(k), y.get(k), what + " " + k);
+            assertEquals(x.containsKey(k), y.containsKey(k), what);
+        }
+        List<Object> xs = new ArrayList<>(), ys = new ArrayList<>();
+        x.forEach((k, v) -> { xs.add(k); xs.add(v); });
+        y.forEach((k, v) -> { ys.add(k); ys.add(v); });
+        assertEquals(xs.size(), ys.size(), what);
+        for (int i = 0; i < xs.size(); i++) assertSame(xs.get(i), ys.get(i), what);
+    }
+
+    @Test void recordsAndDictsWithTheSameEntriesAreTheSameValue() {
+        Random rnd = new Random(16);
+        for (int round = 0; round < 3000; round++) {
+            Pair p = randomPair(rnd, 2);
+            String what = "round " + round + ": " + Values.show(p.dict);
+            assertInstanceOf(Rec.class, p.rec);
+            assertFalse(p.dict instanceof Rec);
+            assertSameValue(p.rec, p.dict, what);
+            // through a random walk of assoc/dissoc (new keys, existing keys, absent keys)
+            LDict r = p.rec, d = p.dict;
+            for (int step = 0; step < 12; step++) {
+                Keyword k = POOL[rnd.nextInt(POOL.length)];
+                if (rnd.nextInt(4) == 0) {
+                    r = r.dissoc(k);
+                    d = d.dissoc(k);
+                } else {
+                    Object v = rnd.nextInt(3) == 0 && r.get(k) != null ? r.get(k) : value(rnd, 1);
+                    boolean stays = r instanceof Rec rec && rec.shape.indexOf(k) >= 0;
+                    Shape before = r instanceof Rec rec ? rec.shape : null;
+                    r = r.assoc(k, v);
+                    d = d.assoc(k, v);
+                    if (stays) assertSame(before, ((Rec) r).shape, what + " assoc of an existing key keeps the shape");
+                }
+                assertSameValue(r, d, what + " step " + step);
+            }
+        }
+    }
+
+    @Test void equalValuesHashAlikeAcrossShapesAndForms() {
+        // the same entries in another order: equal (dicts are unordered to eq), same hash
+        Random rnd = new Random(61);
+        for (int round = 0; round < 2000; round++) {
+            Pair p = randomPair(rnd, 1);
+            Rec r = (Rec) p.rec;
+            int n = r.size();
+            Integer[] perm = new Integer[n];
+            for (int i = 0; i < n; i++) perm[i] = i;
+            java.util.Collections.shuffle(java.util.Arrays.asList(perm), rnd);
+            Keyword[] ks = new Keyword[n];
+            Object[] vs = new Object[n];
+            for (int i = 0; i < n; i++) {
+                ks[i] = r.shape.key(perm[i]);
+                vs[i] = r.at(perm[i]);
+            }
+            LDict other = Rec.of(Shape.of(ks), vs);
+            boolean selfEq = Values.eq(p.dict, p.dict);
+            assertEquals(selfEq, Values.eq(r, other));
+            assertEquals(selfEq, Values.eq(other, p.dict));
+            assertEquals(r.hashCode(), other.hashCode());
+            // a different value somewhere: never equal
+            int i = rnd.nextInt(n);
+            LDict changed = r.assoc(r.shape.key(i), "different");
+            if (!"different".equals(r.at(i))) {
+                assertFalse(Values.eq(changed, r));
+                assertFalse(Values.eq(changed, p.dict));
+                assertFalse(Values.eq(p.dict, changed));
+            }
+            // eq implies equal hashes, between random pairs too
+            Pair q = randomPair(rnd, 1);
+            if (Values.eq(p.rec, q.dict)) assertEquals(p.rec.hashCode(), q.dict.hashCode());
+        }
+    }
+}
