@@ -2,6 +2,8 @@ package dev.ludus.runtime.collection;
 
 import dev.ludus.runtime.Values;
 import dev.ludus.runtime.value.Keyword;
+import dev.ludus.runtime.value.LFn;
+import dev.ludus.runtime.value.Nil;
 import java.util.function.BiConsumer;
 
 /**
@@ -97,6 +99,30 @@ public final class LDict {
         Champ.Node nr = Champ.put(root, k, k.hashCode(), v, order.size(), 0, false, r);
         if (r.found) return nr == root ? this : new LDict(null, nr, order, size);
         return new LDict(null, nr, order.append(k), size + 1);
+    }
+
+    /**
+     * This dict with k's value replaced by f applied to it, or k added with f applied to nil
+     * (prelude update): a present key costs one walk and only the copied path.
+     */
+    public LDict update(Keyword k, LFn f) {
+        Object[] a = kv;
+        if (a != null) {
+            for (int i = 0; i < a.length; i += 2) {
+                if (a[i] == k) {
+                    Object old = a[i + 1];
+                    Object v = Champ.nonNull(f.call1(old));
+                    if (v == old) return this;
+                    Object[] b = a.clone();
+                    b[i + 1] = v;
+                    return new LDict(b, null, null, size);
+                }
+            }
+            return assoc(k, f.call1(Nil.NIL));
+        }
+        Champ.Node nr = Champ.update(root, k, k.hashCode(), 0, f);
+        if (nr == null) return assoc(k, f.call1(Nil.NIL));
+        return nr == root ? this : new LDict(null, nr, order, size);
     }
 
     private static LDict promote(Object[] a, Keyword k, Object v) {

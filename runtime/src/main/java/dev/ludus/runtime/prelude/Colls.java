@@ -346,7 +346,7 @@ public final class Colls {
 
     public static Object update(Object d, Object k, Object f) {
         if (d instanceof LDict dict && k instanceof Keyword kw && f instanceof LFn fn) {
-            return dict.assoc(kw, fn.call1(orNil(dict.get(kw))));
+            return dict.update(kw, fn);
         }
         throw noMatch("update", d, k, f);
     }
