@@ -306,8 +306,9 @@ class EmitTest {
                 + "Match Error: No match found for ([\"a\", 1, \"later\"], \", \") in function join\n[exit 1]\n");
         expect("join ([\"a\", \"b\"], :sep)\n", "Ludus panicked!\n"
                 + "Match Error: No match found for ([\"a\", \"b\"], :sep) in function join\n[exit 1]\n");
-        assertTrue(calls("fn f (x) -> join ([\"<\", x, \">\"])", "parts", null));
-        assertFalse(calls("fn f (x) -> join ([\"<\", ...x])", "parts", null));
+        assertTrue(calls("fn f (x) -> join ([\"<\", x, \">\"])", "literal", null));
+        assertTrue(calls("fn f (x) -> join ([\"<\", x], \",\")", "literalWith", null));
+        assertFalse(calls("fn f (x) -> join ([\"<\", ...x])", "literal", null));
     }
 
     /** Whether the compiled source calls a method named name (with descriptor desc, unless null). */

@@ -103,12 +103,64 @@ public final class SmallJoins {
                 l.tailElement(5));
     }
 
-    // The parts of a join, or of a list literal joined where it is written: the compiler calls
-    // these for `join ([a, b, ...])` and `join ([a, b, ...], sep)` with 2 to MAX elements and no
-    // splat, so that no list is built (Rt.JOINS). Each returns null if a part is not a string;
-    // the caller then builds the list and lets Colls.join panic as usual.
+    // `join ([a, b, ...])` and `join ([a, b, ...], sep)` with a list literal of 2 to MAX elements
+    // and no splat compile to these (compiler: emit.JoinGen): the parts, then the separator, are
+    // passed as they were evaluated, and no list is built unless one is not a string; then the
+    // list is built after all and Colls.join panics as it would have.
 
-    public static String parts(String sep, Object p0, Object p1) {
+    public static Object literal(Object p0, Object p1) {
+        String r = parts("", p0, p1);
+        return r != null ? r : Colls.join(LList.of(p0, p1));
+    }
+
+    public static Object literal(Object p0, Object p1, Object p2) {
+        String r = parts("", p0, p1, p2);
+        return r != null ? r : Colls.join(LList.of(p0, p1, p2));
+    }
+
+    public static Object literal(Object p0, Object p1, Object p2, Object p3) {
+        String r = parts("", p0, p1, p2, p3);
+        return r != null ? r : Colls.join(LList.of(p0, p1, p2, p3));
+    }
+
+    public static Object literal(Object p0, Object p1, Object p2, Object p3, Object p4) {
+        String r = parts("", p0, p1, p2, p3, p4);
+        return r != null ? r : Colls.join(LList.of(p0, p1, p2, p3, p4));
+    }
+
+    public static Object literal(Object p0, Object p1, Object p2, Object p3, Object p4, Object p5) {
+        String r = parts("", p0, p1, p2, p3, p4, p5);
+        return r != null ? r : Colls.join(LList.of(p0, p1, p2, p3, p4, p5));
+    }
+
+    public static Object literalWith(Object p0, Object p1, Object sep) {
+        String r = sep instanceof String s ? parts(s, p0, p1) : null;
+        return r != null ? r : Colls.join(LList.of(p0, p1), sep);
+    }
+
+    public static Object literalWith(Object p0, Object p1, Object p2, Object sep) {
+        String r = sep instanceof String s ? parts(s, p0, p1, p2) : null;
+        return r != null ? r : Colls.join(LList.of(p0, p1, p2), sep);
+    }
+
+    public static Object literalWith(Object p0, Object p1, Object p2, Object p3, Object sep) {
+        String r = sep instanceof String s ? parts(s, p0, p1, p2, p3) : null;
+        return r != null ? r : Colls.join(LList.of(p0, p1, p2, p3), sep);
+    }
+
+    public static Object literalWith(Object p0, Object p1, Object p2, Object p3, Object p4, Object sep) {
+        String r = sep instanceof String s ? parts(s, p0, p1, p2, p3, p4) : null;
+        return r != null ? r : Colls.join(LList.of(p0, p1, p2, p3, p4), sep);
+    }
+
+    public static Object literalWith(Object p0, Object p1, Object p2, Object p3, Object p4, Object p5, Object sep) {
+        String r = sep instanceof String s ? parts(s, p0, p1, p2, p3, p4, p5) : null;
+        return r != null ? r : Colls.join(LList.of(p0, p1, p2, p3, p4, p5), sep);
+    }
+
+    // The parts joined by sep, or null if one is not a string.
+
+    static String parts(String sep, Object p0, Object p1) {
         if (!(p0 instanceof String a) || !(p1 instanceof String b)) return null;
         if (!hot()) return build(sep, a, b);
         try {
@@ -116,7 +168,7 @@ public final class SmallJoins {
         } catch (Throwable t) { throw rethrow(t); }
     }
 
-    public static String parts(String sep, Object p0, Object p1, Object p2) {
+    static String parts(String sep, Object p0, Object p1, Object p2) {
         if (!(p0 instanceof String a) || !(p1 instanceof String b) || !(p2 instanceof String c)) return null;
         if (!hot()) return build(sep, a, b, c);
         try {
@@ -124,7 +176,7 @@ public final class SmallJoins {
         } catch (Throwable t) { throw rethrow(t); }
     }
 
-    public static String parts(String sep, Object p0, Object p1, Object p2, Object p3) {
+    static String parts(String sep, Object p0, Object p1, Object p2, Object p3) {
         if (!(p0 instanceof String a) || !(p1 instanceof String b) || !(p2 instanceof String c)
                 || !(p3 instanceof String d)) return null;
         if (!hot()) return build(sep, a, b, c, d);
@@ -133,7 +185,7 @@ public final class SmallJoins {
         } catch (Throwable t) { throw rethrow(t); }
     }
 
-    public static String parts(String sep, Object p0, Object p1, Object p2, Object p3, Object p4) {
+    static String parts(String sep, Object p0, Object p1, Object p2, Object p3, Object p4) {
         if (!(p0 instanceof String a) || !(p1 instanceof String b) || !(p2 instanceof String c)
                 || !(p3 instanceof String d) || !(p4 instanceof String e)) return null;
         if (!hot()) return build(sep, a, b, c, d, e);
@@ -142,7 +194,7 @@ public final class SmallJoins {
         } catch (Throwable t) { throw rethrow(t); }
     }
 
-    public static String parts(String sep, Object p0, Object p1, Object p2, Object p3, Object p4, Object p5) {
+    static String parts(String sep, Object p0, Object p1, Object p2, Object p3, Object p4, Object p5) {
         if (!(p0 instanceof String a) || !(p1 instanceof String b) || !(p2 instanceof String c)
                 || !(p3 instanceof String d) || !(p4 instanceof String e) || !(p5 instanceof String f)) return null;
         if (!hot()) return build(sep, a, b, c, d, e, f);
