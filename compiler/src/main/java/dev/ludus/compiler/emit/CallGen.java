@@ -145,6 +145,10 @@ final class CallGen implements Opcodes {
         }
         if (tc && b == f.fnBinding && f.selfTarget != null && selfJump(args, f)) return;
         if (b.kind == Binding.Kind.PRELUDE) {
+            if (b.name.equals("join") && JoinGen.applies(args)) {
+                JoinGen.emit(x, args, f);
+                return;
+            }
             Intrinsics.Target t = Intrinsics.value(b.name, n);
             if (t != null) {
                 for (Expr a : args) x.emit(a, f, false);

@@ -161,7 +161,14 @@ final class LoopGen implements Opcodes {
             if (m.an.appendTo(arg, b)) {
                 x.line(f, arg.span());
                 mv.visitVarInsn(ALOAD, f.slots.get(b));
-                x.emit(Analysis.args((Synthetic) arg).get(1), f, false);
+                Expr elem = Analysis.args((Synthetic) arg).get(1);
+                if (x.numeric(elem, f)) {
+                    // a number the loop holds unboxed goes into the list's double leaf without a box
+                    x.emitNum(elem, f);
+                    mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "accAppend", "(" + Rt.OBJ_D + "D)" + Rt.OBJ_D, false);
+                    return;
+                }
+                x.emit(elem, f, false);
                 mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "accAppend", "(" + Rt.OBJ_D + Rt.OBJ_D + ")" + Rt.OBJ_D, false);
                 return;
             }

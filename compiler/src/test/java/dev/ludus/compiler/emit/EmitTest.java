@@ -279,6 +279,46 @@ class EmitTest {
         assertTrue(usesAccAppend("loop (0, []) with (i, xs) -> if lt? (i, 9) then recur (inc (i), append (xs, i)) else xs"));
         assertFalse(usesAccAppend("loop (0, []) with (i, xs) -> if lt? (count (xs), 9) then recur (inc (i), append (xs, i)) else xs"));
         assertFalse(usesAccAppend("loop (0, []) with (i, xs) -> if lt? (i, 9) then recur (inc (i), append (xs, count (xs))) else xs"));
+        // a number the loop holds unboxed is appended without a box; other values as they are
+        assertTrue(calls("loop (0, []) with (i, xs) -> if lt? (i, 9) then recur (inc (i), append (xs, i)) else xs",
+                "accAppend", "(Ljava/lang/Object;D)Ljava/lang/Object;"));
+        assertFalse(calls("loop (0, []) with (i, xs) -> if lt? (i, 9) then recur (inc (i), append (xs, :k)) else xs",
+                "accAppend", "(Ljava/lang/Object;D)Ljava/lang/Object;"));
+    }
+
+    @Test void joinOfAListLiteralBehavesLikeJoin() throws Exception {
+        // join ([a, b, ...]) (2 to 6 elements, no splat) joins the parts without building the
+        // list (JoinGen); effects in order, results and panics as join of the list
+        expect("""
+            fn note (x) -> { print! ("eval", x); x }
+            let n = 42
+            print! (join ([note ("a"), show (n), note ("c")]), join (["x", "y"], note (", ")))
+            print! (join (["1", "2", "3", "4", "5", "6"], "-"), join (["a", "b", "c", "d", "e"]), join (["p", "q", "r", "s"], ""))
+            print! (join (["item ", show (n), ": ", show (mult (n, 3))]), join (["a", "b", "c", "d", "e", "f", "g"], "+"))
+            let parts = ["m", "n"]
+            print! (join (["l", ...parts], "/"), join ([show (1.5), "é"], " "))
+            repeat 2100 { join (["h", "o", "t"], "") }
+            print! (join (["h", "o", "t"], "."), join (["w", "a", "r", "m"]))
+            join (["a", 1, note ("later")], ", ")
+            """, "eval a\neval c\neval , \na42c x, y\n1-2-3-4-5-6 abcde pqrs\nitem 42: 126 a+b+c+d+e+f+g\n"
+                + "l/m/n 1.5 é\nh.o.t warm\neval later\n"
+                + "Ludus panicked!\n"
+                + "Match Error: No match found for ([\"a\", 1, \"later\"], \", \") in function join\n[exit 1]\n");
+        expect("join ([\"a\", \"b\"], :sep)\n", "Ludus panicked!\n"
+                + "Match Error: No match found for ([\"a\", \"b\"], :sep) in function join\n[exit 1]\n");
+        assertTrue(calls("fn f (x) -> join ([\"<\", x, \">\"])", "literal", null));
+        assertTrue(calls("fn f (x) -> join ([\"<\", x], \",\")", "literalWith", null));
+        assertFalse(calls("fn f (x) -> join ([\"<\", ...x])", "literal", null));
+    }
+
+    /** Whether the compiled source calls a method named name (with descriptor desc, unless null). */
+    private static boolean calls(String source, String name, String desc) throws Exception {
+        return anyMethod(source, (d, found) -> new org.objectweb.asm.MethodVisitor(org.objectweb.asm.Opcodes.ASM9) {
+            @Override
+            public void visitMethodInsn(int op, String owner, String n, String md, boolean itf) {
+                if (n.equals(name) && (desc == null || md.equals(desc))) found[0] = true;
+            }
+        });
     }
 
     private static final String EXPECTED_ACC = """

@@ -1,6 +1,7 @@
 package dev.ludus.runtime.collection;
 
 import dev.ludus.runtime.Values;
+import dev.ludus.runtime.value.LFn;
 
 /**
  * A persistent CHAMP hash trie mapping keys to (value, insertion sequence number). Shared by
@@ -138,6 +139,52 @@ final class Champ {
         System.arraycopy(n.arr, 2 * di, a, 2 * di + 2, n.arr.length - 2 * di);
         int[] s = insertInt(n.seqs, di, seq);
         return new Node(n.dataMap | bit, n.nodeMap, a, s);
+    }
+
+    /**
+     * n with k's value replaced by f applied to it (keys compared by identity: dicts), in one
+     * walk; n itself if f returns the same value; Java null, with f not called, if k is absent.
+     */
+    static Node update(Node n, Object k, int h, int shift, LFn f) {
+        if (shift >= MAX_SHIFT) {
+            Object[] a = n.arr;
+            for (int i = 0; i < a.length; i += 2) {
+                if (a[i] == k) {
+                    Object old = a[i + 1];
+                    Object v = nonNull(f.call1(old));
+                    if (v == old) return n;
+                    Object[] b = a.clone();
+                    b[i + 1] = v;
+                    return new Node(0, 0, b, n.seqs);
+                }
+            }
+            return null;
+        }
+        int bit = 1 << ((h >>> shift) & 31);
+        if ((n.dataMap & bit) != 0) {
+            int i = 2 * index(n.dataMap, bit);
+            if (n.arr[i] != k) return null;
+            Object old = n.arr[i + 1];
+            Object v = nonNull(f.call1(old));
+            if (v == old) return n;
+            Object[] a = n.arr.clone();
+            a[i + 1] = v;
+            return new Node(n.dataMap, n.nodeMap, a, n.seqs);
+        }
+        if ((n.nodeMap & bit) == 0) return null;
+        int ni = index(n.nodeMap, bit);
+        Node sub = n.subNode(ni);
+        Node ns = update(sub, k, h, shift + 5, f);
+        if (ns == null) return null;
+        if (ns == sub) return n;
+        Object[] a = n.arr.clone();
+        a[a.length - 1 - ni] = ns;
+        return new Node(n.dataMap, n.nodeMap, a, n.seqs);
+    }
+
+    static Object nonNull(Object v) {
+        if (v == null) throw new NullPointerException("Java null is not a Ludus value");
+        return v;
     }
 
     private static Node putCollision(Node n, Object k, Object v, int seq, boolean structural, Result r) {

@@ -2,6 +2,8 @@ package dev.ludus.runtime.collection;
 
 import dev.ludus.runtime.Values;
 import dev.ludus.runtime.value.Keyword;
+import dev.ludus.runtime.value.LFn;
+import dev.ludus.runtime.value.Nil;
 import java.util.function.BiConsumer;
 
 /**
@@ -57,6 +59,16 @@ public abstract class LDict {
     public abstract LDict assoc(Keyword k, Object v);
 
     public abstract LDict dissoc(Keyword k);
+
+    /**
+     * This dict with k's value replaced by f applied to it, or k added with f applied to nil
+     * (prelude update). A record keeps its shape for a key it has (through assoc); the general
+     * form overrides this to walk once and copy only the path to a present key.
+     */
+    public LDict update(Keyword k, LFn f) {
+        Object old = get(k);
+        return assoc(k, f.call1(old == null ? Nil.NIL : old));
+    }
 
     /** Entries of other assoc'ed into this one, in other's order. */
     public LDict merge(LDict other) {

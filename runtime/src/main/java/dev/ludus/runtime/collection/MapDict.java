@@ -1,6 +1,8 @@
 package dev.ludus.runtime.collection;
 
 import dev.ludus.runtime.value.Keyword;
+import dev.ludus.runtime.value.LFn;
+import dev.ludus.runtime.value.Nil;
 import java.util.function.BiConsumer;
 
 /**
@@ -28,6 +30,27 @@ final class MapDict extends LDict {
     }
 
     static LDict small(Object[] kv) { return kv.length == 0 ? EMPTY : new MapDict(kv, null, null, kv.length >> 1); }
+
+    /** Prelude update: a present key costs one walk and only the copied path. */
+    @Override public LDict update(Keyword k, LFn f) {
+        Object[] a = kv;
+        if (a != null) {
+            for (int i = 0; i < a.length; i += 2) {
+                if (a[i] == k) {
+                    Object old = a[i + 1];
+                    Object v = Champ.nonNull(f.call1(old));
+                    if (v == old) return this;
+                    Object[] b = a.clone();
+                    b[i + 1] = v;
+                    return new MapDict(b, null, null, size);
+                }
+            }
+            return assoc(k, f.call1(Nil.NIL));
+        }
+        Champ.Node nr = Champ.update(root, k, k.hashCode(), 0, f);
+        if (nr == null) return assoc(k, f.call1(Nil.NIL));
+        return nr == root ? this : new MapDict(null, nr, order, size);
+    }
 
     @Override public int size() { return size; }
 

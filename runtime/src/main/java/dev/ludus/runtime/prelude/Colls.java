@@ -346,7 +346,7 @@ public final class Colls {
 
     public static Object update(Object d, Object k, Object f) {
         if (d instanceof LDict dict && k instanceof Keyword kw && f instanceof LFn fn) {
-            return dict.assoc(kw, fn.call1(orNil(dict.get(kw))));
+            return dict.update(kw, fn);
         }
         throw noMatch("update", d, k, f);
     }
@@ -460,13 +460,17 @@ public final class Colls {
         // Visit each part once: the parts of a long list are spread over the heap, and a
         // first pass to size the result exactly costs more in cache misses than the
         // builder's growing copies.
+        // Leaf by leaf (no per-element leaf test); a leaf of numbers holds no string.
         StringBuilder sb = new StringBuilder(initialCapacity(l, sep));
         boolean firstItem = true;
-        for (Object o : l) {
-            if (!(o instanceof String s)) return null;
-            if (!firstItem) sb.append(sep);
-            sb.append(s);
-            firstItem = false;
+        for (LeafCursor c = l.cursor(); c.next(); ) {
+            if (!(c.leaf instanceof Object[] a)) return null;
+            for (int k = c.from; k < c.to; k++) {
+                if (!(a[k] instanceof String s)) return null;
+                if (!firstItem) sb.append(sep);
+                sb.append(s);
+                firstItem = false;
+            }
         }
         return sb.toString();
     }

@@ -20,33 +20,34 @@ import java.util.Collections;
  * join of its length comes; until then a StringBuilder of the exact length does the work. The
  * handles pay in hot code: bench/strings 24-37 ms per iteration with the builder, 15 with them.
  */
-final class SmallJoins {
+public final class SmallJoins {
     private SmallJoins() {}
 
     /** Longest list joined here; longer lists go the general way. */
     static final int MAX = 6;
 
     // Concatenations of k strings. A list of n parts is joined with k = 2n - 1 arguments: the
-    // parts with the separator between them (the empty string when there is none). Held in an
-    // array, not in constant fields, so that the JIT calls them instead of inlining their
-    // large code: join then stays small enough to be inlined where a list literal is joined,
-    // and the JIT can do without the list (its elements are passed on, the list is not).
-    // handle for k arguments at [k], made on the first hot join of that length
-    private static final MethodHandle[] HANDLES = new MethodHandle[2 * MAX];
+    // parts with the separator between them (the empty string when there is none). Each handle
+    // is a constant of its own holder class, made when the holder is first used (once joins
+    // are hot and a join of that length comes): the JIT inlines a constant handle's code into
+    // the caller, as it does for javac's `a + b`. (Handles called from an array, not constant,
+    // cost ~2x as much: the JIT cannot inline them, and their byte array is then allocated
+    // through a native call.)
+    private static final class H3 { static final MethodHandle H = concat(3); }
+    private static final class H5 { static final MethodHandle H = concat(5); }
+    private static final class H7 { static final MethodHandle H = concat(7); }
+    private static final class H9 { static final MethodHandle H = concat(9); }
+    private static final class H11 { static final MethodHandle H = concat(11); }
+
     static final int HOT = 2000;
     private static int coldCalls;
+    private static boolean hot;
 
-    /** The concatenation handle for k arguments once joins are hot, else null (the call is counted). */
-    private static MethodHandle handle(int k) {
-        MethodHandle h = HANDLES[k];
-        if (h == null && ++coldCalls >= HOT) h = makeHandle(k);
-        return h;
-    }
-
-    private static synchronized MethodHandle makeHandle(int k) {
-        // one length at a time: each spins its own method-handle classes at start-up
-        if (HANDLES[k] == null) HANDLES[k] = concat(k);
-        return HANDLES[k];
+    /** Whether joins are hot (counts a cold call; a lost update between threads only delays it). */
+    private static boolean hot() {
+        if (hot) return true;
+        if (++coldCalls >= HOT) hot = true;
+        return false;
     }
 
     /** Parts joined by sep through one exact-size builder (cold joins). */
@@ -82,53 +83,123 @@ final class SmallJoins {
     }
 
     private static String join2(LList l, String sep) {
-        if (!(l.tailElement(0) instanceof String a) || !(l.tailElement(1) instanceof String b)) return null;
-        MethodHandle h = handle(3);
-        if (h == null) return build(sep, a, b);
-        try {
-            return (String) h.invokeExact(a, sep, b);
-        } catch (Throwable t) { throw rethrow(t); }
+        return parts(sep, l.tailElement(0), l.tailElement(1));
     }
 
     private static String join3(LList l, String sep) {
-        if (!(l.tailElement(0) instanceof String a) || !(l.tailElement(1) instanceof String b)
-                || !(l.tailElement(2) instanceof String c)) return null;
-        MethodHandle h = handle(5);
-        if (h == null) return build(sep, a, b, c);
-        try {
-            return (String) h.invokeExact(a, sep, b, sep, c);
-        } catch (Throwable t) { throw rethrow(t); }
+        return parts(sep, l.tailElement(0), l.tailElement(1), l.tailElement(2));
     }
 
     private static String join4(LList l, String sep) {
-        if (!(l.tailElement(0) instanceof String a) || !(l.tailElement(1) instanceof String b)
-                || !(l.tailElement(2) instanceof String c) || !(l.tailElement(3) instanceof String d)) return null;
-        MethodHandle h = handle(7);
-        if (h == null) return build(sep, a, b, c, d);
-        try {
-            return (String) h.invokeExact(a, sep, b, sep, c, sep, d);
-        } catch (Throwable t) { throw rethrow(t); }
+        return parts(sep, l.tailElement(0), l.tailElement(1), l.tailElement(2), l.tailElement(3));
     }
 
     private static String join5(LList l, String sep) {
-        if (!(l.tailElement(0) instanceof String a) || !(l.tailElement(1) instanceof String b)
-                || !(l.tailElement(2) instanceof String c) || !(l.tailElement(3) instanceof String d)
-                || !(l.tailElement(4) instanceof String e)) return null;
-        MethodHandle h = handle(9);
-        if (h == null) return build(sep, a, b, c, d, e);
-        try {
-            return (String) h.invokeExact(a, sep, b, sep, c, sep, d, sep, e);
-        } catch (Throwable t) { throw rethrow(t); }
+        return parts(sep, l.tailElement(0), l.tailElement(1), l.tailElement(2), l.tailElement(3), l.tailElement(4));
     }
 
     private static String join6(LList l, String sep) {
-        if (!(l.tailElement(0) instanceof String a) || !(l.tailElement(1) instanceof String b)
-                || !(l.tailElement(2) instanceof String c) || !(l.tailElement(3) instanceof String d)
-                || !(l.tailElement(4) instanceof String e) || !(l.tailElement(5) instanceof String f)) return null;
-        MethodHandle h = handle(11);
-        if (h == null) return build(sep, a, b, c, d, e, f);
+        return parts(sep, l.tailElement(0), l.tailElement(1), l.tailElement(2), l.tailElement(3), l.tailElement(4),
+                l.tailElement(5));
+    }
+
+    // `join ([a, b, ...])` and `join ([a, b, ...], sep)` with a list literal of 2 to MAX elements
+    // and no splat compile to these (compiler: emit.JoinGen): the parts, then the separator, are
+    // passed as they were evaluated, and no list is built unless one is not a string; then the
+    // list is built after all and Colls.join panics as it would have.
+
+    public static Object literal(Object p0, Object p1) {
+        String r = parts("", p0, p1);
+        return r != null ? r : Colls.join(LList.of(p0, p1));
+    }
+
+    public static Object literal(Object p0, Object p1, Object p2) {
+        String r = parts("", p0, p1, p2);
+        return r != null ? r : Colls.join(LList.of(p0, p1, p2));
+    }
+
+    public static Object literal(Object p0, Object p1, Object p2, Object p3) {
+        String r = parts("", p0, p1, p2, p3);
+        return r != null ? r : Colls.join(LList.of(p0, p1, p2, p3));
+    }
+
+    public static Object literal(Object p0, Object p1, Object p2, Object p3, Object p4) {
+        String r = parts("", p0, p1, p2, p3, p4);
+        return r != null ? r : Colls.join(LList.of(p0, p1, p2, p3, p4));
+    }
+
+    public static Object literal(Object p0, Object p1, Object p2, Object p3, Object p4, Object p5) {
+        String r = parts("", p0, p1, p2, p3, p4, p5);
+        return r != null ? r : Colls.join(LList.of(p0, p1, p2, p3, p4, p5));
+    }
+
+    public static Object literalWith(Object p0, Object p1, Object sep) {
+        String r = sep instanceof String s ? parts(s, p0, p1) : null;
+        return r != null ? r : Colls.join(LList.of(p0, p1), sep);
+    }
+
+    public static Object literalWith(Object p0, Object p1, Object p2, Object sep) {
+        String r = sep instanceof String s ? parts(s, p0, p1, p2) : null;
+        return r != null ? r : Colls.join(LList.of(p0, p1, p2), sep);
+    }
+
+    public static Object literalWith(Object p0, Object p1, Object p2, Object p3, Object sep) {
+        String r = sep instanceof String s ? parts(s, p0, p1, p2, p3) : null;
+        return r != null ? r : Colls.join(LList.of(p0, p1, p2, p3), sep);
+    }
+
+    public static Object literalWith(Object p0, Object p1, Object p2, Object p3, Object p4, Object sep) {
+        String r = sep instanceof String s ? parts(s, p0, p1, p2, p3, p4) : null;
+        return r != null ? r : Colls.join(LList.of(p0, p1, p2, p3, p4), sep);
+    }
+
+    public static Object literalWith(Object p0, Object p1, Object p2, Object p3, Object p4, Object p5, Object sep) {
+        String r = sep instanceof String s ? parts(s, p0, p1, p2, p3, p4, p5) : null;
+        return r != null ? r : Colls.join(LList.of(p0, p1, p2, p3, p4, p5), sep);
+    }
+
+    // The parts joined by sep, or null if one is not a string.
+
+    static String parts(String sep, Object p0, Object p1) {
+        if (!(p0 instanceof String a) || !(p1 instanceof String b)) return null;
+        if (!hot()) return build(sep, a, b);
         try {
-            return (String) h.invokeExact(a, sep, b, sep, c, sep, d, sep, e, sep, f);
+            return (String) H3.H.invokeExact(a, sep, b);
+        } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    static String parts(String sep, Object p0, Object p1, Object p2) {
+        if (!(p0 instanceof String a) || !(p1 instanceof String b) || !(p2 instanceof String c)) return null;
+        if (!hot()) return build(sep, a, b, c);
+        try {
+            return (String) H5.H.invokeExact(a, sep, b, sep, c);
+        } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    static String parts(String sep, Object p0, Object p1, Object p2, Object p3) {
+        if (!(p0 instanceof String a) || !(p1 instanceof String b) || !(p2 instanceof String c)
+                || !(p3 instanceof String d)) return null;
+        if (!hot()) return build(sep, a, b, c, d);
+        try {
+            return (String) H7.H.invokeExact(a, sep, b, sep, c, sep, d);
+        } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    static String parts(String sep, Object p0, Object p1, Object p2, Object p3, Object p4) {
+        if (!(p0 instanceof String a) || !(p1 instanceof String b) || !(p2 instanceof String c)
+                || !(p3 instanceof String d) || !(p4 instanceof String e)) return null;
+        if (!hot()) return build(sep, a, b, c, d, e);
+        try {
+            return (String) H9.H.invokeExact(a, sep, b, sep, c, sep, d, sep, e);
+        } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    static String parts(String sep, Object p0, Object p1, Object p2, Object p3, Object p4, Object p5) {
+        if (!(p0 instanceof String a) || !(p1 instanceof String b) || !(p2 instanceof String c)
+                || !(p3 instanceof String d) || !(p4 instanceof String e) || !(p5 instanceof String f)) return null;
+        if (!hot()) return build(sep, a, b, c, d, e, f);
+        try {
+            return (String) H11.H.invokeExact(a, sep, b, sep, c, sep, d, sep, e, sep, f);
         } catch (Throwable t) { throw rethrow(t); }
     }
 

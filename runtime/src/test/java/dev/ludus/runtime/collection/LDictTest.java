@@ -109,10 +109,19 @@ class LDictTest {
             for (int t = 0; t < 20_000; t++) {
                 Keyword k = keys[r.nextInt(range)];
                 int op = r.nextInt(10);
-                if (op < 6) {
+                if (op < 5) {
                     Object v = r.nextBoolean() ? (Object) (double) r.nextInt(5) : "v" + t;
                     d = d.assoc(k, v);
                     model.put(k, v);
+                } else if (op < 7) {
+                    Counting f = new Counting(t);
+                    Object old = model.containsKey(k) ? model.get(k) : Nil.NIL;
+                    LDict before = d;
+                    d = d.update(k, f);
+                    assertEquals(1, f.calls);
+                    assertSame(old, f.seen);
+                    model.put(k, f.result);
+                    if (f.result == old) assertSame(before, d);   // the same value: the same dict
                 } else {
                     d = d.dissoc(k);
                     model.remove(k);
@@ -246,5 +255,57 @@ class LDictTest {
         d = d.assoc(colliding.get(0), "again");
         model.put(colliding.get(0), "again");
         assertModel(model, d);
+        for (int i = 0; i < 64; i += 3) {   // update in collision nodes: present and absent keys
+            Counting f = new Counting(i);
+            d = d.update(colliding.get(i), f);
+            model.put(colliding.get(i), f.result);
+            assertEquals(1, f.calls);
+        }
+        assertModel(model, d);
+    }
+
+    @Test
+    void updateCallsTheFunctionOnceAndCopiesOnlyOnChange() {
+        Keyword a = kw("a"), z = kw("z");
+        for (int n : new int[] {3, LDict.SMALL, 40}) {   // small and trie forms
+            LDict d = LDict.EMPTY;
+            for (int i = 0; i < n; i++) d = d.assoc(kw("u" + i), (double) i);
+            d = d.assoc(a, 1.0);
+            Counting inc = new Counting(-1);
+            LDict up = d.update(a, inc);
+            assertEquals(2.0, up.get(a));
+            assertEquals(1.0, d.get(a));                    // persistent
+            assertEquals(d.keys(), up.keys());              // same position
+            Counting same = new Counting(-2);
+            assertSame(d, d.update(a, same));
+            Counting absent = new Counting(-3);
+            LDict added = d.update(z, absent);
+            assertSame(Nil.NIL, absent.seen);
+            assertEquals(1, absent.calls);
+            assertSame(absent.result, added.get(z));
+            assertEquals(z, added.keys().last());           // a new key goes last
+        }
+    }
+
+    /** A Ludus function for update: records its argument; mode -1 increments, -2 returns it, else a new value. */
+    static final class Counting extends dev.ludus.runtime.value.LFn {
+        final int mode;
+        int calls;
+        Object seen, result;
+
+        Counting(int mode) { this.mode = mode; }
+
+        @Override public String name() { return "counting"; }
+
+        @Override public Object call1(Object x) {
+            calls++;
+            seen = x;
+            if (mode == -1) result = (Double) x + 1;
+            else if (mode == -2) result = x;
+            else result = mode % 2 == 0 ? "n" + mode : (Object) (double) mode;
+            return result;
+        }
+
+        @Override public Object callN(Object[] args) { return call1(args[0]); }
     }
 }
