@@ -20,6 +20,7 @@ class TupleFormsTest {
             case 2 -> Tuple.of(xs[0], xs[1]);
             case 3 -> Tuple.of(xs[0], xs[1], xs[2]);
             case 4 -> Tuple.of(xs[0], xs[1], xs[2], xs[3]);
+            case 5 -> Tuple.of(xs[0], xs[1], xs[2], xs[3], xs[4]);
             default -> throw new IllegalArgumentException();
         };
     }
@@ -57,6 +58,9 @@ class TupleFormsTest {
             assertEquals(expectedClass, t.getClass().getSimpleName(), "canonical form of arity " + n);
             if (n <= Tuple.MAX_FIELDS) assertSame(t.getClass(), fixed(xs).getClass());
         }
+        // a tree node (:node, left, key, value, right) is one object of fields
+        assertEquals("T5", Tuple.of(1.0, 2.0, 3.0, 4.0, 5.0).getClass().getSimpleName());
+        assertEquals("TN", Tuple.of(new Object[] {1.0, 2.0, 3.0, 4.0, 5.0, 6.0}).getClass().getSimpleName());
         assertSame(Tuple.EMPTY, Tuple.of(new Object[0]));
         assertSame(Tuple.EMPTY, Tuple.of());
     }

@@ -104,10 +104,25 @@ public final class Analyser {
                 }
             }
         });
+        Map<FnDef, VecBodies.Plan> vecPlans = new IdentityHashMap<>();
+        for (FnDef fd : fns) {
+            VecBodies.Plan plan = VecBodies.plan(fd, res, walk);
+            if (plan != null) vecPlans.put(fd, plan);
+        }
+        Map<Loop, VecLoops.Plan> vecLoops = new IdentityHashMap<>();
+        java.util.function.Function<dev.ludus.compiler.resolve.NameUse, VecBodies.Plan> flat = u -> {
+            FnDef fd = u == null ? null : knownFns.get(u.binding());
+            return fd == null ? null : vecPlans.get(fd);
+        };
+        for (Loop l : loopNodes) {
+            VecLoops.Plan plan = VecLoops.plan(l, loops.get(l), res, flat);
+            if (plan != null) vecLoops.put(l, plan);
+        }
         Analysis.Declarations declarations = new Analysis.Declarations(Collections.unmodifiableMap(lets),
                 Collections.unmodifiableMap(positions), Collections.unmodifiableMap(parameters));
         return new Analysis(res, walk, nums.knownFns(), Collections.unmodifiableMap(entries), Collections.unmodifiableMap(decided),
-                Collections.unmodifiableMap(loops), nums, new IntLoops(res, nums), accs, returns, declarations);
+                Collections.unmodifiableMap(loops), nums, new IntLoops(res, nums), accs, returns, declarations,
+                Collections.unmodifiableMap(vecPlans), Collections.unmodifiableMap(vecLoops));
     }
 
     /** Every node of the tree, parents before children, children left to right (iterative: deep trees do not recurse). */

@@ -53,10 +53,13 @@ public final class Analysis {
     private final ListAccumulators accumulators;
     private final NumReturns returns;
     private final Declarations declarations;
+    private final Map<FnDef, VecBodies.Plan> vecPlans;
+    private final Map<Loop, VecLoops.Plan> vecLoops;
 
     Analysis(Resolution res, AstWalk walk, Map<Binding, FnDef> knownFns, Map<FnDef, Integer> numericEntries,
              Map<FnDef, Integer> numericReturns, Map<Loop, LoopFacts> loops, Numbers nums, IntLoops ints,
-             ListAccumulators accumulators, NumReturns returns, Declarations declarations) {
+             ListAccumulators accumulators, NumReturns returns, Declarations declarations,
+             Map<FnDef, VecBodies.Plan> vecPlans, Map<Loop, VecLoops.Plan> vecLoops) {
         this.res = res;
         this.walk = walk;
         this.knownFns = knownFns;
@@ -70,6 +73,8 @@ public final class Analysis {
         this.accumulators = accumulators;
         this.returns = returns;
         this.declarations = declarations;
+        this.vecPlans = vecPlans;
+        this.vecLoops = vecLoops;
     }
 
     public Resolution resolution() {
@@ -138,6 +143,16 @@ public final class Analysis {
     /** The fn a module-level binding is bound to by a named fn definition (calls to it link directly), else null. */
     public FnDef knownFn(Binding b) {
         return knownFns.get(b);
+    }
+
+    /** fd's fast path on numbers and vectors (VecBodies), or null. */
+    public VecBodies.Plan vecPlan(FnDef fd) {
+        return vecPlans.get(fd);
+    }
+
+    /** l's copy on doubles for tuple-shaped state (VecLoops), or null. */
+    public VecLoops.Plan vecLoop(Loop l) {
+        return vecLoops.get(l);
     }
 
     /** Whether fd has an entry taking n arguments as unboxed doubles (NumericEntries). */

@@ -82,7 +82,7 @@ final class Numbers {
         switch (b.name) {
             case "add": case "sub": case "mult": case "div": case "mod":
                 return args.size() == 2 && numeric(args.get(0), isDouble) && numeric(args.get(1), isDouble);
-            case "inc": case "dec": case "neg": case "floor": case "ceil": case "round": case "sqrt":
+            case "inc": case "dec": case "neg": case "floor": case "ceil": case "round": case "sqrt": case "abs":
                 return args.size() == 1 && numeric(args.get(0), isDouble);
             case "count":
                 return args.size() == 1; // a number or a panic, whatever the argument

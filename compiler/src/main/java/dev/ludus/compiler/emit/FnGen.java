@@ -64,6 +64,8 @@ final class FnGen implements Opcodes {
             if (m.an.numericEntry(fd, n)) emitDirect(n, true);
         }
         emitVariadic();
+        dev.ludus.compiler.analyse.VecBodies.Plan vec = m.an.vecPlan(fd);
+        if (vec != null && vec.flat()) emitFlat(vec, code);
         return code;
     }
 
@@ -104,8 +106,23 @@ final class FnGen implements Opcodes {
         f.recur = new Frame.RecurTarget(head, slots, -1, false, dbl);
         f.selfTarget = f.recur;
         List<Clause> applicable = Clauses.applicable(fd.clauses(), n);
+        dev.ludus.compiler.analyse.VecBodies.Plan vec = numeric ? null : m.an.vecPlan(fd);
+        if (vec != null && applicable.size() == 1 && applicable.get(0) == vec.clause()) VecGen.fastPath(m, vec, slots, f, x);
         x.clauses(applicable, ArgSource.slots(slots, dbl), f, true, null);
         noMatch(mv, () -> x.arrayOfSlots(mv, slots, dbl));
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** The flat entry of a vector body (VecGen.flatEntry): numbers in, the result's numbers into an array. */
+    private void emitFlat(dev.ludus.compiler.analyse.VecBodies.Plan vec, FnCode code) {
+        String name = VecGen.flatName(code);
+        String desc = VecGen.flatDesc(vec);
+        MethodVisitor mv = m.methodIn(unit, name, desc, fd);
+        mv.visitCode();
+        int width = (org.objectweb.asm.Type.getArgumentsAndReturnSizes(desc) >> 2) - 1;   // the argument slots (no this)
+        Frame f = newFrame(mv, width, name, false);
+        VecGen.flatEntry(m, vec, f, x);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }

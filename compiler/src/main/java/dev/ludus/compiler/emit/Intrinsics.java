@@ -33,6 +33,7 @@ final class Intrinsics {
         for (String op : new String[] {"add", "sub", "mult", "div", "mod"}) value(op, 2, ARITH, op, o);
         value("eq?", 2, ARITH, "eq", o);
         value("square", 1, ARITH, "square", o);
+        value("abs", 1, ARITH, "abs", o);   // the stdlib's abs, in Java (same results, never panics)
         value("dist", 1, ARITH, "dist", o);
         value("dist", 2, ARITH, "dist", o);
         value("gt?", 2, ARITH, "gt", o);

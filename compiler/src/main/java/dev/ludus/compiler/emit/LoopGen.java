@@ -63,6 +63,8 @@ final class LoopGen implements Opcodes {
             Frame.RecurTarget usual = new Frame.RecurTarget(head, slots, -1, true, dbl);
             usual.accs = accs;
             if (accs != null) for (java.util.Set<Binding> a : accs) if (a != null) f.accumulators.addAll(a);
+            dev.ludus.compiler.analyse.VecLoops.Plan vec = m.an.vecLoop(l);
+            if (vec != null && VecGen.fits(vec, dbl, accs)) VecGen.loop(m, vec, slots, dbl, f, x, end);
             boolean[] lng = m.an.longPositions(l, f.scope);
             if (IntLoops.any(lng)) longLoop(l, l.init().items(), applicable, slots, dbl, lng, usual, f, tail, end);
             mv.visitLabel(head);

@@ -89,6 +89,7 @@ final class NumGen implements Opcodes {
             case "ceil": mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "ceil", "(D)D", false); break;
             case "round": arith(mv, "roundD", "(D)D"); break;
             case "sqrt": mv.visitMethodInsn(INVOKESTATIC, "java/lang/StrictMath", "sqrt", "(D)D", false); break;
+            case "abs": mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "abs", "(D)D", false); break;   // abs (-0) is 0 too
             default: throw new IllegalStateException("not numeric: " + name);
         }
     }

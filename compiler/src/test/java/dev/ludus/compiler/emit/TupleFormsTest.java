@@ -15,7 +15,7 @@ import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
-/** Tuple literals and patterns of every arity: fixed-field forms up to four, arrays beyond. */
+/** Tuple literals and patterns of every arity: fixed-field forms up to five, arrays beyond. */
 class TupleFormsTest {
     private static String items(int n, String prefix) {
         StringBuilder b = new StringBuilder();
@@ -101,9 +101,11 @@ class TupleFormsTest {
     void smallLiteralsAndPatternsUseTheFieldFormsLargeOnesTheArray() throws Exception {
         String src = """
                 fn f ((x, y)) -> (y, x, x, y)
-                fn g ((a, b, c, d, e)) -> (e, d, c, b, a)
+                fn g ((a, b, c, d, e, z)) -> (e, d, c, b, a, z)
+                fn h ((:node, l, k, v, r)) -> (:node, r, k, v, l)
                 f ((1, 2))
-                g ((1, 2, 3, 4, 5))
+                g ((1, 2, 3, 4, 5, 6))
+                h ((:node, 1, 2, 3, 4))
                 """;
         Path file = Files.createTempDirectory("ludus-test").resolve("t.ld");
         Files.writeString(file, src);
@@ -137,7 +139,13 @@ class TupleFormsTest {
         // (the only array is the no-match panic's argument list, emitted after the clause)
         assertFalse(f.subList(0, built).stream().anyMatch(s -> s.startsWith("anewarray")), f::toString);
         assertFalse(f.stream().anyMatch(s -> s.startsWith("call get")), f::toString);
-        // g's body: a 5-tuple pattern reads through get, the 5-tuple literal is an array
+        // h's body: a 5-tuple (a tree node) is matched and built by fields too
+        List<String> h = methods.stream().filter(m -> m.contains("getfield " + tuple + "$T5.e4")).findFirst().orElseThrow();
+        assertTrue(h.contains("instanceof " + tuple + "$T5"), h::toString);
+        int node = h.indexOf("call of(" + "Ljava/lang/Object;".repeat(5) + ")L" + tuple + ";");
+        assertTrue(node > 0, h::toString);
+        assertFalse(h.subList(0, node).stream().anyMatch(s -> s.startsWith("anewarray")), h::toString);
+        // g's body: a 6-tuple pattern reads through get, the 6-tuple literal is an array
         List<String> g = methods.stream().filter(m -> m.contains("call get(I)Ljava/lang/Object;")).findFirst().orElseThrow();
         assertTrue(g.contains("anewarray java/lang/Object"), g::toString);
         assertTrue(g.contains("call of([Ljava/lang/Object;)L" + tuple + ";"), g::toString);

@@ -175,7 +175,12 @@ public final class LudusTrace {
             if (d == null) continue;
             outermost = d.kind();
             String key = e.getClassName() + '#' + base(method, d);
-            if (b.continues(key)) continue;
+            if (b.continues(key)) {
+                // the overflow struck as a call entered the fn (no line there): the line of the
+                // fn's call to itself just outside tells where the recursion is
+                b.locateUnknown(Math.max(0, e.getLineNumber()));
+                continue;
+            }
             b.start(key, new Frame(d.kind(), d.name(), e.getFileName(), Math.max(0, e.getLineNumber())));
         }
         boolean cut = outermost != FrameNames.Kind.TOPLEVEL && outermost != FrameNames.Kind.TEST;
@@ -205,6 +210,18 @@ public final class LudusTrace {
                 return true;
             }
             return false;
+        }
+
+        /** Gives the current run's frame this line if its own is unknown (0), wherever that frame is referred to. */
+        void locateUnknown(int line) {
+            Frame old = current.frame();
+            if (old.line() != 0 || line == 0) return;
+            Frame now = new Frame(old.kind(), old.name(), old.file(), line);
+            current = new Run(current.key(), now, current.count());
+            if (first == old) first = now;
+            if (user == old) user = now;
+            if (callee == old) callee = now;
+            if (previous == old) previous = now;
         }
 
         void start(String key, Frame frame) {

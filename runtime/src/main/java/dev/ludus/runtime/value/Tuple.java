@@ -5,16 +5,17 @@ import dev.ludus.runtime.Values;
 /**
  * An immutable fixed-size tuple.
  *
- * <p>Tuples of 0 to 4 elements keep them in fields ({@link T0} … {@link T4}) so that C2 can
+ * <p>Tuples of 0 to 5 elements keep them in fields ({@link T0} … {@link T5}) so that C2 can
  * scalar-replace a tuple that does not escape (a vector built by {@code add} and taken apart
- * by a pattern never reaches the heap); longer ones wrap an array ({@link TN}). The form is
+ * by a pattern never reaches the heap; a 5-tuple node of a tree is one object, not two);
+ * longer ones wrap an array ({@link TN}). The form is
  * canonical: a tuple of n elements is always of the same class, so compiled patterns can test
  * the arity with one {@code instanceof} and read the fields directly. Every factory below keeps
  * that invariant; nothing else constructs tuples.
  */
-public abstract sealed class Tuple permits Tuple.T0, Tuple.T1, Tuple.T2, Tuple.T3, Tuple.T4, Tuple.TN {
+public abstract sealed class Tuple permits Tuple.T0, Tuple.T1, Tuple.T2, Tuple.T3, Tuple.T4, Tuple.T5, Tuple.TN {
     /** The largest arity with a fixed-field form. */
-    public static final int MAX_FIELDS = 4;
+    public static final int MAX_FIELDS = 5;
     public static final Tuple EMPTY = new T0();
 
     private Tuple() {}
@@ -24,6 +25,7 @@ public abstract sealed class Tuple permits Tuple.T0, Tuple.T1, Tuple.T2, Tuple.T
     public static Tuple of(Object a, Object b) { return new T2(a, b); }
     public static Tuple of(Object a, Object b, Object c) { return new T3(a, b, c); }
     public static Tuple of(Object a, Object b, Object c, Object d) { return new T4(a, b, c, d); }
+    public static Tuple of(Object a, Object b, Object c, Object d, Object e) { return new T5(a, b, c, d, e); }
 
     /** The tuple of {@code items}; takes ownership of the array (never mutate it afterwards). */
     public static Tuple of(Object... items) {
@@ -33,6 +35,7 @@ public abstract sealed class Tuple permits Tuple.T0, Tuple.T1, Tuple.T2, Tuple.T
             case 2 -> new T2(items[0], items[1]);
             case 3 -> new T3(items[0], items[1], items[2]);
             case 4 -> new T4(items[0], items[1], items[2], items[3]);
+            case 5 -> new T5(items[0], items[1], items[2], items[3], items[4]);
             default -> new TN(items);
         };
     }
@@ -123,7 +126,29 @@ public abstract sealed class Tuple permits Tuple.T0, Tuple.T1, Tuple.T2, Tuple.T
         }
     }
 
-    /** Five or more elements (the array is owned by the tuple and never mutated). */
+    public static final class T5 extends Tuple {
+        public final Object e0, e1, e2, e3, e4;
+        T5(Object e0, Object e1, Object e2, Object e3, Object e4) {
+            this.e0 = e0; this.e1 = e1; this.e2 = e2; this.e3 = e3; this.e4 = e4;
+        }
+        @Override public int size() { return 5; }
+        @Override public Object get(int i) {
+            return switch (i) {
+                case 0 -> e0;
+                case 1 -> e1;
+                case 2 -> e2;
+                case 3 -> e3;
+                case 4 -> e4;
+                default -> throw out(i, 5);
+            };
+        }
+        @Override public Object[] toArray() { return new Object[] {e0, e1, e2, e3, e4}; }
+        @Override public void copyTo(Object[] dst, int at) {
+            dst[at] = e0; dst[at + 1] = e1; dst[at + 2] = e2; dst[at + 3] = e3; dst[at + 4] = e4;
+        }
+    }
+
+    /** Six or more elements (the array is owned by the tuple and never mutated). */
     public static final class TN extends Tuple {
         private final Object[] items;
         TN(Object[] items) {

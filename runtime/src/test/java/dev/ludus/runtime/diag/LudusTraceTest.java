@@ -47,6 +47,20 @@ class LudusTraceTest {
                 """, render(s));
     }
 
+    /** A stack overflow strikes as a call enters a fn, where its line table has no line yet. */
+    @Test
+    void anOverflowAtAnEntryTakesTheLineOfTheRecursiveCallOutside() {
+        List<StackTraceElement> s = new ArrayList<>();
+        s.add(fn("forever", 1, -1));
+        for (int i = 0; i < 100; i++) s.add(fn("forever", 1, 2));
+        LudusTrace t = LudusTrace.of(s.toArray(StackTraceElement[]::new));
+        assertEquals(2, t.innermostUser().line());
+        assertTrue(render(s).startsWith("trace (innermost call first):\n  at forever (a.ld:2)\n"), render(s));
+        // a known line is kept
+        s.set(0, fn("forever", 1, 7));
+        assertEquals(7, LudusTrace.of(s.toArray(StackTraceElement[]::new)).innermostUser().line());
+    }
+
     @Test
     void directAndVariadicEntriesOfOneFunctionFoldTogether() {
         List<StackTraceElement> s = List.of(

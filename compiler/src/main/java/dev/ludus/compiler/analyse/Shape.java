@@ -1,0 +1,32 @@
+package dev.ludus.compiler.analyse;
+
+import java.util.List;
+
+/**
+ * What a value is on a fast path of VecBodies / VecLoops: a number, or a tuple (of fixed-field
+ * size) of shapes. A 2-vector is the tuple of two numbers. On the fast path a value of a shape
+ * lives in {@link #width} double locals, its numbers left to right.
+ */
+public record Shape(List<Shape> items) {
+    public static final Shape NUM = new Shape(null);
+    public static final Shape VEC = new Shape(List.of(NUM, NUM));
+
+    public boolean isNum() {
+        return items == null;
+    }
+
+    /** How many numbers a value of this shape holds. */
+    public int width() {
+        if (items == null) return 1;
+        int w = 0;
+        for (Shape s : items) w += s.width();
+        return w;
+    }
+
+    @Override public String toString() {
+        if (items == null) return "n";
+        StringBuilder b = new StringBuilder("(");
+        for (int i = 0; i < items.size(); i++) b.append(i > 0 ? ", " : "").append(items.get(i));
+        return b.append(')').toString();
+    }
+}
