@@ -89,7 +89,7 @@ final class Splitter implements Opcodes {
         java.util.Arrays.sort(order, (a, b) -> Integer.compare(k[b], k[a]));
         for (int i : order) {
             if (sum <= CHUNK_WEIGHT || k[i] < MIN_WEIGHT) break;
-            if (kids.get(i) instanceof Expr e && movable(e) && !RecurScan.hasFreeRecur(e)) {
+            if (kids.get(i) instanceof Expr e && movable(e) && !freeRecur(e)) {
                 marked.add(e);
                 sum -= k[i] - 1;
             }
@@ -134,7 +134,7 @@ final class Splitter implements Opcodes {
     /** The index of the last clause with a free recur (-1: none). */
     private int lastFreeRecur(List<Clause> clauses) {
         return recurs.computeIfAbsent(clauses, l -> {
-            for (int j = clauses.size() - 1; j >= 0; j--) if (RecurScan.hasFreeRecur(clauses.get(j))) return j;
+            for (int j = clauses.size() - 1; j >= 0; j--) if (freeRecur(clauses.get(j))) return j;
             return -1;
         });
     }
@@ -148,7 +148,7 @@ final class Splitter implements Opcodes {
     /** Emits e in an outlined method if it should move; false when the caller emits it. */
     boolean expression(Expr e, Frame f, boolean tail) {
         if (e == f.noOutline || !movable(e)) return false;
-        boolean recur = RecurScan.hasFreeRecur(e);
+        boolean recur = freeRecur(e);
         if (recur && !recurMoves(f) || !marked.contains(e) && !tooMuch(f, weight(e))) return false;
         outline(e, List.of(e), locals(List.of(e), f), f, tail, null, recur, (nf, src) -> {
             nf.noOutline = e;
@@ -162,6 +162,13 @@ final class Splitter implements Opcodes {
     private static boolean movable(Expr e) {
         return !(e instanceof Let || e instanceof FnDef fd && !fd.isLambda() || e instanceof FnDecl || e instanceof RefDecl
                 || e instanceof Import || e instanceof Ns || e instanceof Use || e instanceof Splat || e instanceof Placeholder);
+    }
+
+    private final java.util.Map<Node, Boolean> freeRecurs = new java.util.IdentityHashMap<>();
+
+    /** RecurScan.hasFreeRecur, remembered per subtree (asked at every level of deep code). */
+    private boolean freeRecur(Node n) {
+        return RecurScan.hasFreeRecur(n, freeRecurs);
     }
 
     /** Whether code with a recur to f's target may move out of f (its values come back as a RecurArgs). */
@@ -222,7 +229,7 @@ final class Splitter implements Opcodes {
     boolean sequenceRest(List<Expr> body, int i, int restWeight, Frame f, boolean tail) {
         if (i == 0 || !tooMuch(f, restWeight)) return false;
         List<Expr> rest = body.subList(i, body.size());
-        boolean recur = RecurScan.hasFreeRecur(rest.get(rest.size() - 1));
+        boolean recur = freeRecur(rest.get(rest.size() - 1));
         if (recur && !recurMoves(f)) return false;
         suffixes.putIfAbsent(body, suffixWeights(body));
         restOf(body, i, rest);
@@ -285,7 +292,7 @@ final class Splitter implements Opcodes {
         if (i == 0 || !tooMuch(f, restWeight)) return false;
         List<WhenClause> rest = clauses.subList(i, clauses.size());
         boolean recur = false;
-        for (WhenClause c : rest) recur |= RecurScan.hasFreeRecur(c.body());
+        for (WhenClause c : rest) recur |= freeRecur(c.body());
         if (recur && !recurMoves(f)) return false;
         suffixes.putIfAbsent(clauses, suffixWeights(clauses));
         restOf(clauses, i, rest);
