@@ -343,6 +343,20 @@ final class CallGen implements Opcodes {
     void doPipeline(Do d, Frame f, boolean tail) {
         MethodVisitor mv = f.mv;
         List<Expr> stages = d.stages();
+        if (x.chunked(f, stages)) {
+            // a long pipeline: pipelines of CHUNK_ITEMS stages, each fed by the one before (its first), planned
+            // so that the Splitter moves the inner ones into methods of their own
+            Expr inner = stages.get(0);
+            for (int from = 1; from < stages.size(); from += Gen.CHUNK_ITEMS - 1) {
+                List<Expr> part = new java.util.ArrayList<>();
+                part.add(inner);
+                part.addAll(stages.subList(from, Math.min(stages.size(), from + Gen.CHUNK_ITEMS - 1)));
+                inner = new Do(stages.get(from).span(), part);
+            }
+            x.plan(inner);
+            doPipeline((Do) inner, f, tail);
+            return;
+        }
         x.emit(stages.get(0), f, false);
         for (int i = 1; i < stages.size(); i++) {
             x.emit(stages.get(i), f, false);
