@@ -45,6 +45,19 @@ public final class Patterns {
         return r;
     }
 
+    /** As above, for a pattern naming many keys: their names separated by spaces (no keyword holds one). */
+    public static LDict dictRest(LDict d, String named) {
+        LDict r = d;
+        int from = 0;
+        for (int i = 0; i <= named.length(); i++) {
+            if (i == named.length() || named.charAt(i) == ' ') {
+                r = r.dissoc(Keyword.of(named.substring(from, i)));
+                from = i + 1;
+            }
+        }
+        return r;
+    }
+
     /** The panic of a failed {@code let} (spec §10.2), located at the let. */
     public static LudusPanic letFailed(String pattern, Object value, String file, int line, int col) {
         String why = PatternDesc.explain(PatternDesc.decode(pattern), value);

@@ -28,17 +28,34 @@ public final class RecurScan {
 
     /** A recur in a tail position of e that targets a loop or fn enclosing e (such code cannot move to another method). */
     public static boolean hasFreeRecur(Node e) {
+        return hasFreeRecur(e, null);
+    }
+
+    /**
+     * As above, remembering the answer for each subtree in memo (if not null): asked of every
+     * level of a 100,000-deep else-if chain, the plain walk took quadratic time.
+     */
+    public static boolean hasFreeRecur(Node e, java.util.Map<Node, Boolean> memo) {
+        if (memo == null) return scan(e, null);
+        Boolean known = memo.get(e);
+        if (known != null) return known;
+        boolean r = scan(e, memo);
+        memo.put(e, r);
+        return r;
+    }
+
+    private static boolean scan(Node e, java.util.Map<Node, Boolean> memo) {
         if (e instanceof Recur) return true;
-        if (e instanceof Clause c) return hasFreeRecur(c.body());
-        if (e instanceof Block b) return !b.body().isEmpty() && hasFreeRecur(b.body().get(b.body().size() - 1));
-        if (e instanceof If i) return hasFreeRecur(i.then()) || hasFreeRecur(i.otherwise());
-        if (e instanceof IfLet i) return hasFreeRecur(i.then()) || hasFreeRecur(i.otherwise());
+        if (e instanceof Clause c) return hasFreeRecur(c.body(), memo);
+        if (e instanceof Block b) return !b.body().isEmpty() && hasFreeRecur(b.body().get(b.body().size() - 1), memo);
+        if (e instanceof If i) return hasFreeRecur(i.then(), memo) || hasFreeRecur(i.otherwise(), memo);
+        if (e instanceof IfLet i) return hasFreeRecur(i.then(), memo) || hasFreeRecur(i.otherwise(), memo);
         if (e instanceof When w) {
-            for (WhenClause c : w.clauses()) if (hasFreeRecur(c.body())) return true;
+            for (WhenClause c : w.clauses()) if (hasFreeRecur(c.body(), memo)) return true;
         } else if (e instanceof Match mt) {
-            for (Clause c : mt.clauses()) if (hasFreeRecur(c.body())) return true;
+            for (Clause c : mt.clauses()) if (hasFreeRecur(c.body(), memo)) return true;
         } else if (e instanceof Receive r) {
-            for (Clause c : r.clauses()) if (hasFreeRecur(c.body())) return true;
+            for (Clause c : r.clauses()) if (hasFreeRecur(c.body(), memo)) return true;
         }
         return false;
     }

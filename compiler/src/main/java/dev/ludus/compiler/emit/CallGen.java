@@ -233,6 +233,7 @@ final class CallGen implements Opcodes {
     private boolean jump(Frame.RecurTarget t, List<Expr> args, Frame f, boolean loop) {
         MethodVisitor mv = f.mv;
         int n = args.size();
+        if (t.remote != null) return remoteJump(t.remote, args, f, loop);
         if (t.fixed()) {
             if (t.argSlots.length != n) return false;
             if (t.lng != null) {
@@ -256,6 +257,23 @@ final class CallGen implements Opcodes {
         }
         mv.visitJumpInsn(GOTO, t.head);
         mv.visitInsn(ACONST_NULL); // dead: keeps the one-value invariant
+        return true;
+    }
+
+    /**
+     * A recur in moved code (Splitter) to target t of the method it was moved from: its values
+     * are returned as a RecurArgs, for that method to jump with; false when it is no jump there
+     * (a self call with another count: an ordinary tail call).
+     */
+    private boolean remoteJump(Frame.RecurTarget t, List<Expr> args, Frame f, boolean loop) {
+        int n = args.size();
+        if (t.fixed() ? t.argSlots.length != n
+                : !loop && n <= Clauses.MAX_DIRECT && (f.variadicDirectMask & (1 << n)) != 0) return false;
+        if (ManyArgs.applies(args)) ManyArgs.array(x, args, f);
+        else x.array(args, f);
+        f.mv.visitMethodInsn(INVOKESTATIC, Rt.RECUR_ARGS, "of", "(" + Rt.OBJS_D + ")L" + Rt.RECUR_ARGS + ";", false);
+        f.mv.visitInsn(ARETURN);
+        f.mv.visitInsn(ACONST_NULL); // dead: keeps the one-value invariant
         return true;
     }
 
@@ -336,6 +354,20 @@ final class CallGen implements Opcodes {
     void doPipeline(Do d, Frame f, boolean tail) {
         MethodVisitor mv = f.mv;
         List<Expr> stages = d.stages();
+        if (x.chunked(f, stages)) {
+            // a long pipeline: pipelines of CHUNK_ITEMS stages, each fed by the one before (its first), planned
+            // so that the Splitter moves the inner ones into methods of their own
+            Expr inner = stages.get(0);
+            for (int from = 1; from < stages.size(); from += Gen.CHUNK_ITEMS - 1) {
+                List<Expr> part = new java.util.ArrayList<>();
+                part.add(inner);
+                part.addAll(stages.subList(from, Math.min(stages.size(), from + Gen.CHUNK_ITEMS - 1)));
+                inner = new Do(stages.get(from).span(), part);
+            }
+            x.plan(inner);
+            doPipeline((Do) inner, f, tail);
+            return;
+        }
         x.emit(stages.get(0), f, false);
         for (int i = 1; i < stages.size(); i++) {
             x.emit(stages.get(i), f, false);

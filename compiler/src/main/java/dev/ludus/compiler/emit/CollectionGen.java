@@ -20,6 +20,20 @@ final class CollectionGen implements Opcodes {
         mv.visitTypeInsn(NEW, "java/lang/StringBuilder");
         mv.visitInsn(DUP);
         mv.visitMethodInsn(INVOKESPECIAL, "java/lang/StringBuilder", "<init>", "()V", false);
+        if (x.chunked(f, s.names())) {
+            // a long interpolation: its chunks are interpolations of their own (moved if large), appended in order
+            int n = s.names().size();
+            for (int from = 0; from < n; from += Gen.CHUNK_ITEMS) {
+                int to = Math.min(n, from + Gen.CHUNK_ITEMS);
+                List<String> texts = new java.util.ArrayList<>(s.texts().subList(from, to));
+                texts.add(to == n ? s.texts().get(n) : "");
+                x.emit(new InterpStr(s.names().get(from).span(), texts, s.names().subList(from, to)), f, false);
+                mv.visitTypeInsn(CHECKCAST, "java/lang/String");
+                appendString(mv);
+            }
+            mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/StringBuilder", "toString", "()Ljava/lang/String;", false);
+            return;
+        }
         for (int i = 0; i < s.texts().size(); i++) {
             if (!s.texts().get(i).isEmpty()) {
                 mv.visitLdcInsn(s.texts().get(i));

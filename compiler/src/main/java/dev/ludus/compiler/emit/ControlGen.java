@@ -35,9 +35,7 @@ final class ControlGen implements Opcodes {
             x.emit(i.value(), f, false);
             int tmp = f.newSlot();
             f.mv.visitVarInsn(ASTORE, tmp);
-            int[] spill = Spills.begin(i.pattern(), f);
-            x.match(i.pattern(), tmp, otherwise, f);
-            Spills.end(f, spill);
+            x.matchClause(i.pattern(), ArgSource.value(tmp), otherwise, f);
         }, i.then(), i.otherwise(), f, tail);
     }
 
@@ -161,10 +159,7 @@ final class ControlGen implements Opcodes {
             Clause c = clauses.get(i);
             if (rest != null && x.clausesRest(clauses, i, rest[i], src, f, tail, end)) return;
             Label next = new Label();
-            int[] spill = Spills.begin(c.pattern(), f);
-            if (src.isValue()) x.match(c.pattern(), src.valueSlot(), next, f);
-            else x.matchArgs((PTuple) c.pattern(), src, next, f);
-            Spills.end(f, spill);
+            x.matchClause(c.pattern(), src, next, f);
             if (c.guard() != null) x.condition(c.guard(), f, next);
             if (onMatch != null) onMatch.run();
             if (end == null && f.returnsDouble) {

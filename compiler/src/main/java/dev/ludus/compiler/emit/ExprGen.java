@@ -365,6 +365,7 @@ final class ExprGen implements Gen, Opcodes {
     @Override public void longRecur(Frame.RecurTarget t, List<Expr> args, Frame f) { ints.recur(t, args, f); }
     @Override public void match(Pattern p, int v, Label fail, Frame f) { patterns.match(p, v, fail, f); }
     @Override public void matchArgs(PTuple p, ArgSource src, Label fail, Frame f) { patterns.matchArgs(p, src, fail, f); }
+    @Override public void matchClause(Pattern p, ArgSource src, Label fail, Frame f) { patterns.matchClause(p, src, fail, f); }
     @Override public boolean chunked(Frame f, List<? extends Node> items) { return split.chunked(f, items); }
 
     @Override

@@ -38,9 +38,7 @@ final class FormGen implements Opcodes {
         mv.visitVarInsn(ASTORE, tmp);
         Label fail = new Label();
         Label ok = new Label();
-        int[] spill = Spills.begin(l.pattern(), f);
-        x.match(l.pattern(), tmp, fail, f);
-        Spills.end(f, spill);
+        x.matchClause(l.pattern(), ArgSource.value(tmp), fail, f);
         mv.visitJumpInsn(GOTO, ok);
         mv.visitLabel(fail);
         mv.visitLdcInsn(PatternText.encode(l.pattern()));

@@ -33,6 +33,11 @@ final class Frame {
     /** In such a pattern: a temporary slot per nesting depth of its sub-patterns (reused), and the depth. */
     final java.util.ArrayList<Integer> spillTemps = new java.util.ArrayList<>();
     int spillDepth;
+    /** In a helper method of a large pattern (PatternMethods): its plan (slot 1 holds the names' array), else null. */
+    PatternMethods.Plan patterns;
+    /** There: the (sub-)pattern the helper matches, and for a helper of a range of its items, the range. */
+    dev.ludus.compiler.syntax.Ast.Pattern patternRoot;
+    int[] chunk;
     /**
      * Where the code emitted now stands for the analysis: which locals are unboxed here (a
      * method's start, or the long copy of a loop). The slots below record where they live.
@@ -159,6 +164,18 @@ final class Frame {
         final RecurTarget fallback;
         /** Per position of a loop, the clause names of a list accumulator (null: none; see ListAccumulators). */
         Set<Binding>[] accs;
+        /**
+         * In code moved out of the method holding the target (Splitter): that method's target.
+         * A recur here returns its values (a RecurArgs) for that method to jump with.
+         */
+        RecurTarget remote;
+
+        /** The target of a recur in code moved out of the method holding t. */
+        static RecurTarget movedFrom(RecurTarget t) {
+            RecurTarget r = new RecurTarget(null, null, -1, t.isLoop);
+            r.remote = t.remote != null ? t.remote : t;
+            return r;
+        }
 
         RecurTarget(Label head, int[] argSlots, int arraySlot, boolean isLoop) {
             this(head, argSlots, arraySlot, isLoop, null);

@@ -121,6 +121,9 @@ interface Gen {
     /** Matches a clause's argument tuple pattern against src; jumps to fail when it does not match. */
     void matchArgs(PTuple p, ArgSource src, Label fail, Frame f);
 
+    /** A clause's, let's or if-let's pattern against src (a value or arguments), however large; jumps to fail when it does not match. */
+    void matchClause(Pattern p, ArgSource src, Label fail, Frame f);
+
     // ---- the Splitter
 
     /** Items per chunk of a long collection literal. */

@@ -17,10 +17,28 @@ import org.objectweb.asm.Opcodes;
 final class PatternGen implements Opcodes {
     private final ModuleContext m;
     private final Gen x;
+    private final PatternMethods big;
 
     PatternGen(ModuleContext m, Gen x) {
         this.m = m;
         this.x = x;
+        this.big = new PatternMethods(m, x, this);
+    }
+
+    /**
+     * A clause's, let's or if-let's pattern against src (a value, or a clause's arguments),
+     * binding its names; jumps to fail when it does not match. Large patterns go to helper
+     * methods (PatternMethods), patterns of many names bind into an array (Spills).
+     */
+    void matchClause(Pattern p, ArgSource src, Label fail, Frame f) {
+        if (big.applies(p, f)) {
+            big.match(p, src, fail, f);
+            return;
+        }
+        int[] spill = Spills.begin(p, f);
+        if (src.isValue()) match(p, src.valueSlot(), fail, f);
+        else matchArgs((PTuple) p, src, fail, f);
+        Spills.end(f, spill);
     }
 
     /** The bindings a pattern introduces. */
@@ -49,6 +67,10 @@ final class PatternGen implements Opcodes {
     }
 
     private void bind(Pattern p, Frame f) {
+        if (f.patterns != null) { // in a helper of a large pattern: into its out array
+            PatternMethods.storeOut(f.mv, 1, f.patterns.index(p));
+            return;
+        }
         Binding b = m.res.declared.get(p);
         if (b == null) throw new IllegalStateException("pattern binding not resolved at " + p.span());
         x.store(b, f);
@@ -56,6 +78,7 @@ final class PatternGen implements Opcodes {
 
     void match(Pattern p, int v, Label fail, Frame f) {
         MethodVisitor mv = f.mv;
+        if (big.outlined(p, v, fail, f)) return;
         if (p instanceof PIgnore i) {
         } else if (p instanceof PBind b) {
                 mv.visitVarInsn(ALOAD, v);
@@ -69,9 +92,9 @@ final class PatternGen implements Opcodes {
         } else if (p instanceof PConst c) {
             constant(c.literal(), v, fail, mv);
         } else if (p instanceof PTuple t) {
-            sequence(t.items(), v, fail, f, true);
+            sequence(t, t.items(), v, fail, f, true);
         } else if (p instanceof PList l) {
-            sequence(l.items(), v, fail, f, false);
+            sequence(l, l.items(), v, fail, f, false);
         } else if (p instanceof PDict d) {
             dict(d, v, fail, f);
         } else if (p instanceof PSplat s) {
@@ -130,7 +153,7 @@ final class PatternGen implements Opcodes {
         }
     }
 
-    private void sequence(List<Pattern> items, int v, Label fail, Frame f, boolean tuple) {
+    private void sequence(Pattern node, List<Pattern> items, int v, Label fail, Frame f, boolean tuple) {
         MethodVisitor mv = f.mv;
         String cls = tuple ? Rt.TUPLE : Rt.LLIST;
         boolean splat = !items.isEmpty() && items.get(items.size() - 1) instanceof PSplat;
@@ -148,15 +171,8 @@ final class PatternGen implements Opcodes {
         Rt.integer(mv, fixed);
         mv.visitJumpInsn(splat ? IF_ICMPLT : IF_ICMPNE, fail);
         boolean bound = tuple && Spills.bindItems(items, fixed, v, false, m.res.declared, f);
-        for (int i = 0; i < fixed && !bound; i++) {
-            Pattern item = items.get(i);
-            if (item instanceof PIgnore) continue;
-            mv.visitVarInsn(ALOAD, v);
-            mv.visitTypeInsn(CHECKCAST, cls);
-            Rt.integer(mv, i);
-            mv.visitMethodInsn(INVOKEVIRTUAL, cls, "get", "(I)" + Rt.OBJ_D, false);
-            subMatch(item, fail, f);
-        }
+        PatternMethods.Kind kind = tuple ? PatternMethods.Kind.TUPLE_ITEMS : PatternMethods.Kind.LIST_ITEMS;
+        if (!bound && !big.chunked(node, kind, v, fail, f)) items(node, kind, v, 0, fixed, fail, f);
         if (splat && ((PSplat) items.get(fixed)).name() != null) {
             mv.visitVarInsn(ALOAD, v);
             mv.visitTypeInsn(CHECKCAST, cls);
@@ -200,31 +216,22 @@ final class PatternGen implements Opcodes {
         List<String> named = new ArrayList<>();
         PSplat rest = null;
         for (Pattern item : d.items()) {
-            if (item instanceof PSplat s) {
-                rest = s;
-                continue;
-            }
-            PDictPair pr = (PDictPair) item;
-            named.add(pr.key());
-            mv.visitVarInsn(ALOAD, v);
-            if (f.runsOnce()) {
-                mv.visitTypeInsn(CHECKCAST, Rt.LDICT);
-                Rt.keyword(mv, pr.key());
-                mv.visitMethodInsn(INVOKEVIRTUAL, Rt.LDICT, "get", "(" + Rt.KEYWORD_D + ")" + Rt.OBJ_D, false);
-            } else {
-                // LDict.get through a DictSites site: an inline cache on record shapes
-                mv.visitInvokeDynamicInsn("get", "(" + Rt.OBJ_D + ")" + Rt.OBJ_D, Rt.DICT_GET_BSM, pr.key());
-            }
-            int tmp = Spills.temp(f);
-            mv.visitVarInsn(ASTORE, tmp);
-            mv.visitVarInsn(ALOAD, tmp);
-            mv.visitJumpInsn(IFNULL, fail); // absent key (a key holding nil holds Nil.NIL)
-            match(pr.pattern(), tmp, fail, f);
-            Spills.release(f);
+            if (item instanceof PSplat s) rest = s;
+            else named.add(((PDictPair) item).key());
+        }
+        if (!big.chunked(d, PatternMethods.Kind.DICT_ITEMS, v, fail, f)) {
+            items(d, PatternMethods.Kind.DICT_ITEMS, v, 0, d.items().size(), fail, f);
         }
         if (rest != null && rest.name() != null) {
             mv.visitVarInsn(ALOAD, v);
             mv.visitTypeInsn(CHECKCAST, Rt.LDICT);
+            if (named.size() > MANY_KEYS) {
+                // the keys as one text, not an array built by code of its own
+                mv.visitLdcInsn(String.join(" ", named));
+                mv.visitMethodInsn(INVOKESTATIC, Rt.PATTERNS, "dictRest", "(L" + Rt.LDICT + ";Ljava/lang/String;)L" + Rt.LDICT + ";", false);
+                bind(rest, f);
+                return;
+            }
             Rt.integer(mv, named.size());
             mv.visitTypeInsn(ANEWARRAY, Rt.KEYWORD);
             for (int i = 0; i < named.size(); i++) {
@@ -238,8 +245,59 @@ final class PatternGen implements Opcodes {
         }
     }
 
+    /** A dict pattern's rest names more keys than this: they travel as one text. */
+    static final int MANY_KEYS = 256;
+
+    /**
+     * Items from..to of a sequence or dict pattern p, against the value in slot v (its type and
+     * size are checked): in order, each item read and matched (a dict's rest is not an item here).
+     */
+    void items(Pattern p, PatternMethods.Kind kind, int v, int from, int to, Label fail, Frame f) {
+        MethodVisitor mv = f.mv;
+        List<Pattern> items = p instanceof PTuple t ? t.items() : p instanceof PList l ? l.items() : ((PDict) p).items();
+        for (int i = from; i < to; i++) {
+            Pattern item = items.get(i);
+            if (item instanceof PIgnore || item instanceof PSplat) continue;
+            if (kind == PatternMethods.Kind.DICT_ITEMS) {
+                dictPair((PDictPair) item, v, fail, f);
+                continue;
+            }
+            mv.visitVarInsn(ALOAD, v);
+            if (kind == PatternMethods.Kind.ARGS_ITEMS) {
+                mv.visitTypeInsn(CHECKCAST, Rt.OBJS_D);
+                Rt.integer(mv, i);
+                mv.visitInsn(AALOAD);
+            } else {
+                String cls = kind == PatternMethods.Kind.TUPLE_ITEMS ? Rt.TUPLE : Rt.LLIST;
+                mv.visitTypeInsn(CHECKCAST, cls);
+                Rt.integer(mv, i);
+                mv.visitMethodInsn(INVOKEVIRTUAL, cls, "get", "(I)" + Rt.OBJ_D, false);
+            }
+            subMatch(item, fail, f);
+        }
+    }
+
+    private void dictPair(PDictPair pr, int v, Label fail, Frame f) {
+        MethodVisitor mv = f.mv;
+        mv.visitVarInsn(ALOAD, v);
+        if (f.runsOnce()) {
+            mv.visitTypeInsn(CHECKCAST, Rt.LDICT);
+            Rt.keyword(mv, pr.key());
+            mv.visitMethodInsn(INVOKEVIRTUAL, Rt.LDICT, "get", "(" + Rt.KEYWORD_D + ")" + Rt.OBJ_D, false);
+        } else {
+            // LDict.get through a DictSites site: an inline cache on record shapes
+            mv.visitInvokeDynamicInsn("get", "(" + Rt.OBJ_D + ")" + Rt.OBJ_D, Rt.DICT_GET_BSM, pr.key());
+        }
+        int tmp = Spills.temp(f);
+        mv.visitVarInsn(ASTORE, tmp);
+        mv.visitVarInsn(ALOAD, tmp);
+        mv.visitJumpInsn(IFNULL, fail); // absent key (a key holding nil holds Nil.NIL)
+        match(pr.pattern(), tmp, fail, f);
+        Spills.release(f);
+    }
+
     /** A pattern analyse.LoopTypes allows at a numeric loop position, against an unboxed double slot. */
-    private void matchDouble(Pattern item, int slot, boolean asLong, Label fail, Frame f) {
+    void matchDouble(Pattern item, int slot, boolean asLong, Label fail, Frame f) {
         if (item instanceof PConst c) {
             if (asLong) {
                 f.mv.visitVarInsn(LLOAD, slot);
@@ -292,6 +350,28 @@ final class PatternGen implements Opcodes {
                 mv.visitVarInsn(ALOAD, src.arraySlot());
                 Rt.integer(mv, fixed);
             }
+            mv.visitMethodInsn(INVOKESTATIC, Rt.PATTERNS, "argsRest", "(" + Rt.OBJS_D + "I)L" + Rt.LLIST + ";", false);
+            bind(items.get(fixed), f);
+        }
+    }
+
+    /** In a helper of a large pattern: a clause's argument tuple pattern against the arguments array in slot v. */
+    void argsArray(PTuple p, int v, Label fail, Frame f) {
+        MethodVisitor mv = f.mv;
+        List<Pattern> items = p.items();
+        int fixed = Clauses.fixedCount(p);
+        mv.visitVarInsn(ALOAD, v);
+        mv.visitTypeInsn(CHECKCAST, Rt.OBJS_D);
+        mv.visitInsn(ARRAYLENGTH);
+        Rt.integer(mv, fixed);
+        mv.visitJumpInsn(Clauses.hasSplat(p) ? IF_ICMPLT : IF_ICMPNE, fail);
+        mv.visitVarInsn(ALOAD, v);
+        mv.visitTypeInsn(CHECKCAST, Rt.OBJS_D);
+        mv.visitVarInsn(ASTORE, v);
+        if (!big.chunked(p, PatternMethods.Kind.ARGS_ITEMS, v, fail, f)) items(p, PatternMethods.Kind.ARGS_ITEMS, v, 0, fixed, fail, f);
+        if (fixed < items.size() && ((PSplat) items.get(fixed)).name() != null) {
+            mv.visitVarInsn(ALOAD, v);
+            Rt.integer(mv, fixed);
             mv.visitMethodInsn(INVOKESTATIC, Rt.PATTERNS, "argsRest", "(" + Rt.OBJS_D + "I)L" + Rt.LLIST + ";", false);
             bind(items.get(fixed), f);
         }

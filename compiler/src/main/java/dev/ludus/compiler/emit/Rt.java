@@ -44,6 +44,7 @@ final class Rt implements Opcodes {
     static final String SOURCES = "dev/ludus/runtime/Sources";
     static final String LAUNCHER = "dev/ludus/runtime/Launcher";
     static final String TAILCALL = "dev/ludus/runtime/TailCall";
+    static final String RECUR_ARGS = "dev/ludus/runtime/RecurArgs";
     static final String PROCESSES = "dev/ludus/runtime/process/Processes";
 
     private static final String LOOKUP_D = "Ljava/lang/invoke/MethodHandles$Lookup;";

@@ -111,14 +111,14 @@ final class Spills implements Opcodes {
      * depth, reused by its siblings (a sub-pattern's slot is dead once it has matched).
      */
     static int temp(Frame f) {
-        if (f.spillTo == null) return f.newSlot();
+        if (f.spillTo == null && f.patterns == null) return f.newSlot();
         int depth = f.spillDepth++;
         if (depth == f.spillTemps.size()) f.spillTemps.add(f.newSlot());
         return f.spillTemps.get(depth);
     }
 
     static void release(Frame f) {
-        if (f.spillTo != null) f.spillDepth--;
+        if (f.spillTo != null || f.patterns != null) f.spillDepth--;
     }
 
     static void end(Frame f, int[] saved) {

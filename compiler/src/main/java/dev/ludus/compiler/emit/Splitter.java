@@ -89,7 +89,7 @@ final class Splitter implements Opcodes {
         java.util.Arrays.sort(order, (a, b) -> Integer.compare(k[b], k[a]));
         for (int i : order) {
             if (sum <= CHUNK_WEIGHT || k[i] < MIN_WEIGHT) break;
-            if (kids.get(i) instanceof Expr e && movable(e) && !RecurScan.hasFreeRecur(e)) {
+            if (kids.get(i) instanceof Expr e && movable(e) && !freeRecur(e)) {
                 marked.add(e);
                 sum -= k[i] - 1;
             }
@@ -134,7 +134,7 @@ final class Splitter implements Opcodes {
     /** The index of the last clause with a free recur (-1: none). */
     private int lastFreeRecur(List<Clause> clauses) {
         return recurs.computeIfAbsent(clauses, l -> {
-            for (int j = clauses.size() - 1; j >= 0; j--) if (RecurScan.hasFreeRecur(clauses.get(j))) return j;
+            for (int j = clauses.size() - 1; j >= 0; j--) if (freeRecur(clauses.get(j))) return j;
             return -1;
         });
     }
@@ -148,8 +148,9 @@ final class Splitter implements Opcodes {
     /** Emits e in an outlined method if it should move; false when the caller emits it. */
     boolean expression(Expr e, Frame f, boolean tail) {
         if (e == f.noOutline || !movable(e)) return false;
-        if (!marked.contains(e) && (!tooMuch(f, weight(e)) || RecurScan.hasFreeRecur(e))) return false;
-        outline(e, List.of(e), locals(List.of(e), f), f, tail, null, (nf, src) -> {
+        boolean recur = freeRecur(e);
+        if (recur && !recurMoves(f) || !marked.contains(e) && !tooMuch(f, weight(e))) return false;
+        outline(e, List.of(e), locals(List.of(e), f), f, tail, null, recur, (nf, src) -> {
             nf.noOutline = e;
             x.emit(e, nf, tail);
             nf.mv.visitInsn(ARETURN);
@@ -163,6 +164,62 @@ final class Splitter implements Opcodes {
                 || e instanceof Import || e instanceof Ns || e instanceof Use || e instanceof Splat || e instanceof Placeholder);
     }
 
+    private final java.util.Map<Node, Boolean> freeRecurs = new java.util.IdentityHashMap<>();
+
+    /** RecurScan.hasFreeRecur, remembered per subtree (asked at every level of deep code). */
+    private boolean freeRecur(Node n) {
+        return RecurScan.hasFreeRecur(n, freeRecurs);
+    }
+
+    /** Whether code with a recur to f's target may move out of f (its values come back as a RecurArgs). */
+    private static boolean recurMoves(Frame f) {
+        return f.recur != null && !f.returnsDouble;
+    }
+
+    /**
+     * After the call of moved code holding a recur: a RecurArgs result is that recur. Here, the
+     * method holding its target stores the values as the recur would and jumps to its head (the
+     * moved code was in a tail position of the target's body, so the operand stack is as at its
+     * head); moved code in turn returns it. Anything else is the moved code's value.
+     */
+    private static void recurBack(Frame f) {
+        MethodVisitor mv = f.mv;
+        Label value = new Label();
+        mv.visitInsn(DUP);
+        mv.visitTypeInsn(INSTANCEOF, Rt.RECUR_ARGS);
+        mv.visitJumpInsn(IFEQ, value);
+        if (f.recur.remote != null) {
+            mv.visitInsn(ARETURN);
+            mv.visitLabel(value);
+            return;
+        }
+        // a loop run on longs goes on in its usual copy (as a recur with an inexact long does)
+        Frame.RecurTarget t = f.recur.lng != null ? f.recur.fallback : f.recur;
+        mv.visitTypeInsn(CHECKCAST, Rt.RECUR_ARGS);
+        mv.visitFieldInsn(GETFIELD, Rt.RECUR_ARGS, "values", Rt.OBJS_D);
+        if (t.fixed()) {
+            for (int j = 0; j < t.argSlots.length; j++) {
+                mv.visitInsn(DUP);
+                Rt.integer(mv, j);
+                mv.visitInsn(AALOAD);
+                if (t.dbl(j)) {
+                    Rt.unbox(mv);
+                    mv.visitVarInsn(DSTORE, t.argSlots[j]);
+                    continue;
+                }
+                if (t.acc(j) != null) {
+                    mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "accumulator", "(" + Rt.OBJ_D + ")" + Rt.OBJ_D, false);
+                }
+                mv.visitVarInsn(ASTORE, t.argSlots[j]);
+            }
+            mv.visitInsn(POP);
+        } else {
+            mv.visitVarInsn(ASTORE, t.arraySlot);
+        }
+        mv.visitJumpInsn(GOTO, t.head);
+        mv.visitLabel(value);
+    }
+
     // ---- statement sequences
 
     /**
@@ -172,11 +229,12 @@ final class Splitter implements Opcodes {
     boolean sequenceRest(List<Expr> body, int i, int restWeight, Frame f, boolean tail) {
         if (i == 0 || !tooMuch(f, restWeight)) return false;
         List<Expr> rest = body.subList(i, body.size());
-        if (RecurScan.hasFreeRecur(rest.get(rest.size() - 1))) return false;
+        boolean recur = freeRecur(rest.get(rest.size() - 1));
+        if (recur && !recurMoves(f)) return false;
         suffixes.putIfAbsent(body, suffixWeights(body));
         restOf(body, i, rest);
         Block block = new Block(rest.get(0).span(), rest);
-        outline(block, rest, locals(rest, f), f, tail, null, (nf, src) -> {
+        outline(block, rest, locals(rest, f), f, tail, null, recur, (nf, src) -> {
             nf.noOutline = block;
             x.emit(block, nf, tail);
             nf.mv.visitInsn(ARETURN);
@@ -194,7 +252,9 @@ final class Splitter implements Opcodes {
     boolean clausesRest(List<Clause> clauses, int i, int restWeight, ArgSource src, Frame f, boolean tail, Label end) {
         if (i == 0 || !tooMuch(f, restWeight)) return false;
         List<Clause> rest = clauses.subList(i, clauses.size());
-        if (lastFreeRecur(clauses) >= i) return false;
+        int lastRecur = lastFreeRecur(clauses);
+        boolean recur = lastRecur >= i;
+        if (recur && !recurMoves(f)) return false;
         suffixes.putIfAbsent(clauses, suffixWeights(clauses));
         restOf(clauses, i, rest);
         MethodVisitor mv = f.mv;
@@ -203,8 +263,8 @@ final class Splitter implements Opcodes {
         List<Binding> env = envs.get(clauses);
         if (env == null) env = locals(nodes, f);
         envs.put(rest, env);
-        recurs.put(rest, -1);
-        outline(rest.get(0), rest, env, f, tail, src, (nf, nsrc) -> {
+        recurs.put(rest, recur ? lastRecur - i : -1);
+        outline(rest.get(0), rest, env, f, tail, src, recur, (nf, nsrc) -> {
             x.clauses(rest, nsrc, nf, tail, null);
             nf.mv.visitInsn(ACONST_NULL);
             nf.mv.visitInsn(ARETURN);
@@ -231,14 +291,16 @@ final class Splitter implements Opcodes {
     boolean whenRest(List<WhenClause> clauses, int i, int restWeight, Frame f, boolean tail, Label end) {
         if (i == 0 || !tooMuch(f, restWeight)) return false;
         List<WhenClause> rest = clauses.subList(i, clauses.size());
-        for (WhenClause c : rest) if (RecurScan.hasFreeRecur(c.body())) return false;
+        boolean recur = false;
+        for (WhenClause c : rest) recur |= freeRecur(c.body());
+        if (recur && !recurMoves(f)) return false;
         suffixes.putIfAbsent(clauses, suffixWeights(clauses));
         restOf(clauses, i, rest);
         MethodVisitor mv = f.mv;
         List<Binding> env = envs.get(clauses); // tests bind nothing: one env for all the rests
         if (env == null) env = locals(rest, f);
         envs.put(rest, env);
-        outline(rest.get(0), rest, env, f, tail, null, (nf, nsrc) -> {
+        outline(rest.get(0), rest, env, f, tail, null, recur, (nf, nsrc) -> {
             x.whenClauses(rest, nf, tail, null);
             nf.mv.visitInsn(ACONST_NULL);
             nf.mv.visitInsn(ARETURN);
@@ -265,7 +327,8 @@ final class Splitter implements Opcodes {
      * clause values of src (if any) and then every local of f that nodes name or bind.
      * Leaves the method's result on the stack.
      */
-    private void outline(Node site, List<? extends Node> moved, List<Binding> env, Frame f, boolean tail, ArgSource src, Body body) {
+    private void outline(Node site, List<? extends Node> moved, List<Binding> env, Frame f, boolean tail, ArgSource src,
+                         boolean recur, Body body) {
         // names of patterns of many names travel as their arrays, one env entry each (Spills)
         List<Integer> arrays = Spills.arrays(env, f);
         List<Binding> spilledEnv = env;
@@ -313,6 +376,7 @@ final class Splitter implements Opcodes {
             mv.visitInsn(AASTORE);
         }
         mv.visitMethodInsn(INVOKESTATIC, LongStrings.owner(nm), name, desc, false);
+        if (recur) recurBack(f);
 
         // the method
         nm.visitCode();
@@ -321,6 +385,9 @@ final class Splitter implements Opcodes {
         nf.captures.putAll(f.captures);
         nf.repeating = f.repeating;
         nf.splitting = true;
+        // a recur in the moved code returns its values here (recurBack)
+        if (f.recur != null) nf.recur = Frame.RecurTarget.movedFrom(f.recur);
+        nf.variadicDirectMask = f.variadicDirectMask;
         nf.method = f.method;
         k = 0;
         int[] srcSlots = new int[srcCount];

@@ -418,7 +418,8 @@ final class ModuleResolver {
     private Binding lookup(UseSite u) {
         Ast.Node useFrame = u.fns().isEmpty() ? script : u.fns().get(u.fns().size() - 1);
         boolean crossed = false;
-        for (Scope sc = u.scope(); sc != null; sc = sc.parent) {
+        // once every name is declared, empty scopes of one frame are passed over (Scope.next)
+        for (Scope sc = u.scope(); sc != null; sc = declared ? sc.next() : sc.parent) {
             if (sc.frame != useFrame) crossed = true;
             Binding c = sc.get(u.word().name());
             if (c == null) continue;
@@ -456,7 +457,11 @@ final class ModuleResolver {
 
     private record Resolved(UseSite use, Binding binding, boolean self, boolean check) {}
 
+    /** Whether every name of the module is declared (uses are resolved then; a use target is resolved as it is met). */
+    private boolean declared;
+
     private void resolveUses() {
+        declared = true;
         List<Resolved> resolved = new ArrayList<>();
         for (UseSite u : uses) {
             Binding b = lookup(u);

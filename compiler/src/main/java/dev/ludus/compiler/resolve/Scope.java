@@ -26,4 +26,36 @@ final class Scope {
     }
 
     Binding get(String name) { return names.get(name); }
+
+    private Scope next;
+    private boolean nextKnown;
+
+    /**
+     * The nearest enclosing scope a lookup from here must look at: empty scopes of the same frame
+     * are passed over (each branch of an if is a scope: a chain of 100,000 else-ifs made every
+     * lookup walk 100,000 scopes, 285 s for 2.6 MB of source). Asked only once every name is
+     * declared (ModuleResolver.resolveUses); remembered along the way.
+     */
+    Scope next() {
+        List<Scope> pending = new ArrayList<>();
+        Scope s = this, found;
+        while (true) {
+            if (s.nextKnown) {
+                found = s.next;
+                break;
+            }
+            pending.add(s);
+            Scope p = s.parent;
+            if (p == null || !p.names.isEmpty() || p.kind == Kind.PRELUDE || p.kind == Kind.SESSION || p.frame != s.frame) {
+                found = p;
+                break;
+            }
+            s = p;
+        }
+        for (Scope q : pending) {
+            q.next = found;
+            q.nextKnown = true;
+        }
+        return found;
+    }
 }

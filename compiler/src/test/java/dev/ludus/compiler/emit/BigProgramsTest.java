@@ -233,4 +233,12 @@ class BigProgramsTest {
                 + ")\n  (" + a + ") -> add (a1, a2000)\n}";
         assertEquals("1999\n=> 2002\n[exit 0]\n", run("print! (1999)\n" + loop + "\n"));
     }
+
+    @Test
+    void anInterpolationOf50000NamesAndAPipelineOf100000Stages() throws Exception {
+        // were refused ("its code exceeds the JVM's 64 KB method limit"): built in chunks, moved if large
+        String parts = "{a}-".repeat(50_000);
+        assertEquals("100000\n100000\n=> 100000\n[exit 0]\n", run("fn f (a) -> \"" + parts + "\"\nprint! (count (f (1)))\n"
+                + "let a = 2\nprint! (count (\"" + parts + "\"))\n" + "do 0 " + "> inc ".repeat(100_000) + "\n"));
+    }
 }
