@@ -46,12 +46,14 @@ public final class Analyser {
 
         List<FnDef> fns = new ArrayList<>();
         List<Loop> loopNodes = new ArrayList<>();
+        List<Do> dos = new ArrayList<>();
         inSourceOrder(module.script(), n -> {
             if (n instanceof FnDef fd) fns.add(fd);
             else if (n instanceof Loop l) loopNodes.add(l);
+            else if (n instanceof Do d) dos.add(d);
         });
 
-        NumericEntries entryRule = new NumericEntries(res, walk);
+        NumericEntries entryRule = new NumericEntries(res, walk, Pipelines.stageLambdas(res, dos));
         Map<FnDef, Integer> entries = new IdentityHashMap<>();
         for (FnDef fd : fns) entries.put(fd, entryRule.mask(fd));
 
@@ -61,6 +63,17 @@ public final class Analyser {
         for (FnDef fd : fns) returns.returnsNumber(fd, 1); // decides every arity of fd
         Map<FnDef, Integer> decided = new IdentityHashMap<>(returns.decided());
         returns.freeze();
+
+        Purity purity = new Purity(res);
+        Pipelines pipes = new Pipelines(res, purity,
+                (fd, n) -> (entries.getOrDefault(fd, 0) & (1 << n)) != 0, returns::returnsNumber);
+        Map<Do, Analysis.Pipeline> pipelines = new IdentityHashMap<>();
+        for (Do d : dos) {
+            Analysis.Pipeline p = pipes.plan(d);
+            if (p != null) pipelines.put(d, p);
+        }
+        Map<FnDef, Boolean> pureFns = new IdentityHashMap<>();
+        for (FnDef fd : fns) pureFns.put(fd, purity.pure(fd));
 
         ListAccumulators accs = new ListAccumulators(res, nums, uses);
         Map<Loop, Analysis.LoopFacts> loops = new IdentityHashMap<>();
@@ -107,7 +120,8 @@ public final class Analyser {
         Analysis.Declarations declarations = new Analysis.Declarations(Collections.unmodifiableMap(lets),
                 Collections.unmodifiableMap(positions), Collections.unmodifiableMap(parameters));
         return new Analysis(res, walk, nums.knownFns(), Collections.unmodifiableMap(entries), Collections.unmodifiableMap(decided),
-                Collections.unmodifiableMap(loops), nums, new IntLoops(res, nums), accs, returns, declarations);
+                Collections.unmodifiableMap(loops), nums, new IntLoops(res, nums), accs, returns, declarations,
+                Collections.unmodifiableMap(pipelines), Collections.unmodifiableMap(pureFns));
     }
 
     /** Every node of the tree, parents before children, children left to right (iterative: deep trees do not recurse). */

@@ -52,10 +52,24 @@ public final class Analysis {
     private final ListAccumulators accumulators;
     private final NumReturns returns;
     private final Declarations declarations;
+    private final Map<Do, Pipeline> pipelines;
+    private final Map<FnDef, Boolean> pure;
+
+    /**
+     * A do pipeline whose stages 0..stages.size()-1 (after the source) run fused as one loop over
+     * numbers (Pipelines): range is the source's range arguments, or null when the source is any list.
+     */
+    public record Pipeline(Do node, List<Expr> range, List<Stage> stages) {}
+
+    /** One fused stage: map (fn, _), filter (fn, _) or fold (fn, _, init), fn a prelude name or a lambda. */
+    public record Stage(Kind kind, Synthetic call, Expr fn, Expr init) {
+        public enum Kind { MAP, FILTER, FOLD }
+    }
 
     Analysis(Resolution res, AstWalk walk, Map<Binding, FnDef> knownFns, Map<FnDef, Integer> numericEntries,
              Map<FnDef, Integer> numericReturns, Map<Loop, LoopFacts> loops, Numbers nums, IntLoops ints,
-             ListAccumulators accumulators, NumReturns returns, Declarations declarations) {
+             ListAccumulators accumulators, NumReturns returns, Declarations declarations,
+             Map<Do, Pipeline> pipelines, Map<FnDef, Boolean> pure) {
         this.res = res;
         this.walk = walk;
         this.knownFns = knownFns;
@@ -68,6 +82,22 @@ public final class Analysis {
         this.accumulators = accumulators;
         this.returns = returns;
         this.declarations = declarations;
+        this.pipelines = pipelines;
+        this.pure = pure;
+    }
+
+    // ---- pipelines and purity
+
+    /** The fused plan of a do pipeline (Pipelines), or null: it runs stage by stage. */
+    public Pipeline pipeline(Do d) {
+        return pipelines.get(d);
+    }
+
+    /** Whether fd is pure: no effects but its result or panic (Purity). */
+    public boolean pure(FnDef fd) {
+        Boolean p = pure.get(fd);
+        if (p == null) throw new IllegalStateException("fn not analysed at " + fd.span());
+        return p;
     }
 
     public Resolution resolution() {

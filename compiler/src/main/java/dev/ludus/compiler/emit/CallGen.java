@@ -323,12 +323,25 @@ final class CallGen implements Opcodes {
     }
 
     void doPipeline(Do d, Frame f, boolean tail) {
-        MethodVisitor mv = f.mv;
         List<Expr> stages = d.stages();
-        x.emit(stages.get(0), f, false);
-        for (int i = 1; i < stages.size(); i++) {
+        Analysis.Pipeline p = m.an.pipeline(d);
+        int from = 1;
+        if (p != null) {
+            // the fused group (analyse.Pipelines), with its stages one by one as the fallback
+            int end = 1 + p.stages().size();
+            new PipelineGen(m, x).fused(p, f, () -> stages(stages, 1, end, f, false));
+            from = end;
+        } else {
+            x.emit(stages.get(0), f, false);
+        }
+        stages(stages, from, stages.size(), f, tail);
+    }
+
+    /** Calls stages [from, to) in turn on the value on the stack. */
+    private void stages(List<Expr> stages, int from, int to, Frame f, boolean tail) {
+        for (int i = from; i < to; i++) {
             x.emit(stages.get(i), f, false);
-            mv.visitInsn(SWAP);
+            f.mv.visitInsn(SWAP);
             invokeOnStack(1, f, tail && i == stages.size() - 1);
         }
     }
