@@ -46,14 +46,14 @@ public final class Analyser {
 
         List<FnDef> fns = new ArrayList<>();
         List<Loop> loopNodes = new ArrayList<>();
-        List<Do> dos = new ArrayList<>();
+        List<Node> chains = new ArrayList<>(); // do pipelines and map/filter/fold calls
         inSourceOrder(module.script(), n -> {
             if (n instanceof FnDef fd) fns.add(fd);
             else if (n instanceof Loop l) loopNodes.add(l);
-            else if (n instanceof Do d) dos.add(d);
+            else if (n instanceof Do || n instanceof Synthetic s && Pipelines.kind(res, s) != null) chains.add(n);
         });
 
-        NumericEntries entryRule = new NumericEntries(res, walk, Pipelines.stageLambdas(res, dos));
+        NumericEntries entryRule = new NumericEntries(res, walk, Pipelines.stageLambdas(res, chains));
         Map<FnDef, Integer> entries = new IdentityHashMap<>();
         for (FnDef fd : fns) entries.put(fd, entryRule.mask(fd));
 
@@ -67,10 +67,10 @@ public final class Analyser {
         Purity purity = new Purity(res);
         Pipelines pipes = new Pipelines(res, purity,
                 (fd, n) -> (entries.getOrDefault(fd, 0) & (1 << n)) != 0, returns::returnsNumber);
-        Map<Do, Analysis.Pipeline> pipelines = new IdentityHashMap<>();
-        for (Do d : dos) {
-            Analysis.Pipeline p = pipes.plan(d);
-            if (p != null) pipelines.put(d, p);
+        Map<Node, Analysis.Pipeline> pipelines = new IdentityHashMap<>();
+        for (Node n : chains) {
+            Analysis.Pipeline p = n instanceof Do d ? pipes.plan(d) : pipes.plan((Synthetic) n);
+            if (p != null) pipelines.put(n, p);
         }
         Map<FnDef, Boolean> pureFns = new IdentityHashMap<>();
         for (FnDef fd : fns) pureFns.put(fd, purity.pure(fd));

@@ -52,16 +52,19 @@ public final class Analysis {
     private final ListAccumulators accumulators;
     private final NumReturns returns;
     private final Declarations declarations;
-    private final Map<Do, Pipeline> pipelines;
+    private final Map<Node, Pipeline> pipelines;
     private final Map<FnDef, Boolean> pure;
 
     /**
-     * A do pipeline whose stages 0..stages.size()-1 (after the source) run fused as one loop over
-     * numbers (Pipelines): range is the source's range arguments, or null when the source is any list.
+     * A group of map/filter/fold stages that runs fused as one loop over numbers (Pipelines):
+     * node is the do pipeline (piped: the stages after its source) or the outermost call of a
+     * nested chain like {@code fold (f, map (g, xs), 0)}; source yields the list, range holds its
+     * arguments when it is a {@code range} call (counted out, no list made), else null; stages
+     * run first to last (innermost call first).
      */
-    public record Pipeline(Do node, List<Expr> range, List<Stage> stages) {}
+    public record Pipeline(Node node, boolean piped, Expr source, List<Expr> range, List<Stage> stages) {}
 
-    /** One fused stage: map (fn, _), filter (fn, _) or fold (fn, _, init), fn a prelude name or a lambda. */
+    /** One fused stage: map (fn, xs), filter (fn, xs) or fold (fn, xs, init) (xs may be `_`), fn a prelude name or a lambda. */
     public record Stage(Kind kind, Synthetic call, Expr fn, Expr init) {
         public enum Kind { MAP, FILTER, FOLD }
     }
@@ -69,7 +72,7 @@ public final class Analysis {
     Analysis(Resolution res, AstWalk walk, Map<Binding, FnDef> knownFns, Map<FnDef, Integer> numericEntries,
              Map<FnDef, Integer> numericReturns, Map<Loop, LoopFacts> loops, Numbers nums, IntLoops ints,
              ListAccumulators accumulators, NumReturns returns, Declarations declarations,
-             Map<Do, Pipeline> pipelines, Map<FnDef, Boolean> pure) {
+             Map<Node, Pipeline> pipelines, Map<FnDef, Boolean> pure) {
         this.res = res;
         this.walk = walk;
         this.knownFns = knownFns;
@@ -88,9 +91,9 @@ public final class Analysis {
 
     // ---- pipelines and purity
 
-    /** The fused plan of a do pipeline (Pipelines), or null: it runs stage by stage. */
-    public Pipeline pipeline(Do d) {
-        return pipelines.get(d);
+    /** The fused plan of a do pipeline or a map/filter/fold call (Pipelines), or null: it runs stage by stage. */
+    public Pipeline pipeline(Node n) {
+        return pipelines.get(n);
     }
 
     /** Whether fd is pure: no effects but its result or panic (Purity). */

@@ -13,10 +13,11 @@ import java.util.Set;
 import java.util.function.BiPredicate;
 
 /**
- * Which {@code do} pipelines run as one loop over numbers: {@code do src > map (f, _) >
- * filter (p, _) > fold (g, _, init) > ...}, where the source is {@code range (...)} or a list,
- * and every element the stages see is a number. The emitter runs such a group of stages as one
- * loop on unboxed doubles (no list between stages, no boxes), and the stages after it as usual.
+ * Which map/filter/fold chains run as one loop over numbers: {@code do src > map (f, _) >
+ * filter (p, _) > fold (g, _, init) > ...} and the same as nested calls, {@code fold (g,
+ * filter (p, map (f, src)), init)}, where the source is {@code range (...)} or a list, and every
+ * element the stages see is a number. The emitter runs such a group of stages as one loop on
+ * unboxed doubles (no list between stages, no boxes), and any later do stages as usual.
  *
  * <p>Fusing changes the order in which the stage functions run (element by element instead of
  * stage by stage). A group is fused only where that cannot be seen: every stage function is pure
@@ -48,33 +49,62 @@ final class Pipelines {
 
     /**
      * The lambdas that could run as a fused stage: a fn literal as the function of a map, filter
-     * or fold stage. NumericEntries gives them an entry on doubles (other lambdas get none: no
-     * known call ever reaches them).
+     * or fold call or do stage. NumericEntries gives them an entry on doubles (other lambdas get
+     * none: no known call ever reaches them).
      */
-    static Set<FnDef> stageLambdas(Resolution res, List<Do> dos) {
+    static Set<FnDef> stageLambdas(Resolution res, List<Node> chains) {
         Set<FnDef> out = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Do d : dos) {
-            for (int i = 1; i < d.stages().size(); i++) {
-                if (kind(res, d.stages().get(i)) != null && Numbers.args((Synthetic) d.stages().get(i)).get(0) instanceof FnDef fd) out.add(fd);
+        for (Node n : chains) {
+            List<Expr> calls = n instanceof Do d ? d.stages().subList(1, d.stages().size()) : List.of((Synthetic) n);
+            for (Expr e : calls) {
+                if (kind(res, e) != null && Numbers.args((Synthetic) e).get(0) instanceof FnDef fd) out.add(fd);
             }
         }
         return out;
     }
 
-    /** The fused plan of d, or null when no stage of d can be fused. */
+    /** The fused plan of d (its first stages after the source), or null when its first stage cannot be fused. */
     Analysis.Pipeline plan(Do d) {
         List<Expr> stages = d.stages();
         List<Analysis.Stage> out = new ArrayList<>();
         for (int i = 1; i < stages.size(); i++) {
-            if (kind(res, stages.get(i)) == null) break;
+            if (kind(res, stages.get(i)) == null || !(Numbers.args((Synthetic) stages.get(i)).get(1) instanceof Placeholder)) break;
             Analysis.Stage s = stage((Synthetic) stages.get(i), i == 1);
             if (s == null) break;
             out.add(s);
             if (s.kind() == Analysis.Stage.Kind.FOLD) break; // a fold yields a number, not a list
         }
         if (out.isEmpty()) return null;
-        List<Expr> range = rangeArgs(stages.get(0));
-        return new Analysis.Pipeline(d, range, List.copyOf(out));
+        return new Analysis.Pipeline(d, true, stages.get(0), rangeArgs(stages.get(0)), List.copyOf(out));
+    }
+
+    /**
+     * The fused plan of a call {@code map (f, xs)}, {@code filter (f, xs)} or {@code fold (f, xs,
+     * init)} whose list argument may itself be such a call: the longest chain of calls ending with
+     * this one that can be fused, or null. (An inner call left out gets a plan of its own.)
+     */
+    Analysis.Pipeline plan(Synthetic outer) {
+        List<Synthetic> chain = new ArrayList<>(); // innermost first
+        Expr e = outer;
+        while (kind(res, e) != null && !(Numbers.args((Synthetic) e).get(1) instanceof Placeholder)) {
+            chain.add(0, (Synthetic) e);
+            e = Numbers.args((Synthetic) e).get(1);
+        }
+        if (chain.isEmpty()) return null;
+        for (int j = 0; j < chain.size(); j++) {
+            List<Analysis.Stage> out = new ArrayList<>();
+            for (int i = j; i < chain.size(); i++) {
+                Analysis.Stage s = stage(chain.get(i), i == j);
+                // a fold yields a number: only the last call of the chain may be one
+                if (s == null || (s.kind() == Analysis.Stage.Kind.FOLD && i < chain.size() - 1)) break;
+                out.add(s);
+            }
+            if (out.size() == chain.size() - j) {
+                Expr src = Numbers.args(chain.get(j)).get(1);
+                return new Analysis.Pipeline(outer, false, src, rangeArgs(src), List.copyOf(out));
+            }
+        }
+        return null;
     }
 
     /** The stage s (a map, filter or fold with a placeholder for the list) as a fused stage, else null. */
@@ -105,7 +135,7 @@ final class Pipelines {
         return new Analysis.Stage(kind, s, fn, init);
     }
 
-    /** map (f, _), filter (f, _) or fold (f, _, init) of the prelude's: its kind, else null. */
+    /** map (f, xs), filter (f, xs) or fold (f, xs, init) of the prelude's (xs may be `_`): its kind, else null. */
     static Analysis.Stage.Kind kind(Resolution res, Expr e) {
         if (!(e instanceof Synthetic s) || !(s.root() instanceof Word w) || s.terms().size() != 1
                 || !(s.terms().get(0) instanceof Args a)) return null;
@@ -113,7 +143,7 @@ final class Pipelines {
         if (u == null || u.binding().kind != Binding.Kind.PRELUDE) return null;
         List<Expr> args = a.args();
         for (int i = 0; i < args.size(); i++) if (i != 1 && (args.get(i) instanceof Placeholder || args.get(i) instanceof Splat)) return null;
-        if (args.size() < 2 || !(args.get(1) instanceof Placeholder)) return null;
+        if (args.size() < 2 || args.get(1) instanceof Splat) return null;
         return switch (u.binding().name) {
             case "map" -> args.size() == 2 ? Analysis.Stage.Kind.MAP : null;
             case "filter" -> args.size() == 2 ? Analysis.Stage.Kind.FILTER : null;

@@ -34,6 +34,9 @@ final class Purity {
             "range", "join", "trim", "upcase", "downcase", "chars", "split", "empty?", "keep", "reverse",
             "ok?", "err?");
 
+    /** Prelude functions that call their first argument, and do nothing else with an effect. */
+    static final Set<String> HIGHER_ORDER = Set.of("map", "filter", "fold");
+
     /** Prelude functions of one number that return a number and never panic on one. */
     static final Set<String> TOTAL_NUM1 = Set.of("inc", "dec", "neg", "floor", "ceil", "round");
     /** Prelude functions of two numbers that return a number and never panic on them. */
@@ -85,13 +88,21 @@ final class Purity {
             int first = 0;
             if (s.root() instanceof Kw) first = 1;        // :k (v) is a lookup
             else if (s.terms().get(0) instanceof Args a) {
-                if (!hasHole(a) && !pureCallee(s.root())) return false;
+                if (!hasHole(a) && !pureCallee(s.root()) && !pureHigherOrder(s.root(), a)) return false;
                 first = 1;
             }
             // calling the result of a call or lookup: a function nobody knows here
             for (int i = first; i < s.terms().size(); i++) if (s.terms().get(i) instanceof Args) return false;
         }
         return true;
+    }
+
+    /** map, filter or fold of the prelude's with a pure function (they call only it). */
+    private boolean pureHigherOrder(Expr root, Args a) {
+        if (!(root instanceof Word w) || a.args().isEmpty()) return false;
+        NameUse u = res.uses.get(w);
+        return u != null && u.binding().kind == Binding.Kind.PRELUDE && HIGHER_ORDER.contains(u.binding().name)
+                && pureStage(a.args().get(0));
     }
 
     /** A do stage: a pure callee, or a partial application of one (the stage calls it). */

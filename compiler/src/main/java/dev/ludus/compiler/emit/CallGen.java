@@ -25,6 +25,12 @@ final class CallGen implements Opcodes {
     }
 
     void synthetic(Synthetic s, Frame f, boolean tail) {
+        Analysis.Pipeline p = m.an.pipeline(s);
+        if (p != null) { // a fused map/filter/fold chain (analyse.Pipelines)
+            PipelineGen pipes = new PipelineGen(m, x);
+            pipes.fused(p, f, () -> pipes.unfusedCalls(p, f));
+            return;
+        }
         MethodVisitor mv = f.mv;
         List<Term> terms = s.terms();
         int i = 0;

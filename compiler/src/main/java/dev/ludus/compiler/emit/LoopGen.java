@@ -145,7 +145,8 @@ final class LoopGen implements Opcodes {
 
     /**
      * Argument j of a recur to target t. At a list accumulator position (analyse.ListAccumulators):
-     * {@code append (xs, x)} of the clause's own name adds to the builder in place, the name
+     * {@code append (xs, x)} of the clause's own name adds to the builder in place (x unboxed when
+     * it is a numeric expression), the name
      * alone passes the builder along, anything else becomes a new accumulator.
      */
     void loopArg(Frame.RecurTarget t, int j, Expr arg, Frame f) {
@@ -159,8 +160,12 @@ final class LoopGen implements Opcodes {
             if (m.an.appendTo(arg, b)) {
                 x.line(f, arg.span());
                 mv.visitVarInsn(ALOAD, f.slots.get(b));
-                x.emit(Analysis.args((Synthetic) arg).get(1), f, false);
-                mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "accAppend", "(" + Rt.OBJ_D + Rt.OBJ_D + ")" + Rt.OBJ_D, false);
+                Expr item = Analysis.args((Synthetic) arg).get(1);
+                // a number the code holds unboxed goes into the list's double leaf without a box
+                boolean num = x.numeric(item, f);
+                if (num) x.emitNum(item, f);
+                else x.emit(item, f, false);
+                mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "accAppend", "(" + Rt.OBJ_D + (num ? "D" : Rt.OBJ_D) + ")" + Rt.OBJ_D, false);
                 return;
             }
             if (m.an.isName(arg, b)) {

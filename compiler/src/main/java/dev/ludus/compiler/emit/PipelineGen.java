@@ -34,17 +34,22 @@ final class PipelineGen implements Opcodes {
 
     /**
      * Emits p's source and fused stages, leaving their value; {@code unfused} emits the stages
-     * one by one onto the list on the stack (the fallback).
+     * one by one onto the list on the stack (the fallback: {@link #unfusedCalls} for a nested
+     * call chain).
      */
     void fused(Analysis.Pipeline p, Frame f, Runnable unfused) {
         MethodVisitor mv = f.mv;
-        Expr src = p.node().stages().get(0);
+        Expr src = p.source();
+        // lines as the unfused code marks them: a nested call chain calls every stage at the line
+        // its source leaves marked; a do pipeline calls each stage at its own line (see body)
+        if (!p.piped()) x.line(f, p.stages().get(0).call().span());
         Label fallback = new Label();
         Label done = new Label();
         int list = f.newSlot();
         int el = f.newDoubleSlot();
         if (p.range() != null) {
             List<Expr> args = p.range();
+            x.line(f, src.span());
             int[] a = new int[args.size()];
             for (int i = 0; i < a.length; i++) {
                 x.emit(args.get(i), f, false);
@@ -64,7 +69,6 @@ final class PipelineGen implements Opcodes {
             Label fusable = new Label();
             mv.visitJumpInsn(IFNE, fusable);
             // range as the prelude makes it (its panic, or a list the stages then go through one by one)
-            x.line(f, src.span());
             for (int s : a) mv.visitVarInsn(ALOAD, s);
             mv.visitMethodInsn(INVOKESTATIC, PIPES, "range", "(" + Rt.OBJ_D.repeat(a.length) + ")" + Rt.OBJ_D, false);
             mv.visitVarInsn(ASTORE, list);
@@ -144,6 +148,24 @@ final class PipelineGen implements Opcodes {
         mv.visitLabel(done);
     }
 
+    /**
+     * The stages of a nested call chain one by one on the list on the stack, through the static
+     * methods the prelude's map, filter and fold run (emit.Intrinsics: the same results and
+     * panics). Evaluating the stage functions after the list is unobservable: they are prelude
+     * names and lambdas that capture nothing.
+     */
+    void unfusedCalls(Analysis.Pipeline p, Frame f) {
+        MethodVisitor mv = f.mv;
+        for (Stage s : p.stages()) {
+            x.emit(s.fn(), f, false);
+            mv.visitInsn(SWAP);
+            String name = s.kind() == Stage.Kind.MAP ? "map" : s.kind() == Stage.Kind.FILTER ? "filter" : "fold";
+            if (s.init() != null) x.emit(s.init(), f, false);
+            Intrinsics.Target t = Intrinsics.value(name, s.init() != null ? 3 : 2);
+            mv.visitMethodInsn(INVOKESTATIC, t.owner(), t.method(), t.desc(), false);
+        }
+    }
+
     /** The loop's state: the fold's accumulator (a double slot) or the list being built. */
     private record State(int acc, int out) {}
 
@@ -168,7 +190,7 @@ final class PipelineGen implements Opcodes {
     private void body(Analysis.Pipeline p, State st, int el, Label next, Frame f) {
         MethodVisitor mv = f.mv;
         for (Stage s : p.stages()) {
-            x.line(f, s.call().span()); // where an unfused pipeline calls the stage (a panic's trace)
+            if (p.piped()) x.line(f, s.call().span()); // where an unfused pipeline calls the stage (a panic's trace)
             switch (s.kind()) {
                 case MAP -> {
                     if (s.fn() instanceof FnDef fd) callEntry(fd, 1, true, -1, el, f);

@@ -153,7 +153,7 @@ public final class Invoke {
 
     /**
      * accAppend of a number the compiler holds unboxed: no box on the way into the list's double
-     * leaf. (For the emitter's accumulator appends whose element is numeric; not called yet.)
+     * leaf (the emitter's accumulator appends whose element is numeric: LoopGen.loopArg).
      */
     public static Object accAppend(Object acc, double x) {
         if (acc instanceof LList.Builder b) return b.add(x);
