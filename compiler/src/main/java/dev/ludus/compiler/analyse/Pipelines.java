@@ -24,7 +24,8 @@ import java.util.function.BiPredicate;
  * (Purity: so only a panic or a never-ending call could tell), and every stage after the first
  * is total on numbers, so the first stage's panics are the only ones, on the same element as
  * unfused. When the source is a list that holds something other than a number, the emitted code
- * runs the stages unfused instead (the same result and panics, since nothing ran before).
+ * drops what the loop did and runs the stages unfused on the whole list: the same result and
+ * panics (the stages are pure, and the first stage met the elements in the same order).
  */
 final class Pipelines {
     /** Prelude functions a fused map applies to a number (compiled to double arithmetic). */

@@ -17,7 +17,11 @@ import org.objectweb.asm.Opcodes;
  *
  * <p>When the source cannot be walked as numbers (a range of non-numbers, a list holding
  * something else), the stages run one by one exactly as an unfused pipeline does: the same
- * partials called through the same prelude functions, with the same results and panics.
+ * partials called through the same prelude functions, with the same results and panics. A
+ * list is checked leaf by leaf as the loop goes: at a leaf holding something else, what the loop
+ * did is dropped and the stages run unfused on the whole list. That cannot be seen: the stage
+ * functions are pure, and a panic of the first stage on an earlier element is the one the
+ * unfused stages would report too (they also run the first stage on the elements in order).
  */
 final class PipelineGen implements Opcodes {
     private static final String PIPES = "dev/ludus/runtime/prelude/Pipes";
@@ -120,7 +124,9 @@ final class PipelineGen implements Opcodes {
             Rt.poll(mv);
             mv.visitVarInsn(ALOAD, cur);
             mv.visitMethodInsn(INVOKESTATIC, PIPES, "doubles", "(L" + CURSOR + ";)[D", false);
+            mv.visitInsn(DUP);
             mv.visitVarInsn(ASTORE, leaf);
+            mv.visitJumpInsn(IFNULL, fallback); // not all numbers: start again, unfused
             mv.visitVarInsn(ALOAD, cur);
             mv.visitFieldInsn(GETFIELD, CURSOR, "from", "I");
             mv.visitVarInsn(ISTORE, k);

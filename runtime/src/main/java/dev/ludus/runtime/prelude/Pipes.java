@@ -46,23 +46,25 @@ public final class Pipes {
         return MathFns.range(start, end);
     }
 
-    /** A cursor over xs's leaves when xs is a list of numbers only, else null (the stages then run unfused). */
+    /** A cursor over xs's leaves when xs is a list, else null (the stages then run unfused). */
     public static LeafCursor numbers(Object xs) {
-        if (!(xs instanceof LList l)) return null;
-        for (LeafCursor c = l.cursor(); c.next(); ) {
-            if (c.leaf instanceof double[]) continue;
-            Object[] a = (Object[]) c.leaf;
-            for (int k = c.from; k < c.to; k++) if (!(a[k] instanceof Double)) return null;
-        }
-        return l.cursor();
+        return xs instanceof LList l ? l.cursor() : null;
     }
 
-    /** The cursor's current leaf as doubles at the same positions (a leaf of boxed numbers is copied). */
+    /**
+     * The cursor's current leaf as doubles at the same positions (a leaf of boxed numbers is
+     * copied), or null when it holds something other than a number: the compiled code then
+     * drops what the fused loop did so far and runs the stages unfused on the whole list (they
+     * are pure, so running them again on the first elements cannot be seen).
+     */
     public static double[] doubles(LeafCursor c) {
         if (c.leaf instanceof double[] d) return d;
         Object[] a = (Object[]) c.leaf;
         double[] d = new double[c.to];
-        for (int k = c.from; k < c.to; k++) d[k] = (Double) a[k];
+        for (int k = c.from; k < c.to; k++) {
+            if (!(a[k] instanceof Double x)) return null;
+            d[k] = x;
+        }
         return d;
     }
 
