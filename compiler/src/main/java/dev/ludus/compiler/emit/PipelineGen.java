@@ -40,45 +40,92 @@ final class PipelineGen implements Opcodes {
      * Emits p's source and fused stages, leaving their value; {@code unfused} emits the stages
      * one by one onto the list on the stack (the fallback: {@link #unfusedCalls} for a nested
      * call chain).
+     *
+     * <p>The loop is a static method of its own ({@code pipe$<n>}), called with the source and
+     * returning null when it cannot run (the caller then runs the stages unfused): the JIT
+     * compiles a loop in a method on the stack (OSR) only from an empty operand stack, and the
+     * pipeline may be an argument with other values waiting below it. A call trace skips the
+     * method (FrameNames does not know its name); the caller marks the line an unfused pipeline
+     * calls its first stage at, the only stage that may panic there.
      */
     void fused(Analysis.Pipeline p, Frame f, Runnable unfused) {
         MethodVisitor mv = f.mv;
         Expr src = p.source();
-        // lines as the unfused code marks them: a nested call chain calls every stage at the line
-        // its source leaves marked; a do pipeline calls each stage at its own line (see body)
+        // a nested call chain calls every stage at the line its source leaves marked
         if (!p.piped()) x.line(f, p.stages().get(0).call().span());
-        Label fallback = new Label();
         Label done = new Label();
-        int list = f.newSlot();
-        int el = f.newDoubleSlot();
-        if (p.range() != null) {
+        boolean range = p.range() != null;
+        String name = "pipe$" + m.nextPipe++;
+        String desc = "(" + (range ? Rt.OBJ_D + Rt.OBJ_D : Rt.OBJ_D) + ")" + Rt.OBJ_D;
+        MethodVisitor nm = m.methodIn(m.unit(false, p.node()), name, desc, p.node());
+        int[] a = null;
+        int list = -1;
+        if (range) {
             List<Expr> args = p.range();
             x.line(f, src.span());
-            int[] a = new int[args.size()];
+            a = new int[args.size()];
             for (int i = 0; i < a.length; i++) {
                 x.emit(args.get(i), f, false);
                 a[i] = f.newSlot();
                 mv.visitVarInsn(ASTORE, a[i]);
             }
-            int start = f.newSlot(), end = a[a.length - 1];
             if (a.length == 2) mv.visitVarInsn(ALOAD, a[0]);
             else {
                 mv.visitLdcInsn(0.0);
                 Rt.box(mv);
             }
-            mv.visitVarInsn(ASTORE, start);
+            mv.visitVarInsn(ALOAD, a[a.length - 1]);
+        } else {
+            x.emit(src, f, false);
+            list = f.newSlot();
+            mv.visitVarInsn(ASTORE, list);
+            mv.visitVarInsn(ALOAD, list);
+        }
+        int sourceLine = f.lastLine; // where the unfused code calls range, or the stages of a call chain
+        if (p.piped()) x.line(f, p.stages().get(0).call().span());
+        mv.visitMethodInsn(INVOKESTATIC, LongStrings.owner(nm), name, desc, false);
+        mv.visitInsn(DUP);
+        mv.visitJumpInsn(IFNONNULL, done);
+        mv.visitInsn(POP);
+        if (range) {
+            // range as the prelude makes it (its panic, or a list the stages then go through one by one)
+            mark(f, sourceLine);
+            for (int s : a) mv.visitVarInsn(ALOAD, s);
+            mv.visitMethodInsn(INVOKESTATIC, PIPES, "range", "(" + Rt.OBJ_D.repeat(a.length) + ")" + Rt.OBJ_D, false);
+        } else {
+            if (!p.piped()) mark(f, sourceLine);
+            mv.visitVarInsn(ALOAD, list);
+        }
+        unfused.run();
+        mv.visitLabel(done);
+        loop(p, nm, f);
+    }
+
+    /** Marks line n from here on (the line a value-emitting path left, after code at another line). */
+    private static void mark(Frame f, int n) {
+        if (n < 0 || n == f.lastLine) return;
+        Label l = new Label();
+        f.mv.visitLabel(l);
+        f.mv.visitLineNumber(n, l);
+        f.lastLine = n;
+    }
+
+    /** The body of pipe$<n>: the fused loop over its argument(s), returning its value, or null. */
+    private void loop(Analysis.Pipeline p, MethodVisitor nm, Frame caller) {
+        nm.visitCode();
+        boolean range = p.range() != null;
+        Frame f = new Frame(nm, caller.owner, caller.fn, caller.fnBinding, range ? 2 : 1, false);
+        f.scope = caller.scope;
+        f.method = caller.method;
+        MethodVisitor mv = nm;
+        Label fallback = new Label();
+        int el = f.newDoubleSlot();
+        if (range) {
+            int start = 0, end = 1;
             mv.visitVarInsn(ALOAD, start);
             mv.visitVarInsn(ALOAD, end);
             mv.visitMethodInsn(INVOKESTATIC, PIPES, "rangeFusable", "(" + Rt.OBJ_D + Rt.OBJ_D + ")Z", false);
-            Label fusable = new Label();
-            mv.visitJumpInsn(IFNE, fusable);
-            // range as the prelude makes it (its panic, or a list the stages then go through one by one)
-            for (int s : a) mv.visitVarInsn(ALOAD, s);
-            mv.visitMethodInsn(INVOKESTATIC, PIPES, "range", "(" + Rt.OBJ_D.repeat(a.length) + ")" + Rt.OBJ_D, false);
-            mv.visitVarInsn(ASTORE, list);
-            mv.visitJumpInsn(GOTO, fallback);
-
-            mv.visitLabel(fusable);
+            mv.visitJumpInsn(IFEQ, fallback);
             State st = start(p, f);
             int i = f.newDoubleSlot(), hi = f.newDoubleSlot();
             mv.visitVarInsn(ALOAD, start);
@@ -105,12 +152,10 @@ final class PipelineGen implements Opcodes {
             mv.visitJumpInsn(GOTO, head);
             mv.visitLabel(exit);
             finish(p, st, f);
-            mv.visitJumpInsn(GOTO, done);
+            mv.visitInsn(ARETURN);
         } else {
-            x.emit(src, f, false);
-            mv.visitVarInsn(ASTORE, list);
             int cur = f.newSlot(), leaf = f.newSlot(), k = f.newSlot(), to = f.newSlot();
-            mv.visitVarInsn(ALOAD, list);
+            mv.visitVarInsn(ALOAD, 0);
             mv.visitMethodInsn(INVOKESTATIC, PIPES, "numbers", "(" + Rt.OBJ_D + ")L" + CURSOR + ";", false);
             mv.visitInsn(DUP);
             mv.visitVarInsn(ASTORE, cur);
@@ -146,12 +191,13 @@ final class PipelineGen implements Opcodes {
             mv.visitJumpInsn(GOTO, inner);
             mv.visitLabel(exit);
             finish(p, st, f);
-            mv.visitJumpInsn(GOTO, done);
+            mv.visitInsn(ARETURN);
         }
         mv.visitLabel(fallback);
-        mv.visitVarInsn(ALOAD, list);
-        unfused.run();
-        mv.visitLabel(done);
+        mv.visitInsn(ACONST_NULL);
+        mv.visitInsn(ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
     }
 
     /**
@@ -196,7 +242,6 @@ final class PipelineGen implements Opcodes {
     private void body(Analysis.Pipeline p, State st, int el, Label next, Frame f) {
         MethodVisitor mv = f.mv;
         for (Stage s : p.stages()) {
-            if (p.piped()) x.line(f, s.call().span()); // where an unfused pipeline calls the stage (a panic's trace)
             switch (s.kind()) {
                 case MAP -> {
                     if (s.fn() instanceof FnDef fd) callEntry(fd, 1, true, -1, el, f);
