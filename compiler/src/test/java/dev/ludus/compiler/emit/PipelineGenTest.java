@@ -137,6 +137,12 @@ class PipelineGenTest {
         assertTrue(out.contains("in function inc"), out);
     }
 
+    @Test void aLambdaPanicsWithTheSameTraceAsBefore() {
+        // unfused (a keyword in the leaf), the lambda runs through its usual entry: one frame
+        String out = same("print! (do [1, 2, :a] > map (fn (x) -> div (1, sub (x, 1)), _))\n");
+        assertTrue(out.contains("  at an anonymous fn (test.ld:2)\n  at top level (test.ld:2)\n"), out);
+    }
+
     @Test void aBadSourcePanicsAsTheStageWould() {
         assertTrue(same("print! (do range (:x) > filter (zero?, _))\n").contains("in function range"));
         assertTrue(same("print! (do range (1, :x) > filter (zero?, _))\n").contains("in function range"));
