@@ -58,10 +58,26 @@ final class Purity {
         Boolean known = pure.get(fd);
         if (known != null) return known;
         pure.put(fd, true); // recursion: assume pure while looking (an effect elsewhere still decides)
-        boolean[] ok = {true};
-        for (Clause c : fd.clauses()) AstWalk.each(c, n -> { if (ok[0] && !pureNode(n)) ok[0] = false; });
-        pure.put(fd, ok[0]);
-        return ok[0];
+        boolean ok = true;
+        for (Clause c : fd.clauses()) ok = ok && pureBody(c);
+        pure.put(fd, ok);
+        return ok;
+    }
+
+    /**
+     * Whether running the code under root has no effect. A fn defined inside is not looked into:
+     * making it has no effect, and a call of it is looked at where it is called (by its name, or
+     * as an unknown call). Iterative: deep trees do not recurse here.
+     */
+    private boolean pureBody(Node root) {
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>();
+        todo.push(root);
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (!pureNode(n)) return false;
+            if (!(n instanceof FnDef)) AstWalk.children(n, todo::push);
+        }
+        return true;
     }
 
     /** Whether the value of e, called, is a pure function (a pure prelude name, a pure fn literal or named fn). */

@@ -71,12 +71,15 @@ class PipelinesTest {
                 fn lookups (d) -> :a (d)
                 fn piped (x) -> do x > inc > sq
                 fn pipedUnknown (x, f) -> do x > f
+                fn makesPrinter () -> fn () -> print! (1)
+                fn callsLocal () -> { fn p () -> print! (1); p () }
+                fn callsMade () -> makesPrinter () ()
                 """);
-        for (String pure : List.of("sq", "viaSq", "rec", "partials", "lookups", "piped")) {
+        for (String pure : List.of("sq", "viaSq", "rec", "partials", "lookups", "piped", "makesPrinter")) {
             assertTrue(a.an.pure(a.fn(pure)), pure + " is pure");
         }
         for (String impure : List.of("printing", "viaPrinting", "refs", "unknown", "chained", "random_", "spawns",
-                "receives", "pipedUnknown")) {
+                "receives", "pipedUnknown", "callsLocal", "callsMade")) {
             assertFalse(a.an.pure(a.fn(impure)), impure + " is not pure");
         }
     }
