@@ -46,12 +46,14 @@ public final class Analyser {
 
         List<FnDef> fns = new ArrayList<>();
         List<Loop> loopNodes = new ArrayList<>();
+        List<Node> chains = new ArrayList<>(); // do pipelines and map/filter/fold calls
         inSourceOrder(module.script(), n -> {
             if (n instanceof FnDef fd) fns.add(fd);
             else if (n instanceof Loop l) loopNodes.add(l);
+            else if (n instanceof Do || n instanceof Synthetic s && Pipelines.kind(res, s) != null) chains.add(n);
         });
 
-        NumericEntries entryRule = new NumericEntries(res, walk);
+        NumericEntries entryRule = new NumericEntries(res, walk, Pipelines.stageLambdas(res, chains));
         Map<FnDef, Integer> entries = new IdentityHashMap<>();
         for (FnDef fd : fns) entries.put(fd, entryRule.mask(fd));
 
@@ -61,6 +63,17 @@ public final class Analyser {
         for (FnDef fd : fns) returns.returnsNumber(fd, 1); // decides every arity of fd
         Map<FnDef, Integer> decided = new IdentityHashMap<>(returns.decided());
         returns.freeze();
+
+        Purity purity = new Purity(res);
+        Pipelines pipes = new Pipelines(res, purity,
+                (fd, n) -> (entries.getOrDefault(fd, 0) & (1 << n)) != 0, returns::returnsNumber);
+        Map<Node, Analysis.Pipeline> pipelines = new IdentityHashMap<>();
+        for (Node n : chains) {
+            Analysis.Pipeline p = n instanceof Do d ? pipes.plan(d) : pipes.plan((Synthetic) n);
+            if (p != null) pipelines.put(n, p);
+        }
+        Map<FnDef, Boolean> pureFns = new IdentityHashMap<>();
+        for (FnDef fd : fns) pureFns.put(fd, purity.pure(fd));
 
         ListAccumulators accs = new ListAccumulators(res, nums, uses);
         Map<Loop, Analysis.LoopFacts> loops = new IdentityHashMap<>();
@@ -122,7 +135,8 @@ public final class Analyser {
                 Collections.unmodifiableMap(positions), Collections.unmodifiableMap(parameters));
         return new Analysis(res, walk, nums.knownFns(), Collections.unmodifiableMap(entries), Collections.unmodifiableMap(decided),
                 Collections.unmodifiableMap(loops), nums, new IntLoops(res, nums), accs, returns, declarations,
-                Collections.unmodifiableMap(vecPlans), Collections.unmodifiableMap(vecLoops));
+                Collections.unmodifiableMap(vecPlans), Collections.unmodifiableMap(vecLoops),
+                Collections.unmodifiableMap(pipelines), Collections.unmodifiableMap(pureFns));
     }
 
     /** Every node of the tree, parents before children, children left to right (iterative: deep trees do not recurse). */

@@ -55,11 +55,28 @@ public final class Analysis {
     private final Declarations declarations;
     private final Map<FnDef, VecBodies.Plan> vecPlans;
     private final Map<Loop, VecLoops.Plan> vecLoops;
+    private final Map<Node, Pipeline> pipelines;
+    private final Map<FnDef, Boolean> pure;
+
+    /**
+     * A group of map/filter/fold stages that runs fused as one loop over numbers (Pipelines):
+     * node is the do pipeline (piped: the stages after its source) or the outermost call of a
+     * nested chain like {@code fold (f, map (g, xs), 0)}; source yields the list, range holds its
+     * arguments when it is a {@code range} call (counted out, no list made), else null; stages
+     * run first to last (innermost call first).
+     */
+    public record Pipeline(Node node, boolean piped, Expr source, List<Expr> range, List<Stage> stages) {}
+
+    /** One fused stage: map (fn, xs), filter (fn, xs) or fold (fn, xs, init) (xs may be `_`), fn a prelude name or a lambda. */
+    public record Stage(Kind kind, Synthetic call, Expr fn, Expr init) {
+        public enum Kind { MAP, FILTER, FOLD }
+    }
 
     Analysis(Resolution res, AstWalk walk, Map<Binding, FnDef> knownFns, Map<FnDef, Integer> numericEntries,
              Map<FnDef, Integer> numericReturns, Map<Loop, LoopFacts> loops, Numbers nums, IntLoops ints,
              ListAccumulators accumulators, NumReturns returns, Declarations declarations,
-             Map<FnDef, VecBodies.Plan> vecPlans, Map<Loop, VecLoops.Plan> vecLoops) {
+             Map<FnDef, VecBodies.Plan> vecPlans, Map<Loop, VecLoops.Plan> vecLoops,
+             Map<Node, Pipeline> pipelines, Map<FnDef, Boolean> pure) {
         this.res = res;
         this.walk = walk;
         this.knownFns = knownFns;
@@ -75,6 +92,22 @@ public final class Analysis {
         this.declarations = declarations;
         this.vecPlans = vecPlans;
         this.vecLoops = vecLoops;
+        this.pipelines = pipelines;
+        this.pure = pure;
+    }
+
+    // ---- pipelines and purity
+
+    /** The fused plan of a do pipeline or a map/filter/fold call (Pipelines), or null: it runs stage by stage. */
+    public Pipeline pipeline(Node n) {
+        return pipelines.get(n);
+    }
+
+    /** Whether fd is pure: no effects but its result or panic (Purity). */
+    public boolean pure(FnDef fd) {
+        Boolean p = pure.get(fd);
+        if (p == null) throw new IllegalStateException("fn not analysed at " + fd.span());
+        return p;
     }
 
     public Resolution resolution() {

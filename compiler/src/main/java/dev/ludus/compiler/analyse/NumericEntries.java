@@ -10,16 +10,21 @@ import java.util.List;
  * for n arguments has only names, `_`, `x as :number` or number literals as its parameters
  * (patterns that test a double directly), the body can be emitted twice (IntLoops.simple: no fn
  * definitions in it), fd captures nothing and is not so large that the Splitter watches it.
+ * A lambda gets one only when it is the function of a pipeline stage the emitter may fuse
+ * (Pipelines), which calls it there; no other call knows a lambda.
  * Known calls whose arguments are numeric call it without boxing; inside, its parameters are
  * numbers, and self calls pass doubles along.
  */
 final class NumericEntries {
     private final Resolution res;
     private final AstWalk walk;
+    private final java.util.Set<FnDef> stageLambdas;
 
-    NumericEntries(Resolution res, AstWalk walk) {
+    /** stageLambdas: the lambdas that may run as a fused pipeline stage (Pipelines.stageLambdas), the only ones that get an entry. */
+    NumericEntries(Resolution res, AstWalk walk, java.util.Set<FnDef> stageLambdas) {
         this.res = res;
         this.walk = walk;
+        this.stageLambdas = stageLambdas;
     }
 
     /** Bit n set when fd has a numeric entry for n arguments. */
@@ -30,7 +35,7 @@ final class NumericEntries {
     }
 
     private boolean entry(FnDef fd, int n) {
-        if (n < 1 || n > Clauses.MAX_DIRECT || fd.isLambda() || !res.captures.getOrDefault(fd, List.of()).isEmpty()) return false;
+        if (n < 1 || n > Clauses.MAX_DIRECT || (fd.isLambda() && !stageLambdas.contains(fd)) || !res.captures.getOrDefault(fd, List.of()).isEmpty()) return false;
         // a large fn gets one entry per arity: the Splitter may move its code (not an unboxed result)
         if (walk.weight(fd) > Analysis.SPLIT_WEIGHT) return false;
         boolean any = false;

@@ -25,6 +25,12 @@ final class CallGen implements Opcodes {
     }
 
     void synthetic(Synthetic s, Frame f, boolean tail) {
+        Analysis.Pipeline p = m.an.pipeline(s);
+        if (p != null) { // a fused map/filter/fold chain (analyse.Pipelines)
+            PipelineGen pipes = new PipelineGen(m, x);
+            pipes.fused(p, f, () -> pipes.unfusedCalls(p, f));
+            return;
+        }
         MethodVisitor mv = f.mv;
         List<Term> terms = s.terms();
         int i = 0;
@@ -352,7 +358,6 @@ final class CallGen implements Opcodes {
     }
 
     void doPipeline(Do d, Frame f, boolean tail) {
-        MethodVisitor mv = f.mv;
         List<Expr> stages = d.stages();
         if (x.chunked(f, stages)) {
             // a long pipeline: pipelines of CHUNK_ITEMS stages, each fed by the one before (its first), planned
@@ -368,10 +373,24 @@ final class CallGen implements Opcodes {
             doPipeline((Do) inner, f, tail);
             return;
         }
-        x.emit(stages.get(0), f, false);
-        for (int i = 1; i < stages.size(); i++) {
+        Analysis.Pipeline p = m.an.pipeline(d);
+        int from = 1;
+        if (p != null) {
+            // the fused group (analyse.Pipelines), with its stages one by one as the fallback
+            int end = 1 + p.stages().size();
+            new PipelineGen(m, x).fused(p, f, () -> stages(stages, 1, end, f, false));
+            from = end;
+        } else {
+            x.emit(stages.get(0), f, false);
+        }
+        stages(stages, from, stages.size(), f, tail);
+    }
+
+    /** Calls stages [from, to) in turn on the value on the stack. */
+    private void stages(List<Expr> stages, int from, int to, Frame f, boolean tail) {
+        for (int i = from; i < to; i++) {
             x.emit(stages.get(i), f, false);
-            mv.visitInsn(SWAP);
+            f.mv.visitInsn(SWAP);
             invokeOnStack(1, f, tail && i == stages.size() - 1);
         }
     }

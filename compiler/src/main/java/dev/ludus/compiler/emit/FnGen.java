@@ -90,7 +90,9 @@ final class FnGen implements Opcodes {
         String desc = numeric ? FnCode.numericDesc(n, returnsDouble) : FnCode.directDesc(n);
         MethodVisitor mv = m.methodIn(unit, name, desc, fd);
         mv.visitCode();
-        if (!numeric && returnsDouble) toNumericEntry(mv, n);
+        // (a lambda's numeric entry serves only fused pipelines: its usual entry stays as it was,
+        // and a panic's trace shows one frame for the call, as before)
+        if (!numeric && returnsDouble && !fd.isLambda()) toNumericEntry(mv, n);
         int width = numeric ? 2 : 1;
         Frame f = newFrame(mv, 1 + width * n, name, numeric);
         f.returnsDouble = numeric && returnsDouble;

@@ -149,7 +149,8 @@ final class LoopGen implements Opcodes {
 
     /**
      * Argument j of a recur to target t. At a list accumulator position (analyse.ListAccumulators):
-     * {@code append (xs, x)} of the clause's own name adds to the builder in place, the name
+     * {@code append (xs, x)} of the clause's own name adds to the builder in place (x unboxed when
+     * it is a numeric expression), the name
      * alone passes the builder along, anything else becomes a new accumulator.
      */
     void loopArg(Frame.RecurTarget t, int j, Expr arg, Frame f) {

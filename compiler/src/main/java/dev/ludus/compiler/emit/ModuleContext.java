@@ -37,6 +37,8 @@ abstract class ModuleContext implements Opcodes {
     record FieldRef(String owner, String name) {}
     /** What the analysis stage learned about this module (read only). */
     final Analysis an;
+    /** The number of fused pipeline loops emitted so far (PipelineGen: their methods' names). */
+    int nextPipe;
     boolean isMain;
     /** Prelude modules report panics without a location (spec §14 D18). */
     final boolean preludeMode;

@@ -76,6 +76,11 @@ final class NumGen implements Opcodes {
             return;
         }
         for (Expr a : args) emitNum(a, f);
+        op(mv, name);
+    }
+
+    /** The prelude's arithmetic function name on its double operands on the stack (see analyse.Numbers). */
+    static void op(MethodVisitor mv, String name) {
         switch (name) {
             case "add": mv.visitInsn(DADD); break;
             case "sub": mv.visitInsn(DSUB); break;

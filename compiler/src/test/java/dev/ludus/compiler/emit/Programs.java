@@ -27,6 +27,11 @@ final class Programs {
 
     /** stdout of `ludus run` on the file, followed by "[exit N]\n" as in the golden files. */
     static String run(Path file, String displayName) {
+        return run(file, displayName, false);
+    }
+
+    /** As run, with stderr (a panic's report: message, place, trace) after stdout when withErr. */
+    static String run(Path file, String displayName, boolean withErr) {
         CompiledProgram program;
         try {
             program = LudusCompiler.compile(file, displayName);
@@ -38,17 +43,24 @@ final class Programs {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         RunOptions opts = RunOptions.parse(java.util.List.of("--seed", "1"));
-        int code = Launcher.run(loader.load(program.mainClass()), opts, out, new PrintStream(new ByteArrayOutputStream()));
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        int code = Launcher.run(loader.load(program.mainClass()), opts, out, new PrintStream(errBytes, true, StandardCharsets.UTF_8));
         out.flush();
-        return bytes.toString(StandardCharsets.UTF_8) + "[exit " + code + "]\n";
+        String err = withErr ? "[stderr]\n" + errBytes.toString(StandardCharsets.UTF_8) : "";
+        return bytes.toString(StandardCharsets.UTF_8) + err + "[exit " + code + "]\n";
     }
 
     static String runSource(String source) {
+        return runSource(source, false);
+    }
+
+    /** runSource, with stderr after stdout when withErr. */
+    static String runSource(String source, boolean withErr) {
         try {
             Path dir = Files.createTempDirectory("ludus-test");
             Path file = dir.resolve("test.ld");
             Files.writeString(file, source);
-            return run(file, "test.ld");
+            return run(file, "test.ld", withErr);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

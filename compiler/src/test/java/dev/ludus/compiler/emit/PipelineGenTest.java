@@ -1,0 +1,209 @@
+package dev.ludus.compiler.emit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.ludus.compiler.LudusCompiler;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Fused do pipelines (analyse.Pipelines, PipelineGen): the code takes the fused path, and every
+ * program prints, returns and panics exactly as the same program run stage by stage. The
+ * unfused twin of a program first rebinds map, filter and fold to themselves (a line of the same
+ * length as the fused one's), so they are no longer the prelude's bindings and never fused.
+ */
+class PipelineGenTest {
+    private static final String HEADER = "let (mAp, fIlter, fOld) = (map, filter, fold)\n";
+    /** The unfused twin's first line: map, filter and fold rebound (no longer the prelude's: never fused). */
+    private static final String SHADOW = "let (map, filter, fold) = (map, filter, fold)\n";
+
+    /** The program with map, filter and fold called through names the analysis does not fuse. */
+    private static String unfused(String body) {
+        return SHADOW + body;
+    }
+
+    /** Runs body fused and unfused (stdout, stderr, exit) and checks they agree; returns the fused output. */
+    private static String same(String body) {
+        String fused = Programs.runSource(HEADER + body, true);
+        String plain = Programs.runSource(unfused(body), true);
+        assertEquals(plain, fused, "fused and unfused differ for:\n" + body);
+        return fused;
+    }
+
+    /** The names of the methods the compiled source calls (owner.name). */
+    private static List<String> calls(String source) throws Exception {
+        Path file = Files.createTempDirectory("ludus-test").resolve("test.ld");
+        Files.writeString(file, source);
+        List<String> out = new ArrayList<>();
+        for (byte[] bytes : LudusCompiler.compile(file, "test.ld").classes().values()) {
+            new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override public MethodVisitor visitMethod(int acc, String n, String d, String sig, String[] ex) {
+                    return new MethodVisitor(Opcodes.ASM9) {
+                        @Override public void visitMethodInsn(int op, String owner, String name, String desc, boolean itf) {
+                            out.add(owner.substring(owner.lastIndexOf('/') + 1) + "." + name + desc);
+                        }
+                    };
+                }
+            }, 0);
+        }
+        return out;
+    }
+
+    private static final String BENCH = """
+            fn bench (n) -> do range (n)
+              > map (fn (x) -> mod (mult (x, 7), 1000), _)
+              > filter (even?, _)
+              > map (inc, _)
+              > fold (add, _, 0)
+            bench (100_000)
+            """;
+
+    @Test void theBenchmarkRunsFusedOnDoubles() throws Exception {
+        List<String> calls = calls(BENCH);
+        assertTrue(calls.contains("Pipes.rangeFusable(Ljava/lang/Object;Ljava/lang/Object;)Z"), calls.toString());
+        // the lambda through its entry on doubles, even? on a double: no box per element
+        assertTrue(calls.stream().anyMatch(c -> c.matches(".*\\$1d\\(Ldev/ludus/runtime/value/Closure;D\\)D")), calls.toString());
+        assertTrue(calls.contains("Arith.evenD(D)Z"), calls.toString());
+        assertEquals("=> 25000000\n[exit 0]\n", Programs.runSource(BENCH));
+        assertEquals("=> 25000000\n[stderr]\n[exit 0]\n", same(BENCH));
+    }
+
+    @Test void aListSourceIsWalkedLeafByLeaf() throws Exception {
+        String src = "fn f (xs) -> do xs > map (inc, _) > filter (odd?, _)\nf ([1, 2, 3])\n";
+        List<String> calls = calls(src);
+        assertTrue(calls.contains("Pipes.numbers(Ljava/lang/Object;)Ldev/ludus/runtime/collection/LeafCursor;"), calls.toString());
+        assertTrue(calls.contains("Pipes$Out.add(D)V"), calls.toString());
+    }
+
+    @Test void unfusablePipelinesKeepTheUsualCalls() throws Exception {
+        List<String> calls = calls("fn f (xs) -> do xs > map (fn (x) -> { print! (x); x }, _) > filter (odd?, _)\nf ([1])\n");
+        assertTrue(calls.stream().noneMatch(c -> c.startsWith("Pipes")), calls.toString());
+    }
+
+    @Test void resultsMatchUnfused() {
+        same("""
+                print! (do range (10) > map (fn (x) -> mod (mult (x, 7), 10), _) > filter (even?, _))
+                print! (do range (2.5, 8) > map (neg, _) > filter (neg?, _) > map (floor, _))
+                print! (do range (-3) > map (inc, _))
+                print! (do range (0.5, 0.7) > fold (add, _, 0))
+                print! (do range (5) > fold (sub, _, 100) > inc)
+                print! (do range (3, 1) > map (inc, _))
+                print! (do [] > map (inc, _) > fold (mult, _, 1))
+                print! (do [1, 2, 3, 4] > map (inc, _) > filter (fn (x) -> lt? (x, 4), _) > fold (fn (a, x) -> add (a, mult (x, 10)), _, 0.5))
+                print! (do [0, -0, 1.5, -2.5] > map (neg, _) > map (round, _) > filter (zero?, _))
+                print! (do [0, -0, 1.5, -2.5] > filter (pos?, _) > map (ceil, _))
+                print! (do [1, 2, 3] > filter (fn (x) -> if eq? (x, 2) then nil else x, _))
+                print! (do [1, 2, 3] > filter (fn (x) -> x, _))
+                print! (do [1, 2, 3] > filter (fn (x) -> gte? (x, 2), _) > map (fn (x) -> div (x, 4), _))
+                print! (do rest ([:a, 1, 2, 3]) > map (dec, _))
+                print! (do slice (range (100), 7, 77) > map (fn (x) -> mult (x, x), _) > fold (add, _, 0))
+                print! (do append (range (40), 40) > filter (odd?, _) > fold (add, _, 0))
+                print! (do [1, :two, "three", 4] > filter (odd?, _))
+                print! (do [1, :two, "three", 4, nil] > filter (even?, _) > map (inc, _))
+                print! (do (1, 2) > filter (even?, _))
+                print! (do range (4) > map (inc, _) > fold (add, _, 0) > inc)
+                print! (do range (4) > fold (add, _, 0) > inc)
+                """);
+    }
+
+    @Test void aPanicInTheFirstStageIsTheSame() {
+        String out = same("""
+                fn f (n) -> do range (n)
+                  > map (fn (x) -> mod (mult (x, 7), sub (x, 5)), _)
+                  > filter (even?, _)
+                  > map (inc, _)
+                  > fold (add, _, 0)
+                print! (f (5))
+                print! (f (10))
+                """);
+        assertTrue(out.contains("Division by zero."), out);
+        assertTrue(out.contains("at an anonymous fn (test.ld:3)"), out);
+    }
+
+    @Test void aNonNumberMidListRunsTheStagesUnfused() {
+        String out = same("print! (do [1, 2, :a, 4] > map (fn (x) -> mult (x, x), _) > filter (odd?, _))\n");
+        assertTrue(out.contains("No match found for (:a, :a) in function mult"), out);
+        out = same("print! (do [1, 2, :a, 4] > map (inc, _))\n");
+        assertTrue(out.contains("in function inc"), out);
+        out = same("print! (do range (40) > map (fn (x) -> if eq? (x, 35) then :a else x, _) > map (inc, _))\n");
+        assertTrue(out.contains("in function inc"), out);
+    }
+
+    @Test void aLambdaPanicsWithTheSameTraceAsBefore() {
+        // unfused (a keyword in the leaf), the lambda runs through its usual entry: one frame
+        String out = same("print! (do [1, 2, :a] > map (fn (x) -> div (1, sub (x, 1)), _))\n");
+        assertTrue(out.contains("  at an anonymous fn (test.ld:2)\n  at top level (test.ld:2)\n"), out);
+    }
+
+    @Test void aBadSourcePanicsAsTheStageWould() {
+        assertTrue(same("print! (do range (:x) > filter (zero?, _))\n").contains("in function range"));
+        assertTrue(same("print! (do range (1, :x) > filter (zero?, _))\n").contains("in function range"));
+        assertTrue(same("print! (do :x > filter (zero?, _))\n").contains("in function filter"));
+        assertTrue(same("print! (do 3 > fold (add, _, 0))\n").contains("in function fold"));
+    }
+
+    @Test void nestedCallsMatchUnfused() throws Exception {
+        String src = "fn f (xs) -> fold (add, filter (even?, map (fn (x) -> mult (x, 3), xs)), 0)\nf ([1, 2, 3, 4])\n";
+        assertTrue(calls(src).contains("Pipes.numbers(Ljava/lang/Object;)Ldev/ludus/runtime/collection/LeafCursor;"));
+        assertEquals("=> 18\n[stderr]\n[exit 0]\n", same(src));
+        same("""
+                print! (fold (add, map (fn (x) -> mult (x, x), range (10)), 0))
+                print! (fold (add, filter (even?, map (inc, [1, 2, 3, 4])), 0.5))
+                print! (map (fn (x) -> add (x, 1), [1, 2, 3]))
+                print! (filter (fn (x) -> lt? (x, 3), [1, 2, 3, :a]))
+                print! (fold (fn (a, x) -> add (a, x), range (5), 0))
+                print! (filter (odd?, range (3, 9)))
+                """);
+        assertTrue(same("print! (map (inc, [1, 2, :a]))\n").contains("in function inc"));
+        assertTrue(same("print! (fold (add, map (inc, :x), 0))\n").contains("in function map"));
+        assertTrue(same("print! (\n  fold (add,\n    map (fn (x) -> div (1, x),\n      range (-2, 3)), 0))\n").contains("Division by zero"));
+        assertTrue(same("print! (\n  fold (add,\n    map (inc,\n      [1, :a]), 0))\n").contains("in function inc"));
+    }
+
+    @Test void namedFnsMatchUnfused() {
+        String src = """
+                fn sq (x) -> mult (x, x)
+                fn small? (x) -> lt? (x, 10)
+                fn inv (x) -> div (1, x)
+                fn later
+                fn f (xs) -> fold (add, filter (small?, map (sq, xs)), 0)
+                fn g (xs) -> do xs > map (inv, _) > map (later, _)
+                fn later (x) -> inc (x)
+                print! (f ([1, 2, 3, 4]), f (range (10)))
+                print! (g ([1, 2, 4]))
+                print! (f ([1, 2, :x]))
+                """;
+        // named fns are not fused stages (a panic's trace through them would differ): the same output
+        String out = same(src);
+        assertTrue(out.contains("14 14 \n") || out.contains("14 14\n"), out);
+    }
+
+    @Test void randomChainsMatchUnfused() {
+        Random r = new Random(16);
+        String[] sources = {"range (%d)", "range (%d, 50)", "[%d, 1.5, -0, 7, 2, 1000]", "slice (range (90), 3, %d)",
+                "[1, :k, %d, \"s\", 3]", "concat (range (%d), [nil, 2])"};
+        String[] stages = {"map (inc, _)", "map (neg, _)", "map (round, _)", "filter (even?, _)", "filter (odd?, _)",
+                "filter (pos?, _)", "filter (zero?, _)", "map (fn (x) -> mod (mult (x, 7), 13), _)",
+                "filter (fn (x) -> lt? (x, 20), _)", "map (fn (x) -> add (mult (x, 2), 1), _)"};
+        String[] folds = {"fold (add, _, 0)", "fold (mult, _, 1)", "fold (sub, _, 0.5)",
+                "fold (fn (a, x) -> add (a, mult (x, x)), _, 0)"};
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            StringBuilder p = new StringBuilder("print! (do ").append(String.format(sources[r.nextInt(sources.length)], r.nextInt(60)));
+            int n = 1 + r.nextInt(4);
+            for (int j = 0; j < n; j++) p.append(" > ").append(stages[r.nextInt(stages.length)]);
+            if (r.nextBoolean()) p.append(" > ").append(folds[r.nextInt(folds.length)]);
+            body.append(p).append(")\n");
+        }
+        // mixed lists meet map (inc, _) and the like: each line on its own, so a panic stops only that program
+        for (String line : body.toString().split("\n")) same(line + "\n");
+    }
+}
