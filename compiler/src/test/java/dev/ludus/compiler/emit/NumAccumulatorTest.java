@@ -2,34 +2,21 @@ package dev.ludus.compiler.emit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.ludus.compiler.LudusCompiler;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /** A loop's list accumulator appends a number the code holds unboxed without boxing it (LoopGen.loopArg). */
 class NumAccumulatorTest {
     private static List<String> accAppends(String source) throws Exception {
-        Path file = Files.createTempDirectory("ludus-test").resolve("test.ld");
-        Files.writeString(file, source);
         List<String> out = new ArrayList<>();
-        for (byte[] bytes : LudusCompiler.compile(file, "test.ld").classes().values()) {
-            new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
-                @Override public MethodVisitor visitMethod(int acc, String n, String d, String sig, String[] ex) {
-                    return new MethodVisitor(Opcodes.ASM9) {
-                        @Override public void visitMethodInsn(int op, String owner, String name, String desc, boolean itf) {
-                            if (name.equals("accAppend")) out.add(desc);
-                        }
-                    };
-                }
-            }, 0);
-        }
+        Programs.eachMethod(source, method -> new MethodVisitor(Opcodes.ASM9) {
+            @Override public void visitMethodInsn(int op, String owner, String name, String desc, boolean itf) {
+                if (name.equals("accAppend")) out.add(desc);
+            }
+        });
         return out;
     }
 

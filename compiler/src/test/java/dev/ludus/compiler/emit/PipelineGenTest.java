@@ -2,15 +2,10 @@ package dev.ludus.compiler.emit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.ludus.compiler.LudusCompiler;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -40,20 +35,12 @@ class PipelineGenTest {
 
     /** The names of the methods the compiled source calls (owner.name). */
     private static List<String> calls(String source) throws Exception {
-        Path file = Files.createTempDirectory("ludus-test").resolve("test.ld");
-        Files.writeString(file, source);
         List<String> out = new ArrayList<>();
-        for (byte[] bytes : LudusCompiler.compile(file, "test.ld").classes().values()) {
-            new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
-                @Override public MethodVisitor visitMethod(int acc, String n, String d, String sig, String[] ex) {
-                    return new MethodVisitor(Opcodes.ASM9) {
-                        @Override public void visitMethodInsn(int op, String owner, String name, String desc, boolean itf) {
-                            out.add(owner.substring(owner.lastIndexOf('/') + 1) + "." + name + desc);
-                        }
-                    };
-                }
-            }, 0);
-        }
+        Programs.eachMethod(source, method -> new MethodVisitor(Opcodes.ASM9) {
+            @Override public void visitMethodInsn(int op, String owner, String name, String desc, boolean itf) {
+                out.add(owner.substring(owner.lastIndexOf('/') + 1) + "." + name + desc);
+            }
+        });
         return out;
     }
 

@@ -2,13 +2,7 @@ package dev.ludus.compiler.emit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ludus.compiler.CompiledProgram;
-import dev.ludus.compiler.LudusCompiler;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -16,21 +10,12 @@ import org.objectweb.asm.Opcodes;
 /** Where generated code polls for cancellation (time limits, Ctrl-C). */
 class PollsTest {
     private static int polls(String source) throws Exception {
-        Path file = Files.createTempDirectory("ludus-test").resolve("polls.ld");
-        Files.writeString(file, source);
-        CompiledProgram program = LudusCompiler.compile(file, "polls.ld");
         int[] n = new int[1];
-        for (byte[] bytes : program.classes().values()) {
-            new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
-                @Override public MethodVisitor visitMethod(int a, String name, String d, String sig, String[] ex) {
-                    return new MethodVisitor(Opcodes.ASM9) {
-                        @Override public void visitInvokeDynamicInsn(String m, String desc, Handle bsm, Object... args) {
-                            if (m.equals("poll")) n[0]++;
-                        }
-                    };
-                }
-            }, 0);
-        }
+        Programs.eachMethod(source, method -> new MethodVisitor(Opcodes.ASM9) {
+            @Override public void visitInvokeDynamicInsn(String m, String desc, Handle bsm, Object... args) {
+                if (m.equals("poll")) n[0]++;
+            }
+        });
         return n[0];
     }
 

@@ -25,6 +25,23 @@ import org.objectweb.asm.util.CheckClassAdapter;
 final class Programs {
     private Programs() {}
 
+    /**
+     * Compiles source (as test.ld) and runs code over the code of every method of every class
+     * it generates: code gets the method's name and returns a visitor for its code, or null.
+     */
+    static void eachMethod(String source, java.util.function.Function<String, org.objectweb.asm.MethodVisitor> code)
+            throws Exception {
+        Path file = Files.createTempDirectory("ludus-test").resolve("test.ld");
+        Files.writeString(file, source);
+        for (byte[] bytes : LudusCompiler.compile(file, "test.ld").classes().values()) {
+            new ClassReader(bytes).accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9) {
+                @Override public org.objectweb.asm.MethodVisitor visitMethod(int acc, String n, String d, String sig, String[] ex) {
+                    return code.apply(n);
+                }
+            }, 0);
+        }
+    }
+
     /** stdout of `ludus run` on the file, followed by "[exit N]\n" as in the golden files. */
     static String run(Path file, String displayName) {
         return run(file, displayName, false);
