@@ -3,13 +3,8 @@ package dev.ludus.compiler.analyse;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ludus.compiler.LudusCompiler;
-import dev.ludus.compiler.diagnostic.CompileErrors;
 import dev.ludus.compiler.resolve.Binding;
-import dev.ludus.compiler.resolve.Module;
 import dev.ludus.compiler.syntax.Ast.*;
-import dev.ludus.compiler.syntax.SourceText;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,16 +14,9 @@ import org.junit.jupiter.api.Test;
 class BoundedLoopsTest {
     /** Whether the first loop of source has a long copy that needs no poll. */
     private static boolean pollFree(String source) {
-        Module m;
-        try {
-            m = LudusCompiler.analyse(new SourceText("test.ld", null, source)).main();
-        } catch (CompileErrors e) {
-            throw new AssertionError("does not compile: " + e.diagnostics(), e);
-        }
-        Analysis an = Analyser.analyse(m);
-        List<Loop> loops = new ArrayList<>();
-        Analyser.inSourceOrder(m.script(), n -> { if (n instanceof Loop l) loops.add(l); });
-        Loop l = loops.get(0);
+        Analysed a = Analysed.analyse(source);
+        Analysis an = a.an();
+        Loop l = a.all(Loop.class).get(0);
         boolean[] dbl = an.numericPositions(l, NumEnv.NONE);
         boolean[] lng = an.longPositions(l, NumEnv.NONE);
         if (!IntLoops.any(lng)) return false;
@@ -38,7 +26,7 @@ class BoundedLoopsTest {
         for (Clause c : an.loop(l).applicable()) {
             List<Pattern> items = ((PTuple) c.pattern()).items();
             for (int j = 0; j < items.size(); j++) {
-                Binding b = m.resolution().declared.get(items.get(j));
+                Binding b = a.declared(items.get(j));
                 if (b == null) continue;
                 if (dbl[j] || lng[j]) doubles.add(b);
                 if (lng[j]) longs.add(b);

@@ -1,56 +1,26 @@
 package dev.ludus.compiler.analyse;
 
+import static dev.ludus.compiler.analyse.Analysed.analyse;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.ludus.compiler.LudusCompiler;
-import dev.ludus.compiler.diagnostic.CompileErrors;
-import dev.ludus.compiler.resolve.Module;
 import dev.ludus.compiler.syntax.Ast.*;
-import dev.ludus.compiler.syntax.SourceText;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Purity facts and fused pipeline plans (Purity, Pipelines) on small programs. */
 class PipelinesTest {
-    private record Analysed(Module module, Analysis an) {
-        FnDef fn(String name) {
-            for (Node n : nodes()) if (n instanceof FnDef fd && name.equals(fd.name())) return fd;
-            throw new AssertionError("no fn " + name);
-        }
-
-        List<Do> dos() {
-            List<Do> out = new ArrayList<>();
-            for (Node n : nodes()) if (n instanceof Do d) out.add(d);
-            return out;
-        }
-
-        Analysis.Pipeline only() {
-            List<Do> ds = dos();
-            assertEquals(1, ds.size());
-            return an.pipeline(ds.get(0));
-        }
-
-        /** The first call of the prelude function name, in source order (the outermost). */
-        Synthetic call(String name) {
-            for (Node n : nodes()) if (n instanceof Synthetic s && s.root() instanceof Word w && w.name().equals(name)) return s;
-            throw new AssertionError("no call of " + name);
-        }
-
-        List<Node> nodes() {
-            List<Node> out = new ArrayList<>();
-            Analyser.inSourceOrder(module.script(), out::add);
-            return out;
-        }
+    private static List<Do> dos(Analysed a) {
+        List<Do> out = new ArrayList<>();
+        for (Node n : a.nodes()) if (n instanceof Do d) out.add(d);
+        return out;
     }
 
-    private static Analysed analyse(String source) {
-        try {
-            Module m = LudusCompiler.analyse(new SourceText("test.ld", null, source)).main();
-            return new Analysed(m, Analyser.analyse(m));
-        } catch (CompileErrors e) {
-            throw new AssertionError("does not compile: " + e.diagnostics(), e);
-        }
+    /** The plan of the program's one do pipeline. */
+    private static Analysis.Pipeline only(Analysed a) {
+        List<Do> ds = dos(a);
+        assertEquals(1, ds.size());
+        return a.an().pipeline(ds.get(0));
     }
 
     @Test
@@ -76,11 +46,11 @@ class PipelinesTest {
                 fn callsMade () -> makesPrinter () ()
                 """);
         for (String pure : List.of("sq", "viaSq", "rec", "partials", "lookups", "piped", "makesPrinter")) {
-            assertTrue(a.an.pure(a.fn(pure)), pure + " is pure");
+            assertTrue(a.an().pure(a.fn(pure)), pure + " is pure");
         }
         for (String impure : List.of("printing", "viaPrinting", "refs", "unknown", "chained", "random_", "spawns",
                 "receives", "pipedUnknown", "callsLocal", "callsMade")) {
-            assertFalse(a.an.pure(a.fn(impure)), impure + " is not pure");
+            assertFalse(a.an().pure(a.fn(impure)), impure + " is not pure");
         }
     }
 
@@ -93,20 +63,20 @@ class PipelinesTest {
                   > map (inc, _)
                   > fold (add, _, 0)
                 """);
-        Analysis.Pipeline p = a.only();
+        Analysis.Pipeline p = only(a);
         assertNotNull(p);
         assertEquals(1, p.range().size(), "a range source is counted, not built");
         assertEquals(List.of(Analysis.Stage.Kind.MAP, Analysis.Stage.Kind.FILTER, Analysis.Stage.Kind.MAP,
                 Analysis.Stage.Kind.FOLD), p.stages().stream().map(Analysis.Stage::kind).toList());
         FnDef lambda = (FnDef) p.stages().get(0).fn();
-        assertTrue(a.an.numericEntry(lambda, 1), "the stage lambda gets an entry on doubles");
-        assertTrue(a.an.returnsNumber(lambda, 1));
+        assertTrue(a.an().numericEntry(lambda, 1), "the stage lambda gets an entry on doubles");
+        assertTrue(a.an().returnsNumber(lambda, 1));
     }
 
     @Test
     void aListSourceFusesWithARuntimeCheck() {
         Analysed a = analyse("fn f (xs) -> do xs > map (inc, _) > filter (odd?, _)\n");
-        Analysis.Pipeline p = a.only();
+        Analysis.Pipeline p = only(a);
         assertNotNull(p);
         assertNull(p.range());
         assertEquals(2, p.stages().size());
@@ -121,7 +91,7 @@ class PipelinesTest {
                   > map (fn (y) -> div (1, y), _)
                   > fold (add, _, 0)
                 """);
-        Analysis.Pipeline p = a.only();
+        Analysis.Pipeline p = only(a);
         assertNotNull(p);
         assertEquals(1, p.stages().size(), "only the first stage (which may panic) is fused");
     }
@@ -129,7 +99,7 @@ class PipelinesTest {
     @Test
     void aLaterStageMayDivideByAConstant() {
         Analysed a = analyse("fn f (xs) -> do xs > map (fn (x) -> mod (100, x), _) > map (fn (y) -> div (y, 4), _)\n");
-        assertEquals(2, a.only().stages().size());
+        assertEquals(2, only(a).stages().size());
     }
 
     @Test
@@ -143,19 +113,19 @@ class PipelinesTest {
                 "fn f (xs) -> do xs > fold (add, _)\n",
                 "fn f (xs, n) -> do xs > fold (add, _, n)\n",
                 "fn f (xs) -> do xs > each! (inc, _)\n")) {
-            assertNull(analyse(src).only(), src);
+            assertNull(only(analyse(src)), src);
         }
     }
 
     @Test
     void aShadowedMapIsNotThePrelude() {
-        assertNull(analyse("fn map (f, xs) -> xs\nfn g (xs) -> do xs > map (inc, _)\n").only());
+        assertNull(only(analyse("fn map (f, xs) -> xs\nfn g (xs) -> do xs > map (inc, _)\n")));
     }
 
     @Test
     void aFoldEndsTheGroupAndLaterStagesRunAsUsual() {
         Analysed a = analyse("fn f () -> do range (10) > fold (add, _, 0) > inc > map (inc, _)\n");
-        Analysis.Pipeline p = a.only();
+        Analysis.Pipeline p = only(a);
         assertEquals(1, p.stages().size());
     }
 
@@ -169,13 +139,13 @@ class PipelinesTest {
                   > filter (fn (x) -> if x then true else false, _)
                 """);
         // the if is not provably total (only arithmetic and tests are), so the group stops before it
-        assertEquals(3, a.only().stages().size());
+        assertEquals(3, only(a).stages().size());
     }
 
     @Test
     void nestedCallsFuseAsAChain() {
         Analysed a = analyse("fn f (xs) -> fold (add, filter (even?, map (fn (x) -> mod (x, 7), xs)), 0)\n");
-        Analysis.Pipeline p = a.an.pipeline(a.call("fold"));
+        Analysis.Pipeline p = a.an().pipeline(a.call("fold"));
         assertNotNull(p);
         assertFalse(p.piped());
         assertEquals(List.of(Analysis.Stage.Kind.MAP, Analysis.Stage.Kind.FILTER, Analysis.Stage.Kind.FOLD),
@@ -188,22 +158,22 @@ class PipelinesTest {
         // the inner map's function may panic and is first; the filter after it may panic too: the
         // chain starts at the filter, its source the inner map's list
         Analysed a = analyse("fn f (xs) -> filter (fn (y) -> lt? (div (1, y), 3), map (fn (x) -> mod (x, 7), xs))\n");
-        Analysis.Pipeline p = a.an.pipeline(a.call("filter"));
+        Analysis.Pipeline p = a.an().pipeline(a.call("filter"));
         assertNotNull(p);
         assertEquals(1, p.stages().size());
         assertTrue(p.source() instanceof Synthetic s && s.root() instanceof Word w && w.name().equals("map"));
-        assertNotNull(a.an.pipeline((Synthetic) p.source()), "the inner map fuses on its own");
+        assertNotNull(a.an().pipeline((Synthetic) p.source()), "the inner map fuses on its own");
     }
 
     @Test
     void aRangeSourceOfACallIsCounted() {
         Analysed a = analyse("fn f (n) -> fold (add, range (1, n), 0)\n");
-        assertEquals(2, a.an.pipeline(a.call("fold")).range().size());
+        assertEquals(2, a.an().pipeline(a.call("fold")).range().size());
     }
 
     @Test
     void aPartialIsNoCall() {
         Analysed a = analyse("fn f () -> map (inc, _)\n");
-        assertNull(a.an.pipeline(a.call("map")));
+        assertNull(a.an().pipeline(a.call("map")));
     }
 }
