@@ -41,13 +41,7 @@ class VecPathsTest {
                 fn step ((pos, vel, path)) -> {
                 Match Error: No match found for (((1, 1), (0, 0), 0, 4)) in function step
                 [exit 1]
-                """, Programs.runSource("""
-                fn step ((pos, vel, path)) -> {
-                  let acc = mult (pos, -0.01)
-                  let vel2 = add (vel, mult (acc, 0.1))
-                  let pos2 = add (pos, mult (vel2, 0.1))
-                  (pos2, vel2, add (path, dist (sub (pos2, pos))))
-                }
+                """, Programs.runSource(STEP + """
                 fn len ((x, y)) -> dist (x, y)
                 fn swap ((a, b)) -> (b, a)
                 fn scale (v, k) -> mult (k, v)
@@ -86,13 +80,7 @@ class VecPathsTest {
                 Ludus panicked!
                 Match Error: No match found for ((2, 2), 0) in function gt?
                 [exit 1]
-                """, Programs.runSource("""
-                fn step ((pos, vel, path)) -> {
-                  let acc = mult (pos, -0.01)
-                  let vel2 = add (vel, mult (acc, 0.1))
-                  let pos2 = add (pos, mult (vel2, 0.1))
-                  (pos2, vel2, add (path, dist (sub (pos2, pos))))
-                }
+                """, Programs.runSource(STEP + """
                 fn swap ((a, b)) -> (b, a)
                 fn walk (n) -> loop (0, (0, 0), (1, 2)) with (i, p, v) -> if lt? (i, n) then recur (inc (i), add (p, v), swap (v)) else (i, p, v)
                 print! (walk (5), walk (-1))
@@ -106,13 +94,7 @@ class VecPathsTest {
                 Ludus panicked!
                 Match Error: No match found for ("x", -0.001) in function add
                 [exit 1]
-                """, Programs.runSource("""
-                fn step ((pos, vel, path)) -> {
-                  let acc = mult (pos, -0.01)
-                  let vel2 = add (vel, mult (acc, 0.1))
-                  let pos2 = add (pos, mult (vel2, 0.1))
-                  (pos2, vel2, add (path, dist (sub (pos2, pos))))
-                }
+                """, Programs.runSource(STEP + """
                 fn sim2 (n, s) -> loop (s, n) with (state, k) -> if gt? (k, 0) then recur (step (state), dec (k)) else (k, state)
                 print! (sim2 (2, ((1, 1), (0, "x"), 0)))
                 """));
@@ -133,13 +115,17 @@ class VecPathsTest {
         assertTrue(m.values().stream().anyMatch(c -> c.contains("call dev/ludus/runtime/prelude/Arith.abs")), m::toString);
     }
 
-    private static final String VECMATH = """
+    /** bench/ludus/vecmath.ld's step: a fn of 2-vectors and numbers with a fast path on doubles. */
+    private static final String STEP = """
             fn step ((pos, vel, path)) -> {
               let acc = mult (pos, -0.01)
               let vel2 = add (vel, mult (acc, 0.1))
               let pos2 = add (pos, mult (vel2, 0.1))
               (pos2, vel2, add (path, dist (sub (pos2, pos))))
             }
+            """;
+
+    private static final String VECMATH = STEP + """
             fn simulate (n) -> loop (n, ((100, 0), (0, 5), 0)) with (k, state) -> if zero? (k)
               then state
               else recur (dec (k), step (state))
