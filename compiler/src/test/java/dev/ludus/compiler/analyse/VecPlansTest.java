@@ -40,14 +40,7 @@ class VecPlansTest {
         return out;
     }
 
-    private static final String STEP = """
-            fn step ((pos, vel, path)) -> {
-              let acc = mult (pos, -0.01)
-              let vel2 = add (vel, mult (acc, 0.1))
-              let pos2 = add (pos, mult (vel2, 0.1))
-              (pos2, vel2, add (path, dist (sub (pos2, pos))))
-            }
-            """;
+    private static final String STEP = dev.ludus.compiler.SamplePrograms.VECMATH_STEP;
 
     @Test
     void theShapesOfNamesAreInferredFromTheArithmetic() {

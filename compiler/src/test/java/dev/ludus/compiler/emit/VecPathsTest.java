@@ -115,15 +115,7 @@ class VecPathsTest {
         assertTrue(m.values().stream().anyMatch(c -> c.contains("call dev/ludus/runtime/prelude/Arith.abs")), m::toString);
     }
 
-    /** bench/ludus/vecmath.ld's step: a fn of 2-vectors and numbers with a fast path on doubles. */
-    private static final String STEP = """
-            fn step ((pos, vel, path)) -> {
-              let acc = mult (pos, -0.01)
-              let vel2 = add (vel, mult (acc, 0.1))
-              let pos2 = add (pos, mult (vel2, 0.1))
-              (pos2, vel2, add (path, dist (sub (pos2, pos))))
-            }
-            """;
+    private static final String STEP = dev.ludus.compiler.SamplePrograms.VECMATH_STEP;
 
     private static final String VECMATH = STEP + """
             fn simulate (n) -> loop (n, ((100, 0), (0, 5), 0)) with (k, state) -> if zero? (k)
