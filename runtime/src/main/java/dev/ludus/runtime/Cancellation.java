@@ -25,7 +25,6 @@ public final class Cancellation {
 
     /** Whether a cancel was asked for (read by the "volatile" polls, a kind kept for measuring). */
     public static volatile boolean requested;
-    private static volatile String message;
     /**
      * The panic made when the cancel was asked for, on the asking thread: a poll reached with
      * no stack left cannot even allocate and construct one (see {@link #stop}).
@@ -63,7 +62,6 @@ public final class Cancellation {
 
     /** Asks the running program to end with the panic {@code message}. */
     public static synchronized void request(String message) {
-        Cancellation.message = message;
         pending = new Cancelled(message, LudusTrace.EMPTY);
         requested = true;
         retarget(Stop.STOP);
@@ -85,7 +83,6 @@ public final class Cancellation {
     public static synchronized void reset() {
         requested = false;
         quiet = false;
-        message = null;
         pending = null;
         stopped = null;
         retarget(GO_ON);
@@ -139,7 +136,8 @@ public final class Cancellation {
     public static void stop() {
         if (stopInPlace && stopped == null) stopped = pending;
         try {
-            Cancelled panic = new Cancelled(message == null ? "Interrupted" : message);
+            Cancelled asked = pending;
+            Cancelled panic = new Cancelled(asked == null ? "Interrupted" : asked.getMessage());
             if (!stopInPlace && !deep()) throw panic;
             stopped = panic;
             Thread.currentThread().setName(STOPPED_THREAD);
