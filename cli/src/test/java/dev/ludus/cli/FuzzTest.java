@@ -117,18 +117,35 @@ class FuzzTest {
         // The limit is 1 s: a cancel must end the program at its next poll. A program thread
         // still alive once the run returned was abandoned (no poll reached within the grace);
         // it may be unwinding a deep recursion's stack overflow, which HotSpot takes seconds
-        // over, so it gets 30 s to end before this counts as a hang.
+        // over, so it gets 30 s of its own CPU time to end before this counts as a hang: on a
+        // shared machine (load 30 on 2 cores) 30 s of wall time can be 2 s of the thread's CPU.
+        // A thread that waits instead of running still fails, after 300 s of wall time.
         for (Thread t : ChildRuns.threadsNamed("ludus-main")) {
             if (earlier.contains(t)) continue;
-            t.join(30_000);
-            if (t.isAlive()) {
-                t.interrupt();
-                return "the program thread still runs " + (System.nanoTime() - start) / 1_000_000 + " ms after the run started (time limit 1 s)";
-            }
+            String hang = awaitEnd(t, start);
+            if (hang != null) return hang;
         }
         if (exit != 0 && exit != 1) return "exit status " + exit + ": " + stdout.lines().reduce((a, b) -> b).orElse("");
         if (stdout.contains("internal error") || stderr.contains("internal error")) return "internal error: " + stdout;
         if (stderr.contains("java.") || stderr.contains("\tat ")) return "Java text on stderr: " + stderr.lines().findFirst().orElse("");
+        return null;
+    }
+
+    /** Waits for an abandoned program thread to end; answers why it counts as a hang, or null. */
+    private static String awaitEnd(Thread t, long start) throws InterruptedException {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuAtStart = mx.getThreadCpuTime(t.getId());
+        while (t.isAlive()) {
+            t.join(1_000);
+            long wallMs = (System.nanoTime() - start) / 1_000_000;
+            long cpu = mx.getThreadCpuTime(t.getId()); // -1 once the thread has ended
+            long cpuMs = cpu < 0 || cpuAtStart < 0 ? 0 : (cpu - cpuAtStart) / 1_000_000;
+            if (t.isAlive() && wallMs > 30_000 && (cpuMs > 30_000 || wallMs > 300_000)) {
+                t.interrupt();
+                return "the program thread still runs " + wallMs + " ms after the run started (" + cpuMs
+                    + " ms of its CPU time since the run returned; time limit 1 s)";
+            }
+        }
         return null;
     }
 
