@@ -15,8 +15,9 @@ import java.util.Set;
  * own tail calls, when not all of them can (NumericEntries covers fns whose parameters are all
  * numbers): {@code fn safe? (q, d, [c, ...cs]) -> ... safe? (q, inc (d), cs)}. A position is
  * numeric when every clause for n arguments has a name, `_`, `x as :number` or a number literal
- * there (tests on the double itself), and every tail self call passes a numeric expression
- * there, assuming the numeric positions' names are numbers (a fixed point from all candidates
+ * there (tests on the double itself), some tail self call passes a new value there (a
+ * parameter only passed on as it came would be boxed again by its uses, for nothing), and every
+ * tail self call passes a numeric expression there, assuming the numeric positions' names are numbers (a fixed point from all candidates
  * down, as LoopTypes does for loops). The emitter then runs the clauses twice over: a typed copy,
  * entered when the arguments at those positions are numbers, that self calls jump back into
  * with doubles; and the usual copy for any other arguments. So the clauses must be simple enough
@@ -62,6 +63,13 @@ final class SelfLoopTypes {
             return u == null || u.binding() != self || Numbers.args(s).size() != n;
         });
         if (calls.isEmpty()) return null;
+        // a position every self call passes on unchanged gains nothing unboxed (its uses would box it again)
+        for (int j = 0; j < n; j++) {
+            if (!pos[j]) continue;
+            boolean counts = false;
+            for (Synthetic s : calls) counts |= !passedOn(Numbers.args(s).get(j), applicable, j);
+            pos[j] = counts;
+        }
         boolean changed = true;
         while (changed && any) {
             changed = false;
@@ -79,6 +87,14 @@ final class SelfLoopTypes {
             for (boolean p : pos) any |= p;
         }
         return any ? pos : null;
+    }
+
+    /** Whether arg is the name a clause binds at position j itself (the value passed on as it came). */
+    private boolean passedOn(Expr arg, List<Clause> applicable, int j) {
+        if (!(arg instanceof Word w) || res.uses.get(w) == null) return false;
+        Binding b = res.uses.get(w).binding();
+        for (Clause c : applicable) if (res.declared.get(((PTuple) c.pattern()).items().get(j)) == b) return true;
+        return false;
     }
 
     /** The names the clauses bind at the numeric positions. */

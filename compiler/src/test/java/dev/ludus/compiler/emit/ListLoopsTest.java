@@ -26,6 +26,7 @@ class ListLoopsTest {
             return new MethodVisitor(Opcodes.ASM9) {
                 @Override public void visitMethodInsn(int op, String owner, String name, String desc, boolean itf) {
                     ops.add(owner.substring(owner.lastIndexOf('/') + 1) + "." + name);
+                    if (desc.startsWith("(D")) ops.add(owner.substring(owner.lastIndexOf('/') + 1) + "." + name + "(D");
                 }
                 @Override public void visitInsn(int op) {
                     if (op == Opcodes.DADD) ops.add("DADD");
@@ -79,6 +80,32 @@ class ListLoopsTest {
         assertTrue(ops.contains("DADD"), ops.toString());
         List<String> plain = entry(code(safe(true) + "safe? (1, 1, [3, 5])\n"), "safe?", 3);
         assertFalse(plain.contains("DADD"), plain.toString());
+    }
+
+    @Test void eqOfAnUnboxedCounterAndAnyValueDoesNotBoxIt() throws Exception {
+        List<String> ops = entry(code(safe(false) + "safe? (1, 1, [3, 5])\n"), "safe?", 3);
+        assertTrue(ops.contains("Arith.eqZ(D"), ops.toString());
+        String eqs = """
+                fn count (n, [x, ...xs]) -> when {
+                  eq? (x, n) -> (:at, n)
+                  eq? (n, x) -> (:never, n)
+                  else -> count (inc (n), xs)
+                }
+                print! (count (0, [5, :a, "2", 3, 9]))
+                print! (count (0, [1.5, 2.5, (1, 2), 4, 4]))
+                count (0, [1])
+                """;
+        String out = Programs.runSource(eqs, true);
+        assertTrue(out.startsWith("(:at, 3)\n(:at, 4)\nLudus panicked"), out);
+        assertTrue(out.contains("No match found for (1, []) in function count"), out);
+    }
+
+    @Test void aParameterOnlyPassedOnStaysBoxed() throws Exception {
+        String src = "fn look {\n  ([], k) -> nil\n  ([x, ...xs], k) -> if eq? (x, k) then x else look (xs, k)\n}\nprint! (look ([1, 2, 3], 2))\n";
+        List<String> ops = entry(code(src), "look", 2);
+        assertFalse(ops.contains("Double.doubleValue") || ops.contains("Arith.eqZ(D"), ops.toString());
+        assertFalse(ops.contains("Patterns.listRest"), ops.toString());
+        assertEquals("2\n=> :ok\n[exit 0]\n", Programs.runSource(src));
     }
 
     @Test void safeBehavesAsItsTwin() {
