@@ -38,6 +38,15 @@ public final class Patterns {
         return l.drop(n);
     }
 
+    /**
+     * A list cursor's value (the compiler walks a list parameter of a self-recursive fn as the
+     * list it was given plus the number of elements dropped): v itself at offset 0, else the
+     * list from that offset (v is then a list, a pattern having matched it).
+     */
+    public static Object view(Object v, int off) {
+        return off == 0 ? v : ((LList) v).drop(off);
+    }
+
     /** The dict without the keys a pattern named ({@code ...rest}). */
     public static LDict dictRest(LDict d, Keyword[] named) {
         LDict r = d;

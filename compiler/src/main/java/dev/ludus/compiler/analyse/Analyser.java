@@ -72,6 +72,10 @@ public final class Analyser {
             Analysis.Pipeline p = n instanceof Do d ? pipes.plan(d) : pipes.plan((Synthetic) n);
             if (p != null) pipelines.put(n, p);
         }
+        Set<Node> rangeFolds = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Node n : chains) {
+            if (n instanceof Synthetic s && !pipelines.containsKey(n) && RangeFolds.applies(res, s)) rangeFolds.add(n);
+        }
         Map<FnDef, Boolean> pureFns = new IdentityHashMap<>();
         for (FnDef fd : fns) pureFns.put(fd, purity.pure(fd));
 
@@ -131,12 +135,19 @@ public final class Analyser {
             VecLoops.Plan plan = VecLoops.plan(l, loops.get(l), res, flat);
             if (plan != null) vecLoops.put(l, plan);
         }
+        ListCursors cursorRule = new ListCursors(res, walk);
+        Map<FnDef, Integer> cursors = new IdentityHashMap<>();
+        for (FnDef fd : fns) {
+            int bits = cursorRule.mask(fd);
+            if (bits != 0) cursors.put(fd, bits);
+        }
         Analysis.Declarations declarations = new Analysis.Declarations(Collections.unmodifiableMap(lets),
                 Collections.unmodifiableMap(positions), Collections.unmodifiableMap(parameters));
         return new Analysis(res, walk, nums.knownFns(), Collections.unmodifiableMap(entries), Collections.unmodifiableMap(decided),
                 Collections.unmodifiableMap(loops), nums, new IntLoops(res, nums), accs, returns, declarations,
                 Collections.unmodifiableMap(vecPlans), Collections.unmodifiableMap(vecLoops),
-                Collections.unmodifiableMap(pipelines), Collections.unmodifiableMap(pureFns));
+                Collections.unmodifiableMap(pipelines), Collections.unmodifiableMap(pureFns),
+                Collections.unmodifiableMap(cursors), Collections.unmodifiableSet(rangeFolds));
     }
 
     /** Every node of the tree, parents before children, children left to right (iterative: deep trees do not recurse). */

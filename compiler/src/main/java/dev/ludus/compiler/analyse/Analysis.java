@@ -57,6 +57,10 @@ public final class Analysis {
     private final Map<Loop, VecLoops.Plan> vecLoops;
     private final Map<Node, Pipeline> pipelines;
     private final Map<FnDef, Boolean> pure;
+    private final Map<FnDef, Integer> listCursors;
+    private final Set<Node> rangeFolds;
+    /** Per fn, per argument count: SelfLoopTypes' answer (an empty array: none), computed when first asked. */
+    private final Map<FnDef, boolean[][]> selfLoopTypes = new java.util.IdentityHashMap<>();
 
     /**
      * A group of map/filter/fold stages that runs fused as one loop over numbers (Pipelines):
@@ -76,7 +80,10 @@ public final class Analysis {
              Map<FnDef, Integer> numericReturns, Map<Loop, LoopFacts> loops, Numbers nums, IntLoops ints,
              ListAccumulators accumulators, NumReturns returns, Declarations declarations,
              Map<FnDef, VecBodies.Plan> vecPlans, Map<Loop, VecLoops.Plan> vecLoops,
-             Map<Node, Pipeline> pipelines, Map<FnDef, Boolean> pure) {
+             Map<Node, Pipeline> pipelines, Map<FnDef, Boolean> pure, Map<FnDef, Integer> listCursors,
+             Set<Node> rangeFolds) {
+        this.listCursors = listCursors;
+        this.rangeFolds = rangeFolds;
         this.res = res;
         this.walk = walk;
         this.knownFns = knownFns;
@@ -101,6 +108,11 @@ public final class Analysis {
     /** The fused plan of a do pipeline or a map/filter/fold call (Pipelines), or null: it runs stage by stage. */
     public Pipeline pipeline(Node n) {
         return pipelines.get(n);
+    }
+
+    /** Whether a fold call counts its range out and calls its lambda's method directly (RangeFolds). */
+    public boolean rangeFold(Node n) {
+        return rangeFolds.contains(n);
     }
 
     /** Whether fd is pure: no effects but its result or panic (Purity). */
@@ -191,6 +203,35 @@ public final class Analysis {
     /** Whether fd has an entry taking n arguments as unboxed doubles (NumericEntries). */
     public boolean numericEntry(FnDef fd, int n) {
         return (numericEntries.getOrDefault(fd, 0) & (1 << n)) != 0;
+    }
+
+    /**
+     * Per position of fd's entry for n arguments, whether its typed copy holds it as a double
+     * (SelfLoopTypes); null when the entry has no typed copy.
+     */
+    public boolean[] selfLoopTypes(FnDef fd, int n) {
+        boolean[][] known = selfLoopTypes.computeIfAbsent(fd, k -> new boolean[Clauses.MAX_DIRECT + 1][]);
+        if (known[n] == null) {
+            boolean[] pos = new SelfLoopTypes(this, res).positions(fd, n);
+            known[n] = pos == null ? new boolean[0] : pos;
+        }
+        return known[n].length == 0 ? null : known[n].clone();
+    }
+
+    /** The scope of the typed copy of fd's entry for n arguments (SelfLoopTypes). */
+    public Scope typedEntryScope(FnDef fd, int n) {
+        List<Clause> applicable = Clauses.applicable(fd.clauses(), n);
+        return Scope.typedEntry(this, fd, new SelfLoopTypes(this, res).bindings(applicable, selfLoopTypes(fd, n)));
+    }
+
+    /** Whether position k of fd's entry for n arguments walks its list as a cursor (ListCursors). */
+    public boolean listCursor(FnDef fd, int n, int k) {
+        return (listCursors.getOrDefault(fd, 0) & (1 << (n * 4 + k))) != 0;
+    }
+
+    /** The binding of a list pattern's named rest ({@code ...xs}), else null. */
+    public Binding listRest(PList l) {
+        return ListCursors.restName(l, res);
     }
 
     /** Whether fd's numeric entry for n arguments returns an unboxed double (NumReturns). */

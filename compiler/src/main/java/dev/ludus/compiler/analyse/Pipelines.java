@@ -155,6 +155,11 @@ final class Pipelines {
 
     /** The arguments of a source {@code range (end)} or {@code range (start, end)}, else null (a list). */
     private List<Expr> rangeArgs(Expr src) {
+        return rangeArgs(res, src);
+    }
+
+    /** As above, for a given resolution. */
+    static List<Expr> rangeArgs(Resolution res, Expr src) {
         if (!(src instanceof Synthetic s) || !(s.root() instanceof Word w) || s.terms().size() != 1
                 || !(s.terms().get(0) instanceof Args a)) return null;
         NameUse u = res.uses.get(w);

@@ -22,7 +22,7 @@ import java.util.Set;
  * Answers are computed when first asked and kept.
  */
 public final class Scope implements NumEnv {
-    private enum Kind { METHOD, NUMERIC_ENTRY, LONG_COPY, FRESH }
+    private enum Kind { METHOD, NUMERIC_ENTRY, TYPED_ENTRY, LONG_COPY, FRESH }
 
     private final Analysis an;
     private final Kind kind;
@@ -31,7 +31,7 @@ public final class Scope implements NumEnv {
     /** LONG_COPY: the scope the loop is emitted in, and the loop. */
     private final Scope parent;
     private final Loop loop;
-    /** FRESH: the bindings the moved code declares, and its loops. */
+    /** FRESH: the bindings the moved code declares, and its loops; TYPED_ENTRY: the parameters held as doubles. */
     private final Set<Binding> declared;
     private final Set<Loop> loops;
     /** 0: boxed, 1: a double, 2: an exact long. */
@@ -57,6 +57,11 @@ public final class Scope implements NumEnv {
     /** A fn entry taking its arguments as unboxed doubles. */
     static Scope numericEntry(Analysis an, FnDef fd) {
         return new Scope(an, Kind.NUMERIC_ENTRY, fd, null, null, null, null);
+    }
+
+    /** The typed copy of a fn entry (SelfLoopTypes): these parameters' names are doubles. */
+    static Scope typedEntry(Analysis an, FnDef fd, Set<Binding> doubles) {
+        return new Scope(an, Kind.TYPED_ENTRY, fd, null, null, doubles, null);
     }
 
     /** The long copy of loop l, emitted in parent. */
@@ -141,6 +146,7 @@ public final class Scope implements NumEnv {
             boolean emittedHere = kind != Kind.FRESH || loops.contains(p.loop());
             return emittedHere && numericPositions(p.loop())[p.index()] ? 1 : 0;
         }
+        if (kind == Kind.TYPED_ENTRY) return declared.contains(b) ? 1 : 0;
         return kind == Kind.NUMERIC_ENTRY && an.isParameter(b, (FnDef) owner) ? 1 : 0;
     }
 

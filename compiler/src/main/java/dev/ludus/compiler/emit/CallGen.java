@@ -31,6 +31,10 @@ final class CallGen implements Opcodes {
             pipes.fused(p, f, () -> pipes.unfusedCalls(p, f));
             return;
         }
+        if (m.an.rangeFold(s)) { // fold (fn ..., range (...), init) as a counted loop (analyse.RangeFolds)
+            new RangeFoldGen(m, x).emit(s, f);
+            return;
+        }
         MethodVisitor mv = f.mv;
         List<Term> terms = s.terms();
         int i = 0;
@@ -246,15 +250,35 @@ final class CallGen implements Opcodes {
                 x.longRecur(t, args, f);
                 return true;
             }
-            if (!loop && t.dbl != null && !allNumeric(args, f)) {
+            if (!loop && t.dbl != null && !numericAt(t, args, f)) {
+                // (a typed copy's positions are numeric by the analysis: SelfLoopTypes)
+                if (!allTyped(t)) throw new IllegalStateException("a typed self call with a non-number at a typed position");
                 unboxingSelfJump(t, args, f);
                 return true;
             }
+            boolean[] view = new boolean[n];
             for (int i = 0; i < n; i++) {
-                if (t.dbl(i)) x.emitNum(args.get(i), f);
+                int[] v = t.off(i) >= 0 ? viewOf(args.get(i), f) : null;
+                if (v != null && v[0] == t.argSlots[i] && v[1] == t.off(i)) {
+                    // the rest of this cursor's list: the same list, a larger offset (no new list)
+                    view[i] = true;
+                    mv.visitVarInsn(ILOAD, v[1]);
+                    Rt.integer(mv, v[2]);
+                    mv.visitInsn(IADD);
+                } else if (t.dbl(i)) x.emitNum(args.get(i), f);
                 else x.loopArg(t, i, args.get(i), f);
             }
-            for (int i = n - 1; i >= 0; i--) mv.visitVarInsn(t.dbl(i) ? DSTORE : ASTORE, t.argSlots[i]);
+            for (int i = n - 1; i >= 0; i--) {
+                if (view[i]) {
+                    mv.visitVarInsn(ISTORE, t.off(i));
+                    continue;
+                }
+                mv.visitVarInsn(t.dbl(i) ? DSTORE : ASTORE, t.argSlots[i]);
+                if (t.off(i) >= 0) {
+                    mv.visitInsn(ICONST_0);
+                    mv.visitVarInsn(ISTORE, t.off(i));
+                }
+            }
         } else {
             if (!loop && n <= Clauses.MAX_DIRECT && (f.variadicDirectMask & (1 << n)) != 0) return false;
             if (ManyArgs.applies(args)) ManyArgs.array(x, args, f);
@@ -280,6 +304,24 @@ final class CallGen implements Opcodes {
         f.mv.visitMethodInsn(INVOKESTATIC, Rt.RECUR_ARGS, "of", "(" + Rt.OBJS_D + ")L" + Rt.RECUR_ARGS + ";", false);
         f.mv.visitInsn(ARETURN);
         f.mv.visitInsn(ACONST_NULL); // dead: keeps the one-value invariant
+        return true;
+    }
+
+    /** The list cursor view (Frame.views) a plain name argument reads, else null. */
+    private int[] viewOf(Expr arg, Frame f) {
+        if (!(arg instanceof Word w)) return null;
+        NameUse u = m.res.uses.get(w);
+        return u == null || u.check() ? null : f.views.get(u.binding());
+    }
+
+    /** Whether the arguments at t's unboxed positions are numeric here. */
+    private boolean numericAt(Frame.RecurTarget t, List<Expr> args, Frame f) {
+        for (int i = 0; i < args.size(); i++) if (t.dbl(i) && !x.numeric(args.get(i), f)) return false;
+        return true;
+    }
+
+    private static boolean allTyped(Frame.RecurTarget t) {
+        for (boolean d : t.dbl) if (!d) return false;
         return true;
     }
 

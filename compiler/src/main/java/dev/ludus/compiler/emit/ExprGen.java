@@ -243,6 +243,8 @@ final class ExprGen implements Gen, Opcodes {
                 } else if (f.isDouble(b)) {
                     f.loadNum(b);
                     Rt.box(mv);
+                } else if (f.views.containsKey(b)) {
+                    loadView(f.views.get(b), f);
                 } else if (b.frame == f.owner) {
                     if (!Spills.load(b, f)) {
                         Integer slot = f.slots.get(b);
@@ -283,6 +285,8 @@ final class ExprGen implements Gen, Opcodes {
         else if (f.isDouble(b)) {
             f.loadNum(b);
             Rt.box(f.mv);
+        } else if (f.views.containsKey(b)) {
+            loadView(f.views.get(b), f);
         } else if (b.frame == f.owner) {
             if (!Spills.load(b, f)) {
                 Integer slot = f.slots.get(b);
@@ -310,6 +314,17 @@ final class ExprGen implements Gen, Opcodes {
     @Override
     public void site(MethodVisitor mv, Span s) {
         m.site(mv, s);
+    }
+
+    /** A list cursor's rest name read as a value: the list from its offset on (a new list unless 0). */
+    private static void loadView(int[] view, Frame f) {
+        f.mv.visitVarInsn(ALOAD, view[0]);
+        f.mv.visitVarInsn(ILOAD, view[1]);
+        if (view[2] > 0) {
+            Rt.integer(f.mv, view[2]);
+            f.mv.visitInsn(IADD);
+        }
+        f.mv.visitMethodInsn(INVOKESTATIC, Rt.PATTERNS, "view", "(" + Rt.OBJ_D + "I)" + Rt.OBJ_D, false);
     }
 
     @Override

@@ -102,18 +102,96 @@ final class FnGen implements Opcodes {
             slots[i] = 1 + width * i;
             if (numeric) dbl[i] = true;
         }
+        List<Clause> applicable = Clauses.applicable(fd.clauses(), n);
+        dev.ludus.compiler.analyse.VecBodies.Plan vec = numeric ? null : m.an.vecPlan(fd);
+        int[] offs = numeric || vec != null ? null : cursors(n, applicable, f);
+        boolean[] typed = numeric ? null : m.an.selfLoopTypes(fd, n);
+        if (typed != null) typedCopy(n, slots, typed, offs, applicable, f);
         Label head = new Label();
         mv.visitLabel(head);
         Rt.poll(mv); // cancellation (time limit, Ctrl-C): each entry and iteration
         f.recur = new Frame.RecurTarget(head, slots, -1, false, dbl);
+        f.recur.offs = offs;
         f.selfTarget = f.recur;
-        List<Clause> applicable = Clauses.applicable(fd.clauses(), n);
-        dev.ludus.compiler.analyse.VecBodies.Plan vec = numeric ? null : m.an.vecPlan(fd);
         if (vec != null && applicable.size() == 1 && applicable.get(0) == vec.clause()) VecGen.fastPath(m, vec, slots, f, x);
-        x.clauses(applicable, ArgSource.slots(slots, dbl), f, true, null);
+        x.clauses(applicable, offs != null ? ArgSource.cursors(slots, offs) : ArgSource.slots(slots, dbl), f, true, null);
+        unview(mv, slots, offs);
         noMatch(mv, () -> x.arrayOfSlots(mv, slots, dbl));
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    /** Before a no-match panic shows the arguments as given: each list cursor's list again. */
+    private static void unview(MethodVisitor mv, int[] slots, int[] offs) {
+        if (offs == null) return;
+        for (int i = 0; i < slots.length; i++) {
+            if (offs[i] < 0) continue;
+            mv.visitVarInsn(ALOAD, slots[i]);
+            mv.visitVarInsn(ILOAD, offs[i]);
+            mv.visitMethodInsn(INVOKESTATIC, Rt.PATTERNS, "view", "(" + Rt.OBJ_D + "I)" + Rt.OBJ_D, false);
+            mv.visitVarInsn(ASTORE, slots[i]);
+        }
+    }
+
+    /**
+     * The typed copy of an entry (analyse.SelfLoopTypes): when the arguments at the typed
+     * positions are numbers, they are unboxed into double slots and the clauses run here, self
+     * tail calls jumping back with doubles; otherwise (and never again) the usual copy after it.
+     */
+    private void typedCopy(int n, int[] slots, boolean[] typed, int[] offs, List<Clause> applicable, Frame f) {
+        MethodVisitor mv = f.mv;
+        Label usual = new Label();
+        for (int i = 0; i < n; i++) {
+            if (!typed[i]) continue;
+            mv.visitVarInsn(ALOAD, slots[i]);
+            mv.visitTypeInsn(INSTANCEOF, "java/lang/Double");
+            mv.visitJumpInsn(IFEQ, usual);
+        }
+        int[] tslots = slots.clone();
+        for (int i = 0; i < n; i++) {
+            if (!typed[i]) continue;
+            tslots[i] = f.newDoubleSlot();
+            mv.visitVarInsn(ALOAD, slots[i]);
+            Rt.unbox(mv);
+            mv.visitVarInsn(DSTORE, tslots[i]);
+        }
+        Label head = new Label();
+        mv.visitLabel(head);
+        Rt.poll(mv); // cancellation (time limit, Ctrl-C): each entry and iteration
+        f.recur = new Frame.RecurTarget(head, tslots, -1, false, typed);
+        f.recur.offs = offs;
+        f.selfTarget = f.recur;
+        dev.ludus.compiler.analyse.Scope outer = f.scope;
+        java.util.Set<Binding> numbersBefore = new java.util.HashSet<>(f.doubleSlots.keySet());
+        f.scope = m.an.typedEntryScope(fd, n);
+        x.clauses(applicable, new ArgSource(tslots, typed, null, offs, -1, -1), f, true, null);
+        f.scope = outer;
+        unview(mv, tslots, offs);
+        noMatch(mv, () -> x.arrayOfSlots(mv, tslots, typed));
+        // the usual copy binds the same names afresh, boxed
+        f.doubleSlots.keySet().retainAll(numbersBefore);
+        mv.visitLabel(usual);
+    }
+
+    /**
+     * The offset slots of the entry's list cursors (analyse.ListCursors), each set to 0 here,
+     * before the loop head; null when there are none. Patterns matched by helper methods or into
+     * arrays (large ones) keep lists.
+     */
+    private int[] cursors(int n, List<Clause> applicable, Frame f) {
+        int[] offs = null;
+        for (int k = 0; k < n; k++) {
+            if (!m.an.listCursor(fd, n, k)) continue;
+            if (offs == null) {
+                for (Clause c : applicable) if (m.an.weight(c.pattern()) >= Math.min(PatternMethods.BIG, Spills.MIN_NAMES)) return null;
+                offs = new int[n];
+                java.util.Arrays.fill(offs, -1);
+            }
+            offs[k] = f.newSlot();
+            f.mv.visitInsn(ICONST_0);
+            f.mv.visitVarInsn(ISTORE, offs[k]);
+        }
+        return offs;
     }
 
     /** The flat entry of a vector body (VecGen.flatEntry): numbers in, the result's numbers into an array. */

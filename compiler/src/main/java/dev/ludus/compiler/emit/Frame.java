@@ -51,6 +51,13 @@ final class Frame {
     /** Whether this method's result may be a pending TailCall (fn bodies only). */
     final boolean mayReturnTailCall;
 
+    /**
+     * Rest names of a list cursor's pattern (analyse.ListCursors): binding -> {list slot, offset
+     * slot, items before the rest}. They have no slot: a self tail call passes the view on, any
+     * other read makes the list (Patterns.view).
+     */
+    final Map<Binding, int[]> views = new HashMap<>();
+
     /** Loop names that hold a list builder (analyse.ListAccumulators): a read takes a snapshot. */
     final Set<Binding> accumulators = new HashSet<>();
 
@@ -162,6 +169,8 @@ final class Frame {
         final boolean[] lng;
         /** A loop run on longs: the same loop on doubles/objects, where a recur goes when a long would be inexact. */
         final RecurTarget fallback;
+        /** Per argument slot, the int slot of its list cursor's offset, or -1 (null: none; analyse.ListCursors). */
+        int[] offs;
         /** Per position of a loop, the clause names of a list accumulator (null: none; see ListAccumulators). */
         Set<Binding>[] accs;
         /**
@@ -203,6 +212,8 @@ final class Frame {
         boolean lng(int i) { return lng != null && lng[i]; }
 
         boolean fixed() { return argSlots != null; }
+
+        int off(int i) { return offs == null ? -1 : offs[i]; }
     }
 
     static List<Ast.Clause> clauses(Ast.FnDef f) { return f.clauses(); }

@@ -172,6 +172,13 @@ final class NumGen implements Opcodes {
      * A comparison of two numeric operands used as a condition: jumps to otherwise when false.
      * Returns false (emitting nothing) when cond is not such a comparison.
      */
+    /** Whether e is a name living unboxed here (reading it costs nothing; boxing it would cost a box). */
+    private boolean unboxedName(Expr e, Frame f) {
+        if (!(e instanceof Word w)) return false;
+        NameUse u = m.res.uses.get(w);
+        return u != null && !u.check() && f.isDouble(u.binding());
+    }
+
     boolean condition(Expr cond, Frame f, Label otherwise) {
         if (!(cond instanceof Synthetic s)) return false;
         Binding b = preludeCallee(s);
@@ -189,7 +196,25 @@ final class NumGen implements Opcodes {
             default: return false;
         }
         List<Expr> args = Analysis.args(s);
-        if (!numeric(args.get(0), f) || !numeric(args.get(1), f)) return false;
+        boolean n0 = numeric(args.get(0), f), n1 = numeric(args.get(1), f);
+        if (b.name.equals("eq?") && n0 != n1 && unboxedName(n0 ? args.get(0) : args.get(1), f)) {
+            // a number held unboxed against any value: compared without boxing it again (operands in order)
+            x.line(f, s.span());
+            if (n0) {
+                emitNum(args.get(0), f);
+                x.emit(args.get(1), f, false);
+            } else {
+                x.emit(args.get(0), f, false);
+                int tmp = f.newSlot();
+                f.mv.visitVarInsn(ASTORE, tmp);
+                emitNum(args.get(1), f);
+                f.mv.visitVarInsn(ALOAD, tmp);
+            }
+            f.mv.visitMethodInsn(INVOKESTATIC, "dev/ludus/runtime/prelude/Arith", "eqZ", "(D" + Rt.OBJ_D + ")Z", false);
+            f.mv.visitJumpInsn(IFEQ, otherwise);
+            return true;
+        }
+        if (!n0 || !n1) return false;
         x.line(f, s.span());
         if (longOperand(args.get(0), f) && longOperand(args.get(1), f)) {
             // exact integers compare as longs exactly as they do as doubles (and are never NaN)

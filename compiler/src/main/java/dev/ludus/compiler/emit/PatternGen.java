@@ -332,6 +332,8 @@ final class PatternGen implements Opcodes {
             if (item instanceof PIgnore) continue;
             if (src.dbl(i)) {
                 matchDouble(item, src.slots()[i], src.lng(i), fail, f);
+            } else if (src.off(i) >= 0) {
+                cursor((PList) item, src.slots()[i], src.off(i), fail, f);
             } else if (src.isFixed()) {
                 match(item, src.slots()[i], fail, f);
             } else {
@@ -353,6 +355,43 @@ final class PatternGen implements Opcodes {
             mv.visitMethodInsn(INVOKESTATIC, Rt.PATTERNS, "argsRest", "(" + Rt.OBJS_D + "I)L" + Rt.LLIST + ";", false);
             bind(items.get(fixed), f);
         }
+    }
+
+    /**
+     * A list pattern against a list cursor (analyse.ListCursors): the list in slot v with the
+     * first (int slot off) elements dropped. Items are read at off + i; a named rest becomes a
+     * view (Frame.views) instead of a new list.
+     */
+    private void cursor(PList l, int v, int off, Label fail, Frame f) {
+        MethodVisitor mv = f.mv;
+        List<Pattern> items = l.items();
+        boolean splat = !items.isEmpty() && items.get(items.size() - 1) instanceof PSplat;
+        int fixed = splat ? items.size() - 1 : items.size();
+        mv.visitVarInsn(ALOAD, v);
+        mv.visitTypeInsn(INSTANCEOF, Rt.LLIST);
+        mv.visitJumpInsn(IFEQ, fail);
+        mv.visitVarInsn(ALOAD, v);
+        mv.visitTypeInsn(CHECKCAST, Rt.LLIST);
+        mv.visitMethodInsn(INVOKEVIRTUAL, Rt.LLIST, "size", "()I", false);
+        mv.visitVarInsn(ILOAD, off);
+        mv.visitInsn(ISUB);
+        Rt.integer(mv, fixed);
+        mv.visitJumpInsn(splat ? IF_ICMPLT : IF_ICMPNE, fail);
+        for (int i = 0; i < fixed; i++) {
+            Pattern item = items.get(i);
+            if (item instanceof PIgnore) continue;
+            mv.visitVarInsn(ALOAD, v);
+            mv.visitTypeInsn(CHECKCAST, Rt.LLIST);
+            mv.visitVarInsn(ILOAD, off);
+            if (i > 0) {
+                Rt.integer(mv, i);
+                mv.visitInsn(IADD);
+            }
+            mv.visitMethodInsn(INVOKEVIRTUAL, Rt.LLIST, "get", "(I)" + Rt.OBJ_D, false);
+            subMatch(item, fail, f);
+        }
+        Binding rest = m.an.listRest(l);
+        if (rest != null) f.views.put(rest, new int[] {v, off, fixed});
     }
 
     /** In a helper of a large pattern: a clause's argument tuple pattern against the arguments array in slot v. */

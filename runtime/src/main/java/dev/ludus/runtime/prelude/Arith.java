@@ -367,6 +367,11 @@ public final class Arith {
         return Values.eq(a, b);
     }
 
+    /** eq? of an unboxed number and any value: a number equals only a number (Values.eq). */
+    public static boolean eqZ(double a, Object b) {
+        return b instanceof Double y && a == y.doubleValue();
+    }
+
     public static Object eq(Object a, Object b) { return eqZ(a, b) ? Boolean.TRUE : Boolean.FALSE; }
 
     /**

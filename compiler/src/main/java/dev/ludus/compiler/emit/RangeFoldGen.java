@@ -1,0 +1,115 @@
+package dev.ludus.compiler.emit;
+
+import dev.ludus.compiler.analyse.Analysis;
+import dev.ludus.compiler.syntax.Ast.*;
+import java.util.List;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * {@code fold (fn (acc, x) -> ..., range (...), init)} as a counted loop (analyse.RangeFolds):
+ * the arguments are evaluated as the call evaluates them (the closure, range's arguments, then
+ * init); when the range's bounds are numbers the loop calls the lambda's direct method with each
+ * number (boxed as a list element would be), else the prelude's range and fold run as usual
+ * (range's panic included, before init is evaluated, as in the call).
+ */
+final class RangeFoldGen implements Opcodes {
+    private static final String PIPES = "dev/ludus/runtime/prelude/Pipes";
+
+    private final ModuleContext m;
+    private final Gen x;
+
+    RangeFoldGen(ModuleContext m, Gen x) {
+        this.m = m;
+        this.x = x;
+    }
+
+    void emit(Synthetic s, Frame f) {
+        MethodVisitor mv = f.mv;
+        List<Expr> args = Analysis.args(s);
+        FnDef lambda = (FnDef) args.get(0);
+        Synthetic src = (Synthetic) args.get(1);
+        List<Expr> bounds = Analysis.args(src);
+        x.line(f, s.span());
+        x.emit(lambda, f, false);
+        int fn = f.newSlot();
+        mv.visitVarInsn(ASTORE, fn);
+        x.line(f, src.span());
+        int[] a = new int[bounds.size()];
+        for (int i = 0; i < a.length; i++) {
+            x.emit(bounds.get(i), f, false);
+            a[i] = f.newSlot();
+            mv.visitVarInsn(ASTORE, a[i]);
+        }
+        int start = a.length == 2 ? a[0] : f.newSlot();
+        if (a.length == 1) {
+            mv.visitLdcInsn(0.0);
+            Rt.box(mv);
+            mv.visitVarInsn(ASTORE, start);
+        }
+        int end = a[a.length - 1];
+        int list = f.newSlot();
+        Label counted = new Label(), listed = new Label();
+        mv.visitVarInsn(ALOAD, start);
+        mv.visitVarInsn(ALOAD, end);
+        mv.visitMethodInsn(INVOKESTATIC, PIPES, "rangeFusable", "(" + Rt.OBJ_D + Rt.OBJ_D + ")Z", false);
+        int fusable = f.newSlot();
+        mv.visitInsn(DUP);
+        mv.visitVarInsn(ISTORE, fusable);
+        mv.visitJumpInsn(IFNE, counted);
+        // range as the prelude makes it: its panic, or (past the counted loop's limits) its list
+        for (int s2 : a) mv.visitVarInsn(ALOAD, s2);
+        mv.visitMethodInsn(INVOKESTATIC, PIPES, "range", "(" + Rt.OBJ_D.repeat(a.length) + ")" + Rt.OBJ_D, false);
+        mv.visitVarInsn(ASTORE, list);
+        mv.visitJumpInsn(GOTO, listed);
+        mv.visitLabel(counted);
+        mv.visitInsn(ACONST_NULL);
+        mv.visitVarInsn(ASTORE, list);
+        mv.visitLabel(listed);
+        x.emit(args.get(2), f, false);
+        int acc = f.newSlot();
+        mv.visitVarInsn(ASTORE, acc);
+        // (no line of its own: the call is at the line its last argument left, as fold's call is)
+        Label loop = new Label(), done = new Label();
+        mv.visitVarInsn(ILOAD, fusable);
+        mv.visitJumpInsn(IFNE, loop);
+        mv.visitVarInsn(ALOAD, fn);
+        mv.visitVarInsn(ALOAD, list);
+        mv.visitVarInsn(ALOAD, acc);
+        mv.visitMethodInsn(INVOKESTATIC, "dev/ludus/runtime/prelude/Colls", "fold", "(" + Rt.OBJ_D.repeat(3) + ")" + Rt.OBJ_D, false);
+        mv.visitVarInsn(ASTORE, acc);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(loop);
+        int i = f.newDoubleSlot(), hi = f.newDoubleSlot();
+        mv.visitVarInsn(ALOAD, start);
+        mv.visitMethodInsn(INVOKESTATIC, PIPES, "rangeStart", "(" + Rt.OBJ_D + ")D", false);
+        mv.visitVarInsn(DSTORE, i);
+        mv.visitVarInsn(ALOAD, end);
+        Rt.unbox(mv);
+        mv.visitVarInsn(DSTORE, hi);
+        Label head = new Label();
+        mv.visitLabel(head);
+        mv.visitVarInsn(DLOAD, i);
+        mv.visitVarInsn(DLOAD, hi);
+        mv.visitInsn(DCMPG);
+        mv.visitJumpInsn(IFGE, done);
+        FnCode code = m.code(lambda);
+        mv.visitVarInsn(ALOAD, fn);
+        mv.visitTypeInsn(CHECKCAST, Rt.CLOSURE);
+        mv.visitVarInsn(ALOAD, acc);
+        mv.visitVarInsn(DLOAD, i);
+        // the element as the list would hold it (Boxes.of: a shared box for a small integer)
+        mv.visitMethodInsn(INVOKESTATIC, "dev/ludus/runtime/value/Boxes", "of", "(D)Ljava/lang/Double;", false);
+        mv.visitMethodInsn(INVOKESTATIC, code.owner(), code.directName(2), FnCode.directDesc(2), false);
+        mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "settle", "(" + Rt.OBJ_D + ")" + Rt.OBJ_D, false);
+        mv.visitVarInsn(ASTORE, acc);
+        mv.visitVarInsn(DLOAD, i);
+        mv.visitInsn(DCONST_1);
+        mv.visitInsn(DADD);
+        mv.visitVarInsn(DSTORE, i);
+        mv.visitJumpInsn(GOTO, head);
+        mv.visitLabel(done);
+        mv.visitVarInsn(ALOAD, acc);
+    }
+}
