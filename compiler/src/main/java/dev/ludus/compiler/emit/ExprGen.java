@@ -88,17 +88,23 @@ final class ExprGen implements Gen, Opcodes {
 
     @Override
     public void makeCells(List<Expr> body, Frame f) {
+        List<Binding> cells = new ArrayList<>();
         for (Expr e : body) {
             for (Binding b : declaredBy(e)) {
-                if (b.kind == Binding.Kind.LOCAL && b.cell && !f.slots.containsKey(b)) {
-                    int slot = f.newSlot();
-                    f.mv.visitTypeInsn(NEW, Rt.CELL);
-                    f.mv.visitInsn(DUP);
-                    f.mv.visitMethodInsn(INVOKESPECIAL, Rt.CELL, "<init>", "()V", false);
-                    f.mv.visitVarInsn(ASTORE, slot);
-                    f.slots.put(b, slot);
-                }
+                if (b.kind == Binding.Kind.LOCAL && b.cell && !f.slots.containsKey(b) && !f.spilled.containsKey(b)) cells.add(b);
             }
+        }
+        if (Spills.cellArray(cells.size(), f)) {
+            Spills.makeCells(cells, f);
+            return;
+        }
+        for (Binding b : cells) {
+            int slot = f.newSlot();
+            f.mv.visitTypeInsn(NEW, Rt.CELL);
+            f.mv.visitInsn(DUP);
+            f.mv.visitMethodInsn(INVOKESPECIAL, Rt.CELL, "<init>", "()V", false);
+            f.mv.visitVarInsn(ASTORE, slot);
+            f.slots.put(b, slot);
         }
     }
 
@@ -322,9 +328,11 @@ final class ExprGen implements Gen, Opcodes {
             }
             case LOCAL -> {
                 if (b.cell) {
-                    Integer slot = f.slots.get(b);
-                    if (slot == null) throw new IllegalStateException("no cell for " + b);
-                    mv.visitVarInsn(ALOAD, slot);
+                    if (!Spills.load(b, f)) {
+                        Integer slot = f.slots.get(b);
+                        if (slot == null) throw new IllegalStateException("no cell for " + b);
+                        mv.visitVarInsn(ALOAD, slot);
+                    }
                     mv.visitTypeInsn(CHECKCAST, Rt.CELL);
                     mv.visitInsn(SWAP);
                     mv.visitFieldInsn(PUTFIELD, Rt.CELL, "value", Rt.OBJ_D);
