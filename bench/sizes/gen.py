@@ -13,6 +13,9 @@ A second argument picks another kind (issue 12 item 2): `patterns` repeats fns t
 nested tuple/list/dict patterns of 3,000 names (in a let, a fn head and a match; each unit is
 matched by helper methods); `recur` repeats loops and fns of 1,000 recurring clauses and loop
 bodies of 1,000 lets ending in a recur (each is moved out of its method with its recurs).
+Three kinds are one single form of the whole size: `lets` one fn body of lets, each naming the
+one before (first, middle and last read at the end); `pipeline` one `do` pipeline of stages;
+`elseif` one fn whose body is an else-if chain.
 """
 import sys
 
