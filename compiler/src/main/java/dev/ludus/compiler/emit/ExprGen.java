@@ -60,10 +60,10 @@ final class ExprGen implements Gen, Opcodes {
     /** As above; {@code starts}, if given, gets a label at the start of each statement's code (sizes). */
     void sequence(List<Expr> body, Frame f, boolean tail, Label[] starts) {
         makeCells(body, f);
-        int[] rest = f.splitting ? suffixWeights(body) : null;
+        Gen.Suffix rest = f.splitting ? suffixWeights(body) : null;
         for (int i = 0; i < body.size(); i++) {
             boolean last = i == body.size() - 1;
-            if (rest != null && split.sequenceRest(body, i, rest[i], f, tail)) {
+            if (rest != null && split.sequenceRest(body, i, rest.at(i), f, tail)) {
                 if (starts != null) {
                     Label here = new Label();
                     f.mv.visitLabel(here);
@@ -82,7 +82,7 @@ final class ExprGen implements Gen, Opcodes {
     }
 
     @Override
-    public int[] suffixWeights(List<? extends Node> nodes) {
+    public Gen.Suffix suffixWeights(List<? extends Node> nodes) {
         return split.suffixWeights(nodes);
     }
 

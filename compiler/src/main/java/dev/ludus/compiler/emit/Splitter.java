@@ -113,19 +113,19 @@ final class Splitter implements Opcodes {
 
     // ---- expressions
 
-    private final java.util.IdentityHashMap<List<?>, int[]> suffixes = new java.util.IdentityHashMap<>();
+    private final java.util.IdentityHashMap<List<?>, Gen.Suffix> suffixes = new java.util.IdentityHashMap<>();
     private final java.util.IdentityHashMap<List<?>, List<Binding>> envs = new java.util.IdentityHashMap<>();
 
     /**
      * rest[i]: the weight of nodes i.. . Kept for the rests of lists that are moved, so that a long
      * list split into a chain of methods costs linear time.
      */
-    int[] suffixWeights(List<? extends Node> nodes) {
-        int[] rest = suffixes.get(nodes);
-        if (rest != null) return rest;
-        rest = new int[nodes.size() + 1];
+    Gen.Suffix suffixWeights(List<? extends Node> nodes) {
+        Gen.Suffix known = suffixes.get(nodes);
+        if (known != null) return known;
+        int[] rest = new int[nodes.size() + 1];
         for (int i = nodes.size() - 1; i >= 0; i--) rest[i] = rest[i + 1] + weight(nodes.get(i));
-        return rest;
+        return new Gen.Suffix(rest, 0);
     }
 
     private final java.util.IdentityHashMap<List<?>, Integer> recurs = new java.util.IdentityHashMap<>();
@@ -140,8 +140,8 @@ final class Splitter implements Opcodes {
 
     /** Records the suffix weights of rest = list.subList(i, ..). */
     private void restOf(List<?> list, int i, List<?> rest) {
-        int[] all = suffixes.get(list);
-        if (all != null) suffixes.put(rest, java.util.Arrays.copyOfRange(all, i, all.length));
+        Gen.Suffix all = suffixes.get(list);
+        if (all != null) suffixes.put(rest, new Gen.Suffix(all.w(), all.from() + i)); // shared, not copied: linear
     }
 
     /** Emits e in an outlined method if it should move; false when the caller emits it. */
