@@ -61,6 +61,8 @@ public final class Analysis {
     private final Set<Node> rangeFolds;
     /** Per fn, per argument count: SelfLoopTypes' answer (an empty array: none), computed when first asked. */
     private final Map<FnDef, boolean[][]> selfLoopTypes = new java.util.IdentityHashMap<>();
+    /** Made when the emitter first asks (only modules with large code do). */
+    private FreeNames freeNames;
 
     /**
      * A group of map/filter/fold stages that runs fused as one loop over numbers (Pipelines):
@@ -145,10 +147,25 @@ public final class Analysis {
 
     /** The scope of a method of its own for these nodes of owner's code (the Splitter's, a test body's). */
     public Scope fresh(Node owner, List<? extends Node> nodes) {
+        // (a test body: small, walked)
         Set<Binding> declared = new java.util.HashSet<>();
         Set<Loop> loops = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         Scope.collect(this, nodes, declared, loops);
         return Scope.fresh(this, owner, declared, loops);
+    }
+
+    /**
+     * The scope of a method the Splitter made for moved, of owner's code, that names these names:
+     * the moved code declares what it names and is not free in it (no walk: see FreeNames).
+     */
+    public Scope moved(Node owner, FreeNames.Names names, List<? extends Node> moved) {
+        return Scope.moved(this, owner, names, moved);
+    }
+
+    /** The locals code names (the Splitter's questions; computed once per subtree). */
+    public FreeNames freeNames() {
+        if (freeNames == null) freeNames = new FreeNames(res);
+        return freeNames;
     }
 
     Let letOf(Binding b) {

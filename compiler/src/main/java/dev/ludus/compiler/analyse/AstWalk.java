@@ -40,12 +40,25 @@ public final class AstWalk {
         return sum;
     }
 
+    /**
+     * Nodes visited by {@link #each} and by FreeNames, over all modules compiled in this JVM (not
+     * synchronized: an indication, which tests read to check that compiling a large form walks it
+     * a bounded number of times).
+     */
+    static long visited;
+
+    /** See {@link #visited}. */
+    public static long visited() {
+        return visited;
+    }
+
     /** Every node of the subtree, n first (iterative: deep trees do not recurse here). */
     public static void each(Node n, Consumer<Node> out) {
         java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>();
         todo.push(n);
         while (!todo.isEmpty()) {
             Node x = todo.pop();
+            visited++;
             out.accept(x);
             children(x, todo::push);
         }

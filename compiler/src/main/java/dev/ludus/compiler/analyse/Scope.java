@@ -31,15 +31,17 @@ public final class Scope implements NumEnv {
     /** LONG_COPY: the scope the loop is emitted in, and the loop. */
     private final Scope parent;
     private final Loop loop;
-    /** FRESH: the bindings the moved code declares, and its loops; TYPED_ENTRY: the parameters held as doubles. */
-    private final Set<Binding> declared;
-    private final Set<Loop> loops;
+    /** FRESH: whether the code declares a binding it names, and whether a loop is emitted in it;
+     *  TYPED_ENTRY: whether a parameter is held as a double. */
+    private final java.util.function.Predicate<Binding> declared;
+    private final java.util.function.Predicate<Loop> loops;
     /** 0: boxed, 1: a double, 2: an exact long. */
     private final Map<Binding, Integer> decided = new HashMap<>();
     private final Map<Loop, boolean[]> numericPositions = new IdentityHashMap<>();
     private final Map<Loop, boolean[]> longPositions = new IdentityHashMap<>();
 
-    private Scope(Analysis an, Kind kind, Node owner, Scope parent, Loop loop, Set<Binding> declared, Set<Loop> loops) {
+    private Scope(Analysis an, Kind kind, Node owner, Scope parent, Loop loop, java.util.function.Predicate<Binding> declared,
+                  java.util.function.Predicate<Loop> loops) {
         this.an = an;
         this.kind = kind;
         this.owner = owner;
@@ -61,7 +63,7 @@ public final class Scope implements NumEnv {
 
     /** The typed copy of a fn entry (SelfLoopTypes): these parameters' names are doubles. */
     static Scope typedEntry(Analysis an, FnDef fd, Set<Binding> doubles) {
-        return new Scope(an, Kind.TYPED_ENTRY, fd, null, null, doubles, null);
+        return new Scope(an, Kind.TYPED_ENTRY, fd, null, null, doubles::contains, null);
     }
 
     /** The long copy of loop l, emitted in parent. */
@@ -71,7 +73,22 @@ public final class Scope implements NumEnv {
 
     /** A method of its own for some of owner's code (declaring these bindings, holding these loops): it starts with every local boxed. */
     static Scope fresh(Analysis an, Node owner, Set<Binding> declared, Set<Loop> loops) {
-        return new Scope(an, Kind.FRESH, owner, null, null, declared, loops);
+        return new Scope(an, Kind.FRESH, owner, null, null, declared::contains, loops::contains);
+    }
+
+    /**
+     * The same for code the Splitter moved, from the names it names (FreeNames, no walk): it
+     * declares the names it uses that are not free in it. A binding of a loop's clause pattern
+     * declared there belongs to a loop emitted there, unless the moved code is the rest of that
+     * loop's own clause list (the loop was started by the method it comes from).
+     */
+    static Scope moved(Analysis an, Node owner, FreeNames.Names names, List<? extends Node> moved) {
+        Node first = moved.isEmpty() ? null : moved.get(0);
+        Map<Loop, Boolean> here = new IdentityHashMap<>();
+        java.util.function.Predicate<Loop> loops = first instanceof Clause c
+                ? l -> here.computeIfAbsent(l, k -> k.clauses().stream().noneMatch(x -> x == c))
+                : l -> true;
+        return new Scope(an, Kind.FRESH, owner, null, null, b -> !names.free(b), loops);
     }
 
     @Override
@@ -121,7 +138,7 @@ public final class Scope implements NumEnv {
                 if (!an.declaredInClauses(loop).contains(b)) return parent.kind(b);
                 break;
             case FRESH:
-                if (!declared.contains(b)) return 0;
+                if (!declared.test(b)) return 0;
                 break;
             default:
                 if (b.frame != owner) return 0;
@@ -143,10 +160,10 @@ public final class Scope implements NumEnv {
                 if (parent.longPositions(loop)[p.index()]) return 2;
                 return parent.numericPositions(loop)[p.index()] ? 1 : 0;
             }
-            boolean emittedHere = kind != Kind.FRESH || loops.contains(p.loop());
+            boolean emittedHere = kind != Kind.FRESH || loops.test(p.loop());
             return emittedHere && numericPositions(p.loop())[p.index()] ? 1 : 0;
         }
-        if (kind == Kind.TYPED_ENTRY) return declared.contains(b) ? 1 : 0;
+        if (kind == Kind.TYPED_ENTRY) return declared.test(b) ? 1 : 0;
         return kind == Kind.NUMERIC_ENTRY && an.isParameter(b, (FnDef) owner) ? 1 : 0;
     }
 

@@ -65,9 +65,9 @@ final class ControlGen implements Opcodes {
     /** A when's clauses: the first whose test holds gives the value (to end; returned if end == null); else falls through. */
     void whenClauses(List<WhenClause> clauses, Frame f, boolean tail, Label end) {
         MethodVisitor mv = f.mv;
-        int[] rest = f.splitting ? x.suffixWeights(clauses) : null;
+        Gen.Suffix rest = f.splitting ? x.suffixWeights(clauses) : null;
         for (int i = 0; i < clauses.size(); i++) {
-            if (rest != null && x.whenRest(clauses, i, rest[i], f, tail, end)) return;
+            if (rest != null && x.whenRest(clauses, i, rest.at(i), f, tail, end)) return;
             WhenClause c = clauses.get(i);
             Label next = new Label();
             if (c.test() != null) x.condition(c.test(), f, next);
@@ -154,10 +154,10 @@ final class ControlGen implements Opcodes {
     /** As above; {@code onMatch} (if not null) runs once a clause's pattern and guard have matched, before its body. */
     private void clauses(List<Clause> clauses, ArgSource src, Frame f, boolean tail, Label end, Runnable onMatch) {
         MethodVisitor mv = f.mv;
-        int[] rest = f.splitting && onMatch == null && !(end == null && f.returnsDouble) ? x.suffixWeights(clauses) : null;
+        Gen.Suffix rest = f.splitting && onMatch == null && !(end == null && f.returnsDouble) ? x.suffixWeights(clauses) : null;
         for (int i = 0; i < clauses.size(); i++) {
             Clause c = clauses.get(i);
-            if (rest != null && x.clausesRest(clauses, i, rest[i], src, f, tail, end)) return;
+            if (rest != null && x.clausesRest(clauses, i, rest.at(i), src, f, tail, end)) return;
             Label next = new Label();
             x.matchClause(c.pattern(), src, next, f);
             if (c.guard() != null) x.condition(c.guard(), f, next);

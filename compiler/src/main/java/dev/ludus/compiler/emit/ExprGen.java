@@ -60,10 +60,10 @@ final class ExprGen implements Gen, Opcodes {
     /** As above; {@code starts}, if given, gets a label at the start of each statement's code (sizes). */
     void sequence(List<Expr> body, Frame f, boolean tail, Label[] starts) {
         makeCells(body, f);
-        int[] rest = f.splitting ? suffixWeights(body) : null;
+        Gen.Suffix rest = f.splitting ? suffixWeights(body) : null;
         for (int i = 0; i < body.size(); i++) {
             boolean last = i == body.size() - 1;
-            if (rest != null && split.sequenceRest(body, i, rest[i], f, tail)) {
+            if (rest != null && split.sequenceRest(body, i, rest.at(i), f, tail)) {
                 if (starts != null) {
                     Label here = new Label();
                     f.mv.visitLabel(here);
@@ -82,23 +82,29 @@ final class ExprGen implements Gen, Opcodes {
     }
 
     @Override
-    public int[] suffixWeights(List<? extends Node> nodes) {
+    public Gen.Suffix suffixWeights(List<? extends Node> nodes) {
         return split.suffixWeights(nodes);
     }
 
     @Override
     public void makeCells(List<Expr> body, Frame f) {
+        List<Binding> cells = new ArrayList<>();
         for (Expr e : body) {
             for (Binding b : declaredBy(e)) {
-                if (b.kind == Binding.Kind.LOCAL && b.cell && !f.slots.containsKey(b)) {
-                    int slot = f.newSlot();
-                    f.mv.visitTypeInsn(NEW, Rt.CELL);
-                    f.mv.visitInsn(DUP);
-                    f.mv.visitMethodInsn(INVOKESPECIAL, Rt.CELL, "<init>", "()V", false);
-                    f.mv.visitVarInsn(ASTORE, slot);
-                    f.slots.put(b, slot);
-                }
+                if (b.kind == Binding.Kind.LOCAL && b.cell && !f.slots.containsKey(b) && !f.spilled.containsKey(b)) cells.add(b);
             }
+        }
+        if (Spills.cellArray(cells.size(), f)) {
+            Spills.makeCells(cells, f);
+            return;
+        }
+        for (Binding b : cells) {
+            int slot = f.newSlot();
+            f.mv.visitTypeInsn(NEW, Rt.CELL);
+            f.mv.visitInsn(DUP);
+            f.mv.visitMethodInsn(INVOKESPECIAL, Rt.CELL, "<init>", "()V", false);
+            f.mv.visitVarInsn(ASTORE, slot);
+            f.slots.put(b, slot);
         }
     }
 
@@ -337,9 +343,11 @@ final class ExprGen implements Gen, Opcodes {
             }
             case LOCAL -> {
                 if (b.cell) {
-                    Integer slot = f.slots.get(b);
-                    if (slot == null) throw new IllegalStateException("no cell for " + b);
-                    mv.visitVarInsn(ALOAD, slot);
+                    if (!Spills.load(b, f)) {
+                        Integer slot = f.slots.get(b);
+                        if (slot == null) throw new IllegalStateException("no cell for " + b);
+                        mv.visitVarInsn(ALOAD, slot);
+                    }
                     mv.visitTypeInsn(CHECKCAST, Rt.CELL);
                     mv.visitInsn(SWAP);
                     mv.visitFieldInsn(PUTFIELD, Rt.CELL, "value", Rt.OBJ_D);

@@ -114,6 +114,11 @@ final class Frame {
     /** The pattern being matched, if any: blamed when the slots run out (TooManyLocals). */
     Ast.Node blame;
 
+    /** Slots taken so far. */
+    int slotCount() {
+        return nextSlot;
+    }
+
     int newSlot() {
         if (nextSlot >= MAX_LOCALS) throw new TooManyLocals(blame != null ? blame : owner);
         return nextSlot++;

@@ -28,8 +28,15 @@ interface Gen {
     /** Cells for bindings of this scope that closures capture before they run (late binding). */
     void makeCells(List<Expr> body, Frame f);
 
-    /** rest[i]: the weight of nodes i.. (Splitter). */
-    int[] suffixWeights(List<? extends Node> nodes);
+    /** The weights of a list's suffixes (Splitter). */
+    Suffix suffixWeights(List<? extends Node> nodes);
+
+    /** at(i): the weight of nodes i.. of a list, read from w from index from (a rest shares its list's array). */
+    record Suffix(int[] w, int from) {
+        int at(int i) {
+            return w[from + i];
+        }
+    }
 
     /** A line number entry for s, unless the last one was for its line. */
     void line(Frame f, Span s);

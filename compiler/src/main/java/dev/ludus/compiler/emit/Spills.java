@@ -126,6 +126,45 @@ final class Spills implements Opcodes {
         f.blame = null;
     }
 
+    /**
+     * Whether the Cells a sequence makes ahead (late-bound names, ExprGen.makeCells) go into one
+     * Object[]: when they are many, or the method's locals run short. Ordinary code keeps a slot
+     * per Cell.
+     */
+    static boolean cellArray(int cells, Frame f) {
+        return cells >= MIN_NAMES || cells > 0 && f.slotCount() + cells > Frame.MAX_LOCALS / 2;
+    }
+
+    /**
+     * Makes the Cells of these late-bound names in one Object[] (a loop: their code does not grow
+     * with their number); each name lives at {array slot, index}, read as a Cell (Frame.spilled).
+     */
+    static void makeCells(List<Binding> cells, Frame f) {
+        MethodVisitor mv = f.mv;
+        int array = f.newSlot();
+        int i = f.newSlot();
+        Rt.integer(mv, cells.size());
+        mv.visitTypeInsn(ANEWARRAY, Rt.OBJ);
+        mv.visitVarInsn(ASTORE, array);
+        mv.visitInsn(ICONST_0);
+        mv.visitVarInsn(ISTORE, i);
+        org.objectweb.asm.Label head = new org.objectweb.asm.Label(), done = new org.objectweb.asm.Label();
+        mv.visitLabel(head);
+        mv.visitVarInsn(ILOAD, i);
+        Rt.integer(mv, cells.size());
+        mv.visitJumpInsn(IF_ICMPGE, done);
+        mv.visitVarInsn(ALOAD, array);
+        mv.visitVarInsn(ILOAD, i);
+        mv.visitTypeInsn(NEW, Rt.CELL);
+        mv.visitInsn(DUP);
+        mv.visitMethodInsn(INVOKESPECIAL, Rt.CELL, "<init>", "()V", false);
+        mv.visitInsn(AASTORE);
+        mv.visitIincInsn(i, 1);
+        mv.visitJumpInsn(GOTO, head);
+        mv.visitLabel(done);
+        for (int j = 0; j < cells.size(); j++) f.spilled.put(cells.get(j), new int[] {array, j});
+    }
+
     /** Pushes b if it is spilled; false if it is not (the caller loads its slot). */
     static boolean load(Binding b, Frame f) {
         int[] at = f.spilled.get(b);

@@ -2,12 +2,11 @@ package dev.ludus.compiler.emit;
 
 import dev.ludus.compiler.analyse.Analysis;
 import dev.ludus.compiler.analyse.AstWalk;
+import dev.ludus.compiler.analyse.FreeNames;
 import dev.ludus.compiler.analyse.RecurScan;
 import dev.ludus.compiler.resolve.Binding;
-import dev.ludus.compiler.resolve.NameUse;
 import dev.ludus.compiler.syntax.Ast.*;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -114,19 +113,19 @@ final class Splitter implements Opcodes {
 
     // ---- expressions
 
-    private final java.util.IdentityHashMap<List<?>, int[]> suffixes = new java.util.IdentityHashMap<>();
+    private final java.util.IdentityHashMap<List<?>, Gen.Suffix> suffixes = new java.util.IdentityHashMap<>();
     private final java.util.IdentityHashMap<List<?>, List<Binding>> envs = new java.util.IdentityHashMap<>();
 
     /**
      * rest[i]: the weight of nodes i.. . Kept for the rests of lists that are moved, so that a long
      * list split into a chain of methods costs linear time.
      */
-    int[] suffixWeights(List<? extends Node> nodes) {
-        int[] rest = suffixes.get(nodes);
-        if (rest != null) return rest;
-        rest = new int[nodes.size() + 1];
+    Gen.Suffix suffixWeights(List<? extends Node> nodes) {
+        Gen.Suffix known = suffixes.get(nodes);
+        if (known != null) return known;
+        int[] rest = new int[nodes.size() + 1];
         for (int i = nodes.size() - 1; i >= 0; i--) rest[i] = rest[i + 1] + weight(nodes.get(i));
-        return rest;
+        return new Gen.Suffix(rest, 0);
     }
 
     private final java.util.IdentityHashMap<List<?>, Integer> recurs = new java.util.IdentityHashMap<>();
@@ -141,8 +140,8 @@ final class Splitter implements Opcodes {
 
     /** Records the suffix weights of rest = list.subList(i, ..). */
     private void restOf(List<?> list, int i, List<?> rest) {
-        int[] all = suffixes.get(list);
-        if (all != null) suffixes.put(rest, java.util.Arrays.copyOfRange(all, i, all.length));
+        Gen.Suffix all = suffixes.get(list);
+        if (all != null) suffixes.put(rest, new Gen.Suffix(all.w(), all.from() + i)); // shared, not copied: linear
     }
 
     /** Emits e in an outlined method if it should move; false when the caller emits it. */
@@ -150,7 +149,8 @@ final class Splitter implements Opcodes {
         if (e == f.noOutline || !movable(e)) return false;
         boolean recur = freeRecur(e);
         if (recur && !recurMoves(f) || !marked.contains(e) && !tooMuch(f, weight(e))) return false;
-        outline(e, List.of(e), locals(List.of(e), f), f, tail, null, recur, (nf, src) -> {
+        FreeNames.Names names = m.an.freeNames().of(e);
+        outline(e, List.of(e), names, locals(names, f), f, tail, null, recur, (nf, src) -> {
             nf.noOutline = e;
             x.emit(e, nf, tail);
             nf.mv.visitInsn(ARETURN);
@@ -234,7 +234,8 @@ final class Splitter implements Opcodes {
         suffixes.putIfAbsent(body, suffixWeights(body));
         restOf(body, i, rest);
         Block block = new Block(rest.get(0).span(), rest);
-        outline(block, rest, locals(rest, f), f, tail, null, recur, (nf, src) -> {
+        FreeNames.Names names = m.an.freeNames().rest(body, i, rest);
+        outline(block, rest, names, locals(names, f), f, tail, null, recur, (nf, src) -> {
             nf.noOutline = block;
             x.emit(block, nf, tail);
             nf.mv.visitInsn(ARETURN);
@@ -258,13 +259,13 @@ final class Splitter implements Opcodes {
         suffixes.putIfAbsent(clauses, suffixWeights(clauses));
         restOf(clauses, i, rest);
         MethodVisitor mv = f.mv;
-        List<Node> nodes = new ArrayList<>(rest);
         // the rests of one clause list name the same outer locals: one env for all (clauses bind their own)
+        FreeNames.Names names = m.an.freeNames().rest(clauses, i, rest);
         List<Binding> env = envs.get(clauses);
-        if (env == null) env = locals(nodes, f);
+        if (env == null) env = locals(names, f);
         envs.put(rest, env);
         recurs.put(rest, recur ? lastRecur - i : -1);
-        outline(rest.get(0), rest, env, f, tail, src, recur, (nf, nsrc) -> {
+        outline(rest.get(0), rest, names, env, f, tail, src, recur, (nf, nsrc) -> {
             x.clauses(rest, nsrc, nf, tail, null);
             nf.mv.visitInsn(ACONST_NULL);
             nf.mv.visitInsn(ARETURN);
@@ -297,10 +298,11 @@ final class Splitter implements Opcodes {
         suffixes.putIfAbsent(clauses, suffixWeights(clauses));
         restOf(clauses, i, rest);
         MethodVisitor mv = f.mv;
+        FreeNames.Names names = m.an.freeNames().rest(clauses, i, rest);
         List<Binding> env = envs.get(clauses); // tests bind nothing: one env for all the rests
-        if (env == null) env = locals(rest, f);
+        if (env == null) env = locals(names, f);
         envs.put(rest, env);
-        outline(rest.get(0), rest, env, f, tail, null, recur, (nf, nsrc) -> {
+        outline(rest.get(0), rest, names, env, f, tail, null, recur, (nf, nsrc) -> {
             x.whenClauses(rest, nf, tail, null);
             nf.mv.visitInsn(ACONST_NULL);
             nf.mv.visitInsn(ARETURN);
@@ -327,7 +329,7 @@ final class Splitter implements Opcodes {
      * clause values of src (if any) and then every local of f that nodes name or bind.
      * Leaves the method's result on the stack.
      */
-    private void outline(Node site, List<? extends Node> moved, List<Binding> env, Frame f, boolean tail, ArgSource src,
+    private void outline(Node site, List<? extends Node> moved, FreeNames.Names names, List<Binding> env, Frame f, boolean tail, ArgSource src,
                          boolean recur, Body body) {
         // names of patterns of many names travel as their arrays, one env entry each (Spills)
         List<Integer> arrays = Spills.arrays(env, f);
@@ -381,7 +383,7 @@ final class Splitter implements Opcodes {
         // the method
         nm.visitCode();
         Frame nf = new Frame(nm, f.owner, f.fn, f.fnBinding, 2, tail && f.mayReturnTailCall);
-        nf.scope = m.an.fresh(f.owner, moved);
+        nf.scope = m.an.moved(f.owner, names, moved);
         nf.captures.putAll(f.captures);
         nf.repeating = f.repeating;
         nf.splitting = true;
@@ -400,7 +402,7 @@ final class Splitter implements Opcodes {
             nm.visitVarInsn(ASTORE, srcSlots[i]);
         }
         for (Binding b : env) {
-            if (env.size() >= Spills.MIN_NAMES && !b.cell && !f.accumulators.contains(b)) {
+            if (env.size() >= Spills.MIN_NAMES && !f.accumulators.contains(b)) {
                 nf.spilled.put(b, new int[] {1, k++}); // many names: read where they came (slot 1 keeps env)
                 continue;
             }
@@ -431,30 +433,14 @@ final class Splitter implements Opcodes {
     }
 
     /**
-     * The locals of f (slots or unboxed numbers) that the nodes name, in first-use order, plus
-     * the Cells made ahead for names they bind (closures may hold them already). Other names
-     * they bind are their own, even if an earlier copy of the same code gave them a slot.
+     * The locals of f (slots or unboxed numbers) that moved code names, in first-use order, plus
+     * the Cells made ahead for names it binds (closures may hold them already). Other names it
+     * binds are its own, even if an earlier copy of the same code gave them a slot.
      */
-    private List<Binding> locals(List<? extends Node> nodes, Frame f) {
-        LinkedHashSet<Binding> used = new LinkedHashSet<>();
-        java.util.Set<Binding> declared = new java.util.HashSet<>();
-        for (Node n : nodes) {
-            AstWalk.each(n, y -> {
-                if (y instanceof Word w) {
-                    NameUse u = m.res.uses.get(w);
-                    if (u != null) used.add(u.binding());
-                } else {
-                    Binding b = m.res.declared.get(y);
-                    if (b != null) {
-                        declared.add(b);
-                        if (b.cell) used.add(b);
-                    }
-                }
-            });
-        }
+    private static List<Binding> locals(FreeNames.Names names, Frame f) {
         List<Binding> out = new ArrayList<>();
-        for (Binding b : used) {
-            if (b.kind != Binding.Kind.LOCAL || b == f.fnBinding || declared.contains(b) && !b.cell) continue;
+        for (Binding b : names.used()) {
+            if (b == f.fnBinding) continue;
             if (f.isDouble(b) || f.slots.containsKey(b) || f.spilled.containsKey(b)) out.add(b);
         }
         return out;

@@ -40,21 +40,7 @@ class TooLargeTest {
     }
 
     // Long methods, long fns, many constants, many lets, calls of many arguments, patterns of
-    // any size, long interpolations and pipelines (Splitter, ClassUnit, ManyArgs, Spills,
-    // PatternMethods; see BigProgramsTest and BigPatternsTest) now compile. What is left is blamed
-    // on the expression to blame, not on line 1: a function whose own locals the JVM cannot hold,
-    // such as 3,000 names that an earlier closure reads late (each needs a Cell in a local).
-
-    @Test
-    void aFunctionNeedingTooManyLocalsIsBlamedOnTheFunction() throws Exception {
-        StringBuilder b = new StringBuilder("print! (1)\nfn f () -> {\n  let g = fn () -> [");
-        for (int i = 0; i < 3000; i++) b.append(i == 0 ? "" : ", ").append('a').append(i);
-        b.append("]\n");
-        for (int i = 0; i < 3000; i++) b.append("  let a").append(i).append(" = ").append(i).append('\n');
-        Diagnostic d = error(b.append("  count (g ())\n}\nf ()\n").toString());
-        assertEquals("this expression is too large to compile: it needs more than 2000 local variables in one function; "
-                + "split it into smaller parts", d.message());
-        assertEquals(2, d.span().line());
-        assertEquals(1, d.span().col());
-    }
+    // any size, long interpolations and pipelines, many late-bound names (Splitter, ClassUnit,
+    // ManyArgs, Spills, PatternMethods; see BigProgramsTest, BigPatternsTest, LateBoundNamesTest)
+    // now compile.
 }
