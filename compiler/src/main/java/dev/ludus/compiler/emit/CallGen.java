@@ -155,6 +155,13 @@ final class CallGen implements Opcodes {
                 JoinGen.emit(x, args, f);
                 return;
             }
+            if (b.name.equals("assoc") && n == 3 && args.get(1) instanceof Kw k && !f.runsOnce()) {
+                // assoc (d, :k, v): a DictSites site (an inline cache on record shapes; Colls.assoc semantics)
+                x.emit(args.get(0), f, false);
+                x.emit(args.get(2), f, false);
+                mv.visitInvokeDynamicInsn("assoc", Rt.objDesc(2), Rt.DICT_ASSOC_BSM, k.name());
+                return;
+            }
             Intrinsics.Target t = Intrinsics.value(b.name, n);
             if (t != null) {
                 for (Expr a : args) x.emit(a, f, false);

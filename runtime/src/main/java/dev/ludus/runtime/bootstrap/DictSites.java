@@ -3,6 +3,7 @@ package dev.ludus.runtime.bootstrap;
 import dev.ludus.runtime.collection.LDict;
 import dev.ludus.runtime.collection.Rec;
 import dev.ludus.runtime.collection.Shape;
+import dev.ludus.runtime.prelude.Colls;
 import dev.ludus.runtime.value.Keyword;
 import dev.ludus.runtime.value.Nil;
 import java.lang.invoke.CallSite;
@@ -19,6 +20,9 @@ import java.lang.invoke.MutableCallSite;
  *     as {@link Invoke#lookup} (nil when absent or not a dict, panics for a missing ns member);
  * <li>{@code get (Object d) Object}: a dict pattern's key, d known to be a dict, Java null when
  *     absent (as {@link LDict#get}).
+ * <li>{@code assoc (Object d, Object v) Object}: {@code assoc (d, :k, v)}, as the prelude's
+ *     (Colls.assoc, its panic included); a record whose shape has k becomes a copy with that
+ *     one field replaced (Rec.replacer), the same dict as the generic path gives.
  * </ul>
  *
  * <p>Once a site has run {@link #LINK_FROM_CALL} times, each {@link Rec shaped record} it sees
@@ -36,7 +40,7 @@ public final class DictSites {
 
     private static final MethodHandles.Lookup L = MethodHandles.lookup();
 
-    enum Kind { LOOKUP, GET }
+    enum Kind { LOOKUP, GET, ASSOC }
 
     static final class Site extends MutableCallSite {
         final Keyword key;
@@ -77,6 +81,11 @@ public final class DictSites {
         return site(type, key, Kind.GET, "fallbackGet");
     }
 
+    public static CallSite bsm_assoc(MethodHandles.Lookup lookup, String name, MethodType type, String key)
+            throws ReflectiveOperationException {
+        return site(type, key, Kind.ASSOC, "fallbackAssoc");
+    }
+
     private static CallSite site(MethodType type, String key, Kind kind, String fallback)
             throws ReflectiveOperationException {
         Site site = new Site(type, Keyword.of(key), kind);
@@ -103,12 +112,19 @@ public final class DictSites {
         return ((LDict) d).get(site.key);
     }
 
+    private static Object fallbackAssoc(Site site, Object d, Object v) throws ReflectiveOperationException {
+        link(site, d);
+        return Colls.assoc(d, site.key, v);
+    }
+
     /** The site's operation without a cache, keeping its arguments. */
     private static MethodHandle generic(Site site) throws ReflectiveOperationException {
         MethodHandle h = switch (site.kind) {
             case LOOKUP -> L.findStatic(Invoke.class, "lookup", MethodType.methodType(Object.class,
                     Object.class, Keyword.class, String.class, int.class, int.class));
             case GET -> L.findVirtual(LDict.class, "get", MethodType.methodType(Object.class, Keyword.class));
+            case ASSOC -> L.findStatic(Colls.class, "assoc", MethodType.methodType(Object.class,
+                    Object.class, Object.class, Object.class));
         };
         return MethodHandles.insertArguments(h, 1, site.key).asType(site.type());
     }
@@ -123,6 +139,14 @@ public final class DictSites {
         MethodType type = site.type();
         int i = r.shape.indexOf(site.key);
         MethodHandle read;
+        if (site.kind == Kind.ASSOC) {
+            // a key the shape lacks makes the general form: no cache for that shape
+            if (i < 0) return;
+            MethodHandle test = MethodHandles.dropArguments(Parts.IS_SHAPE.bindTo(r.shape), 1, Object.class);
+            site.entries++;
+            site.setTarget(MethodHandles.guardWithTest(test, Rec.replacer(r, i).asType(type), site.getTarget()));
+            return;
+        }
         if (i < 0) {
             Object absent = site.kind == Kind.LOOKUP ? Nil.NIL : null;
             read = MethodHandles.dropArguments(MethodHandles.constant(Object.class, absent), 0, Object.class);
