@@ -71,6 +71,7 @@ class RecordFormsTest {
                 fn k (acct) -> acct :balance
                 fn credit (acct, x) -> assoc (acct, :balance, x)
                 fn viaKey (acct, key, x) -> assoc (acct, key, x)
+                fn bump (acct) -> update (acct, :balance, inc)
                 let top = f (1)
                 assoc (top, :kind, :y)
                 top :kind
@@ -113,6 +114,7 @@ class RecordFormsTest {
         // assoc (d, :k, v) in a fn: a shape-cached site; with a key known only at run time, or at top level, the prelude's
         assertTrue(insns.contains("indy " + sites + ".bsm_assoc assoc(" + obj + obj + ")" + obj + " [balance]"), insns::toString);
         assertTrue(insns.stream().filter(s -> s.contains("bsm_assoc")).allMatch(s -> s.endsWith("[balance]")), insns::toString);
+        assertTrue(insns.contains("indy " + sites + ".bsm_update update(" + obj + obj + ")" + obj + " [balance]"), insns::toString);
         assertTrue(insns.stream().filter(s -> s.equals("call dev/ludus/runtime/prelude/Colls.assoc(" + obj.repeat(3) + ")" + obj)).count() >= 2,
                 insns::toString);
     }

@@ -158,4 +158,52 @@ class DictSitesTest {
         LudusPanic got = assertThrows(LudusPanic.class, () -> call.invoke((Object) 3.0, (Object) 2.0));
         assertEquals(want.getMessage(), got.getMessage());
     }
+
+    // ---- update (d, :k, f) sites
+
+    static final MethodType UPDATE = MethodType.methodType(Object.class, Object.class, Object.class);
+
+    static DictSites.Site updateSite() throws ReflectiveOperationException {
+        return (DictSites.Site) DictSites.bsm_update(MethodHandles.lookup(), "update", UPDATE, "k");
+    }
+
+    /** A function that wraps its argument and counts its calls. */
+    static final class Wrap extends dev.ludus.runtime.value.LFn {
+        int calls;
+        @Override public String name() { return "wrap"; }
+        @Override public Object call1(Object a) { calls++; return "<" + dev.ludus.runtime.Values.show(a) + ">"; }
+        @Override public Object callN(Object[] args) { return call1(args[0]); }
+    }
+
+    @Test void updateAnswersAsTheGenericPathInEveryState() throws Throwable {
+        DictSites.Site s = updateSite();
+        MethodHandle call = s.dynamicInvoker();
+        for (int round = 0; round < 3; round++) {
+            for (LDict d : dicts()) {
+                Wrap f = new Wrap(), g = new Wrap();
+                Object want = dev.ludus.runtime.prelude.Colls.update(d, K, f);
+                Object got = call.invoke((Object) d, (Object) g);
+                sameDict(want, got, d + " in round " + round);
+                assertEquals(want.getClass(), got.getClass(), d + " in round " + round);
+                assertEquals(1, g.calls, "the function runs once: " + d);
+            }
+        }
+        assertEquals(DictSites.MAX_ENTRIES, s.entries, "many shapes: the cache stops growing");
+        Shape sh = Shape.of(Keyword.of("a"), K);
+        LDict r = Rec.of(sh, 1.0, 2.0);
+        LDict got = (LDict) call.invoke((Object) r, (Object) new Wrap());
+        assertEquals("#{:a 1, :k \"<2>\"}", dev.ludus.runtime.Values.show(got));
+    }
+
+    @Test void updateWithANonFunctionPanicsAsThePrelude() throws Throwable {
+        MethodHandle call = updateSite().dynamicInvoker();
+        LDict r = Rec.of(Shape.of(K), 1.0);
+        for (int i = 0; i < 3; i++) call.invoke((Object) r, (Object) new Wrap());
+        LudusPanic want = assertThrows(LudusPanic.class, () -> dev.ludus.runtime.prelude.Colls.update(r, K, 3.0));
+        LudusPanic got = assertThrows(LudusPanic.class, () -> call.invoke((Object) r, (Object) 3.0));
+        assertEquals(want.getMessage(), got.getMessage());
+        LudusPanic notDict = assertThrows(LudusPanic.class, () -> call.invoke((Object) "s", (Object) new Wrap()));
+        assertEquals(assertThrows(LudusPanic.class, () -> dev.ludus.runtime.prelude.Colls.update("s", K, new Wrap())).getMessage(),
+                notDict.getMessage());
+    }
 }
