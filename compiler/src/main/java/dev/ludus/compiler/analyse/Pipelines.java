@@ -31,9 +31,10 @@ import java.util.function.BiPredicate;
  * stages over any values ({@code do range (n) > map (make, _) > map (credit, _)}, {@code fold
  * (fn (acc, a) -> ..., accts, 0)}): one loop, no list between stages, each stage a direct call
  * of a named fn or lambda. Every stage function is pure, and every one after the first always
- * ends (Purity.terminates): the emitted loop catches a panic, drops what it did and runs the
- * stages unfused from the start, so the panic reported is the unfused one, and no stage can
- * loop forever where the unfused order would have reached an earlier stage's panic first. A
+ * ends (Purity.terminates): the emitted loop catches a later stage's panic, drops what it did and
+ * runs the stages unfused from the start, so the panic reported is the unfused one (a first
+ * stage's panic is that already), and no stage can loop forever where the unfused order would
+ * have reached an earlier stage's panic first. A
  * stage's function is a lambda or a name, and a fold's initial value a literal or a name: none
  * has an effect, so evaluating them before the loop runs cannot be seen either.
  */

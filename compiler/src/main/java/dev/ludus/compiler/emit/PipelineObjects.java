@@ -19,9 +19,10 @@ import org.objectweb.asm.Opcodes;
  * a lambda's the same with its closure, passed in; a prelude function's its static method.
  *
  * <p>A range source is counted out, and a first stage with an entry on doubles gets the number
- * unboxed. The loop runs inside a handler: a panic (not a cancel) drops what it did, puts back
- * the tail-call depth the panic skipped restoring, and returns null, so the caller runs the
- * stages unfused from the start and reports their panic (the stages are pure: see Pipelines).
+ * unboxed. The loop runs inside a handler: a panic of a later stage drops what the loop did,
+ * puts back the tail-call depth the panic skipped restoring, and returns null, so the caller runs
+ * the stages unfused from the start and reports their panic (the stages are pure: see
+ * Pipelines); a panic of the first stage is the unfused one already and goes on as it is.
  */
 final class PipelineObjects implements Opcodes {
     private static final String PIPES = "dev/ludus/runtime/prelude/Pipes";
@@ -37,6 +38,8 @@ final class PipelineObjects implements Opcodes {
     private final List<Expr> arguments = new ArrayList<>();
     /** Per stage: the index among the arguments of its function (-1: called statically), and of its initial value. */
     private final int[] fnArg, initArg;
+    /** The loop method's slot holding the index of the stage running (what its panic handler asks). */
+    private int stage;
 
     PipelineObjects(ModuleContext m, Gen x, Analysis.Pipeline p) {
         this.m = m;
@@ -97,6 +100,9 @@ final class PipelineObjects implements Opcodes {
         int depth = f.newSlot();
         mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "tailDepth", "()I", false);
         mv.visitVarInsn(ISTORE, depth);
+        stage = f.newSlot();
+        mv.visitInsn(ICONST_0);
+        mv.visitVarInsn(ISTORE, stage);
         mv.visitLabel(tryStart);
         int out = -1, acc = -1;
         Stage last = p.stages().get(p.stages().size() - 1);
@@ -185,11 +191,16 @@ final class PipelineObjects implements Opcodes {
         mv.visitInsn(ARETURN);
         mv.visitLabel(tryEnd);
         mv.visitLabel(handler);
-        // a panic: a cancel ends the program as always; any other starts the stages over, unfused
+        // a panic: a cancel ends the program as always, and so does a panic of the first stage
+        // (unfused, it too meets the elements first and in order: the same panic); any other
+        // starts the stages over, unfused. (So a panic never reruns a first stage's nested
+        // pipelines level after level: a later stage cannot recur, Purity.terminates.)
         Label rethrow = new Label();
         mv.visitInsn(DUP);
         mv.visitTypeInsn(INSTANCEOF, CANCELLED);
         mv.visitJumpInsn(IFNE, rethrow);
+        mv.visitVarInsn(ILOAD, stage);
+        mv.visitJumpInsn(IFEQ, rethrow);
         mv.visitInsn(POP);
         mv.visitVarInsn(ILOAD, depth);
         mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "setTailDepth", "(I)V", false);
@@ -214,6 +225,10 @@ final class PipelineObjects implements Opcodes {
         for (int i = 0; i < p.stages().size(); i++) {
             Stage s = p.stages().get(i);
             FnDef fd = s.fn() instanceof FnDef lambda ? lambda : known(s);
+            if (p.stages().size() > 1) {
+                Rt.integer(mv, i);
+                mv.visitVarInsn(ISTORE, stage);
+            }
             if (dbl && s.kind() != Stage.Kind.FOLD && fd != null && m.an.numericEntry(fd, 1)) {
                 // a number to a fn with an entry on doubles (a range element to its first stage)
                 boolean d = m.an.returnsNumber(fd, 1);

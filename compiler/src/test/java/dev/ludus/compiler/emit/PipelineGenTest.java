@@ -269,4 +269,45 @@ class PipelineGenTest {
                 .contains("in function add"));
         assertTrue(same("print! (do 7 > map (fn (x) -> [x], _))\n").contains("in function map"));
     }
+
+    @Test void aFirstStagePanicGoesOnAsItIsAndALaterOneStartsOver() throws Exception {
+        // the handler asks which stage panicked: the first one's panic is rethrown (no second run of
+        // the loop, whose first stage may itself run fused pipelines, level after level in a recursion)
+        String src = """
+                fn a (x) -> if eq? (x, 4) then div (1, 0) else [x]
+                fn b (x) -> x
+                fn run (n) -> do range (n) > map (a, _) > map (b, _)
+                print! (run (3))
+                print! (run (6))
+                """;
+        List<String> handler = new ArrayList<>();
+        Programs.eachMethod(src, method -> !method.startsWith("pipe$") ? null : new MethodVisitor(Opcodes.ASM9) {
+            boolean afterCancel;
+            @Override public void visitTypeInsn(int op, String type) {
+                if (type.endsWith("Cancellation$Cancelled")) afterCancel = true;
+            }
+            @Override public void visitVarInsn(int op, int slot) {
+                if (afterCancel) handler.add(op == Opcodes.ILOAD ? "iload" : "var");
+            }
+            @Override public void visitJumpInsn(int op, org.objectweb.asm.Label l) {
+                if (afterCancel) handler.add(op == Opcodes.IFEQ ? "ifeq" : op == Opcodes.IFNE ? "ifne" : "jump");
+            }
+            @Override public void visitMethodInsn(int op, String owner, String name, String desc, boolean itf) {
+                if (afterCancel) handler.add(name);
+            }
+        });
+        // a cancel goes on; then the stage index decides: 0 goes on too, else the depth is restored
+        assertEquals(List.of("ifne", "iload", "ifeq", "iload", "setTailDepth"), handler.subList(0, 5), handler.toString());
+        String out = same(src);
+        assertTrue(out.contains("Division by zero."), out);
+        assertTrue(out.contains("at a (test.ld:"), out);
+        // a capturing lambda, a single stage, deep recursion through the stage: the same panic and trace
+        out = same("""
+                fn place (n, row) -> if eq? (row, n)
+                  then div (1, 0)
+                  else fold (fn (acc, q) -> add (acc, place (n, inc (row))), range (n), 0)
+                print! (place (6, 0))
+                """);
+        assertTrue(out.contains("Division by zero."), out);
+    }
 }
