@@ -69,9 +69,15 @@ public final class Analysis {
      * node is the do pipeline (piped: the stages after its source) or the outermost call of a
      * nested chain like {@code fold (f, map (g, xs), 0)}; source yields the list, range holds its
      * arguments when it is a {@code range} call (counted out, no list made), else null; stages
-     * run first to last (innermost call first).
+     * run first to last (innermost call first). objects: a group over any values (Pipelines'
+     * object plans: elements and results as objects, a panic starts the group over unfused).
      */
-    public record Pipeline(Node node, boolean piped, Expr source, List<Expr> range, List<Stage> stages) {}
+    public record Pipeline(Node node, boolean piped, Expr source, List<Expr> range, List<Stage> stages, boolean objects) {
+        /** A group over numbers (the elements unboxed all along). */
+        public Pipeline(Node node, boolean piped, Expr source, List<Expr> range, List<Stage> stages) {
+            this(node, piped, source, range, stages, false);
+        }
+    }
 
     /** One fused stage: map (fn, xs), filter (fn, xs) or fold (fn, xs, init) (xs may be `_`), fn a prelude name or a lambda. */
     public record Stage(Kind kind, Synthetic call, Expr fn, Expr init) {

@@ -26,6 +26,17 @@ import java.util.function.BiPredicate;
  * unfused. When the source is a list that holds something other than a number, the emitted code
  * drops what the loop did and runs the stages unfused on the whole list: the same result and
  * panics (the stages are pure, and the first stage met the elements in the same order).
+ *
+ * <p>Where no such group over numbers exists, an <em>object plan</em> fuses the same shapes of
+ * stages over any values ({@code do range (n) > map (make, _) > map (credit, _)}, {@code fold
+ * (fn (acc, a) -> ..., accts, 0)}): one loop, no list between stages, each stage a direct call
+ * of a named fn or lambda. Every stage function is pure, and every one after the first always
+ * ends (Purity.terminates): the emitted loop catches a later stage's panic, drops what it did and
+ * runs the stages unfused from the start, so the panic reported is the unfused one (a first
+ * stage's panic is that already), and no stage can loop forever where the unfused order would
+ * have reached an earlier stage's panic first. A
+ * stage's function is a lambda or a name, and a fold's initial value a literal or a name: none
+ * has an effect, so evaluating them before the loop runs cannot be seen either.
  */
 final class Pipelines {
     /** Prelude functions a fused map applies to a number (compiled to double arithmetic). */
@@ -64,8 +75,23 @@ final class Pipelines {
         return out;
     }
 
-    /** The fused plan of d (its first stages after the source), or null when its first stage cannot be fused. */
+    /** The most stages one fused group takes (each may add arguments to its loop method). */
+    static final int MAX_STAGES = 32;
+
+    /** The fused plan of d: its group over numbers, else its object plan, else null. */
     Analysis.Pipeline plan(Do d) {
+        Analysis.Pipeline p = numberPlan(d);
+        return p != null ? p : objectPlan(d);
+    }
+
+    /** The fused plan of a nested call chain: its group over numbers, else its object plan, else null. */
+    Analysis.Pipeline plan(Synthetic outer) {
+        Analysis.Pipeline p = numberPlan(outer);
+        return p != null ? p : objectPlan(outer);
+    }
+
+    /** The fused plan of d over numbers (its first stages after the source), or null when its first stage cannot be fused. */
+    private Analysis.Pipeline numberPlan(Do d) {
         List<Expr> stages = d.stages();
         List<Analysis.Stage> out = new ArrayList<>();
         for (int i = 1; i < stages.size(); i++) {
@@ -84,7 +110,7 @@ final class Pipelines {
      * init)} whose list argument may itself be such a call: the longest chain of calls ending with
      * this one that can be fused, or null. (An inner call left out gets a plan of its own.)
      */
-    Analysis.Pipeline plan(Synthetic outer) {
+    private Analysis.Pipeline numberPlan(Synthetic outer) {
         List<Synthetic> chain = new ArrayList<>(); // innermost first
         Expr e = outer;
         while (kind(res, e) != null && !(Numbers.args((Synthetic) e).get(1) instanceof Placeholder)) {
@@ -106,6 +132,68 @@ final class Pipelines {
             }
         }
         return null;
+    }
+
+    /** The object plan of d (its first stages after the source, see the class comment), or null. */
+    private Analysis.Pipeline objectPlan(Do d) {
+        List<Expr> stages = d.stages();
+        List<Analysis.Stage> out = new ArrayList<>();
+        for (int i = 1; i < stages.size() && out.size() < MAX_STAGES; i++) {
+            if (kind(res, stages.get(i)) == null || !(Numbers.args((Synthetic) stages.get(i)).get(1) instanceof Placeholder)) break;
+            Analysis.Stage s = objectStage((Synthetic) stages.get(i), i == 1);
+            if (s == null) break;
+            out.add(s);
+            if (s.kind() == Analysis.Stage.Kind.FOLD) break;
+        }
+        if (out.isEmpty()) return null;
+        return new Analysis.Pipeline(d, true, stages.get(0), rangeArgs(stages.get(0)), List.copyOf(out), true);
+    }
+
+    /** The object plan of a nested call chain: the longest chain ending with outer whose calls all fuse, or null. */
+    private Analysis.Pipeline objectPlan(Synthetic outer) {
+        List<Synthetic> chain = new ArrayList<>(); // innermost first
+        Expr e = outer;
+        while (kind(res, e) != null && !(Numbers.args((Synthetic) e).get(1) instanceof Placeholder)) {
+            chain.add(0, (Synthetic) e);
+            e = Numbers.args((Synthetic) e).get(1);
+        }
+        for (int j = Math.max(0, chain.size() - MAX_STAGES); j < chain.size(); j++) {
+            List<Analysis.Stage> out = new ArrayList<>();
+            for (int i = j; i < chain.size(); i++) {
+                Analysis.Stage s = objectStage(chain.get(i), i == j);
+                if (s == null || (s.kind() == Analysis.Stage.Kind.FOLD && i < chain.size() - 1)) break;
+                out.add(s);
+            }
+            if (out.size() == chain.size() - j) {
+                Expr src = Numbers.args(chain.get(j)).get(1);
+                return new Analysis.Pipeline(outer, false, src, rangeArgs(src), List.copyOf(out), true);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The stage s of an object plan, else null: its function pure and, after the first stage,
+     * certain to end; a lambda or a name (no effect, no unbound-name check to evaluate it); a
+     * fold's initial value a literal or such a name.
+     */
+    private Analysis.Stage objectStage(Synthetic s, boolean first) {
+        Analysis.Stage.Kind kind = kind(res, s);
+        List<Expr> args = Numbers.args(s);
+        Expr fn = args.get(0);
+        if (!(fn instanceof FnDef fd && fd.isLambda()) && !plainName(fn)) return null;
+        if (!purity.pureCallee(fn) || (!first && !purity.terminates(fn))) return null;
+        Expr init = kind == Analysis.Stage.Kind.FOLD ? args.get(2) : null;
+        if (init != null && !(init instanceof Num || init instanceof Str || init instanceof Kw || init instanceof Bool
+                || init instanceof Nil || plainName(init))) return null;
+        return new Analysis.Stage(kind, s, fn, init);
+    }
+
+    /** A name read with no check that it is bound yet. */
+    private boolean plainName(Expr e) {
+        if (!(e instanceof Word w)) return false;
+        NameUse u = res.uses.get(w);
+        return u != null && !u.check();
     }
 
     /** The stage s (a map, filter or fold with a placeholder for the list) as a fused stage, else null. */

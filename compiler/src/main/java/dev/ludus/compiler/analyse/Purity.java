@@ -48,6 +48,7 @@ final class Purity {
 
     private final Resolution res;
     private final Map<FnDef, Boolean> pure = new IdentityHashMap<>();
+    private final Map<FnDef, Boolean> ends = new IdentityHashMap<>();
 
     Purity(Resolution res) {
         this.res = res;
@@ -132,6 +133,74 @@ final class Purity {
     private static boolean hasHole(Args a) {
         for (Expr e : a.args()) if (e instanceof Placeholder) return true;
         return false;
+    }
+
+    // ---- termination
+
+    /**
+     * Whether calling the value of e (a pure callee) certainly ends, by returning or panicking:
+     * a pure prelude function, or a pure fn whose body has no loop, repeat or recur and calls
+     * only such functions, with no call that leads back to itself (recursion may not end).
+     * Fused object pipelines (Pipelines) let a later stage run before the first has met every
+     * element: a stage that never ends could hide the first stage's panic.
+     */
+    boolean terminates(Expr e) {
+        if (e instanceof FnDef fd) return terminates(fd);
+        if (!(e instanceof Word w)) return false;
+        NameUse u = res.uses.get(w);
+        if (u == null) return false;
+        Binding b = u.binding();
+        if (b.kind == Binding.Kind.PRELUDE) return PURE_PRELUDE.contains(b.name);
+        if (b.site instanceof FnDef fd && (b.kind == Binding.Kind.MODULE || b.kind == Binding.Kind.LOCAL)) return terminates(fd);
+        return false;
+    }
+
+    boolean terminates(FnDef fd) {
+        Boolean known = ends.get(fd);
+        if (known != null) return known;
+        ends.put(fd, false); // met again while looking: it calls itself, which may not end
+        boolean ok = pure(fd);
+        for (Clause c : fd.clauses()) ok = ok && endingBody(c);
+        ends.put(fd, ok);
+        return ok;
+    }
+
+    private boolean endingBody(Node root) {
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>();
+        todo.push(root);
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (!endingNode(n)) return false;
+            if (!(n instanceof FnDef)) AstWalk.children(n, todo::push);
+        }
+        return true;
+    }
+
+    private boolean endingNode(Node n) {
+        if (n instanceof Loop || n instanceof Repeat || n instanceof Recur) return false;
+        if (n instanceof Do d) {
+            for (int i = 1; i < d.stages().size(); i++) if (!endingStage(d.stages().get(i))) return false;
+            return true;
+        }
+        if (n instanceof Synthetic s && !s.terms().isEmpty() && !(s.root() instanceof Kw)
+                && s.terms().get(0) instanceof Args a && !hasHole(a)) {
+            return terminates(s.root()) || endingHigherOrder(s.root(), a);
+        }
+        return true; // other calls are unknown ones, which pure() has ruled out
+    }
+
+    private boolean endingHigherOrder(Expr root, Args a) {
+        if (!(root instanceof Word w) || a.args().isEmpty()) return false;
+        NameUse u = res.uses.get(w);
+        return u != null && u.binding().kind == Binding.Kind.PRELUDE && HIGHER_ORDER.contains(u.binding().name)
+                && endingStage(a.args().get(0));
+    }
+
+    private boolean endingStage(Expr e) {
+        if (e instanceof Synthetic s && s.terms().size() == 1 && s.terms().get(0) instanceof Args a && hasHole(a)) {
+            return terminates(s.root());
+        }
+        return terminates(e);
     }
 
     // ---- totality on numbers

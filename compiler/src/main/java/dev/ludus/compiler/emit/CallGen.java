@@ -159,6 +159,13 @@ final class CallGen implements Opcodes {
                 JoinGen.emit(x, args, f);
                 return;
             }
+            if ((b.name.equals("assoc") || b.name.equals("update")) && n == 3 && args.get(1) instanceof Kw k && !f.runsOnce()) {
+                // assoc (d, :k, v), update (d, :k, f): a DictSites site (an inline cache on record shapes; Colls semantics)
+                x.emit(args.get(0), f, false);
+                x.emit(args.get(2), f, false);
+                mv.visitInvokeDynamicInsn(b.name, Rt.objDesc(2), b.name.equals("assoc") ? Rt.DICT_ASSOC_BSM : Rt.DICT_UPDATE_BSM, k.name());
+                return;
+            }
             Intrinsics.Target t = Intrinsics.value(b.name, n);
             if (t != null) {
                 for (Expr a : args) x.emit(a, f, false);

@@ -55,8 +55,10 @@ final class PipelineGen implements Opcodes {
         if (!p.piped()) x.line(f, p.stages().get(0).call().span());
         Label done = new Label();
         boolean range = p.range() != null;
+        PipelineObjects objects = p.objects() ? new PipelineObjects(m, x, p) : null;
+        int extras = objects == null ? 0 : objects.arguments().size();
         String name = "pipe$" + m.nextPipe++;
-        String desc = "(" + (range ? Rt.OBJ_D + Rt.OBJ_D : Rt.OBJ_D) + ")" + Rt.OBJ_D;
+        String desc = "(" + (range ? Rt.OBJ_D + Rt.OBJ_D : Rt.OBJ_D) + Rt.OBJ_D.repeat(extras) + ")" + Rt.OBJ_D;
         MethodVisitor nm = m.methodIn(m.unit(false, p.node()), name, desc, p.node());
         int[] a = null;
         int list = -1;
@@ -83,6 +85,7 @@ final class PipelineGen implements Opcodes {
         }
         int sourceLine = f.lastLine; // where the unfused code calls range, or the stages of a call chain
         if (p.piped()) x.line(f, p.stages().get(0).call().span());
+        if (objects != null) for (Expr e : objects.arguments()) x.emit(e, f, false); // no effects (Pipelines)
         mv.visitMethodInsn(INVOKESTATIC, LongStrings.owner(nm), name, desc, false);
         mv.visitInsn(DUP);
         mv.visitJumpInsn(IFNONNULL, done);
@@ -98,7 +101,8 @@ final class PipelineGen implements Opcodes {
         }
         unfused.run();
         mv.visitLabel(done);
-        loop(p, nm, f);
+        if (objects != null) objects.loop(nm, f);
+        else loop(p, nm, f);
     }
 
     /** Marks line n from here on (the line a value-emitting path left, after code at another line). */
@@ -203,8 +207,8 @@ final class PipelineGen implements Opcodes {
     /**
      * The stages of a nested call chain one by one on the list on the stack, through the static
      * methods the prelude's map, filter and fold run (emit.Intrinsics: the same results and
-     * panics). Evaluating the stage functions after the list is unobservable: they are prelude
-     * names and lambdas that capture nothing.
+     * panics). Evaluating the stage functions after the list is unobservable: they are names
+     * and lambdas, and a fold's initial value a literal or a name (Pipelines).
      */
     void unfusedCalls(Analysis.Pipeline p, Frame f) {
         MethodVisitor mv = f.mv;

@@ -67,6 +67,10 @@ final class Rt implements Opcodes {
             "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/String;)Ljava/lang/invoke/CallSite;", false);
     static final Handle DICT_GET_BSM = new Handle(H_INVOKESTATIC, DICTSITES, "bsm_get",
             "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/String;)Ljava/lang/invoke/CallSite;", false);
+    static final Handle DICT_ASSOC_BSM = new Handle(H_INVOKESTATIC, DICTSITES, "bsm_assoc",
+            "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/String;)Ljava/lang/invoke/CallSite;", false);
+    static final Handle DICT_UPDATE_BSM = new Handle(H_INVOKESTATIC, DICTSITES, "bsm_update",
+            "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/String;)Ljava/lang/invoke/CallSite;", false);
     static final Handle CALL_BSM = new Handle(H_INVOKESTATIC, CALLSITES, "bsm_call",
             "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;", false);
 

@@ -193,4 +193,121 @@ class PipelineGenTest {
         // mixed lists meet map (inc, _) and the like: each line on its own, so a panic stops only that program
         for (String line : body.toString().split("\n")) same(line + "\n");
     }
+
+    // ---- object pipelines (any values: records, strings, lists)
+
+    private static final String RECORDS = """
+            fn make (i) -> #{
+              :id i,
+              :kind if even? (i) then :checking else :savings,
+              :balance mod (mult (i, 37), 1000)
+            }
+            fn interest {
+              (#{:kind :savings, :balance b}) -> floor (div (b, 20))
+              (_) -> 0
+            }
+            fn credit (acct) -> assoc (acct, :balance, add (acct :balance, interest (acct)))
+            fn total (accts, kind) -> fold (
+              fn (acc, a) -> if eq? (a :kind, kind) then add (acc, a :balance) else acc,
+              accts,
+              0
+            )
+            fn bench (n) -> {
+              let accts = do range (n) > map (make, _) > map (credit, _) > map (credit, _) > map (credit, _)
+              add (total (accts, :savings), mult (2, total (accts, :checking)))
+            }
+            """;
+
+    @Test void recordPipelinesRunFusedAsObjects() throws Exception {
+        List<String> calls = calls(RECORDS + "bench (1000)\n");
+        // one loop: make through its entry on doubles, credit by a direct call, no list between stages
+        assertTrue(calls.stream().anyMatch(c -> c.matches(".*make\\$1d\\(Ldev/ludus/runtime/value/Closure;D\\)Ljava/lang/Object;")), calls.toString());
+        assertTrue(calls.stream().anyMatch(c -> c.matches(".*credit\\$1\\(Ldev/ludus/runtime/value/Closure;Ljava/lang/Object;\\)Ljava/lang/Object;")), calls.toString());
+        assertTrue(calls.contains("Pipes$AnyOut.add(Ljava/lang/Object;)V"), calls.toString());
+        assertTrue(calls.contains("Pipes.objects(Ldev/ludus/runtime/collection/LeafCursor;)[Ljava/lang/Object;"), "the fold walks the list: " + calls);
+        // Colls.map appears nowhere (the maps run fused or, after a panic, through their partials); Colls.fold only as the fallback
+        assertTrue(calls.stream().noneMatch(c -> c.startsWith("Colls.map")), calls.toString());
+        assertEquals("=> 787641\n[stderr]\n[exit 0]\n", same(RECORDS + "bench (1000)\n"));
+        same(RECORDS + "print! (do range (5) > map (make, _) > map (credit, _))\nprint! (total ([], :savings))\n");
+    }
+
+    @Test void aPanicInALaterObjectStageReportsTheUnfusedOne() {
+        // fused, b (1) would panic before a (4); unfused, a runs on every element first
+        String out = same("""
+                fn a (x) -> if eq? (x, 4) then div (1, 0) else [x]
+                fn b (x) -> if eq? (x, [1]) then add (x, :k) else x
+                print! (do range (6) > map (a, _) > map (b, _))
+                """);
+        assertTrue(out.contains("Division by zero."), out);
+        out = same("""
+                fn a (x) -> [x]
+                fn b (x) -> if eq? (x, [1]) then add (x, :k) else x
+                print! (do range (6) > map (a, _) > map (b, _) > filter (fn (y) -> y, _))
+                print! (:after)
+                """);
+        assertTrue(out.contains("in function add"), out);
+        assertFalse(out.contains(":after"), out);
+    }
+
+    @Test void objectStagesMatchUnfused() {
+        same("""
+                fn tag (x) -> (x, show (x))
+                fn big? (t) -> gt? (first (t), 2)
+                let k = 3
+                print! (do [1, 2, 3, 4, :x, "s"] > map (fn (x) -> [x, k], _) > filter (fn (p) -> not (eq? (first (p), 2)), _))
+                print! (do range (6) > map (tag, _) > filter (big?, _) > map (last, _))
+                print! (do range (6) > map (tag, _) > fold (fn (acc, t) -> append (acc, first (t)), _, nil))
+                print! (fold (fn (acc, x) -> concat (acc, show (x)), map (tag, [1, :a, "b"]), ""))
+                print! (map (fn (x) -> x :a, [#{:a 1}, #{:a 2, :b 3}, #{}, 4]))
+                print! (filter (fn (d) -> d :a, [#{:a 1}, #{:b 2}, #{:a false}]))
+                print! (do range (3) > map (string, _) > map (fn (s) -> concat (s, "!"), _))
+                print! (fold (fn (a, x) -> add (a, k), range (4), k))
+                print! (do range (2.5, 6) > map (fn (x) -> #{:x x}, _) > map (fn (d) -> update (d, :x, inc), _))
+                print! (do range (:no) > map (tag, _))
+                """);
+        assertTrue(same("print! (do [1, 2] > map (fn (x) -> #{:a x}, _) > map (fn (d) -> assoc (d, :a, :b), _) > fold (fn (a, d) -> add (a, d :a), _, 0))\n")
+                .contains("in function add"));
+        assertTrue(same("print! (do 7 > map (fn (x) -> [x], _))\n").contains("in function map"));
+    }
+
+    @Test void aFirstStagePanicGoesOnAsItIsAndALaterOneStartsOver() throws Exception {
+        // the handler asks which stage panicked: the first one's panic is rethrown (no second run of
+        // the loop, whose first stage may itself run fused pipelines, level after level in a recursion)
+        String src = """
+                fn a (x) -> if eq? (x, 4) then div (1, 0) else [x]
+                fn b (x) -> x
+                fn run (n) -> do range (n) > map (a, _) > map (b, _)
+                print! (run (3))
+                print! (run (6))
+                """;
+        List<String> handler = new ArrayList<>();
+        Programs.eachMethod(src, method -> !method.startsWith("pipe$") ? null : new MethodVisitor(Opcodes.ASM9) {
+            boolean afterCancel;
+            @Override public void visitTypeInsn(int op, String type) {
+                if (type.endsWith("Cancellation$Cancelled")) afterCancel = true;
+            }
+            @Override public void visitVarInsn(int op, int slot) {
+                if (afterCancel) handler.add(op == Opcodes.ILOAD ? "iload" : "var");
+            }
+            @Override public void visitJumpInsn(int op, org.objectweb.asm.Label l) {
+                if (afterCancel) handler.add(op == Opcodes.IFEQ ? "ifeq" : op == Opcodes.IFNE ? "ifne" : "jump");
+            }
+            @Override public void visitMethodInsn(int op, String owner, String name, String desc, boolean itf) {
+                if (afterCancel) handler.add(name);
+            }
+        });
+        // a cancel goes on; then the stage index decides: 0 goes on too, else the depth is restored
+        assertEquals(List.of("ifne", "iload", "ifeq", "iload", "setTailDepth"), handler.subList(0, 5), handler.toString());
+        String out = same(src);
+        assertTrue(out.contains("Division by zero."), out);
+        assertTrue(out.contains("at a (test.ld:"), out);
+        // a capturing lambda, a single stage, deep recursion through the stage: the same panic and trace
+        out = same("""
+                fn place (n, row) -> if eq? (row, n)
+                  then div (1, 0)
+                  else fold (fn (acc, q) -> add (acc, place (n, inc (row))), range (n), 0)
+                print! (place (6, 0))
+                """);
+        assertTrue(out.contains("Division by zero."), out);
+    }
 }

@@ -69,7 +69,11 @@ class RecordFormsTest {
                   (_) -> 0
                 }
                 fn k (acct) -> acct :balance
+                fn credit (acct, x) -> assoc (acct, :balance, x)
+                fn viaKey (acct, key, x) -> assoc (acct, key, x)
+                fn bump (acct) -> update (acct, :balance, inc)
                 let top = f (1)
+                assoc (top, :kind, :y)
                 top :kind
                 """;
         Path file = Files.createTempDirectory("ludus-test").resolve("t.ld");
@@ -107,5 +111,11 @@ class RecordFormsTest {
         assertTrue(insns.contains("call dev/ludus/runtime/bootstrap/Invoke.lookup(" + obj + "Ldev/ludus/runtime/value/Keyword;"
                 + "Ljava/lang/String;II)" + obj), insns::toString);
         assertFalse(insns.stream().anyMatch(s -> s.contains("[kind]") && s.contains("bsm_lookup")), insns::toString);
+        // assoc (d, :k, v) in a fn: a shape-cached site; with a key known only at run time, or at top level, the prelude's
+        assertTrue(insns.contains("indy " + sites + ".bsm_assoc assoc(" + obj + obj + ")" + obj + " [balance]"), insns::toString);
+        assertTrue(insns.stream().filter(s -> s.contains("bsm_assoc")).allMatch(s -> s.endsWith("[balance]")), insns::toString);
+        assertTrue(insns.contains("indy " + sites + ".bsm_update update(" + obj + obj + ")" + obj + " [balance]"), insns::toString);
+        assertTrue(insns.stream().filter(s -> s.equals("call dev/ludus/runtime/prelude/Colls.assoc(" + obj.repeat(3) + ")" + obj)).count() >= 2,
+                insns::toString);
     }
 }

@@ -3,7 +3,9 @@ package dev.ludus.runtime.bootstrap;
 import dev.ludus.runtime.collection.LDict;
 import dev.ludus.runtime.collection.Rec;
 import dev.ludus.runtime.collection.Shape;
+import dev.ludus.runtime.prelude.Colls;
 import dev.ludus.runtime.value.Keyword;
+import dev.ludus.runtime.value.LFn;
 import dev.ludus.runtime.value.Nil;
 import java.lang.invoke.CallSite;
 import java.lang.invoke.MethodHandle;
@@ -19,6 +21,11 @@ import java.lang.invoke.MutableCallSite;
  *     as {@link Invoke#lookup} (nil when absent or not a dict, panics for a missing ns member);
  * <li>{@code get (Object d) Object}: a dict pattern's key, d known to be a dict, Java null when
  *     absent (as {@link LDict#get}).
+ * <li>{@code assoc (Object d, Object v) Object}: {@code assoc (d, :k, v)}, as the prelude's
+ *     (Colls.assoc, its panic included); a record whose shape has k becomes a copy with that
+ *     one field replaced (Rec.replacer), the same dict as the generic path gives.
+ * <li>{@code update (Object d, Object f) Object}: {@code update (d, :k, f)}, as Colls.update; on a
+ *     record whose shape has k, f is called on the field's value and the result replaces it.
  * </ul>
  *
  * <p>Once a site has run {@link #LINK_FROM_CALL} times, each {@link Rec shaped record} it sees
@@ -36,7 +43,7 @@ public final class DictSites {
 
     private static final MethodHandles.Lookup L = MethodHandles.lookup();
 
-    enum Kind { LOOKUP, GET }
+    enum Kind { LOOKUP, GET, ASSOC, UPDATE }
 
     static final class Site extends MutableCallSite {
         final Keyword key;
@@ -55,12 +62,15 @@ public final class DictSites {
     private static final class Parts {
         static final MethodHandle IS_SHAPE;
         static final MethodHandle AT;
+        static final MethodHandle APPLY;
 
         static {
             try {
                 IS_SHAPE = L.findStatic(DictSites.class, "isShape",
                         MethodType.methodType(boolean.class, Shape.class, Object.class));
                 AT = L.findStatic(DictSites.class, "at", MethodType.methodType(Object.class, int.class, Object.class));
+                APPLY = L.findStatic(DictSites.class, "apply", MethodType.methodType(Object.class,
+                        Keyword.class, Object.class, Object.class, Object.class));
             } catch (ReflectiveOperationException e) {
                 throw new ExceptionInInitializerError(e);
             }
@@ -75,6 +85,16 @@ public final class DictSites {
     public static CallSite bsm_get(MethodHandles.Lookup lookup, String name, MethodType type, String key)
             throws ReflectiveOperationException {
         return site(type, key, Kind.GET, "fallbackGet");
+    }
+
+    public static CallSite bsm_assoc(MethodHandles.Lookup lookup, String name, MethodType type, String key)
+            throws ReflectiveOperationException {
+        return site(type, key, Kind.ASSOC, "fallbackAssoc");
+    }
+
+    public static CallSite bsm_update(MethodHandles.Lookup lookup, String name, MethodType type, String key)
+            throws ReflectiveOperationException {
+        return site(type, key, Kind.UPDATE, "fallbackUpdate");
     }
 
     private static CallSite site(MethodType type, String key, Kind kind, String fallback)
@@ -103,14 +123,43 @@ public final class DictSites {
         return ((LDict) d).get(site.key);
     }
 
+    private static Object fallbackAssoc(Site site, Object d, Object v) throws ReflectiveOperationException {
+        link(site, d);
+        return Colls.assoc(d, site.key, v);
+    }
+
+    private static Object fallbackUpdate(Site site, Object d, Object f) throws ReflectiveOperationException {
+        link(site, d);
+        return Colls.update(d, site.key, f);
+    }
+
+    /** An update entry's new value: f called on the old one, or (f not a function) the prelude's panic. */
+    static Object apply(Keyword k, Object d, Object f, Object old) {
+        if (f instanceof LFn fn) return fn.call1(old);
+        return Colls.update(d, k, f);
+    }
+
     /** The site's operation without a cache, keeping its arguments. */
     private static MethodHandle generic(Site site) throws ReflectiveOperationException {
         MethodHandle h = switch (site.kind) {
             case LOOKUP -> L.findStatic(Invoke.class, "lookup", MethodType.methodType(Object.class,
                     Object.class, Keyword.class, String.class, int.class, int.class));
             case GET -> L.findVirtual(LDict.class, "get", MethodType.methodType(Object.class, Keyword.class));
+            case ASSOC -> L.findStatic(Colls.class, "assoc", MethodType.methodType(Object.class,
+                    Object.class, Object.class, Object.class));
+            case UPDATE -> L.findStatic(Colls.class, "update", MethodType.methodType(Object.class,
+                    Object.class, Object.class, Object.class));
         };
         return MethodHandles.insertArguments(h, 1, site.key).asType(site.type());
+    }
+
+    /** {@code (Object rec) -> Object}: the value of key i of a record of r's shape. */
+    private static MethodHandle field(Rec r, int i) throws ReflectiveOperationException {
+        // a shape's size fixes its record class: the guard implies the cast
+        if (r.size() <= Rec.MAX_FIELDS) {
+            return L.findGetter(r.getClass(), "v" + i, Object.class).asType(MethodType.methodType(Object.class, Object.class));
+        }
+        return MethodHandles.insertArguments(Parts.AT, 0, i);
     }
 
     private static void link(Site site, Object v) throws ReflectiveOperationException {
@@ -123,14 +172,31 @@ public final class DictSites {
         MethodType type = site.type();
         int i = r.shape.indexOf(site.key);
         MethodHandle read;
+        if (site.kind == Kind.ASSOC || site.kind == Kind.UPDATE) {
+            // a key the shape lacks makes the general form: no cache for that shape
+            if (i < 0) return;
+            MethodHandle test = MethodHandles.dropArguments(Parts.IS_SHAPE.bindTo(r.shape), 1, Object.class);
+            MethodHandle replace = Rec.replacer(r, i).asType(MethodType.methodType(Object.class, Object.class, Object.class));
+            if (site.kind == Kind.UPDATE) {
+                // (d, f) -> replace (d, apply (k, d, f, field i of d))
+                MethodHandle value = MethodHandles.foldArguments(
+                        MethodHandles.permuteArguments(MethodHandles.insertArguments(Parts.APPLY, 0, site.key),
+                                MethodType.methodType(Object.class, Object.class, Object.class, Object.class), 1, 2, 0),
+                        MethodHandles.dropArguments(field(r, i), 1, Object.class));
+                replace = MethodHandles.foldArguments(
+                        MethodHandles.permuteArguments(MethodHandles.dropArguments(replace, 2, Object.class),
+                                MethodType.methodType(Object.class, Object.class, Object.class, Object.class), 1, 0, 2),
+                        value);
+            }
+            site.entries++;
+            site.setTarget(MethodHandles.guardWithTest(test, replace.asType(type), site.getTarget()));
+            return;
+        }
         if (i < 0) {
             Object absent = site.kind == Kind.LOOKUP ? Nil.NIL : null;
             read = MethodHandles.dropArguments(MethodHandles.constant(Object.class, absent), 0, Object.class);
-        } else if (r.size() <= Rec.MAX_FIELDS) {
-            // a shape's size fixes its record class: the guard implies the cast
-            read = L.findGetter(r.getClass(), "v" + i, Object.class).asType(MethodType.methodType(Object.class, Object.class));
         } else {
-            read = MethodHandles.insertArguments(Parts.AT, 0, i);
+            read = field(r, i);
         }
         MethodHandle test = Parts.IS_SHAPE.bindTo(r.shape);
         if (type.parameterCount() > 1) {

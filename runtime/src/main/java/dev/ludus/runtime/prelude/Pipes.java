@@ -3,6 +3,7 @@ package dev.ludus.runtime.prelude;
 import dev.ludus.runtime.Panics;
 import dev.ludus.runtime.collection.LList;
 import dev.ludus.runtime.collection.LeafCursor;
+import dev.ludus.runtime.value.Boxes;
 
 /**
  * What compiled fused pipelines call (the compiler's analyse.Pipelines, emit.PipelineGen): a
@@ -66,6 +67,30 @@ public final class Pipes {
             d[k] = x;
         }
         return d;
+    }
+
+    /**
+     * The cursor's current leaf as objects at the same positions, for a fused loop over any
+     * values: an Object[] leaf itself, a double[] one boxed as the prelude's map would pass its
+     * numbers (shared boxes for small integers).
+     */
+    public static Object[] objects(LeafCursor c) {
+        if (c.leaf instanceof Object[] a) return a;
+        double[] d = (double[]) c.leaf;
+        Object[] a = new Object[c.to];
+        for (int k = c.from; k < c.to; k++) a[k] = Boxes.of(d[k]);
+        return a;
+    }
+
+    /** The list a fused object pipeline ends with (numbers among its values are stored unboxed, as map stores them). */
+    public static final class AnyOut {
+        private final LeafOut out = new LeafOut();
+
+        public void add(Object x) { out.add(x); }
+
+        public void add(double x) { out.add(x); }
+
+        public Object build() { return out.build(); }
     }
 
     /** The list a fused map or filter ends with: numbers, stored unboxed leaf by leaf (see LeafOut). */

@@ -93,4 +93,117 @@ class DictSitesTest {
                 () -> call.invoke((Object) new Ns("n", LDict.of(Keyword.of("x"), "m")), "f.ld", 7, 9));
         assertTrue(p.getMessage().contains("no member :k in ns n"), p.getMessage());
     }
+
+    // ---- assoc (d, :k, v) sites
+
+    static final MethodType ASSOC = MethodType.methodType(Object.class, Object.class, Object.class);
+
+    static DictSites.Site assocSite() throws ReflectiveOperationException {
+        return (DictSites.Site) DictSites.bsm_assoc(MethodHandles.lookup(), "assoc", ASSOC, "k");
+    }
+
+    /** The same dict as the generic assoc gives: equal both ways, same hash, same printing, same entries in order. */
+    static void sameDict(Object want, Object got, String what) {
+        assertTrue(dev.ludus.runtime.Values.eq(want, got) && dev.ludus.runtime.Values.eq(got, want), what);
+        assertEquals(dev.ludus.runtime.Values.hash(want), dev.ludus.runtime.Values.hash(got), what);
+        assertEquals(dev.ludus.runtime.Values.show(want), dev.ludus.runtime.Values.show(got), what);
+        assertEquals(((LDict) want).keys().toString(), ((LDict) got).keys().toString(), what);
+    }
+
+    @Test void assocAnswersAsTheGenericPathInEveryState() throws Throwable {
+        DictSites.Site s = assocSite();
+        MethodHandle call = s.dynamicInvoker();
+        for (int round = 0; round < 3; round++) {
+            for (LDict d : dicts()) {
+                Object before = d.get(K);
+                Object want = dev.ludus.runtime.prelude.Colls.assoc(d, K, "new");
+                Object got = call.invoke((Object) d, (Object) "new");
+                sameDict(want, got, d + " in round " + round);
+                // a record keeps its shape when it has the key, as the generic path does
+                assertEquals(want.getClass(), got.getClass(), d + " in round " + round);
+                if (want instanceof Rec w) assertSame(w.shape, ((Rec) got).shape);
+                assertSame(before, d.get(K), "the argument is left as it was");
+            }
+        }
+        assertEquals(DictSites.MAX_ENTRIES, s.entries, "many shapes: the cache stops growing");
+    }
+
+    @Test void assocLinksAnEntryPerShapeThatHasTheKey() throws Throwable {
+        DictSites.Site s = assocSite();
+        MethodHandle call = s.dynamicInvoker();
+        Shape sh = Shape.of(Keyword.of("a"), K, Keyword.of("b"));
+        LDict r = Rec.of(sh, 1.0, "x", 2.0);
+        for (int i = 0; i < 3; i++) {
+            LDict got = (LDict) call.invoke((Object) r, (Object) 5.0);
+            assertEquals("#{:a 1, :k 5, :b 2}", dev.ludus.runtime.Values.show(got));
+            assertSame(sh, ((Rec) got).shape);
+            assertEquals("x", r.get(K), "records are never changed in place");
+        }
+        assertEquals(1, s.entries);
+        // a shape without the key: the general form, with the key last, and no entry for it
+        LDict other = Rec.of(Shape.of(Keyword.of("a")), 1.0);
+        for (int i = 0; i < 3; i++) {
+            Object got = call.invoke((Object) other, (Object) 5.0);
+            assertEquals("#{:a 1, :k 5}", dev.ludus.runtime.Values.show(got));
+            assertFalse(got instanceof Rec);
+        }
+        assertEquals(1, s.entries);
+    }
+
+    @Test void assocOfANonDictPanicsAsThePrelude() throws Throwable {
+        MethodHandle call = assocSite().dynamicInvoker();
+        call.invoke((Object) Rec.of(Shape.of(K), 1.0), (Object) 2.0);
+        call.invoke((Object) Rec.of(Shape.of(K), 1.0), (Object) 2.0);
+        LudusPanic want = assertThrows(LudusPanic.class, () -> dev.ludus.runtime.prelude.Colls.assoc(3.0, K, 2.0));
+        LudusPanic got = assertThrows(LudusPanic.class, () -> call.invoke((Object) 3.0, (Object) 2.0));
+        assertEquals(want.getMessage(), got.getMessage());
+    }
+
+    // ---- update (d, :k, f) sites
+
+    static final MethodType UPDATE = MethodType.methodType(Object.class, Object.class, Object.class);
+
+    static DictSites.Site updateSite() throws ReflectiveOperationException {
+        return (DictSites.Site) DictSites.bsm_update(MethodHandles.lookup(), "update", UPDATE, "k");
+    }
+
+    /** A function that wraps its argument and counts its calls. */
+    static final class Wrap extends dev.ludus.runtime.value.LFn {
+        int calls;
+        @Override public String name() { return "wrap"; }
+        @Override public Object call1(Object a) { calls++; return "<" + dev.ludus.runtime.Values.show(a) + ">"; }
+        @Override public Object callN(Object[] args) { return call1(args[0]); }
+    }
+
+    @Test void updateAnswersAsTheGenericPathInEveryState() throws Throwable {
+        DictSites.Site s = updateSite();
+        MethodHandle call = s.dynamicInvoker();
+        for (int round = 0; round < 3; round++) {
+            for (LDict d : dicts()) {
+                Wrap f = new Wrap(), g = new Wrap();
+                Object want = dev.ludus.runtime.prelude.Colls.update(d, K, f);
+                Object got = call.invoke((Object) d, (Object) g);
+                sameDict(want, got, d + " in round " + round);
+                assertEquals(want.getClass(), got.getClass(), d + " in round " + round);
+                assertEquals(1, g.calls, "the function runs once: " + d);
+            }
+        }
+        assertEquals(DictSites.MAX_ENTRIES, s.entries, "many shapes: the cache stops growing");
+        Shape sh = Shape.of(Keyword.of("a"), K);
+        LDict r = Rec.of(sh, 1.0, 2.0);
+        LDict got = (LDict) call.invoke((Object) r, (Object) new Wrap());
+        assertEquals("#{:a 1, :k \"<2>\"}", dev.ludus.runtime.Values.show(got));
+    }
+
+    @Test void updateWithANonFunctionPanicsAsThePrelude() throws Throwable {
+        MethodHandle call = updateSite().dynamicInvoker();
+        LDict r = Rec.of(Shape.of(K), 1.0);
+        for (int i = 0; i < 3; i++) call.invoke((Object) r, (Object) new Wrap());
+        LudusPanic want = assertThrows(LudusPanic.class, () -> dev.ludus.runtime.prelude.Colls.update(r, K, 3.0));
+        LudusPanic got = assertThrows(LudusPanic.class, () -> call.invoke((Object) r, (Object) 3.0));
+        assertEquals(want.getMessage(), got.getMessage());
+        LudusPanic notDict = assertThrows(LudusPanic.class, () -> call.invoke((Object) "s", (Object) new Wrap()));
+        assertEquals(assertThrows(LudusPanic.class, () -> dev.ludus.runtime.prelude.Colls.update("s", K, new Wrap())).getMessage(),
+                notDict.getMessage());
+    }
 }

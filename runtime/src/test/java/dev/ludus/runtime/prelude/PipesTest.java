@@ -77,4 +77,41 @@ class PipesTest {
             assertEquals(Values.show(b.build()), Values.show(built));
         }
     }
+
+    /** The values a fused object loop reads from xs, leaf by leaf (Pipes.objects), and the list AnyOut rebuilds from them. */
+    private static Object objectsRebuilt(Object xs) {
+        LeafCursor c = Pipes.numbers(xs);
+        Pipes.AnyOut out = new Pipes.AnyOut();
+        while (c.next()) {
+            Object[] a = Pipes.objects(c);
+            for (int k = c.from; k < c.to; k++) out.add(a[k]);
+        }
+        return out.build();
+    }
+
+    @Test void objectLoopsReadEveryElementAndRebuildTheSameList() {
+        List<Object> mixed = new ArrayList<>();
+        for (int i = 0; i < 100; i++) mixed.add(i % 7 == 3 ? (Object) Keyword.of("k" + i) : (Object) (i * 1.5));
+        LList numbers = (LList) MathFns.range(Arith.ZERO, 100.0);   // double leaves
+        LList objs = LList.of(mixed.toArray());
+        for (LList l : List.of(numbers, objs, LList.of(), objs.rest(), (LList) Colls.slice(objs, 5.0, 70.0))) {
+            Object back = objectsRebuilt(l);
+            assertTrue(Values.eq(l, back), Values.show(l));
+            assertEquals(Values.hash(l), Values.hash(back));
+            assertEquals(Values.show(l), Values.show(back));
+        }
+        // numbers come out boxed, equal to the list's
+        LeafCursor c = Pipes.numbers(numbers);
+        assertTrue(c.next());
+        assertEquals(5.0, Pipes.objects(c)[5]);
+    }
+
+    @Test void anyOutStoresNumbersAsMapDoes() {
+        Pipes.AnyOut out = new Pipes.AnyOut();
+        out.add(1.0);
+        out.add((Object) 2.0);
+        out.add(Keyword.of("a"));
+        out.add(4.0);
+        assertEquals("[1, 2, :a, 4]", Values.show(out.build()));
+    }
 }
