@@ -229,7 +229,7 @@ public final class Analysis {
 
     /** Whether e certainly yields a number, where env's locals are unboxed (Numbers). */
     public boolean numeric(Expr e, NumEnv env) {
-        return nums.numeric(e, env::isDouble);
+        return nums.numeric(e, Numbers.doubles(env));
     }
 
     /** Whether a let of b to value, in a method implementing owner's frame, keeps b unboxed. */

@@ -147,11 +147,11 @@ public final class Scope implements NumEnv {
     /** The bindings and loops of some nodes (code moved into a method of its own). */
     static void collect(Analysis an, List<? extends Node> nodes, Set<Binding> declared, Set<Loop> loops) {
         for (Node n : nodes) {
-            AstWalk.each(n, y -> {
+            for (Node y : AstWalk.nodes(n)) { // a loop, not a lambda: see LudusCompiler.PARSER
                 Binding b = an.resolution().declared.get(y);
                 if (b != null) declared.add(b);
                 if (y instanceof Loop l) loops.add(l);
-            });
+            }
         }
     }
 }

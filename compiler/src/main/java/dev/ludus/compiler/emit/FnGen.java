@@ -111,7 +111,8 @@ final class FnGen implements Opcodes {
         dev.ludus.compiler.analyse.VecBodies.Plan vec = numeric ? null : m.an.vecPlan(fd);
         if (vec != null && applicable.size() == 1 && applicable.get(0) == vec.clause()) VecGen.fastPath(m, vec, slots, f, x);
         x.clauses(applicable, ArgSource.slots(slots, dbl), f, true, null);
-        noMatch(mv, () -> x.arrayOfSlots(mv, slots, dbl));
+        x.arrayOfSlots(mv, slots, dbl); // the arguments, for the no-match panic
+        noMatch(mv);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
@@ -169,7 +170,8 @@ final class FnGen implements Opcodes {
             if (Clauses.hasSplat(p) || p.items().size() > MAX_DIRECT) applicable.add(c);
         }
         x.clauses(applicable, ArgSource.array(1), f, true, null);
-        noMatch(mv, () -> mv.visitVarInsn(ALOAD, 1));
+        mv.visitVarInsn(ALOAD, 1); // the arguments, for the no-match panic
+        noMatch(mv);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
@@ -187,8 +189,8 @@ final class FnGen implements Opcodes {
      * Falls through from the last clause: panic "no match" at the fn token. The clauses' arities
      * and patterns travel along for the stderr hint ("pair has clauses for 2 arguments, you gave 3").
      */
-    private void noMatch(MethodVisitor mv, Runnable pushArgs) {
-        pushArgs.run();
+    /** The panic when no clause matched; the arguments' array is on the stack (no Runnable: see LudusCompiler.PARSER). */
+    private void noMatch(MethodVisitor mv) {
         mv.visitLdcInsn(fd.isLambda() ? ":anon" : fd.name());
         List<Integer> fixed = new ArrayList<>(), splat = new ArrayList<>();
         List<String> pats = new ArrayList<>();
