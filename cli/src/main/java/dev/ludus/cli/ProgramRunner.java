@@ -15,6 +15,7 @@ import dev.ludus.runtime.diag.Ansi;
 import dev.ludus.runtime.diag.Reports;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 
 /**
  * Compile-and-run as {@code ludus run} does it (spec §12.1), shared by the command and the
@@ -70,17 +71,25 @@ public final class ProgramRunner {
 
     /** Parses, resolves and generates code (on a big stack). */
     public static CompiledProgram compile(Path file, String displayName) throws Exception {
-        return BigStack.call("ludus-compile", () -> LudusCompiler.compile(file, displayName));
+        return BigStack.call("ludus-compile", new Callable<CompiledProgram>() { // not a lambda: see LudusCompiler.PARSER
+            @Override
+            public CompiledProgram call() throws Exception {
+                return LudusCompiler.compile(file, displayName);
+            }
+        });
     }
 
     /** As {@link #compile}, and keeps the result in {@code cache}. */
     private static CompiledProgram compileAndKeep(Path file, String displayName, CompileCache cache) throws Exception {
-        return BigStack.call("ludus-compile", () -> {
-            Program program = LudusCompiler.analyse(file, displayName);
-            LudusCompiler.requireProcessSupport(program);
-            CompiledProgram compiled = LudusCompiler.emit(program);
-            cache.store(file, displayName, program, compiled);
-            return compiled;
+        return BigStack.call("ludus-compile", new Callable<CompiledProgram>() {
+            @Override
+            public CompiledProgram call() throws Exception {
+                Program program = LudusCompiler.analyse(file, displayName);
+                LudusCompiler.requireProcessSupport(program);
+                CompiledProgram compiled = LudusCompiler.emit(program);
+                cache.store(file, displayName, program, compiled);
+                return compiled;
+            }
         });
     }
 

@@ -15,13 +15,18 @@ public final class BigStack {
     public static <T> T call(String name, Callable<T> task) throws Exception {
         Object[] result = new Object[1];
         Throwable[] failure = new Throwable[1];
-        Thread t = new Thread(null, () -> {
-            try {
-                result[0] = task.call();
-            } catch (Throwable e) {
-                failure[0] = e;
+        // a class, not a lambda: cheaper to start in a fresh JVM (see LudusCompiler.PARSER)
+        Runnable body = new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    result[0] = task.call();
+                } catch (Throwable e) {
+                    failure[0] = e;
+                }
             }
-        }, name, STACK_SIZE);
+        };
+        Thread t = new Thread(null, body, name, STACK_SIZE);
         t.setDaemon(true);
         t.start();
         try {

@@ -18,10 +18,22 @@ import java.nio.file.Path;
 public final class LudusCompiler {
     private LudusCompiler() {}
 
+    /**
+     * The parser the resolver calls. A class, not {@code LudusParser::parse}: on Java 17 each
+     * lambda or method reference costs ~0.3 ms (more under load) when first run in a fresh JVM,
+     * and the path of a short {@code ludus run} had ~40 of them (see Warmup).
+     */
+    private static final dev.ludus.compiler.resolve.ScriptParser PARSER = new dev.ludus.compiler.resolve.ScriptParser() {
+        @Override
+        public dev.ludus.compiler.syntax.Ast.Script parse(SourceText src) throws CompileErrors {
+            return LudusParser.parse(src);
+        }
+    };
+
     /** Parse and resolve a file and its imports; static errors as CompileErrors. */
     public static Program analyse(Path file, String displayName) throws CompileErrors {
         try {
-            return Resolver.analyse(file, displayName, LudusParser::parse);
+            return Resolver.analyse(file, displayName, PARSER);
         } catch (dev.ludus.compiler.resolve.SourceFiles.TooLarge e) {
             SourceText empty = new SourceText(displayName, file, "");
             throw new CompileErrors(java.util.List.of(new dev.ludus.compiler.diagnostic.Diagnostic(empty,
@@ -33,17 +45,17 @@ public final class LudusCompiler {
 
     /** Parse and resolve source text (stdin, REPL, tests). */
     public static Program analyse(SourceText source) throws CompileErrors {
-        return Resolver.analyse(source, LudusParser::parse);
+        return Resolver.analyse(source, PARSER);
     }
 
     /** Parse and resolve for editors: the program even when it has static errors (see Resolver.Analysis). */
     public static dev.ludus.compiler.resolve.Resolver.Analysis analyseForTools(SourceText source) {
-        return Resolver.analyseForTools(source, LudusParser::parse);
+        return Resolver.analyseForTools(source, PARSER);
     }
 
     /** Parse and resolve source text, importing only the files {@code policy} allows (servers). */
     public static Program analyse(SourceText source, dev.ludus.compiler.resolve.ImportPolicy policy) throws CompileErrors {
-        return Resolver.analyse(source, LudusParser::parse, java.util.List.of(), policy);
+        return Resolver.analyse(source, PARSER, java.util.List.of(), policy);
     }
 
     /**
@@ -52,7 +64,7 @@ public final class LudusCompiler {
      */
     public static Program analyseEntry(SourceText source, java.util.List<dev.ludus.compiler.resolve.SessionName> session)
             throws CompileErrors {
-        return Resolver.analyse(source, LudusParser::parse, session);
+        return Resolver.analyse(source, PARSER, session);
     }
 
     /** Generate the classes of a REPL entry: as {@link #emit}, plus {@code $bindings()} on the entry's class. */

@@ -22,7 +22,12 @@ public final class Warmup {
     /** Starts the warm-up once per JVM; returns at once. */
     public static void start() {
         if (!STARTED.compareAndSet(false, true)) return;
-        Thread t = new Thread(Warmup::run, "ludus-warmup");
+        Thread t = new Thread(new Runnable() { // a class, not Warmup::run: see LudusCompiler.PARSER
+            @Override
+            public void run() {
+                Warmup.run();
+            }
+        }, "ludus-warmup");
         t.setDaemon(true);
         t.start();
     }

@@ -301,7 +301,14 @@ public final class Launcher {
         program.start();
         try {
             // ends when the program ends, stops in place (its output was closed), or at the limit
-            boolean ended = Cancellation.awaitStop(() -> evaluation.result != null || !program.isAlive(), timeLimit > 0 ? Math.multiplyExact(timeLimit, 1000L) : Long.MAX_VALUE);
+            // a class, not a lambda: a compiled jar spins a class for each lambda at start-up
+            java.util.function.BooleanSupplier done = new java.util.function.BooleanSupplier() {
+                @Override
+                public boolean getAsBoolean() {
+                    return evaluation.result != null || !program.isAlive();
+                }
+            };
+            boolean ended = Cancellation.awaitStop(done, timeLimit > 0 ? Math.multiplyExact(timeLimit, 1000L) : Long.MAX_VALUE);
             if (!ended) {
                 String message = Cancellation.timeLimitMessage(timeLimit);
                 if (!stop(program, message)) return new Panicked(new LudusPanic(message)); // stuck in Java code

@@ -14,6 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /**
  * The analysis stage, between resolve and emit: reads each resolved module and records what the
@@ -42,16 +43,21 @@ public final class Analyser {
             if (e.getKey() instanceof FnDef fd && e.getValue().kind == Binding.Kind.MODULE) knownFns.put(e.getValue(), fd);
         }
         Map<Binding, List<Word>> uses = new HashMap<>();
-        for (var e : res.uses.entrySet()) uses.computeIfAbsent(e.getValue().binding(), x -> new ArrayList<>()).add(e.getKey());
+        for (var e : res.uses.entrySet()) {
+            List<Word> ws = uses.get(e.getValue().binding());
+            if (ws == null) uses.put(e.getValue().binding(), ws = new ArrayList<>());
+            ws.add(e.getKey());
+        }
 
         List<FnDef> fns = new ArrayList<>();
         List<Loop> loopNodes = new ArrayList<>();
         List<Node> chains = new ArrayList<>(); // do pipelines and map/filter/fold calls
-        inSourceOrder(module.script(), n -> {
+        List<Node> inOrder = inSourceOrder(module.script()); // loops, not lambdas: see LudusCompiler.PARSER
+        for (Node n : inOrder) {
             if (n instanceof FnDef fd) fns.add(fd);
             else if (n instanceof Loop l) loopNodes.add(l);
             else if (n instanceof Do || n instanceof Synthetic s && Pipelines.kind(res, s) != null) chains.add(n);
-        });
+        }
 
         NumericEntries entryRule = new NumericEntries(res, walk, Pipelines.stageLambdas(res, chains));
         Map<FnDef, Integer> entries = new IdentityHashMap<>();
@@ -59,14 +65,24 @@ public final class Analyser {
 
         Numbers nums = new Numbers(res, Collections.unmodifiableMap(knownFns), walk);
         NumReturns returns = new NumReturns(res, nums, nums.knownFns(), entries);
-        nums.returns = returns::returnsNumber;
+        BiPredicate<FnDef, Integer> returnsNumber = new BiPredicate<>() {
+            @Override
+            public boolean test(FnDef fd, Integer arity) {
+                return returns.returnsNumber(fd, arity);
+            }
+        };
+        nums.returns = returnsNumber;
         for (FnDef fd : fns) returns.returnsNumber(fd, 1); // decides every arity of fd
         Map<FnDef, Integer> decided = new IdentityHashMap<>(returns.decided());
         returns.freeze();
 
         Purity purity = new Purity(res);
-        Pipelines pipes = new Pipelines(res, purity,
-                (fd, n) -> (entries.getOrDefault(fd, 0) & (1 << n)) != 0, returns::returnsNumber);
+        Pipelines pipes = new Pipelines(res, purity, new BiPredicate<>() {
+            @Override
+            public boolean test(FnDef fd, Integer n) {
+                return (entries.getOrDefault(fd, 0) & (1 << n)) != 0;
+            }
+        }, returnsNumber);
         Map<Node, Analysis.Pipeline> pipelines = new IdentityHashMap<>();
         for (Node n : chains) {
             Analysis.Pipeline p = n instanceof Do d ? pipes.plan(d) : pipes.plan((Synthetic) n);
@@ -90,10 +106,10 @@ public final class Analyser {
             Set<Binding>[] candidates = fixed ? accs.find(applicable, k) : null;
             Set<Binding> inside = new HashSet<>();
             for (Clause c : l.clauses()) {
-                AstWalk.each(c, n -> {
+                for (Node n : AstWalk.nodes(c)) {
                     Binding b = res.declared.get(n);
                     if (b != null) inside.add(b);
-                });
+                }
             }
             for (Clause c : applicable) {
                 List<Pattern> items = ((PTuple) c.pattern()).items();
@@ -108,7 +124,7 @@ public final class Analyser {
         }
         Map<Binding, Let> lets = new HashMap<>();
         Map<Binding, FnDef> parameters = new HashMap<>();
-        inSourceOrder(module.script(), n -> {
+        for (Node n : inOrder) {
             if (n instanceof Let l && l.pattern() instanceof PBind pb) {
                 Binding b = res.declared.get(pb);
                 if (b != null) lets.put(b, l);
@@ -120,16 +136,19 @@ public final class Analyser {
                     }
                 }
             }
-        });
+        }
         Map<FnDef, VecBodies.Plan> vecPlans = new IdentityHashMap<>();
         for (FnDef fd : fns) {
             VecBodies.Plan plan = VecBodies.plan(fd, res, walk);
             if (plan != null) vecPlans.put(fd, plan);
         }
         Map<Loop, VecLoops.Plan> vecLoops = new IdentityHashMap<>();
-        java.util.function.Function<dev.ludus.compiler.resolve.NameUse, VecBodies.Plan> flat = u -> {
-            FnDef fd = u == null ? null : knownFns.get(u.binding());
-            return fd == null ? null : vecPlans.get(fd);
+        java.util.function.Function<dev.ludus.compiler.resolve.NameUse, VecBodies.Plan> flat = new java.util.function.Function<>() {
+            @Override
+            public VecBodies.Plan apply(dev.ludus.compiler.resolve.NameUse u) {
+                FnDef fd = u == null ? null : knownFns.get(u.binding());
+                return fd == null ? null : vecPlans.get(fd);
+            }
         };
         for (Loop l : loopNodes) {
             VecLoops.Plan plan = VecLoops.plan(l, loops.get(l), res, flat);
@@ -155,12 +174,20 @@ public final class Analyser {
         ArrayDeque<Node> todo = new ArrayDeque<>();
         todo.push(root);
         List<Node> kids = new ArrayList<>();
+        java.util.function.Consumer<Node> addKid = AstWalk.into(kids);
         while (!todo.isEmpty()) {
             Node n = todo.pop();
             out.accept(n);
             kids.clear();
-            AstWalk.children(n, kids::add);
+            AstWalk.children(n, addKid);
             for (int i = kids.size() - 1; i >= 0; i--) todo.push(kids.get(i));
         }
+    }
+
+    /** As {@link #inSourceOrder(Node, java.util.function.Consumer)}, as a list. */
+    static List<Node> inSourceOrder(Node root) {
+        List<Node> out = new ArrayList<>();
+        inSourceOrder(root, AstWalk.into(out));
+        return out;
     }
 }

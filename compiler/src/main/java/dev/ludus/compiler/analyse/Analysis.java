@@ -233,7 +233,8 @@ public final class Analysis {
      * (SelfLoopTypes); null when the entry has no typed copy.
      */
     public boolean[] selfLoopTypes(FnDef fd, int n) {
-        boolean[][] known = selfLoopTypes.computeIfAbsent(fd, k -> new boolean[Clauses.MAX_DIRECT + 1][]);
+        boolean[][] known = selfLoopTypes.get(fd);
+        if (known == null) selfLoopTypes.put(fd, known = new boolean[Clauses.MAX_DIRECT + 1][]);
         if (known[n] == null) {
             boolean[] pos = new SelfLoopTypes(this, res).positions(fd, n);
             known[n] = pos == null ? new boolean[0] : pos;
@@ -293,7 +294,7 @@ public final class Analysis {
 
     /** Whether e certainly yields a number, where env's locals are unboxed (Numbers). */
     public boolean numeric(Expr e, NumEnv env) {
-        return nums.numeric(e, env::isDouble);
+        return nums.numeric(e, Numbers.doubles(env));
     }
 
     /** Whether a let of b to value, in a method implementing owner's frame, keeps b unboxed. */

@@ -24,10 +24,20 @@ public final class AstWalk {
     public int weight(Node n) {
         Integer w = weights.get(n);
         if (w != null) return w;
-        int[] sum = {1};
-        children(n, c -> sum[0] += weight(c));
-        if (sum[0] >= MEMO_FROM && !frozen) weights.put(n, sum[0]);
-        return sum[0];
+        Summer s = new Summer();
+        children(n, s);
+        if (s.sum >= MEMO_FROM && !frozen) weights.put(n, s.sum);
+        return s.sum;
+    }
+
+    /** Adds up the weights of the children it is given (a class, not a lambda: see {@link #into}). */
+    private final class Summer implements Consumer<Node> {
+        int sum = 1;
+
+        @Override
+        public void accept(Node c) {
+            sum += weight(c);
+        }
     }
 
     void freeze() {
@@ -55,13 +65,47 @@ public final class AstWalk {
     /** Every node of the subtree, n first (iterative: deep trees do not recurse here). */
     public static void each(Node n, Consumer<Node> out) {
         java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>();
+        Consumer<Node> push = pushOnto(todo);
         todo.push(n);
         while (!todo.isEmpty()) {
             Node x = todo.pop();
             visited++;
             out.accept(x);
-            children(x, todo::push);
+            children(x, push);
         }
+    }
+
+    /** Every node of the subtree, in the order {@link #each} visits them. */
+    public static List<Node> nodes(Node n) {
+        java.util.ArrayList<Node> out = new java.util.ArrayList<>();
+        each(n, into(out));
+        return out;
+    }
+
+    /*
+     * `list::add` and `stack::push` as classes: on Java 17 every lambda or method reference costs
+     * ~0.3 ms (more under load) when first run in a fresh JVM, and `ludus run` of a short program
+     * ran ~40 of them, in these walks most of all (see LudusCompiler.PARSER).
+     */
+
+    /** A consumer that adds each node to {@code out}. */
+    public static Consumer<Node> into(java.util.Collection<Node> out) {
+        return new Consumer<Node>() {
+            @Override
+            public void accept(Node x) {
+                out.add(x);
+            }
+        };
+    }
+
+    /** A consumer that pushes each node onto {@code stack}. */
+    public static Consumer<Node> pushOnto(java.util.ArrayDeque<Node> stack) {
+        return new Consumer<Node>() {
+            @Override
+            public void accept(Node x) {
+                stack.push(x);
+            }
+        };
     }
 
     public static void children(Node n, Consumer<Node> out) {

@@ -117,7 +117,7 @@ final class BoundedLoops {
         Binding prelude = nums.preludeCallee(s);
         if (prelude != null) {
             if (!ARITHMETIC.contains(prelude.name)) return false;
-            for (Expr a : args) if (!nums.numeric(a, env::isDouble)) return false; // never a vector or a panic's long path
+            for (Expr a : args) if (!nums.numeric(a, Numbers.doubles(env))) return false; // never a vector or a panic's long path
             return true;
         }
         NameUse u = nums.plainCallee(s);

@@ -55,7 +55,7 @@ public final class IntLoops {
             for (Recur r : recurs) {
                 List<Expr> args = r.args().items();
                 for (int j = 0; j < k && j < args.size(); j++) {
-                    if (pos[j] && !integral(args.get(j), y -> assumed.contains(y) || env.isLong(y))) {
+                    if (pos[j] && !integral(args.get(j), Numbers.inOr(assumed, env, true))) {
                         pos[j] = false;
                         changed = true;
                     }

@@ -36,7 +36,7 @@ final class ListCursors {
         int bits = 0;
         for (int n = 1; n <= Clauses.MAX_DIRECT; n++) {
             List<Clause> applicable = Clauses.applicable(fd.clauses(), n);
-            if (applicable.isEmpty() || applicable.stream().anyMatch(c -> Clauses.hasSplat((PTuple) c.pattern()))) continue;
+            if (applicable.isEmpty() || anySplat(applicable)) continue;
             for (int k = 0; k < n; k++) if (cursor(applicable, self, n, k)) bits |= 1 << (n * 4 + k);
         }
         return bits;
@@ -78,7 +78,7 @@ final class ListCursors {
     static void tailCalls(Expr e, List<Synthetic> out) {
         if (e instanceof Synthetic s) {
             if (s.root() instanceof Word && s.terms().size() == 1 && s.terms().get(0) instanceof Args a
-                    && a.args().stream().noneMatch(x -> x instanceof Placeholder || x instanceof Splat)) out.add(s);
+                    && plainArgs(a.args())) out.add(s);
         } else if (e instanceof Block b) {
             if (!b.body().isEmpty()) tailCalls(b.body().get(b.body().size() - 1), out);
         } else if (e instanceof If i) {
@@ -92,5 +92,16 @@ final class ListCursors {
         } else if (e instanceof Match m) {
             for (Clause c : m.clauses()) tailCalls(c.body(), out);
         }
+    }
+
+    // loops, not streams and lambdas: this runs on every compile (see LudusCompiler.PARSER)
+    private static boolean anySplat(List<Clause> clauses) {
+        for (Clause c : clauses) if (Clauses.hasSplat((PTuple) c.pattern())) return true;
+        return false;
+    }
+
+    private static boolean plainArgs(List<Expr> args) {
+        for (Expr x : args) if (x instanceof Placeholder || x instanceof Splat) return false;
+        return true;
     }
 }

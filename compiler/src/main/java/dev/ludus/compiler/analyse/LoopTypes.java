@@ -33,7 +33,7 @@ final class LoopTypes {
         boolean[] pos = new boolean[k];
         boolean any = false;
         for (int j = 0; j < k; j++) {
-            pos[j] = nums.numeric(init.get(j), env::isDouble);
+            pos[j] = nums.numeric(init.get(j), Numbers.doubles(env));
             any |= pos[j];
         }
         if (!any) return pos;
@@ -78,7 +78,7 @@ final class LoopTypes {
         if (e instanceof Recur r) {
             List<Expr> args = r.args().items();
             for (int j = 0; j < pos.length && j < args.size(); j++) {
-                if (pos[j] && !nums.numeric(args.get(j), y -> nums0.contains(y) || env.isDouble(y))) {
+                if (pos[j] && !nums.numeric(args.get(j), Numbers.inOr(nums0, env, false))) {
                     pos[j] = false;
                     changed = true;
                 }
@@ -86,7 +86,7 @@ final class LoopTypes {
         } else if (e instanceof Block b) {
             Set<Binding> scope = new HashSet<>(nums0);
             for (Expr s : b.body()) {
-                if (s instanceof Let l && l.pattern() instanceof PBind pb && nums.numeric(l.value(), y -> scope.contains(y) || env.isDouble(y))) {
+                if (s instanceof Let l && l.pattern() instanceof PBind pb && nums.numeric(l.value(), Numbers.inOr(scope, env, false))) {
                     Binding lb = res.declared.get(pb);
                     if (lb != null && !lb.cell) scope.add(lb);
                 }

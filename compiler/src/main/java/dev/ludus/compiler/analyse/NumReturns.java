@@ -92,7 +92,7 @@ final class NumReturns {
             List<Expr> body = b.body();
             for (int i = 0; i < body.size() - 1; i++) {
                 if (body.get(i) instanceof Let l && l.pattern() instanceof PBind pb
-                        && numbers.numeric(l.value(), scope::contains)) {
+                        && numbers.numeric(l.value(), Numbers.in(scope))) {
                     Binding lb = res.declared.get(pb);
                     // the same test as Analysis.numericLocal, so the emitted let is a double too
                     if (lb != null && lb.kind == Binding.Kind.LOCAL && !lb.cell && lb.frame == fd) scope.add(lb);
@@ -107,11 +107,11 @@ final class NumReturns {
         }
         if (e instanceof PanicForm) return true;
         if (e instanceof Synthetic s && selfCall(s, fd, n)) {
-            for (Expr a : Numbers.args(s)) if (!numbers.numeric(a, nums::contains)) return false;
+            for (Expr a : Numbers.args(s)) if (!numbers.numeric(a, Numbers.in(nums))) return false;
             return true;
         }
         if (e instanceof Synthetic s && numbers.numericCallee(s) != null) return false; // a tail call
-        return numbers.numeric(e, nums::contains);
+        return numbers.numeric(e, Numbers.in(nums));
     }
 
     /** A call of fd itself with n arguments, by its own name. */

@@ -19,6 +19,41 @@ final class Numbers {
     /** Arithmetic trees larger than this are not unboxed, so that the Splitter can move their parts. */
     static final int MAX_WEIGHT = 256;
 
+    /*
+     * The predicates the analyses pass to numeric(): classes, not lambdas or method references
+     * (each of those costs a fresh JVM ~0.3 ms on Java 17 when first run: see LudusCompiler.PARSER).
+     */
+
+    /** Members of {@code s} (read when asked: s may grow). */
+    static Predicate<Binding> in(java.util.Set<Binding> s) {
+        return new Predicate<>() {
+            @Override
+            public boolean test(Binding b) {
+                return s.contains(b);
+            }
+        };
+    }
+
+    /** The locals env keeps unboxed. */
+    static Predicate<Binding> doubles(NumEnv env) {
+        return new Predicate<>() {
+            @Override
+            public boolean test(Binding b) {
+                return env.isDouble(b);
+            }
+        };
+    }
+
+    /** Members of {@code s}, or locals env keeps unboxed ({@code longs}: as exact longs). */
+    static Predicate<Binding> inOr(java.util.Set<Binding> s, NumEnv env, boolean longs) {
+        return new Predicate<>() {
+            @Override
+            public boolean test(Binding b) {
+                return s.contains(b) || (longs ? env.isLong(b) : env.isDouble(b));
+            }
+        };
+    }
+
     private final Resolution res;
     private final Map<Binding, FnDef> knownFns;
     private final AstWalk walk;

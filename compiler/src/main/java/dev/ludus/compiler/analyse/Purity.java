@@ -72,11 +72,12 @@ final class Purity {
      */
     private boolean pureBody(Node root) {
         java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>();
+        java.util.function.Consumer<Node> push = AstWalk.pushOnto(todo); // not todo::push: see LudusCompiler.PARSER
         todo.push(root);
         while (!todo.isEmpty()) {
             Node n = todo.pop();
             if (!pureNode(n)) return false;
-            if (!(n instanceof FnDef)) AstWalk.children(n, todo::push);
+            if (!(n instanceof FnDef)) AstWalk.children(n, push);
         }
         return true;
     }
@@ -171,7 +172,7 @@ final class Purity {
         while (!todo.isEmpty()) {
             Node n = todo.pop();
             if (!endingNode(n)) return false;
-            if (!(n instanceof FnDef)) AstWalk.children(n, todo::push);
+            if (!(n instanceof FnDef)) AstWalk.children(n, AstWalk.pushOnto(todo));
         }
         return true;
     }

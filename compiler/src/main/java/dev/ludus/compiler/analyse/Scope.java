@@ -63,7 +63,12 @@ public final class Scope implements NumEnv {
 
     /** The typed copy of a fn entry (SelfLoopTypes): these parameters' names are doubles. */
     static Scope typedEntry(Analysis an, FnDef fd, Set<Binding> doubles) {
-        return new Scope(an, Kind.TYPED_ENTRY, fd, null, null, doubles::contains, null);
+        return new Scope(an, Kind.TYPED_ENTRY, fd, null, null, new java.util.function.Predicate<Binding>() {
+            @Override
+            public boolean test(Binding b) { // not doubles::contains: see LudusCompiler.PARSER
+                return doubles.contains(b);
+            }
+        }, null);
     }
 
     /** The long copy of loop l, emitted in parent. */
@@ -170,11 +175,11 @@ public final class Scope implements NumEnv {
     /** The bindings and loops of some nodes (code moved into a method of its own). */
     static void collect(Analysis an, List<? extends Node> nodes, Set<Binding> declared, Set<Loop> loops) {
         for (Node n : nodes) {
-            AstWalk.each(n, y -> {
+            for (Node y : AstWalk.nodes(n)) { // a loop, not a lambda: see LudusCompiler.PARSER
                 Binding b = an.resolution().declared.get(y);
                 if (b != null) declared.add(b);
                 if (y instanceof Loop l) loops.add(l);
-            });
+            }
         }
     }
 }

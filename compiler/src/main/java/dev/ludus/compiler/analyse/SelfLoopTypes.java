@@ -58,10 +58,11 @@ final class SelfLoopTypes {
         if (!any) return null;
         List<Synthetic> calls = new ArrayList<>();
         for (Clause c : applicable) ListCursors.tailCalls(c.body(), calls);
-        calls.removeIf(s -> {
+        for (java.util.Iterator<Synthetic> it = calls.iterator(); it.hasNext(); ) { // no lambda: see LudusCompiler.PARSER
+            Synthetic s = it.next();
             NameUse u = res.uses.get((Word) s.root());
-            return u == null || u.binding() != self || Numbers.args(s).size() != n;
-        });
+            if (u == null || u.binding() != self || Numbers.args(s).size() != n) it.remove();
+        }
         if (calls.isEmpty()) return null;
         // a position every self call passes on unchanged gains nothing unboxed (its uses would box it again)
         for (int j = 0; j < n; j++) {

@@ -88,12 +88,12 @@ public final class VecBodies {
         }
         // the parameter names the body reads (the others pass unchecked)
         Set<Binding> used = new LinkedHashSet<>();
-        AstWalk.each(c.body(), n -> {
+        for (Node n : AstWalk.nodes(c.body())) { // loops, not lambdas and streams: see LudusCompiler.PARSER
             if (n instanceof Word w) {
                 NameUse u = res.uses.get(w);
                 if (u != null && params.contains(u.binding())) used.add(u.binding());
             }
-        });
+        }
         List<Binding> names = new ArrayList<>(used);
         if (names.size() > MAX_NAMES) return null;
         Expr result = result(c.body());
@@ -104,8 +104,9 @@ public final class VecBodies {
             Shape out = typeOf(result, types, res, null);
             if (out == null) continue;
             // fns of numbers alone are unboxed already (NumericEntries): this is for tuples
-            boolean tuples = !out.isNum() || types.values().stream().anyMatch(t -> !t.isNum())
-                    || pattern.items().stream().anyMatch(p -> p instanceof PTuple);
+            boolean tuples = !out.isNum();
+            for (Shape t : types.values()) tuples |= !t.isNum();
+            for (Pattern p : pattern.items()) tuples |= p instanceof PTuple;
             if (!tuples) return null;
             List<Shape> shapes = new ArrayList<>();
             for (Pattern p : pattern.items()) shapes.add(shape(p, types, res));

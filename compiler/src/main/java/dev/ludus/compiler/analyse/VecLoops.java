@@ -62,12 +62,12 @@ public final class VecLoops {
         /** The widest result of a call of a flat entry in the body (0: none): the size of the array they write to. */
         public int callWidth() {
             int[] w = {0};
-            AstWalk.each(clause.body(), n -> {
+            for (Node n : AstWalk.nodes(clause.body())) { // a loop, not a lambda: see LudusCompiler.PARSER
                 if (n instanceof Synthetic s && VecBodies.preludeOp(s, res) == null) {
                     Shape t = type(s);
                     if (t != null) w[0] = Math.max(w[0], t.width());
                 }
-            });
+            }
             return w[0];
         }
 
@@ -107,7 +107,9 @@ public final class VecLoops {
             List<Shape> positions = new ArrayList<>();
             for (int i = 0; i < k; i++) positions.add(known[i]);
             for (int j = 0; j < open.size(); j++) positions.set(open.get(j), (mask & (1 << j)) != 0 ? Shape.VEC : Shape.NUM);
-            if (positions.stream().allMatch(Shape::isNum) || VecBodies.width(positions) > MAX_WIDTH) continue;
+            boolean allNum = true; // a loop, not a stream: see LudusCompiler.PARSER
+            for (Shape t : positions) allNum &= t.isNum();
+            if (allNum || VecBodies.width(positions) > MAX_WIDTH) continue;
             Map<Binding, Shape> types = new HashMap<>();
             for (int i = 0; i < k; i++) types.put(names.get(i), positions.get(i));
             if (!test(body.cond(), types, res)) continue;

@@ -28,7 +28,12 @@ final class CallGen implements Opcodes {
         Analysis.Pipeline p = m.an.pipeline(s);
         if (p != null) { // a fused map/filter/fold chain (analyse.Pipelines)
             PipelineGen pipes = new PipelineGen(m, x);
-            pipes.fused(p, f, () -> pipes.unfusedCalls(p, f));
+            pipes.fused(p, f, new Runnable() { // not a lambda: see LudusCompiler.PARSER
+                @Override
+                public void run() {
+                    pipes.unfusedCalls(p, f);
+                }
+            });
             return;
         }
         if (m.an.rangeFold(s)) { // fold (fn ..., range (...), init) as a counted loop (analyse.RangeFolds)
@@ -427,7 +432,12 @@ final class CallGen implements Opcodes {
         if (p != null) {
             // the fused group (analyse.Pipelines), with its stages one by one as the fallback
             int end = 1 + p.stages().size();
-            new PipelineGen(m, x).fused(p, f, () -> stages(stages, 1, end, f, false));
+            new PipelineGen(m, x).fused(p, f, new Runnable() { // not a lambda: see LudusCompiler.PARSER
+                @Override
+                public void run() {
+                    stages(stages, 1, end, f, false);
+                }
+            });
             from = end;
         } else {
             x.emit(stages.get(0), f, false);

@@ -26,25 +26,28 @@ final class ControlGen implements Opcodes {
 
     void ifExpr(If i, Frame f, boolean tail) {
         x.line(f, i.span());
-        branches(otherwise -> x.condition(i.cond(), f, otherwise), i.then(), i.otherwise(), f, tail);
+        Label otherwise = new Label();
+        x.condition(i.cond(), f, otherwise);
+        branches(otherwise, i.then(), i.otherwise(), f, tail);
     }
 
     void ifLet(IfLet i, Frame f, boolean tail) {
         x.line(f, i.span());
-        branches(otherwise -> {
-            x.emit(i.value(), f, false);
-            int tmp = f.newSlot();
-            f.mv.visitVarInsn(ASTORE, tmp);
-            x.matchClause(i.pattern(), ArgSource.value(tmp), otherwise, f);
-        }, i.then(), i.otherwise(), f, tail);
+        Label otherwise = new Label();
+        x.emit(i.value(), f, false);
+        int tmp = f.newSlot();
+        f.mv.visitVarInsn(ASTORE, tmp);
+        x.matchClause(i.pattern(), ArgSource.value(tmp), otherwise, f);
+        branches(otherwise, i.then(), i.otherwise(), f, tail);
     }
 
-    /** {@code test} jumps to its label when the then-branch must not run. */
-    private void branches(java.util.function.Consumer<Label> test, Expr then, Expr otherwise, Frame f, boolean tail) {
+    /**
+     * The two branches, after the test that jumps to {@code elseLabel} when the then-branch must
+     * not run (emitted by the caller: a lambda here cost start-up time, see LudusCompiler.PARSER).
+     */
+    private void branches(Label elseLabel, Expr then, Expr otherwise, Frame f, boolean tail) {
         MethodVisitor mv = f.mv;
-        Label elseLabel = new Label();
         Label end = new Label();
-        test.accept(elseLabel);
         x.emit(then, f, tail);
         mv.visitJumpInsn(GOTO, end);
         mv.visitLabel(elseLabel);

@@ -116,7 +116,8 @@ final class FnGen implements Opcodes {
         if (vec != null && applicable.size() == 1 && applicable.get(0) == vec.clause()) VecGen.fastPath(m, vec, slots, f, x);
         x.clauses(applicable, offs != null ? ArgSource.cursors(slots, offs) : ArgSource.slots(slots, dbl), f, true, null);
         unview(mv, slots, offs);
-        noMatch(mv, () -> x.arrayOfSlots(mv, slots, dbl));
+        x.arrayOfSlots(mv, slots, dbl); // the arguments, for the no-match panic
+        noMatch(mv);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
@@ -167,7 +168,8 @@ final class FnGen implements Opcodes {
         x.clauses(applicable, new ArgSource(tslots, typed, null, offs, -1, -1), f, true, null);
         f.scope = outer;
         unview(mv, tslots, offs);
-        noMatch(mv, () -> x.arrayOfSlots(mv, tslots, typed));
+        x.arrayOfSlots(mv, tslots, typed);
+        noMatch(mv);
         // the usual copy binds the same names afresh, boxed
         f.doubleSlots.keySet().retainAll(numbersBefore);
         mv.visitLabel(usual);
@@ -247,7 +249,8 @@ final class FnGen implements Opcodes {
             if (Clauses.hasSplat(p) || p.items().size() > MAX_DIRECT) applicable.add(c);
         }
         x.clauses(applicable, ArgSource.array(1), f, true, null);
-        noMatch(mv, () -> mv.visitVarInsn(ALOAD, 1));
+        mv.visitVarInsn(ALOAD, 1); // the arguments, for the no-match panic
+        noMatch(mv);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
@@ -262,11 +265,11 @@ final class FnGen implements Opcodes {
     }
 
     /**
-     * Falls through from the last clause: panic "no match" at the fn token. The clauses' arities
-     * and patterns travel along for the stderr hint ("pair has clauses for 2 arguments, you gave 3").
+     * Falls through from the last clause: panic "no match" at the fn token, the arguments' array
+     * on the stack. The clauses' arities and patterns travel along for the stderr hint ("pair has
+     * clauses for 2 arguments, you gave 3").
      */
-    private void noMatch(MethodVisitor mv, Runnable pushArgs) {
-        pushArgs.run();
+    private void noMatch(MethodVisitor mv) {
         mv.visitLdcInsn(fd.isLambda() ? ":anon" : fd.name());
         List<Integer> fixed = new ArrayList<>(), splat = new ArrayList<>();
         List<String> pats = new ArrayList<>();

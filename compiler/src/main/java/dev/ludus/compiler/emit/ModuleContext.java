@@ -107,11 +107,13 @@ abstract class ModuleContext implements Opcodes {
 
     /** The static field holding a module-level binding (null until the binding runs). */
     FieldRef field(Binding b) {
-        return fields.computeIfAbsent(b, x -> {
-            String name = "v$" + sanitize(LongStrings.shortName(x.name)) + "$" + x.id;
+        FieldRef ref = fields.get(b); // not computeIfAbsent with a lambda: see LudusCompiler.PARSER
+        if (ref == null) {
+            String name = "v$" + sanitize(LongStrings.shortName(b.name)) + "$" + b.id;
             current.cw.visitField(ACC_STATIC, name, Rt.OBJ_D, null, null).visitEnd();
-            return new FieldRef(current.name, name);
-        });
+            fields.put(b, ref = new FieldRef(current.name, name));
+        }
+        return ref;
     }
     static String sanitize(String s) {
         StringBuilder b = new StringBuilder();

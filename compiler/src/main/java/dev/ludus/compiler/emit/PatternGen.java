@@ -52,11 +52,11 @@ final class PatternGen implements Opcodes {
         } else if (p instanceof PDictPair pr) {
             binders(pr.pattern(), out);
         } else if (p instanceof PTuple t) {
-            t.items().forEach(i -> binders(i, out));
+            for (Pattern i : t.items()) binders(i, out);
         } else if (p instanceof PList l) {
-            l.items().forEach(i -> binders(i, out));
+            for (Pattern i : l.items()) binders(i, out);
         } else if (p instanceof PDict d) {
-            d.items().forEach(i -> binders(i, out));
+            for (Pattern i : d.items()) binders(i, out);
         } else {
         }
     }

@@ -80,11 +80,11 @@ public final class PatternText {
                 b.append('p').append(pr.key()).append(SEP).append(pr.shorthand() ? '1' : '0');
                 encode(pr.pattern(), b);
         } else if (p instanceof PTuple t) {
-            b.append('('); t.items().forEach(x -> encode(x, b)); b.append(')');
+            b.append('('); for (Pattern x : t.items()) encode(x, b); b.append(')');
         } else if (p instanceof PList l) {
-            b.append('['); l.items().forEach(x -> encode(x, b)); b.append(']');
+            b.append('['); for (Pattern x : l.items()) encode(x, b); b.append(']');
         } else if (p instanceof PDict d) {
-            b.append('{'); d.items().forEach(x -> encode(x, b)); b.append('}');
+            b.append('{'); for (Pattern x : d.items()) encode(x, b); b.append('}');
         } else if (p instanceof PConst c) {
             Expr lit = c.literal();
             if (lit instanceof Nil) b.append('z');

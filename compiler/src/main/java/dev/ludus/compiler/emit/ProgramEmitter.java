@@ -30,10 +30,24 @@ public final class ProgramEmitter {
     }
 
     /** The default names: "ludus.M<i>_<file name without .ld, sanitized>". */
-    public static final ClassNamer DEFAULT_NAMES = (mod, i) -> {
-        String base = mod.source().displayName().replaceAll(".*[/\\\\]", "").replaceFirst("\\.ld$", "");
-        return "ludus.M" + i + "_" + ModuleContext.sanitize(base);
+    public static final ClassNamer DEFAULT_NAMES = new ClassNamer() { // a class, not a lambda: see LudusCompiler.PARSER
+        @Override
+        public String binaryName(Module mod, int i) {
+            return "ludus.M" + i + "_" + ModuleContext.sanitize(baseName(mod.source().displayName()));
+        }
     };
+
+    /** The file name without directories and {@code .ld} (as the regexes {@code .*[/\\]} and {@code \.ld$} remove them, without their start-up cost). */
+    static String baseName(String displayName) {
+        for (int k = 0; k < displayName.length(); k++) {
+            char c = displayName.charAt(k);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') { // lines: as the regexes see them
+                return displayName.replaceAll(".*[/\\\\]", "").replaceFirst("\\.ld$", "");
+            }
+        }
+        String base = displayName.substring(Math.max(displayName.lastIndexOf('/'), displayName.lastIndexOf('\\')) + 1);
+        return base.endsWith(".ld") ? base.substring(0, base.length() - 3) : base;
+    }
 
     /** Emits an analysed program under the default class names. */
     public static CompiledProgram emit(AnalysedProgram program) throws CompileErrors {
@@ -79,8 +93,12 @@ public final class ProgramEmitter {
     public static CompiledProgram emit(AnalysedProgram analysed, String mainClass, boolean preludeMode, boolean replEntry)
             throws CompileErrors {
         Program program = analysed.program();
-        ClassNamer namer = mainClass == null ? DEFAULT_NAMES
-                : (mod, i) -> mod == program.main() ? mainClass : DEFAULT_NAMES.binaryName(mod, i);
+        ClassNamer namer = mainClass == null ? DEFAULT_NAMES : new ClassNamer() {
+            @Override
+            public String binaryName(Module mod, int i) {
+                return mod == program.main() ? mainClass : DEFAULT_NAMES.binaryName(mod, i);
+            }
+        };
         return emit(analysed, namer, preludeMode, replEntry);
     }
 
@@ -106,9 +124,15 @@ public final class ProgramEmitter {
             names.put(modules.get(i), internal);
         }
         Map<String, byte[]> classes = new LinkedHashMap<>();
+        java.util.function.Function<Module, String> classNames = new java.util.function.Function<>() {
+            @Override
+            public String apply(Module m) {
+                return names.get(m);
+            }
+        };
         for (Module mod : modules) {
             String internal = names.get(mod);
-            ModuleEmitter e = new ModuleEmitter(mod, analysed.of(mod), internal, names::get, preludeMode);
+            ModuleEmitter e = new ModuleEmitter(mod, analysed.of(mod), internal, classNames, preludeMode);
             boolean main = mod == program.main();
             if (main) e.processSite = program.processSite();
             classes.put(internal.replace('/', '.'), e.emit(main, main && replEntry));

@@ -30,10 +30,10 @@ final class Spills implements Opcodes {
         int[] saved = f.spillTo;
         f.blame = p;
         int[] n = {0, 0};
-        AstWalk.each(p, y -> {
+        for (Node y : AstWalk.nodes(p)) { // a loop, not a lambda: see LudusCompiler.PARSER
             n[1]++;
             if (y instanceof PBind || y instanceof PTyped || y instanceof PSplat s && s.name() != null) n[0]++;
-        });
+        }
         // a pattern's code cannot be split: if its method passes 64 KB, a large pattern is to blame
         if (n[1] >= BLAME_NODES && f.mv instanceof LongStrings ls && n[1] > ls.blameWeight) {
             ls.blame = p;

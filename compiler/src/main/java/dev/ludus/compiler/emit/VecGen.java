@@ -46,6 +46,31 @@ final class VecGen implements Opcodes {
     /** In a loop copy: the slot of the array flat entries write their results into. */
     private int out = -1;
 
+    /* Classes and loops, not plan::type and streams: see LudusCompiler.PARSER. */
+    private static Function<Expr, Shape> typer(VecBodies.Plan plan) {
+        return new Function<>() {
+            @Override
+            public Shape apply(Expr e) {
+                return plan.type(e);
+            }
+        };
+    }
+
+    private static Function<Expr, Shape> typer(VecLoops.Plan plan) {
+        return new Function<>() {
+            @Override
+            public Shape apply(Expr e) {
+                return plan.type(e);
+            }
+        };
+    }
+
+    private static int[] ints(List<Integer> xs) {
+        int[] out = new int[xs.size()];
+        for (int i = 0; i < out.length; i++) out[i] = xs.get(i);
+        return out;
+    }
+
     private VecGen(ModuleContext m, Frame f, Function<Expr, Shape> typer) {
         this.m = m;
         this.f = f;
@@ -58,7 +83,7 @@ final class VecGen implements Opcodes {
 
     /** Emits the fast path of a fn entry reading its arguments from argSlots; the usual code follows. */
     static void fastPath(ModuleContext m, VecBodies.Plan plan, int[] argSlots, Frame f, Gen x) {
-        VecGen g = new VecGen(m, f, plan::type);
+        VecGen g = new VecGen(m, f, typer(plan));
         x.line(f, plan.clause().span());
         List<Pattern> params = ((PTuple) plan.clause().pattern()).items();
         for (int i = 0; i < params.size(); i++) g.param(params.get(i), argSlots[i], plan);
@@ -81,7 +106,7 @@ final class VecGen implements Opcodes {
 
     /** The body of a flat entry; its doubles start at slot 0 (no closure: a module-level fn captures nothing). */
     static void flatEntry(ModuleContext m, VecBodies.Plan plan, Frame f, Gen x) {
-        VecGen g = new VecGen(m, f, plan::type);
+        VecGen g = new VecGen(m, f, typer(plan));
         x.line(f, plan.clause().span());
         int[] next = {0};
         for (Pattern p : ((PTuple) plan.clause().pattern()).items()) g.bindFlat(p, next, plan);
@@ -103,7 +128,7 @@ final class VecGen implements Opcodes {
      * have its shape, falls through to the usual loop.
      */
     static void loop(ModuleContext m, VecLoops.Plan plan, int[] slots, boolean[] dbl, Frame f, Gen x, Label end) {
-        VecGen g = new VecGen(m, f, plan::type);
+        VecGen g = new VecGen(m, f, typer(plan));
         MethodVisitor mv = g.mv;
         int k = slots.length;
         List<int[]> state = new ArrayList<>();
@@ -117,7 +142,7 @@ final class VecGen implements Opcodes {
             } else {
                 List<Integer> into = new ArrayList<>();
                 g.check(s, slots[i], into);
-                d = into.stream().mapToInt(Integer::intValue).toArray();
+                d = ints(into);
             }
             state.add(d);
             g.slots.put(plan.name(i), d);
@@ -182,7 +207,7 @@ final class VecGen implements Opcodes {
         if (s == null) return; // not read by the body: no check
         List<Integer> into = new ArrayList<>();
         check(s, v, into);
-        slots.put(b, into.stream().mapToInt(Integer::intValue).toArray());
+        slots.put(b, ints(into));
     }
 
     /** Checks that slot v holds a value of shape s (else to generic), unboxing its numbers into new slots. */
@@ -254,7 +279,7 @@ final class VecGen implements Opcodes {
         if (e instanceof TupleLit lit) {
             List<Integer> all = new ArrayList<>();
             for (Expr item : lit.items()) for (int d : eval(item)) all.add(d);
-            return all.stream().mapToInt(Integer::intValue).toArray();
+            return ints(all);
         }
         Synthetic s = (Synthetic) e;
         List<Expr> args = Analysis.args(s);

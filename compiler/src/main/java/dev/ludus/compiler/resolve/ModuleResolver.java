@@ -52,6 +52,16 @@ final class ModuleResolver {
 
     private record Entry(int line, int col, int order, Diagnostic diagnostic) {}
 
+    /** By line, column, then order of finding; a class, not Comparator.comparingInt(...): see LudusCompiler.PARSER. */
+    private static final Comparator<Entry> SOURCE_ORDER = new Comparator<>() {
+        @Override
+        public int compare(Entry a, Entry b) {
+            int c = Integer.compare(a.line(), b.line());
+            if (c == 0) c = Integer.compare(a.col(), b.col());
+            return c != 0 ? c : Integer.compare(a.order(), b.order());
+        }
+    };
+
     private final Resolver driver;
     private final SourceText source;
     private final Ast.Script script;
@@ -111,7 +121,7 @@ final class ModuleResolver {
     /** This file's errors and those of the files it imported (at the import), in source order. */
     List<Diagnostic> diagnostics() {
         List<Entry> sorted = new ArrayList<>(errors);
-        sorted.sort(Comparator.comparingInt(Entry::line).thenComparingInt(Entry::col).thenComparingInt(Entry::order));
+        sorted.sort(SOURCE_ORDER);
         List<Diagnostic> out = new ArrayList<>();
         for (Entry e : sorted) out.add(e.diagnostic());
         return out;

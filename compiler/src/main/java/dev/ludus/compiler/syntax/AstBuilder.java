@@ -149,7 +149,7 @@ final class AstBuilder {
     /** A docstring with {word} in it is kept as written (escapes processed, braces kept). */
     private String rawDoc(String tokenText) {
         StringBuilder out = new StringBuilder();
-        int[] cp = tokenText.codePoints().toArray();
+        int[] cp = Lexer.codePoints(tokenText); // not a stream: start-up (see Lexer.codePoints)
         for (int i = 1; i < cp.length - 1; i++) {
             int c = cp[i];
             if (c == '\\' && i + 1 < cp.length - 1) {

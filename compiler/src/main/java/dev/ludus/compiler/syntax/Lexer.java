@@ -39,7 +39,18 @@ final class Lexer {
     private int lastCol = 1;
 
     private Lexer(String text) {
-        this.cp = text.codePoints().toArray();
+        this.cp = codePoints(text);
+    }
+
+    /** text.codePoints().toArray(), without a stream's start-up cost (~1.5 ms in a fresh JVM). */
+    static int[] codePoints(String text) {
+        int[] out = new int[text.codePointCount(0, text.length())];
+        for (int i = 0, k = 0; i < text.length(); k++) {
+            int c = text.codePointAt(i);
+            out[k] = c;
+            i += Character.charCount(c);
+        }
+        return out;
     }
 
     static Result scan(String text) {

@@ -11,7 +11,7 @@ final class StringLiterals {
     private StringLiterals() {}
 
     static Ast.Expr decode(LToken token, String file) {
-        int[] cp = token.getText().codePoints().toArray();
+        int[] cp = Lexer.codePoints(token.getText()); // not a stream: start-up (see Lexer.codePoints)
         int line = token.getLine();
         int col = token.col + 1;           // after the opening quote
         List<String> texts = new ArrayList<>();

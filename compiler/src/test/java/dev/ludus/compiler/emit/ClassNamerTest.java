@@ -21,6 +21,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** ProgramEmitter.emit with a caller-chosen ClassNamer (used by the Maven plugin). */
 class ClassNamerTest {
     @Test
+    void baseNameIsWhatTheRegexesLeft() {
+        // the default names once came from these two regexes; the loop that replaced them (start-up) must agree
+        for (String name : List.of("hello.ld", "dir/hello.ld", "a\\b\\c.ld", "/x/y/z", "<stdin>", ".ld", "x.ld.ld", "x.ldx",
+                "dir.ld/file", "a/", "", "we/ird\nna/me.ld", "tail.ld\n", "uni/\u2028x.ld", "p/q\rr.ld", "ünï/cödé.ld")) {
+            String old = name.replaceAll(".*[/\\\\]", "").replaceFirst("\\.ld$", "");
+            assertEquals(old, ProgramEmitter.baseName(name), name);
+        }
+    }
+
+    @Test
     void defaultNamesAreByPosition(@TempDir Path dir) throws Exception {
         Program p = program(dir);
         CompiledProgram c = LudusCompiler.emit(p);

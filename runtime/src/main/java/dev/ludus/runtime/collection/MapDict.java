@@ -172,9 +172,12 @@ final class MapDict extends LDict {
         Object[] vals = new Object[order.size()];
         Champ.valuesBySeq(root, vals);
         int[] seq = {0};
-        order.forEach(k -> {
-            int s = seq[0]++;
-            if (vals[s] != null) f.accept((Keyword) k, vals[s]);
+        order.forEach(new java.util.function.Consumer<Object>() { // classes, not lambdas, here: cheaper at start-up
+            @Override
+            public void accept(Object k) {
+                int s = seq[0]++;
+                if (vals[s] != null) f.accept((Keyword) k, vals[s]);
+            }
         });
     }
 
@@ -185,7 +188,12 @@ final class MapDict extends LDict {
             for (int i = 0; i < a.length; i += 2) f.accept((Keyword) a[i], a[i + 1]);
             return;
         }
-        Champ.forEach(root, (k, v, s) -> f.accept((Keyword) k, v));
+        Champ.forEach(root, new Champ.EntryVisitor() { // a class, not a lambda: cheaper at start-up
+            @Override
+            public void visit(Object k, Object v, int s) {
+                f.accept((Keyword) k, v);
+            }
+        });
     }
 
     /** Whether every entry satisfies p (unspecified order, stops at the first failure). */
@@ -215,7 +223,12 @@ final class MapDict extends LDict {
         }
         if (order.size() == size) return order;
         LList.Builder b = new LList.Builder();
-        forEach((k, v) -> b.add(k));
+        forEach(new BiConsumer<Keyword, Object>() {
+            @Override
+            public void accept(Keyword k, Object v) {
+                b.add(k);
+            }
+        });
         return b.build();
     }
 
@@ -227,7 +240,12 @@ final class MapDict extends LDict {
             return LList.fromOwnedArray(vs);
         }
         LList.Builder b = new LList.Builder();
-        forEach((k, v) -> b.add(v));
+        forEach(new BiConsumer<Keyword, Object>() {
+            @Override
+            public void accept(Keyword k, Object v) {
+                b.add(v);
+            }
+        });
         return b.build();
     }
 }

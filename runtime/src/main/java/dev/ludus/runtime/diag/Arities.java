@@ -22,7 +22,8 @@ public record Arities(TreeSet<Integer> fixed, int splatMin) {
     /** The compact spec the compiler embeds: counts joined by ',', a splat clause as {@code N+} ("1,2", "0+"). */
     public static String spec(List<Integer> fixedCounts, List<Integer> splatCounts) {
         TreeSet<Integer> f = new TreeSet<>(fixedCounts);
-        int min = splatCounts.stream().mapToInt(Integer::intValue).min().orElse(-1);
+        int min = -1; // a loop, not a stream: the compiler calls this at start-up (see LudusCompiler.PARSER)
+        for (int n : splatCounts) if (min < 0 || n < min) min = n;
         StringBuilder b = new StringBuilder();
         for (int n : f) {
             if (min >= 0 && n >= min) continue;

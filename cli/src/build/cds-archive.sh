@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Build step: the class-data-sharing archive (AppCDS) that ./ludus maps when it runs on the JDK
+# that built it (the launcher names it the same way: by the java binary's real path). Without
+# it, the first ./ludus command after a build makes the archive with only the classes that one
+# command loads: after a first `ludus compile` (as bench/run starts), every `ludus run` loaded
+# ~60 classes from the jar again (~10 ms). The training run compiles and runs a program that
+# touches what a first hour touches. The JVM flags must be the launcher's (ludus script).
+#   cds-archive.sh JDK_HOME LUDUS_JAR
+set -euo pipefail
+jdk="$1"; jar="$2"
+java="$jdk/bin/java"
+[ -x "$java" ] || exit 0
+v="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release" 2>/dev/null | head -1)"
+real="$(readlink -f "$java")"
+key="${real//[^A-Za-z0-9._-]/_}"
+out="$(dirname "$jar")/ludus-cds-$key.jsa"
+log="$out.log"
+flags=(-Xss16m -XX:StackReservedPages=0)
+[ "${v:-0}" -ge 21 ] && flags+=(--add-exports java.base/jdk.internal.vm=ALL-UNNAMED)
+flags+=(-XX:+UseParallelGC)
+rm -f "$out"
+train="$(mktemp -d)"; trap 'rm -rf "$train"' EXIT
+cat > "$train/train.ld" <<'LD'
+& printing, strings, numbers, lists, dicts, tuples, sets, loops, pipelines, patterns, the turtle
+fn greet (name) -> join (["Hello, ", name, "!"])
+print! (greet ("world"), show (42), "{1} and {:b}")
+fn fact {
+  (0) -> 1
+  (n) -> mult (n, fact (dec (n)))
+}
+let xs = map (fact, range (1, 8))
+print! (fold (add, xs, 0), filter (even?, xs), count (xs), first (xs), rest (xs))
+let d = #{:a 1, :b 2}
+let e = assoc (update (d, :a, inc), :c, 3)
+print! (e :a, get (:b, e), keys (e), values (e), "{e}", eq? (d, e))
+let counts = fold (fn (acc, w) -> update (acc, w, fn (n) -> if n then inc (n) else 1), [:x, :y, :x], #{})
+print! (counts)
+let (p, q) = (3, 4)
+print! (add ((1, 2), (p, q)), mult ((1, 2), 2), dist ((p, q)), sub (p, q), div (p, q), floor (2.5))
+let s = loop (10, 0) with (k, acc) -> if zero? (k) then acc else recur (dec (k), add (acc, k))
+let total = do range (100) > map (inc, _) > filter (odd?, _) > fold (add, _, 0)
+print! (s, total, ${1, 2}, concat ([1], [2]), append ([1], 2), at ([1, 2], 0), string (:k))
+match (1, "a") with {
+  (1, str) -> print! (str, to_number (" 42 "), string (3.5), count ("abc"))
+  _ -> nil
+}
+fn kind {
+  (#{:kind :a, :n n}) -> n
+  (acct) -> acct :n
+}
+let accts = map (fn (i) -> #{:kind if even? (i) then :a else :b, :n i}, range (40))
+let f = add (1, _)
+let g = if eq? (count (accts), 40) then inc else dec
+print! (fold (fn (acc, a) -> add (acc, kind (a)), accts, 0), f (2), g (3), map (f, [1, 2]))
+let big = fold (fn (acc, i) -> assoc (acc, at ([:p, :q, :r, :s, :t, :u, :v, :w, :x, :y], mod (i, 10)), i), range (100), #{})
+let ints = loop (0, 0) with (i, acc) -> if lt? (i, 1000) then recur (inc (i), add (acc, mod (i, 7))) else acc
+print! (count (keys (big)), ints, last ([1, 2]), butlast ([1, 2]), slice ([1, 2, 3], 1, 2), round (sum_of_squares (3, 4)))
+forward! (10); right! (0.25); forward! (10)
+#{:done true}
+LD
+# compiling (the compiler's classes matter most) and keeping the classes, as ./ludus does
+"$java" "${flags[@]}" -XX:ArchiveClassesAtExit="$out" -Xlog:cds=off -Xlog:cds+dynamic=off \
+  -Dludus.compileCache="$train/kept" -jar "$jar" run "$train/train.ld" --svg "$train/t.svg" > "$log" 2>&1 \
+  || { echo "ludus: no class-data-sharing archive (see $log)" >&2; rm -f "$out"; }
