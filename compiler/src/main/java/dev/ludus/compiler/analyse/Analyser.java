@@ -83,14 +83,15 @@ public final class Analyser {
                 return (entries.getOrDefault(fd, 0) & (1 << n)) != 0;
             }
         }, returnsNumber);
+        // A fold over range with a lambda: a fused loop over numbers if Pipelines has one, else a
+        // counted loop (RangeFolds) rather than a fused loop over objects, which builds the range.
         Map<Node, Analysis.Pipeline> pipelines = new IdentityHashMap<>();
-        for (Node n : chains) {
-            Analysis.Pipeline p = n instanceof Do d ? pipes.plan(d) : pipes.plan((Synthetic) n);
-            if (p != null) pipelines.put(n, p);
-        }
         Set<Node> rangeFolds = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Node n : chains) {
-            if (n instanceof Synthetic s && !pipelines.containsKey(n) && RangeFolds.applies(res, s)) rangeFolds.add(n);
+            Analysis.Pipeline p = n instanceof Do d ? pipes.plan(d) : pipes.plan((Synthetic) n);
+            boolean counted = n instanceof Synthetic s && (p == null || p.objects()) && RangeFolds.applies(res, s);
+            if (counted) rangeFolds.add(n);
+            else if (p != null) pipelines.put(n, p);
         }
         Map<FnDef, Boolean> pureFns = new IdentityHashMap<>();
         for (FnDef fd : fns) pureFns.put(fd, purity.pure(fd));
