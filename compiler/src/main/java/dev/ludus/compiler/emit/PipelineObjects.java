@@ -126,7 +126,7 @@ final class PipelineObjects implements Opcodes {
             mv.visitVarInsn(ALOAD, 1);
             mv.visitMethodInsn(INVOKESTATIC, PIPES, "rangeFusable", "(" + Rt.OBJ_D + Rt.OBJ_D + ")Z", false);
             mv.visitJumpInsn(IFEQ, fallback);
-            int i = f.newDoubleSlot(), hi = f.newDoubleSlot();
+            int i = f.newDoubleSlot(), hi = f.newDoubleSlot(), e = f.newDoubleSlot();
             mv.visitVarInsn(ALOAD, 0);
             mv.visitMethodInsn(INVOKESTATIC, PIPES, "rangeStart", "(" + Rt.OBJ_D + ")D", false);
             mv.visitVarInsn(DSTORE, i);
@@ -140,7 +140,10 @@ final class PipelineObjects implements Opcodes {
             mv.visitInsn(DCMPG);
             mv.visitJumpInsn(IFGE, exit);
             Rt.poll(mv); // cancellation (time limit, Ctrl-C), as in every loop
-            body(f, i, true, acc, out, first, next);
+            // the element in a slot of its own: a map stage on doubles stores its result there
+            mv.visitVarInsn(DLOAD, i);
+            mv.visitVarInsn(DSTORE, e);
+            body(f, e, true, acc, out, first, next);
             mv.visitLabel(next);
             mv.visitVarInsn(DLOAD, i);
             mv.visitInsn(DCONST_1);

@@ -70,6 +70,24 @@ class PipelineGenTest {
         assertTrue(calls.contains("Pipes$Out.add(D)V"), calls.toString());
     }
 
+    @Test void aNumericMapOverARangeKeepsTheCounter() {
+        // a named fn with an entry on doubles as the only stage: its result once overwrote the
+        // range's counter ([1, 2, 6, 5040] for the factorials of 1..7)
+        String src = """
+                fn factorial {
+                  (0) -> 1
+                  (n) -> mult (n, factorial (dec (n)))
+                }
+                fn sq (x) -> mult (x, x)
+                print! (map (factorial, range (1, 8)))
+                print! (map (sq, range (1, 8)))
+                print! (do range (5) > map (sq, _) > map (sq, _))
+                print! (do range (1, 6) > map (factorial, _) > filter (even?, _))
+                """;
+        assertEquals("[1, 2, 6, 24, 120, 720, 5040]\n[1, 4, 9, 16, 25, 36, 49]\n[0, 1, 16, 81, 256]\n[2, 6, 24, 120]\n=> :ok\n[exit 0]\n",
+                Programs.runSource(src));
+    }
+
     @Test void unfusablePipelinesKeepTheUsualCalls() throws Exception {
         List<String> calls = calls("fn f (xs) -> do xs > map (fn (x) -> { print! (x); x }, _) > filter (odd?, _)\nf ([1])\n");
         assertTrue(calls.stream().noneMatch(c -> c.startsWith("Pipes")), calls.toString());
