@@ -48,17 +48,24 @@ public final class ProgramRunner {
     private static int compileAndLaunch(Path file, String displayName, RunOptions opts, PrintStream out,
                                         PrintStream err, boolean tests, CompileCache cache) {
         CompiledProgram program = cache == null ? null : cache.lookup(file, displayName);
-        if (program == null) {
-            Warmup.start();
+        if (program != null) {
+            Class<?> kept = null;
             try {
-                program = cache == null ? compile(file, displayName) : compileAndKeep(file, displayName, cache);
-            } catch (CompileErrors e) {
-                return reportCompileErrors(e, out, err);
-            } catch (InterruptedException e) {
-                return internalError(e, out, err);
-            } catch (Exception | LinkageError | StackOverflowError | OutOfMemoryError e) {
-                return compileFailed(e, displayName, out, err);
+                kept = load(program);
+            } catch (ClassNotFoundException | LinkageError e) {
+                // kept classes that do not load (checked on load, so hardly ever): compile as without the cache
             }
+            if (kept != null) return launch(kept, tests, opts, out, err);
+        }
+        Warmup.start();
+        try {
+            program = cache == null ? compile(file, displayName) : compileAndKeep(file, displayName, cache);
+        } catch (CompileErrors e) {
+            return reportCompileErrors(e, out, err);
+        } catch (InterruptedException e) {
+            return internalError(e, out, err);
+        } catch (Exception | LinkageError | StackOverflowError | OutOfMemoryError e) {
+            return compileFailed(e, displayName, out, err);
         }
         Class<?> main;
         try {
@@ -66,6 +73,10 @@ public final class ProgramRunner {
         } catch (ClassNotFoundException | LinkageError e) {
             return internalError(e, out, err);
         }
+        return launch(main, tests, opts, out, err);
+    }
+
+    private static int launch(Class<?> main, boolean tests, RunOptions opts, PrintStream out, PrintStream err) {
         return tests ? Launcher.runTests(main, opts, out, err) : Launcher.run(main, opts, out, err);
     }
 

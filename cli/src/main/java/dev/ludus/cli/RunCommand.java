@@ -41,6 +41,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--open", description = "Write the drawing (to --svg/--png, else a temporary SVG file) and open it.")
     boolean open;
 
+    @Option(names = "--no-cache", description = "Compile afresh and keep nothing (by default an unchanged program's classes are reused from the user's cache directory; LUDUS_COMPILE_CACHE=0 does the same).")
+    boolean noCache;
+
     @Option(names = "--size", paramLabel = "W[xH]", converter = SizeConverter.class,
             description = "Canvas size for --svg/--png (default: 640x640).")
     Size size;
@@ -60,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
         }
         RunOptions opts = timeLimit.apply(seed.options()).withSvg(svgOut).withPng(png);
         if (size != null) opts = opts.withSize(size.width(), size.height());
-        int code = run(file, opts, main.in, main.out, main.err);
+        int code = run(file, opts, main.in, main.out, main.err, !noCache);
         if (code == Launcher.EXIT_INTERNAL && !TurtleOutput.drewAnything()) return code;
         if (open) {
             Path shown = svgOut != null ? svgOut : png;
@@ -83,8 +86,13 @@ final class RunCommand implements Callable<Integer> {
 
     /** Compiles and runs the program named on the command line (`-`: standard input). */
     static int run(String file, RunOptions opts, InputStream stdin, PrintStream out, PrintStream err) {
+        return run(file, opts, stdin, out, err, true);
+    }
+
+    /** As above; {@code useCache}: reuse and keep the classes of an unchanged program (not for standard input). */
+    static int run(String file, RunOptions opts, InputStream stdin, PrintStream out, PrintStream err, boolean useCache) {
         try (SourceInput in = SourceInput.open(file, stdin)) {
-            CompileCache cache = in.tempDir() == null ? CompileCache.configured() : null; // not for standard input
+            CompileCache cache = useCache && in.tempDir() == null ? CompileCache.configured() : null;
             return ProgramRunner.compileAndRun(in.path(), in.displayName(), opts, out, err, cache);
         }
     }

@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,13 +86,140 @@ class CompileCacheTest {
     }
 
     @Test
-    void programsWithImportsAreNotKept() throws Exception {
-        write("lib.ld", "let x = 1\n");
-        Path file = write("prog.ld", "import \"lib.ld\" as lib\nprint! (lib :x)\n");
+    void aFlippedByteInAKeptClassIsAMiss() throws Exception {
+        Path file = write("prog.ld", "print! (\"hi\")\n");
         CompileCache cache = cache("c1");
         compileAndStore(cache, file, "prog.ld");
-        assertNull(cache.lookup(file, "prog.ld"));
-        assertTrue(!Files.exists(cache.entryFor(file, "prog.ld")));
+        Path entry = cache.entryFor(file, "prog.ld");
+        byte[] bytes = Files.readAllBytes(entry);
+        bytes[bytes.length - 40] ^= 0x10; // inside the last class's bytes: the entry still parses
+        Files.write(entry, bytes);
+        assertNull(cache.lookup(file, "prog.ld"), "the checksum catches it");
+        assertEquals("hi\n=> :ok\n", run(cache, file), "and the run compiles instead");
+        assertNotNull(cache.lookup(file, "prog.ld"), "kept afresh");
+    }
+
+    @Test
+    void programsWithImportsAreKeptAndAnImportsEditIsAMiss() throws Exception {
+        Files.createDirectories(dir.resolve("sub"));
+        Files.writeString(dir.resolve("sub/lib.ld"), "let x = 1\n#{x}\n");
+        Path file = write("prog.ld", "import \"sub/lib\" as lib\nprint! (lib :x)\n");
+        CompileCache cache = cache("c1");
+        assertEquals("1\n=> :ok\n", run(cache, file));
+        assertNotNull(cache.lookup(file, "prog.ld"), "kept with its import");
+        assertEquals("1\n=> :ok\n", run(cache, file));
+        Files.writeString(dir.resolve("sub/lib.ld"), "let x = 2\n#{x}\n");
+        assertNull(cache.lookup(file, "prog.ld"), "the imported file changed");
+        assertEquals("2\n=> :ok\n", run(cache, file));
+        assertNotNull(cache.lookup(file, "prog.ld"));
+        Files.delete(dir.resolve("sub/lib.ld"));
+        assertNull(cache.lookup(file, "prog.ld"), "the imported file is gone");
+        assertTrue(run(cache, file).startsWith("Ludus found an error"), "and the run says so as without the cache");
+    }
+
+    @Test
+    void anImportThatNowResolvesElsewhereIsAMiss() throws Exception {
+        Files.writeString(dir.resolve("lib.ld"), "let x = 1\n#{x}\n");
+        Path file = write("prog.ld", "import \"lib\" as lib\nprint! (lib :x)\n");
+        CompileCache cache = cache("c1");
+        assertEquals("1\n=> :ok\n", run(cache, file));
+        assertNotNull(cache.lookup(file, "prog.ld"));
+        // `import "lib"` takes the file `lib` when there is one, before `lib.ld`
+        Files.writeString(dir.resolve("lib"), "let x = 3\n#{x}\n");
+        assertNull(cache.lookup(file, "prog.ld"), "same bytes everywhere it read, but the import resolves to another file");
+        assertEquals("3\n=> :ok\n", run(cache, file));
+    }
+
+    @Test
+    void nestedImportsAreChecked() throws Exception {
+        Files.writeString(dir.resolve("a.ld"), "import \"b.ld\" as b\nlet x = b :y\n#{x}\n");
+        Files.writeString(dir.resolve("b.ld"), "let y = 5\n#{y}\n");
+        Path file = write("prog.ld", "import \"a.ld\" as a\nprint! (a :x)\n");
+        CompileCache cache = cache("c1");
+        assertEquals("5\n=> :ok\n", run(cache, file));
+        assertNotNull(cache.lookup(file, "prog.ld"));
+        Files.writeString(dir.resolve("b.ld"), "let y = 6\n#{y}\n");
+        assertNull(cache.lookup(file, "prog.ld"), "an import of an import changed");
+        assertEquals("6\n=> :ok\n", run(cache, file));
+    }
+
+    @Test
+    void theDirectoryIsTheUsersOwn() throws Exception {
+        Path file = write("prog.ld", "print! (\"hi\")\n");
+        CompileCache cache = cache("c1");
+        compileAndStore(cache, file, "prog.ld");
+        Path d = dir.resolve("cache");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(d)));
+        assertNotNull(cache.lookup(file, "prog.ld"));
+        Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertNull(cache.lookup(file, "prog.ld"), "a directory others may write to is not trusted");
+        Path other = write("other.ld", "print! (\"ho\")\n");
+        compileAndStore(cache, other, "other.ld");
+        assertTrue(!Files.exists(cache.entryFor(other, "other.ld")), "nor written to");
+    }
+
+    @Test
+    void theDirectoryIsPrunedLeastRecentlyUsedFirst() throws Exception {
+        CompileCache probe = cache("c1");
+        Path a = write("a.ld", "print! (\"a\")\n");
+        compileAndStore(probe, a, "a.ld");
+        long one = Files.size(probe.entryFor(a, "a.ld"));
+        CompileCache cache = new CompileCache(dir.resolve("cache"), "c1", one * 3 + one / 2); // room for three
+        long t = System.currentTimeMillis() - 100_000;
+        String[] names = {"b", "c", "d"};
+        for (String n : names) {
+            Path f = write(n + ".ld", "print! (\"" + n + "\")\n");
+            compileAndStore(cache, f, n + ".ld");
+            Files.setLastModifiedTime(cache.entryFor(f, n + ".ld"), java.nio.file.attribute.FileTime.fromMillis(t += 1000));
+        }
+        Files.setLastModifiedTime(probe.entryFor(a, "a.ld"), java.nio.file.attribute.FileTime.fromMillis(t - 10_000));
+        assertNotNull(cache.lookup(a, "a.ld"), "a hit makes `a` the most recently used");
+        Path e = write("e.ld", "print! (\"e\")\n");
+        compileAndStore(cache, e, "e.ld"); // five entries: over the bound, pruned to three quarters of it
+        assertNotNull(cache.lookup(e, "e.ld"), "the new entry stays");
+        assertNotNull(cache.lookup(a, "a.ld"), "the one just used stays");
+        assertNull(cache.lookup(dir.resolve("b.ld"), "b.ld"), "the least recently used goes");
+        assertNull(cache.lookup(dir.resolve("c.ld"), "c.ld"));
+        long total = 0;
+        try (var files = Files.list(dir.resolve("cache"))) {
+            for (Path p : (Iterable<Path>) files::iterator) total += Files.size(p);
+        }
+        assertTrue(total <= one * 3 + one / 2, "within the bound: " + total);
+    }
+
+    @Test
+    void optionsThatChangeTheCodeAreInTheKey() throws Exception {
+        Path file = write("prog.ld", "print! (\"hi\")\n");
+        compileAndStore(cache("c1"), file, "prog.ld");
+        String before = System.getProperty("ludus.poll");
+        try {
+            System.setProperty("ludus.poll", "other");
+            assertNull(cache("c1").lookup(file, "prog.ld"), "another ludus.poll");
+        } finally {
+            if (before == null) System.clearProperty("ludus.poll"); else System.setProperty("ludus.poll", before);
+        }
+        assertNotNull(cache("c1").lookup(file, "prog.ld"));
+    }
+
+    @Test
+    void configuredOnlyFromAJarAndNotWhenTurnedOff() throws Exception {
+        Path jar = Files.write(dir.resolve("ludus.jar"), new byte[] {1, 2, 3});
+        String d = dir.resolve("cache").toString();
+        assertNotNull(CompileCache.configured(d, null, jar));
+        assertNull(CompileCache.configured(d, "0", jar), "LUDUS_COMPILE_CACHE=0");
+        assertNull(CompileCache.configured(null, null, jar), "not asked for");
+        assertNull(CompileCache.configured("", null, jar), "LUDUS_CDS=0 in bin/ludus passes an empty directory");
+        assertNull(CompileCache.configured(d, null, dir), "a classes directory has no identity");
+    }
+
+    @Test
+    void noCacheIsAnOptionOfRun() {
+        RunCommand cmd = new RunCommand();
+        new picocli.CommandLine(cmd).parseArgs("--no-cache", "prog.ld");
+        assertTrue(cmd.noCache);
+        RunCommand plain = new RunCommand();
+        new picocli.CommandLine(plain).parseArgs("prog.ld");
+        assertTrue(!plain.noCache);
     }
 
     @Test
