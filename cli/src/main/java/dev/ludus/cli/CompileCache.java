@@ -27,7 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.CRC32C;
+import java.util.zip.CRC32;
 
 /**
  * The classes {@code ludus run FILE} generated for a program, kept between runs (as Python keeps
@@ -40,7 +40,7 @@ import java.util.zip.CRC32C;
  * (this jar's path, size and time), the Java version, the options that change code generation,
  * the file's path and display name, the exact bytes of the file and of every file it imports
  * (kept in the entry and compared), and where each import resolves to now. The entry's payload
- * carries a CRC32C checked on load. The directory is the user's own (created 0700; one that
+ * carries a CRC-32 checked on load. The directory is the user's own (created 0700; one that
  * others may write to is not used), entries are written to a temporary file and moved into
  * place, and the directory is pruned to {@link #MAX_BYTES}, least recently used first. Any
  * problem with the cache is a miss: it never changes what a run prints.
@@ -99,8 +99,9 @@ final class CompileCache {
     CompiledProgram lookup(Path file, String displayName) {
         try {
             Path entry = entryFor(file, displayName);
-            if (!Files.isRegularFile(entry) || !private_(dir)) return null;
-            DataInputStream in = payload(Files.readAllBytes(entry));
+            // a pipe or device is never read twice (nor kept: see store)
+            if (!Files.isRegularFile(file) || !Files.isRegularFile(entry) || !private_(dir)) return null;
+            DataInputStream in = payload(readAll(entry, Integer.MAX_VALUE - 16));
             if (in == null) return null;
             if (!in.readUTF().equals(compilerId)) return null;
             if (!in.readUTF().equals(file.toString()) || !in.readUTF().equals(displayName)) return null;
@@ -112,7 +113,7 @@ final class CompileCache {
                 in.readFully(kept);
                 Path p = i == modules - 1 ? file.toRealPath() : Path.of(paths[i]);
                 if (!p.toString().equals(paths[i])) return null;
-                if (!Arrays.equals(kept, SourceFiles.read(p))) return null;
+                if (!Arrays.equals(kept, readAll(p, kept.length + 1))) return null;
             }
             int imports = in.readInt();
             for (int i = 0; i < imports; i++) {
@@ -139,6 +140,16 @@ final class CompileCache {
         }
     }
 
+    /**
+     * At most {@code max} bytes of the file (java.io's stream: on the path of every hit, and
+     * cheaper to start than the channels of Files.readAllBytes).
+     */
+    private static byte[] readAll(Path p, int max) throws IOException {
+        try (java.io.FileInputStream in = new java.io.FileInputStream(p.toFile())) {
+            return in.readNBytes(max);
+        }
+    }
+
     /** The entry's payload after its header and checksum were checked, or null. */
     private static DataInputStream payload(byte[] entry) throws IOException {
         if (entry.length < 16) return null;
@@ -147,7 +158,7 @@ final class CompileCache {
         int length = head.readInt();
         int crc = head.readInt();
         if (length != entry.length - 16) return null;
-        CRC32C c = new CRC32C();
+        CRC32 c = new CRC32();
         c.update(entry, 16, length);
         if ((int) c.getValue() != crc) return null;
         return new DataInputStream(new ByteArrayInputStream(entry, 16, length));
@@ -190,7 +201,7 @@ final class CompileCache {
                 out.writeInt(modules.size());
                 for (Module m : modules) {
                     Path p = m.source().path();
-                    if (p == null) return;
+                    if (p == null || !Files.isRegularFile(p)) return; // a pipe would not give its text again
                     byte[] source = SourceFiles.read(p);
                     String text = decodedText(source);
                     if (text == null || !(m.source().text().equals(text) || m.source().text().equals(withoutBom(text)))) {
@@ -224,7 +235,7 @@ final class CompileCache {
                 }
             }
             byte[] payload = bytes.toByteArray();
-            CRC32C crc = new CRC32C();
+            CRC32 crc = new CRC32();
             crc.update(payload, 0, payload.length);
             ByteArrayOutputStream whole = new ByteArrayOutputStream(payload.length + 16);
             try (DataOutputStream out = new DataOutputStream(whole)) {

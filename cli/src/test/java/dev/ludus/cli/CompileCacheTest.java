@@ -213,6 +213,31 @@ class CompileCacheTest {
     }
 
     @Test
+    void aProgramFromAPipeIsReadOnceAndNotKept() throws Exception {
+        // `ludus run <(cat prog.ld)`: the file is a pipe; reading it again to keep it hung the run
+        Path fifo = dir.resolve("pipe.ld");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        Thread writer = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    Files.writeString(fifo, "print! (\"piped\")\n");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        });
+        writer.setDaemon(true);
+        writer.start();
+        CompileCache cache = cache("c1");
+        String out = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> run(cache, fifo));
+        assertEquals("piped\n=> :ok\n", out);
+        assertTrue(!Files.exists(cache.entryFor(fifo, "prog.ld")), "nothing kept for a pipe");
+    }
+
+    @Test
     void noCacheIsAnOptionOfRun() {
         RunCommand cmd = new RunCommand();
         new picocli.CommandLine(cmd).parseArgs("--no-cache", "prog.ld");
