@@ -344,12 +344,15 @@ final class CompileCache {
         }
     }
 
-    /** One entry per file and display name (a changed file replaces its entry). */
+    /**
+     * One entry per file, display name and Java version (a changed file replaces its entry;
+     * runs on Java 17 and 25 keep one each).
+     */
     Path entryFor(Path file, String displayName) {
         long h = 0xcbf29ce484222325L; // FNV-1a, 64 bits: a file name, not a check (the entry holds the full key)
         for (byte b : (file.toAbsolutePath() + "\0" + displayName).getBytes(StandardCharsets.UTF_8)) {
             h = (h ^ (b & 0xff)) * 0x100000001b3L;
         }
-        return dir.resolve(PREFIX + Long.toHexString(h) + SUFFIX);
+        return dir.resolve(PREFIX + Long.toHexString(h) + "-j" + Runtime.version().feature() + SUFFIX);
     }
 }
