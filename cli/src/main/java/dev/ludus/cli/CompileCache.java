@@ -112,7 +112,7 @@ final class CompileCache {
                 byte[] kept = new byte[in.readInt()];
                 in.readFully(kept);
                 Path p = i == modules - 1 ? file.toRealPath() : Path.of(paths[i]);
-                if (!p.toString().equals(paths[i])) return null;
+                if (!p.toString().equals(paths[i]) || !Files.isRegularFile(p)) return null; // never block on a pipe
                 if (!Arrays.equals(kept, readAll(p, kept.length + 1))) return null;
             }
             int imports = in.readInt();

@@ -238,6 +238,20 @@ class CompileCacheTest {
     }
 
     @Test
+    void anImportReplacedByAPipeIsAMissWithoutReadingIt() throws Exception {
+        Files.writeString(dir.resolve("lib.ld"), "let x = 1\n#{x}\n");
+        Path file = write("prog.ld", "import \"lib.ld\" as lib\nprint! (lib :x)\n");
+        CompileCache cache = cache("c1");
+        assertEquals("1\n=> :ok\n", run(cache, file));
+        assertNotNull(cache.lookup(file, "prog.ld"));
+        Files.delete(dir.resolve("lib.ld"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                new ProcessBuilder("mkfifo", dir.resolve("lib.ld").toString()).start().waitFor() == 0, "mkfifo");
+        assertNull(org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> cache.lookup(file, "prog.ld")), "a miss, and no read that waits for a writer");
+    }
+
+    @Test
     void noCacheIsAnOptionOfRun() {
         RunCommand cmd = new RunCommand();
         new picocli.CommandLine(cmd).parseArgs("--no-cache", "prog.ld");
