@@ -32,7 +32,8 @@ class RecTest {
     }
 
     @Test void everySizeHasItsFormAndReadsBack() {
-        Class<?>[] forms = {null, Rec.R1.class, Rec.R2.class, Rec.R3.class, Rec.R4.class, Rec.RN.class, Rec.RN.class, Rec.RN.class, Rec.RN.class};
+        // vals are numbers: up to four entries keep them unboxed
+        Class<?>[] forms = {null, NumRec.N1.class, NumRec.N2.class, NumRec.N3.class, NumRec.N4.class, Rec.RN.class, Rec.RN.class, Rec.RN.class, Rec.RN.class};
         for (int n = 1; n <= LDict.SMALL; n++) {
             Shape s = Shape.of(keys(n));
             LDict d = Rec.of(s, vals(n));
@@ -59,7 +60,11 @@ class RecTest {
     @Test void assocOfAnExistingKeyStaysOnTheShape() {
         for (int n = 1; n <= LDict.SMALL; n++) {
             Shape s = Shape.of(keys(n));
-            Rec r = (Rec) Rec.of(s, vals(n));
+            Object[] strs = vals(n);
+            for (int i = 0; i < n; i++) strs[i] = "v" + i;
+            Rec r = (Rec) Rec.of(s, strs);
+            for (int i = 0; i < n; i++) strs[i] = (double) (10 * i);
+            for (int i = 0; i < n; i++) r = (Rec) r.assoc(kw("r" + i), strs[i]);   // the base layout, numbers boxed
             for (int i = 0; i < n; i++) {
                 LDict a = r.assoc(kw("r" + i), "new");
                 Rec ra = assertInstanceOf(Rec.class, a);
