@@ -24,23 +24,24 @@ public abstract sealed class Rec extends LDict permits Rec.R1, Rec.R2, Rec.R3, R
 
     Rec(Shape shape) { this.shape = shape; }
 
-    // A record with numbers among its values keeps them unboxed (NumRec, a layout of s); s is a
-    // literal's shape, its base layout.
+    // A record with numbers among its values keeps them unboxed (NumRec, a layout of s). An
+    // object record always has a base shape: a layout's identity (what access sites' guards
+    // test) must imply its class.
     public static LDict of(Shape s, Object a) {
         int m = NumRec.numbers(a);
-        return m == 0 ? new R1(s, a) : NumRec.of(s, m, a);
+        return m == 0 ? new R1(s.base(), a) : NumRec.of(s, m, a);
     }
     public static LDict of(Shape s, Object a, Object b) {
         int m = NumRec.numbers(a, b);
-        return m == 0 ? new R2(s, a, b) : NumRec.of(s, m, a, b);
+        return m == 0 ? new R2(s.base(), a, b) : NumRec.of(s, m, a, b);
     }
     public static LDict of(Shape s, Object a, Object b, Object c) {
         int m = NumRec.numbers(a, b, c);
-        return m == 0 ? new R3(s, a, b, c) : NumRec.of(s, m, a, b, c);
+        return m == 0 ? new R3(s.base(), a, b, c) : NumRec.of(s, m, a, b, c);
     }
     public static LDict of(Shape s, Object a, Object b, Object c, Object d) {
         int m = NumRec.numbers(a, b, c, d);
-        return m == 0 ? new R4(s, a, b, c, d) : NumRec.of(s, m, a, b, c, d);
+        return m == 0 ? new R4(s.base(), a, b, c, d) : NumRec.of(s, m, a, b, c, d);
     }
 
     /** The record of shape s holding vals (one per key, in the shape's order); takes ownership of vals. */

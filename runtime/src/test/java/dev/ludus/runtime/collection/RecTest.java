@@ -57,6 +57,24 @@ class RecTest {
         assertThrows(NullPointerException.class, () -> Rec.of(s3, new Object[] {1.0, null, 2.0}));
     }
 
+    @Test void theLayoutFollowsTheValuesWhateverShapeOfTheKeysIsGiven() {
+        Shape s = Shape.of(kw("a"), kw("b"));
+        Shape l = s.layout(1);
+        assertSame(l, s.layout(1), "one layout object per mask");
+        assertSame(s, l.base());
+        assertTrue(l.isNumber(0) && !l.isNumber(1));
+        for (Shape given : new Shape[] {s, l, s.layout(2), s.layout(3)}) {
+            // an object record has the base shape: access sites' guards test the shape alone
+            assertSame(s, ((Rec) Rec.of(given, "x", "y")).shape);
+            assertInstanceOf(Rec.R2.class, Rec.of(given, "x", "y"));
+            assertSame(l, ((Rec) Rec.of(given, 1.0, "y")).shape);
+            assertSame(s.layout(2), ((Rec) Rec.of(given, new Object[] {"x", 2.0})).shape);
+            assertInstanceOf(NumRec.N2.class, Rec.of(given, 1.0, 2.0));
+        }
+        assertThrows(IllegalArgumentException.class, () -> s.layout(4));
+        assertThrows(IllegalArgumentException.class, () -> Shape.of(keys(5)).layout(1));
+    }
+
     @Test void assocOfAnExistingKeyStaysOnTheShape() {
         for (int n = 1; n <= LDict.SMALL; n++) {
             Shape s = Shape.of(keys(n));
