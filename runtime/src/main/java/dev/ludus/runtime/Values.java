@@ -105,7 +105,8 @@ public final class Values {
 
     private static boolean eqDict(LDict x, LDict y) {
         if (x.size() != y.size()) return false;
-        if (x instanceof Rec r && y instanceof Rec s && r.shape == s.shape) {
+        if (x instanceof Rec r && y instanceof Rec s && r.shape.base() == s.shape.base()) {
+            // the same keys in the same order, whichever values each layout keeps unboxed
             for (int i = r.size() - 1; i >= 0; i--) if (!eq(r.at(i), s.at(i))) return false;
             return true;
         }

@@ -59,6 +59,52 @@ class RecordFormsTest {
                 """, Programs.runSource(src));
     }
 
+    /**
+     * Records with numbers keep them unboxed (runtime NumRec); a number field replaced by a
+     * string and back, updated, matched, compared and hashed against the same dicts built by
+     * assoc onto #{} (the general form): the same output as the twin program that builds every
+     * record that way.
+     */
+    @Test
+    void recordsKeepingNumbersUnboxedBehaveAsTheirTwinBuiltByAssoc() {
+        String src = """
+                fn make (i) -> #{:n i, :name "a", :m mult (i, 2)}
+                fn plain (n, m) -> assoc (assoc (assoc (#{}, :n, n), :name, "a"), :m, m)
+                fn step (r) -> assoc (r, :n, add (r :n, 1))
+                fn odd (r) -> assoc (r, :m, if eq? (r :m, 4) then "four" else r :m)
+                fn back (r) -> update (r, :m, fn (m) -> if string? (m) then 40 else inc (m))
+                fn label (r) -> match r with {
+                  #{:n 2, :m m} -> ("two", m)
+                  #{:n n, :m "four"} -> ("str", n)
+                  #{:n n, :name name} -> (name, n)
+                }
+                let rs = map (fn (i) -> back (odd (step (make (i)))), range (6))
+                let odds = map (fn (i) -> odd (step (make (i))), range (6))
+                print! (rs)
+                print! (odds)
+                print! (map (label, rs), map (label, odds))
+                print! (map (fn (r) -> eq? (r, plain (r :n, r :m)), rs), map (fn (r) -> eq? (plain (r :n, r :m), r), odds))
+                print! (count (set (concat (rs, map (fn (r) -> plain (r :n, r :m), rs)))), count (set (concat (odds, rs))))
+                print! (keys (first (rs)), values (last (odds)), map (fn (r) -> r :m, odds), assoc (last (rs), :n, nil), dissoc (first (rs), :m))
+                print! (map (fn (r) -> show (r), odds))
+                """;
+        String twin = src.replace("fn make (i) -> #{:n i, :name \"a\", :m mult (i, 2)}", "fn make (i) -> plain (i, mult (i, 2))");
+        assertTrue(!twin.equals(src));
+        String out = Programs.runSource(src);
+        assertEquals("""
+                [#{:n 1, :name "a", :m 1}, #{:n 2, :name "a", :m 3}, #{:n 3, :name "a", :m 40}, #{:n 4, :name "a", :m 7}, #{:n 5, :name "a", :m 9}, #{:n 6, :name "a", :m 11}]
+                [#{:n 1, :name "a", :m 0}, #{:n 2, :name "a", :m 2}, #{:n 3, :name "a", :m "four"}, #{:n 4, :name "a", :m 6}, #{:n 5, :name "a", :m 8}, #{:n 6, :name "a", :m 10}]
+                [("a", 1), ("two", 3), ("a", 3), ("a", 4), ("a", 5), ("a", 6)] [("a", 1), ("two", 2), ("str", 3), ("a", 4), ("a", 5), ("a", 6)]
+                [true, true, true, true, true, true] [true, true, true, true, true, true]
+                6 12
+                [:n, :name, :m] [6, "a", 10] [0, 2, "four", 6, 8, 10] #{:n nil, :name "a", :m 11} #{:n 1, :name "a"}
+                ["#{:n 1, :name "a", :m 0}", "#{:n 2, :name "a", :m 2}", "#{:n 3, :name "a", :m "four"}", "#{:n 4, :name "a", :m 6}", "#{:n 5, :name "a", :m 8}", "#{:n 6, :name "a", :m 10}"]
+                => :ok
+                [exit 0]
+                """, out);
+        assertEquals(Programs.runSource(twin), out);
+    }
+
     @Test
     void literalsBuildRecordsAndReadsGoThroughTheShapeCache() throws Exception {
         String src = """

@@ -1,6 +1,7 @@
 package dev.ludus.runtime.bootstrap;
 
 import dev.ludus.runtime.collection.LDict;
+import dev.ludus.runtime.collection.NumRec;
 import dev.ludus.runtime.collection.Rec;
 import dev.ludus.runtime.collection.Shape;
 import dev.ludus.runtime.prelude.Colls;
@@ -156,6 +157,10 @@ public final class DictSites {
     /** {@code (Object rec) -> Object}: the value of key i of a record of r's shape. */
     private static MethodHandle field(Rec r, int i) throws ReflectiveOperationException {
         // a shape's size fixes its record class: the guard implies the cast
+        if (r instanceof NumRec && r.shape.isNumber(i)) {
+            // the layout keeps it unboxed: boxed on the way out (asType), for the caller to unbox
+            return L.findGetter(r.getClass(), "d" + i, double.class).asType(MethodType.methodType(Object.class, Object.class));
+        }
         if (r.size() <= Rec.MAX_FIELDS) {
             return L.findGetter(r.getClass(), "v" + i, Object.class).asType(MethodType.methodType(Object.class, Object.class));
         }

@@ -14,29 +14,46 @@ import java.util.function.BiPredicate;
  * {@code update} of a key it has keeps the shape (a copy with one field replaced); adding a
  * key or removing one gives the general {@link MapDict} form with the same entries in the
  * same order. Access sites may cache a shape and read a field directly (runtime's DictSites).
+ * A record with numbers among its first values is a {@link NumRec}, which keeps them unboxed.
  */
-public abstract sealed class Rec extends LDict permits Rec.R1, Rec.R2, Rec.R3, Rec.R4, Rec.RN {
+public abstract sealed class Rec extends LDict permits Rec.R1, Rec.R2, Rec.R3, Rec.R4, Rec.RN, NumRec {
     /** The most entries a record keeps in fields (more: {@link RN}). */
     public static final int MAX_FIELDS = 4;
 
     public final Shape shape;
 
-    private Rec(Shape shape) { this.shape = shape; }
+    Rec(Shape shape) { this.shape = shape; }
 
-    public static LDict of(Shape s, Object a) { return new R1(s, a); }
-    public static LDict of(Shape s, Object a, Object b) { return new R2(s, a, b); }
-    public static LDict of(Shape s, Object a, Object b, Object c) { return new R3(s, a, b, c); }
-    public static LDict of(Shape s, Object a, Object b, Object c, Object d) { return new R4(s, a, b, c, d); }
+    // A record with numbers among its values keeps them unboxed (NumRec, a layout of s). An
+    // object record always has a base shape: a layout's identity (what access sites' guards
+    // test) must imply its class.
+    public static LDict of(Shape s, Object a) {
+        int m = NumRec.numbers(a);
+        return m == 0 ? new R1(s.base(), a) : NumRec.of(s, m, a);
+    }
+    public static LDict of(Shape s, Object a, Object b) {
+        int m = NumRec.numbers(a, b);
+        return m == 0 ? new R2(s.base(), a, b) : NumRec.of(s, m, a, b);
+    }
+    public static LDict of(Shape s, Object a, Object b, Object c) {
+        int m = NumRec.numbers(a, b, c);
+        return m == 0 ? new R3(s.base(), a, b, c) : NumRec.of(s, m, a, b, c);
+    }
+    public static LDict of(Shape s, Object a, Object b, Object c, Object d) {
+        int m = NumRec.numbers(a, b, c, d);
+        return m == 0 ? new R4(s.base(), a, b, c, d) : NumRec.of(s, m, a, b, c, d);
+    }
 
     /** The record of shape s holding vals (one per key, in the shape's order); takes ownership of vals. */
     public static LDict of(Shape s, Object[] vals) {
         if (vals.length != s.size()) throw new IllegalArgumentException(vals.length + " values for " + s);
         for (Object v : vals) if (v == null) throw new NullPointerException("Java null is not a Ludus value");
+        s = s.base();
         return switch (vals.length) {
-            case 1 -> new R1(s, vals[0]);
-            case 2 -> new R2(s, vals[0], vals[1]);
-            case 3 -> new R3(s, vals[0], vals[1], vals[2]);
-            case 4 -> new R4(s, vals[0], vals[1], vals[2], vals[3]);
+            case 1 -> of(s, vals[0]);
+            case 2 -> of(s, vals[0], vals[1]);
+            case 3 -> of(s, vals[0], vals[1], vals[2]);
+            case 4 -> of(s, vals[0], vals[1], vals[2], vals[3]);
             default -> new RN(s, vals);
         };
     }
@@ -51,7 +68,15 @@ public abstract sealed class Rec extends LDict permits Rec.R1, Rec.R2, Rec.R3, R
     public static java.lang.invoke.MethodHandle replacer(Rec like, int i) throws ReflectiveOperationException {
         if (i < 0 || i >= like.size()) throw out(i, like.shape);
         var type = java.lang.invoke.MethodType.methodType(Rec.class, int.class, Object.class);
-        java.lang.invoke.MethodHandle with = java.lang.invoke.MethodHandles.lookup().findVirtual(like.getClass(), "with", type);
+        var lookup = java.lang.invoke.MethodHandles.lookup();
+        java.lang.invoke.MethodHandle with;
+        if (like instanceof NumRec && like.shape.isNumber(i)) {
+            // v a number: one field replaced, unboxed; else the layout that fits (NumRec.with)
+            with = lookup.findStatic(NumRec.class, "replaceNumber", java.lang.invoke.MethodType.methodType(Rec.class, NumRec.class, int.class, Object.class))
+                    .asType(java.lang.invoke.MethodType.methodType(Rec.class, like.getClass(), int.class, Object.class));
+        } else {
+            with = lookup.findVirtual(like.getClass(), like instanceof NumRec ? "withObject" : "with", type);
+        }
         return java.lang.invoke.MethodHandles.insertArguments(with, 1, i)
                 .asType(java.lang.invoke.MethodType.methodType(LDict.class, Object.class, Object.class));
     }
@@ -119,7 +144,7 @@ public abstract sealed class Rec extends LDict permits Rec.R1, Rec.R2, Rec.R3, R
         return LList.fromOwnedArray(vs);
     }
 
-    private static IndexOutOfBoundsException out(int i, Shape s) {
+    static IndexOutOfBoundsException out(int i, Shape s) {
         return new IndexOutOfBoundsException("field " + i + " of a record of " + s);
     }
 

@@ -3,6 +3,7 @@ package dev.ludus.runtime.bootstrap;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.ludus.runtime.LudusPanic;
+import dev.ludus.runtime.Values;
 import dev.ludus.runtime.collection.LDict;
 import dev.ludus.runtime.collection.Rec;
 import dev.ludus.runtime.collection.Shape;
@@ -136,7 +137,8 @@ class DictSitesTest {
         for (int i = 0; i < 3; i++) {
             LDict got = (LDict) call.invoke((Object) r, (Object) 5.0);
             assertEquals("#{:a 1, :k 5, :b 2}", dev.ludus.runtime.Values.show(got));
-            assertSame(sh, ((Rec) got).shape);
+            assertSame(((Rec) r).shape, ((Rec) got).shape, "the same layout");
+            assertSame(sh, ((Rec) got).shape.base());
             assertEquals("x", r.get(K), "records are never changed in place");
         }
         assertEquals(1, s.entries);
@@ -206,4 +208,63 @@ class DictSitesTest {
         assertEquals(assertThrows(LudusPanic.class, () -> dev.ludus.runtime.prelude.Colls.update("s", K, new Wrap())).getMessage(),
                 notDict.getMessage());
     }
+
+    // ---- records keeping numbers unboxed (NumRec)
+
+    /** Records of 1 to 4 entries with k's value a number at every position, the others numbers or strings. */
+    static List<LDict> numberRecords() {
+        List<LDict> out = new ArrayList<>();
+        for (int n = 1; n <= Rec.MAX_FIELDS; n++) {
+            for (int at = 0; at < n; at++) {
+                for (int others = 0; others < 2; others++) {
+                    Keyword[] ks = new Keyword[n];
+                    Object[] vs = new Object[n];
+                    for (int i = 0; i < n; i++) {
+                        ks[i] = i == at ? K : Keyword.of("o" + i);
+                        vs[i] = i == at ? (Object) (n * 10.0 + i) : others == 0 ? (Object) (i - 0.5) : "s" + i;
+                    }
+                    LDict r = Rec.of(Shape.of(ks), vs);
+                    assertInstanceOf(dev.ludus.runtime.collection.NumRec.class, r);
+                    out.add(r);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Reads, assoc and update of a number field through every cache state answer as the generic path, new value a number or not. */
+    @Test void numberFieldsAnswerAsTheGenericPathInEveryState() throws Throwable {
+        for (LDict d : numberRecords()) {
+            DictSites.Site look = lookupSite(), get = getSite(), assoc = assocSite(), upd = updateSite();
+            for (int round = 0; round < 4; round++) {
+                Object want = d.get(K);
+                assertEquals(want, look.dynamicInvoker().invoke((Object) d, "f.ld", 1, 1), d + " lookup " + round);
+                assertEquals(want, get.dynamicInvoker().invoke((Object) d), d + " get " + round);
+                for (Object v : new Object[] {7.5, -0.0, "text", Nil.NIL, 8.0}) {
+                    Object w = dev.ludus.runtime.prelude.Colls.assoc(d, K, v);
+                    Object g = assoc.dynamicInvoker().invoke((Object) d, v);
+                    sameDict(w, g, d + " assoc " + v + " in round " + round);
+                    assertEquals(v instanceof Double, g instanceof dev.ludus.runtime.collection.NumRec
+                            && ((Rec) g).shape == ((Rec) d).shape, "a number keeps the layout: " + g);
+                    assertEquals(Values.show(v), Values.show(((LDict) g).get(K)));
+                }
+                Wrap f = new Wrap(), gw = new Wrap();
+                sameDict(dev.ludus.runtime.prelude.Colls.update(d, K, f), upd.dynamicInvoker().invoke((Object) d, (Object) gw), d + " update " + round);
+                assertEquals(1, gw.calls);
+                Object w = dev.ludus.runtime.prelude.Colls.update(d, K, INC);
+                Object g = upd.dynamicInvoker().invoke((Object) d, (Object) INC);
+                sameDict(w, g, d + " update to a number " + round);
+                assertSame(((Rec) d).shape, ((Rec) g).shape, "a number in: the same layout");
+            }
+            assertEquals(1, look.entries, "a record keeping numbers unboxed is cached: " + d);
+            assertEquals(1, assoc.entries);
+            assertEquals(1, upd.entries);
+        }
+    }
+
+    static final dev.ludus.runtime.value.LFn INC = new dev.ludus.runtime.value.LFn() {
+        @Override public String name() { return "inc"; }
+        @Override public Object call1(Object a) { return (Double) a + 1; }
+        @Override public Object callN(Object[] args) { return call1(args[0]); }
+    };
 }

@@ -74,14 +74,23 @@ class RecLawsTest {
         assertEquals(list(x.keys()), list(y.keys()), what);
         assertEquals(Values.show(x.values()), Values.show(y.values()), what);
         for (Keyword k : POOL) {
-            assertSame(x.get(k), y.get(k), what + " " + k);
+            assertSameEntry(x.get(k), y.get(k), what + " " + k);
             assertEquals(x.containsKey(k), y.containsKey(k), what);
         }
         List<Object> xs = new ArrayList<>(), ys = new ArrayList<>();
         x.forEach((k, v) -> { xs.add(k); xs.add(v); });
         y.forEach((k, v) -> { ys.add(k); ys.add(v); });
         assertEquals(xs.size(), ys.size(), what);
-        for (int i = 0; i < xs.size(); i++) assertSame(xs.get(i), ys.get(i), what);
+        for (int i = 0; i < xs.size(); i++) assertSameEntry(xs.get(i), ys.get(i), what);
+    }
+
+    /** The same object, or (a number a NumRec keeps unboxed, boxed afresh on the way out) the same double, bit for bit. */
+    static void assertSameEntry(Object a, Object b, String what) {
+        if (a instanceof Double x && b instanceof Double y) {
+            assertEquals(Double.doubleToRawLongBits(x), Double.doubleToRawLongBits(y), what);
+        } else {
+            assertSame(a, b, what);
+        }
     }
 
     @Test void recordsAndDictsWithTheSameEntriesAreTheSameValue() {
@@ -105,11 +114,82 @@ class RecLawsTest {
                     Shape before = r instanceof Rec rec ? rec.shape : null;
                     r = r.assoc(k, v);
                     d = d.assoc(k, v);
-                    if (stays) assertSame(before, ((Rec) r).shape, what + " assoc of an existing key keeps the shape");
+                    if (stays) assertSame(before.base(), ((Rec) r).shape.base(), what + " assoc of an existing key keeps the keys");
                 }
                 assertSameValue(r, d, what + " step " + step);
             }
         }
+    }
+
+    /**
+     * A record keeping its numbers unboxed (NumRec), a record of the base layout holding the same
+     * numbers boxed (what assoc onto a record built without numbers gives) and the general dict:
+     * the same value, through any assoc (numbers replaced by numbers or by other values and back)
+     * and dissoc.
+     */
+    @Test void numberLayoutsAreTheSameValueAsBoxedRecordsAndDicts() {
+        Random rnd = new Random(1618);
+        int numRecs = 0, layoutChanges = 0;
+        for (int round = 0; round < 3000; round++) {
+            int n = 1 + rnd.nextInt(Rec.MAX_FIELDS);
+            List<Keyword> pool = new ArrayList<>(List.of(POOL));
+            java.util.Collections.shuffle(pool, rnd);
+            Keyword[] ks = pool.subList(0, n).toArray(new Keyword[0]);
+            Object[] vs = new Object[n];
+            for (int i = 0; i < n; i++) vs[i] = rnd.nextInt(3) > 0 ? (Object) number(rnd) : value(rnd, 1);
+            Shape s = Shape.of(ks);
+            LDict packed = Rec.of(s, vs.clone());
+            // the base layout with the same values: built from placeholders, then assoc'd
+            Object[] holes = new Object[n];
+            java.util.Arrays.fill(holes, "hole");
+            LDict boxed = Rec.of(s, holes);
+            for (int i = 0; i < n; i++) boxed = boxed.assoc(ks[i], vs[i]);
+            LDict.Builder b = LDict.builder();
+            for (int i = 0; i < n; i++) b.put(ks[i], vs[i]);
+            LDict dict = b.build();
+            String what = "round " + round + ": " + Values.show(dict);
+            boolean anyNumber = false;
+            for (Object v : vs) anyNumber |= v instanceof Double;
+            assertEquals(anyNumber, packed instanceof NumRec, what);
+            assertFalse(boxed instanceof NumRec, what);
+            if (anyNumber) numRecs++;
+            assertSameValue(packed, boxed, what);
+            assertSameValue(packed, dict, what);
+            assertSameValue(boxed, packed, what);
+            for (int step = 0; step < 10; step++) {
+                Keyword k = rnd.nextInt(5) == 0 ? POOL[rnd.nextInt(POOL.length)] : ks[rnd.nextInt(n)];
+                if (rnd.nextInt(6) == 0) {
+                    packed = packed.dissoc(k);
+                    boxed = boxed.dissoc(k);
+                    dict = dict.dissoc(k);
+                } else {
+                    Object v = rnd.nextBoolean() ? (Object) number(rnd) : value(rnd, 1);
+                    Shape before = packed instanceof Rec r ? r.shape : null;
+                    packed = packed.assoc(k, v);
+                    boxed = boxed.assoc(k, v);
+                    dict = dict.assoc(k, v);
+                    if (before != null && packed instanceof Rec r && r.shape != before) {
+                        layoutChanges++;
+                        assertSame(before.base(), r.shape.base(), what);
+                    }
+                }
+                String at = what + " step " + step;
+                assertSameValue(packed, boxed, at);
+                assertSameValue(packed, dict, at);
+                assertSameValue(dict, packed, at);
+            }
+        }
+        assertTrue(numRecs > 1000 && layoutChanges > 100, numRecs + " records with numbers, " + layoutChanges + " layout changes");
+    }
+
+    static double number(Random rnd) {
+        return switch (rnd.nextInt(6)) {
+            case 0 -> -0.0;
+            case 1 -> Double.NaN;
+            case 2 -> rnd.nextInt(1000);
+            case 3 -> Double.POSITIVE_INFINITY;
+            default -> rnd.nextGaussian() * 1e6;
+        };
     }
 
     @Test void equalValuesHashAlikeAcrossShapesAndForms() {

@@ -32,7 +32,8 @@ class RecTest {
     }
 
     @Test void everySizeHasItsFormAndReadsBack() {
-        Class<?>[] forms = {null, Rec.R1.class, Rec.R2.class, Rec.R3.class, Rec.R4.class, Rec.RN.class, Rec.RN.class, Rec.RN.class, Rec.RN.class};
+        // vals are numbers: up to four entries keep them unboxed
+        Class<?>[] forms = {null, NumRec.N1.class, NumRec.N2.class, NumRec.N3.class, NumRec.N4.class, Rec.RN.class, Rec.RN.class, Rec.RN.class, Rec.RN.class};
         for (int n = 1; n <= LDict.SMALL; n++) {
             Shape s = Shape.of(keys(n));
             LDict d = Rec.of(s, vals(n));
@@ -56,10 +57,32 @@ class RecTest {
         assertThrows(NullPointerException.class, () -> Rec.of(s3, new Object[] {1.0, null, 2.0}));
     }
 
+    @Test void theLayoutFollowsTheValuesWhateverShapeOfTheKeysIsGiven() {
+        Shape s = Shape.of(kw("a"), kw("b"));
+        Shape l = s.layout(1);
+        assertSame(l, s.layout(1), "one layout object per mask");
+        assertSame(s, l.base());
+        assertTrue(l.isNumber(0) && !l.isNumber(1));
+        for (Shape given : new Shape[] {s, l, s.layout(2), s.layout(3)}) {
+            // an object record has the base shape: access sites' guards test the shape alone
+            assertSame(s, ((Rec) Rec.of(given, "x", "y")).shape);
+            assertInstanceOf(Rec.R2.class, Rec.of(given, "x", "y"));
+            assertSame(l, ((Rec) Rec.of(given, 1.0, "y")).shape);
+            assertSame(s.layout(2), ((Rec) Rec.of(given, new Object[] {"x", 2.0})).shape);
+            assertInstanceOf(NumRec.N2.class, Rec.of(given, 1.0, 2.0));
+        }
+        assertThrows(IllegalArgumentException.class, () -> s.layout(4));
+        assertThrows(IllegalArgumentException.class, () -> Shape.of(keys(5)).layout(1));
+    }
+
     @Test void assocOfAnExistingKeyStaysOnTheShape() {
         for (int n = 1; n <= LDict.SMALL; n++) {
             Shape s = Shape.of(keys(n));
-            Rec r = (Rec) Rec.of(s, vals(n));
+            Object[] strs = vals(n);
+            for (int i = 0; i < n; i++) strs[i] = "v" + i;
+            Rec r = (Rec) Rec.of(s, strs);
+            for (int i = 0; i < n; i++) strs[i] = (double) (10 * i);
+            for (int i = 0; i < n; i++) r = (Rec) r.assoc(kw("r" + i), strs[i]);   // the base layout, numbers boxed
             for (int i = 0; i < n; i++) {
                 LDict a = r.assoc(kw("r" + i), "new");
                 Rec ra = assertInstanceOf(Rec.class, a);

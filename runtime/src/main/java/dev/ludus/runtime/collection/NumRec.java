@@ -1,0 +1,190 @@
+package dev.ludus.runtime.collection;
+
+/**
+ * A {@link Rec shaped record} whose number values are kept unboxed: its shape is a layout
+ * ({@link Shape#layout}) saying which keys hold doubles (fields d0…) and which objects (v0…).
+ * A literal with a number among its values makes one (Rec.of), so a record passed along a chain
+ * of calls and copied with one field replaced carries its numbers without a Double per copy,
+ * which the JIT of Java 17 could not always leave unallocated.
+ *
+ * <p>To a program it is the dict with the same entries (at(i) boxes a number on the way out):
+ * equality, hashing, printing, patterns and key order are those of the boxed form. Putting a
+ * non-number where the layout keeps a double gives the record of the layout that fits.
+ */
+public abstract sealed class NumRec extends Rec permits NumRec.N1, NumRec.N2, NumRec.N3, NumRec.N4 {
+    NumRec(Shape layout) { super(layout); }
+
+    @Override final Rec with(int i, Object v) {
+        if (!shape.isNumber(i)) return withObject(i, v);
+        if (v instanceof Double x) return withNumber(i, x);
+        Object[] vals = new Object[size()];
+        for (int j = 0; j < vals.length; j++) vals[j] = j == i ? v : at(j);
+        return (Rec) Rec.of(shape.base(), vals);
+    }
+
+    /** A copy with key i, kept as a double, replaced by v (for access sites' caches: Rec.replacer). */
+    static Rec replaceNumber(NumRec r, int i, Object v) {
+        return v instanceof Double x ? r.withNumber(i, x) : r.with(i, v);
+    }
+
+    /** A copy with key i (kept as an object) replaced by v. */
+    abstract Rec withObject(int i, Object v);
+
+    /** A copy with key i (kept as a double) replaced by d. */
+    abstract Rec withNumber(int i, double d);
+
+    static Rec of(Shape base, int m, Object a0) {
+        return new N1(base.layout(m), (m & 1) != 0 ? null : a0, (m & 1) != 0 ? (Double) a0 : 0);
+    }
+
+    /** The mask of the numbers among the values: which layout of the shape keeps them. */
+    static int numbers(Object a0) { return (a0 instanceof Double ? 1 : 0); }
+
+    static Rec of(Shape base, int m, Object a0, Object a1) {
+        return new N2(base.layout(m), (m & 1) != 0 ? null : a0, (m & 2) != 0 ? null : a1, (m & 1) != 0 ? (Double) a0 : 0, (m & 2) != 0 ? (Double) a1 : 0);
+    }
+
+    /** The mask of the numbers among the values: which layout of the shape keeps them. */
+    static int numbers(Object a0, Object a1) { return (a0 instanceof Double ? 1 : 0) | (a1 instanceof Double ? 2 : 0); }
+
+    static Rec of(Shape base, int m, Object a0, Object a1, Object a2) {
+        return new N3(base.layout(m), (m & 1) != 0 ? null : a0, (m & 2) != 0 ? null : a1, (m & 4) != 0 ? null : a2, (m & 1) != 0 ? (Double) a0 : 0, (m & 2) != 0 ? (Double) a1 : 0, (m & 4) != 0 ? (Double) a2 : 0);
+    }
+
+    /** The mask of the numbers among the values: which layout of the shape keeps them. */
+    static int numbers(Object a0, Object a1, Object a2) { return (a0 instanceof Double ? 1 : 0) | (a1 instanceof Double ? 2 : 0) | (a2 instanceof Double ? 4 : 0); }
+
+    static Rec of(Shape base, int m, Object a0, Object a1, Object a2, Object a3) {
+        return new N4(base.layout(m), (m & 1) != 0 ? null : a0, (m & 2) != 0 ? null : a1, (m & 4) != 0 ? null : a2, (m & 8) != 0 ? null : a3, (m & 1) != 0 ? (Double) a0 : 0, (m & 2) != 0 ? (Double) a1 : 0, (m & 4) != 0 ? (Double) a2 : 0, (m & 8) != 0 ? (Double) a3 : 0);
+    }
+
+    /** The mask of the numbers among the values: which layout of the shape keeps them. */
+    static int numbers(Object a0, Object a1, Object a2, Object a3) { return (a0 instanceof Double ? 1 : 0) | (a1 instanceof Double ? 2 : 0) | (a2 instanceof Double ? 4 : 0) | (a3 instanceof Double ? 8 : 0); }
+
+
+    public static final class N1 extends NumRec {
+        public final Object v0;
+        public final double d0;
+        N1(Shape layout, Object v0, double d0) {
+            super(layout);
+            this.v0 = v0; this.d0 = d0;
+        }
+        @Override public Object at(int i) {
+            return switch (i) {
+                case 0 -> shape.isNumber(0) ? (Object) d0 : v0;
+                default -> throw out(i, shape);
+            };
+        }
+        @Override Rec withObject(int i, Object v) {
+            return switch (i) {
+                case 0 -> new N1(shape, v, d0);
+                default -> throw out(i, shape);
+            };
+        }
+        @Override Rec withNumber(int i, double d) {
+            return switch (i) {
+                case 0 -> new N1(shape, v0, d);
+                default -> throw out(i, shape);
+            };
+        }
+    }
+
+    public static final class N2 extends NumRec {
+        public final Object v0, v1;
+        public final double d0, d1;
+        N2(Shape layout, Object v0, Object v1, double d0, double d1) {
+            super(layout);
+            this.v0 = v0; this.v1 = v1; this.d0 = d0; this.d1 = d1;
+        }
+        @Override public Object at(int i) {
+            return switch (i) {
+                case 0 -> shape.isNumber(0) ? (Object) d0 : v0;
+                case 1 -> shape.isNumber(1) ? (Object) d1 : v1;
+                default -> throw out(i, shape);
+            };
+        }
+        @Override Rec withObject(int i, Object v) {
+            return switch (i) {
+                case 0 -> new N2(shape, v, v1, d0, d1);
+                case 1 -> new N2(shape, v0, v, d0, d1);
+                default -> throw out(i, shape);
+            };
+        }
+        @Override Rec withNumber(int i, double d) {
+            return switch (i) {
+                case 0 -> new N2(shape, v0, v1, d, d1);
+                case 1 -> new N2(shape, v0, v1, d0, d);
+                default -> throw out(i, shape);
+            };
+        }
+    }
+
+    public static final class N3 extends NumRec {
+        public final Object v0, v1, v2;
+        public final double d0, d1, d2;
+        N3(Shape layout, Object v0, Object v1, Object v2, double d0, double d1, double d2) {
+            super(layout);
+            this.v0 = v0; this.v1 = v1; this.v2 = v2; this.d0 = d0; this.d1 = d1; this.d2 = d2;
+        }
+        @Override public Object at(int i) {
+            return switch (i) {
+                case 0 -> shape.isNumber(0) ? (Object) d0 : v0;
+                case 1 -> shape.isNumber(1) ? (Object) d1 : v1;
+                case 2 -> shape.isNumber(2) ? (Object) d2 : v2;
+                default -> throw out(i, shape);
+            };
+        }
+        @Override Rec withObject(int i, Object v) {
+            return switch (i) {
+                case 0 -> new N3(shape, v, v1, v2, d0, d1, d2);
+                case 1 -> new N3(shape, v0, v, v2, d0, d1, d2);
+                case 2 -> new N3(shape, v0, v1, v, d0, d1, d2);
+                default -> throw out(i, shape);
+            };
+        }
+        @Override Rec withNumber(int i, double d) {
+            return switch (i) {
+                case 0 -> new N3(shape, v0, v1, v2, d, d1, d2);
+                case 1 -> new N3(shape, v0, v1, v2, d0, d, d2);
+                case 2 -> new N3(shape, v0, v1, v2, d0, d1, d);
+                default -> throw out(i, shape);
+            };
+        }
+    }
+
+    public static final class N4 extends NumRec {
+        public final Object v0, v1, v2, v3;
+        public final double d0, d1, d2, d3;
+        N4(Shape layout, Object v0, Object v1, Object v2, Object v3, double d0, double d1, double d2, double d3) {
+            super(layout);
+            this.v0 = v0; this.v1 = v1; this.v2 = v2; this.v3 = v3; this.d0 = d0; this.d1 = d1; this.d2 = d2; this.d3 = d3;
+        }
+        @Override public Object at(int i) {
+            return switch (i) {
+                case 0 -> shape.isNumber(0) ? (Object) d0 : v0;
+                case 1 -> shape.isNumber(1) ? (Object) d1 : v1;
+                case 2 -> shape.isNumber(2) ? (Object) d2 : v2;
+                case 3 -> shape.isNumber(3) ? (Object) d3 : v3;
+                default -> throw out(i, shape);
+            };
+        }
+        @Override Rec withObject(int i, Object v) {
+            return switch (i) {
+                case 0 -> new N4(shape, v, v1, v2, v3, d0, d1, d2, d3);
+                case 1 -> new N4(shape, v0, v, v2, v3, d0, d1, d2, d3);
+                case 2 -> new N4(shape, v0, v1, v, v3, d0, d1, d2, d3);
+                case 3 -> new N4(shape, v0, v1, v2, v, d0, d1, d2, d3);
+                default -> throw out(i, shape);
+            };
+        }
+        @Override Rec withNumber(int i, double d) {
+            return switch (i) {
+                case 0 -> new N4(shape, v0, v1, v2, v3, d, d1, d2, d3);
+                case 1 -> new N4(shape, v0, v1, v2, v3, d0, d, d2, d3);
+                case 2 -> new N4(shape, v0, v1, v2, v3, d0, d1, d, d3);
+                case 3 -> new N4(shape, v0, v1, v2, v3, d0, d1, d2, d);
+                default -> throw out(i, shape);
+            };
+        }
+    }
+}
