@@ -233,23 +233,34 @@ public final class LList implements Iterable<Object> {
      */
     public LList cons(Object x) {
         if (x == null) throw new NullPointerException("Java null is not a Ludus value");
-        if (start > 0 && end != start) {
-            Object[] leaf = frontLeaf(start - 1);
-            int k = (start - 1) & 31;   // leaves and the tail start at multiples of 32
-            if (leaf != null && k < leaf.length && leaf[k] == null && SLOT.compareAndSet(leaf, k, (Object) null, x)) {
-                return new LList(start - 1, end, shift, root, tail);
+        int j = start - 1;
+        // the common case, kept small for the JIT to inline: the free slot is in the tail
+        if (j >= 0 && end != start && j >= tailoff() && tail instanceof Object[] t
+                && t[j & 31] == null && SLOT.compareAndSet(t, j & 31, (Object) null, x)) {
+            return new LList(j, end, shift, root, t);
+        }
+        return consElsewhere(x);
+    }
+
+    /** cons when the free slot is in the trie, or there is none (then a copy). */
+    private LList consElsewhere(Object x) {
+        int j = start - 1;
+        if (j >= 0 && end != start && j < tailoff()) {
+            Object[] leaf = frontLeaf(j);
+            // leaves start at multiples of 32
+            if (leaf != null && leaf[j & 31] == null && SLOT.compareAndSet(leaf, j & 31, (Object) null, x)) {
+                return new LList(j, end, shift, root, tail);
             }
         }
         return consCopying(x, end - start);
     }
 
     /**
-     * The Object[] leaf that holds free position j (before start), made (and hung in the trie
-     * with a compare-and-set) when missing; null when it is a number leaf or the trie is the
-     * shared empty node.
+     * The Object[] leaf of the trie that holds free position j (before start, below tailoff),
+     * made (and hung in the trie with a compare-and-set) when missing; null when it is a number
+     * leaf or the trie is the shared empty node.
      */
     private Object[] frontLeaf(int j) {
-        if (j >= tailoff()) return tail instanceof Object[] t ? t : null;
         if (root == EMPTY_NODE) return null;
         Object[] node = root;
         for (int level = shift; level > 5; level -= 5) {
