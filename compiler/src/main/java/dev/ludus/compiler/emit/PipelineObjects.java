@@ -126,30 +126,16 @@ final class PipelineObjects implements Opcodes {
             mv.visitVarInsn(ALOAD, 1);
             mv.visitMethodInsn(INVOKESTATIC, PIPES, "rangeFusable", "(" + Rt.OBJ_D + Rt.OBJ_D + ")Z", false);
             mv.visitJumpInsn(IFEQ, fallback);
-            int i = f.newDoubleSlot(), hi = f.newDoubleSlot(), e = f.newDoubleSlot();
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitMethodInsn(INVOKESTATIC, PIPES, "rangeStart", "(" + Rt.OBJ_D + ")D", false);
-            mv.visitVarInsn(DSTORE, i);
-            mv.visitVarInsn(ALOAD, 1);
-            Rt.unbox(mv);
-            mv.visitVarInsn(DSTORE, hi);
-            Label head = new Label(), next = new Label();
-            mv.visitLabel(head);
-            mv.visitVarInsn(DLOAD, i);
-            mv.visitVarInsn(DLOAD, hi);
-            mv.visitInsn(DCMPG);
-            mv.visitJumpInsn(IFGE, exit);
+            RangeLoop loop = new RangeLoop(mv, f, 0, 1, exit);
+            int e = f.newDoubleSlot();
+            Label next = new Label();
             Rt.poll(mv); // cancellation (time limit, Ctrl-C), as in every loop
             // the element in a slot of its own: a map stage on doubles stores its result there
-            mv.visitVarInsn(DLOAD, i);
+            mv.visitVarInsn(DLOAD, loop.i);
             mv.visitVarInsn(DSTORE, e);
             body(f, e, true, acc, out, first, next);
             mv.visitLabel(next);
-            mv.visitVarInsn(DLOAD, i);
-            mv.visitInsn(DCONST_1);
-            mv.visitInsn(DADD);
-            mv.visitVarInsn(DSTORE, i);
-            mv.visitJumpInsn(GOTO, head);
+            loop.next(mv);
         } else {
             int cur = f.newSlot(), leaf = f.newSlot(), k = f.newSlot(), to = f.newSlot(), el = f.newSlot();
             mv.visitVarInsn(ALOAD, 0);

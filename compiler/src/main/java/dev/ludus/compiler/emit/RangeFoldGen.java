@@ -81,34 +81,18 @@ final class RangeFoldGen implements Opcodes {
         mv.visitVarInsn(ASTORE, acc);
         mv.visitJumpInsn(GOTO, done);
         mv.visitLabel(loop);
-        int i = f.newDoubleSlot(), hi = f.newDoubleSlot();
-        mv.visitVarInsn(ALOAD, start);
-        mv.visitMethodInsn(INVOKESTATIC, PIPES, "rangeStart", "(" + Rt.OBJ_D + ")D", false);
-        mv.visitVarInsn(DSTORE, i);
-        mv.visitVarInsn(ALOAD, end);
-        Rt.unbox(mv);
-        mv.visitVarInsn(DSTORE, hi);
-        Label head = new Label();
-        mv.visitLabel(head);
-        mv.visitVarInsn(DLOAD, i);
-        mv.visitVarInsn(DLOAD, hi);
-        mv.visitInsn(DCMPG);
-        mv.visitJumpInsn(IFGE, done);
+        RangeLoop range = new RangeLoop(mv, f, start, end, done);
         FnCode code = m.code(lambda);
         mv.visitVarInsn(ALOAD, fn);
         mv.visitTypeInsn(CHECKCAST, Rt.CLOSURE);
         mv.visitVarInsn(ALOAD, acc);
-        mv.visitVarInsn(DLOAD, i);
+        mv.visitVarInsn(DLOAD, range.i);
         // the element as the list would hold it (Boxes.of: a shared box for a small integer)
         mv.visitMethodInsn(INVOKESTATIC, "dev/ludus/runtime/value/Boxes", "of", "(D)Ljava/lang/Double;", false);
         mv.visitMethodInsn(INVOKESTATIC, code.owner(), code.directName(2), FnCode.directDesc(2), false);
         mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "settle", "(" + Rt.OBJ_D + ")" + Rt.OBJ_D, false);
         mv.visitVarInsn(ASTORE, acc);
-        mv.visitVarInsn(DLOAD, i);
-        mv.visitInsn(DCONST_1);
-        mv.visitInsn(DADD);
-        mv.visitVarInsn(DSTORE, i);
-        mv.visitJumpInsn(GOTO, head);
+        range.next(mv);
         mv.visitLabel(done);
         mv.visitVarInsn(ALOAD, acc);
     }

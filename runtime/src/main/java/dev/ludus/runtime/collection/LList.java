@@ -220,22 +220,89 @@ public final class LList implements Iterable<Object> {
         return slice(n, end - start);
     }
 
-    /** {@code [x, ...this]}: a new list of up to 32 elements is one exact-size array. */
+    /**
+     * {@code [x, ...this]}, in amortised O(1). Positions before a list's first element that no
+     * list holds are free (null): consing claims the slot just before the first element
+     * (compare-and-set, so one slot goes to at most one list) and shares everything else, as
+     * {@link #append} does with the slot after the last. A slot any list can see holds its
+     * element, so a second cons onto the same list finds the slot taken and copies. The copy
+     * leaves room in front as long as the list, so a chain of conses (recursion building
+     * {@code [x, ...xs]}, a loop accumulating in reverse) copies O(log n) times, not once per
+     * element. The price, as for appends: a list keeps alive the elements later lists put in
+     * its arrays.
+     */
     public LList cons(Object x) {
         if (x == null) throw new NullPointerException("Java null is not a Ludus value");
-        int n = end - start;
-        if (n >= 32) return new Builder().add(x).addList(this).build();
-        int to = tailoff();
-        boolean inTail = n > 0 && start >= to;
-        // an Object[] leaf even for numbers: cons builds small lists one element at a time
-        // (recursion over [x, ...xs]), where boxes are shared small integers more often than
-        // not and unboxing on every read costs more than the 8 bytes save (measured: queens)
-        Object[] a = new Object[n + 1];
-        a[0] = x;
-        if (inTail) Leaves.copyOut(tail, start - to, a, 1, n);
-        else for (int i = 0; i < n; i++) a[i + 1] = get(i);
-        return new LList(0, n + 1, 5, EMPTY_NODE, a);
+        int j = start - 1;
+        // the common case, kept small for the JIT to inline: the free slot is in the tail
+        if (j >= 0 && end != start && j >= tailoff() && tail instanceof Object[] t
+                && t[j & 31] == null && SLOT.compareAndSet(t, j & 31, (Object) null, x)) {
+            return new LList(j, end, shift, root, t);
+        }
+        return consElsewhere(x);
     }
+
+    /** cons when the free slot is in the trie, or there is none (then a copy). */
+    private LList consElsewhere(Object x) {
+        int j = start - 1;
+        if (j >= 0 && end != start && j < tailoff()) {
+            Object[] leaf = frontLeaf(j);
+            // leaves start at multiples of 32
+            if (leaf != null && leaf[j & 31] == null && SLOT.compareAndSet(leaf, j & 31, (Object) null, x)) {
+                return new LList(j, end, shift, root, tail);
+            }
+        }
+        return consCopying(x, end - start);
+    }
+
+    /**
+     * The Object[] leaf of the trie that holds free position j (before start, below tailoff),
+     * made (and hung in the trie with a compare-and-set) when missing; null when it is a number
+     * leaf or the trie is the shared empty node.
+     */
+    private Object[] frontLeaf(int j) {
+        if (root == EMPTY_NODE) return null;
+        Object[] node = root;
+        for (int level = shift; level > 5; level -= 5) {
+            Object child = childOrNew(node, (j >>> level) & 31);
+            if (!(child instanceof Object[] c)) return null;
+            node = c;
+        }
+        Object leaf = childOrNew(node, (j >>> 5) & 31);
+        return leaf instanceof Object[] a ? a : null;
+    }
+
+    /** node[i], or a fresh Object[32] put there when it is null (no list sees that subtree). */
+    private static Object childOrNew(Object[] node, int i) {
+        Object c = SLOT.getVolatile(node, i);
+        if (c != null) return c;
+        Object[] fresh = new Object[32];
+        return SLOT.compareAndSet(node, i, (Object) null, (Object) fresh) ? fresh : SLOT.getVolatile(node, i);
+    }
+
+    /** cons when no free slot precedes the first element: a copy with room in front. */
+    private LList consCopying(Object x, int n) {
+        if (n < 32) {
+            // one array, the elements at its back. An Object[] leaf even for numbers: cons builds
+            // small lists one element at a time (recursion over [x, ...xs]), where boxes are shared
+            // small integers more often than not and unboxing on every read costs more than the
+            // 8 bytes save (measured: queens)
+            int cap = grownCapacity(n + 1);
+            Object[] a = new Object[cap];
+            int from = cap - n - 1;
+            a[from] = x;
+            if (n > 0) {
+                int to = tailoff();
+                if (start >= to) Leaves.copyOut(tail, start - to, a, from + 1, n);
+                else for (int i = 0; i < n; i++) a[from + 1 + i] = get(i);
+            }
+            return new LList(from, cap, 5, EMPTY_NODE, a);
+        }
+        // a trie starting at a leaf boundary as far in as the list is long
+        int room = n >= 1 << 29 ? 0 : (n + 32) & ~31;
+        return new Builder(room).add(x).addList(this).build();
+    }
+
     /** All but the last element ({@code []} for empty). */
     public LList butLast() { return end - start <= 1 ? EMPTY : slice(0, end - start - 1); }
 
@@ -399,6 +466,20 @@ public final class LList implements Iterable<Object> {
         private boolean mixed;     // a double leaf met a non-number: new leaves start as Object[]
 
         public Builder() {}
+
+        /** An empty builder whose first element goes at absolute position pos (a multiple of 32). */
+        Builder(int pos) {
+            start = end = pos;
+            while ((pos >>> 5) >= (1 << shift)) shift += 5;   // a root that covers pos
+            // and the nodes above pos's leaf (pushLeaf puts a new node's first leaf at its slot 0)
+            root = new Object[32];
+            Object[] node = root;
+            for (int level = shift; level > 5; level -= 5) {
+                Object[] child = new Object[32];
+                node[(pos >>> level) & 31] = child;
+                node = child;
+            }
+        }
 
         /** A builder continuing list l (copies only l's right spine and tail). */
         public Builder(LList l) {

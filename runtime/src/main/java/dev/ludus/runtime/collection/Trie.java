@@ -54,6 +54,7 @@ final class Trie {
 
     /** Copy of node (at level) with every slot outside positions [lo, hi] (relative) cleared. */
     static Object[] trim(Object[] node, int level, int lo, int hi) {
+        if (node == null) return null;   // free positions before a consed list's first element
         long span = 1L << (level + 5);
         if (lo == 0 && hi == span - 1) return node;
         int a = lo >>> level, b = hi >>> level;
