@@ -45,6 +45,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Canvas size for --svg/--png (default: 640x640).")
     Size size;
 
+    @Option(names = "--no-opt", hidden = true,
+            description = "Developer: compile without the optional optimisations (the generic code paths; no compile cache).")
+    boolean noOpt;
+
     /** A canvas size. */
     record Size(int width, int height) {}
 
@@ -60,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
         }
         RunOptions opts = timeLimit.apply(seed.options()).withSvg(svgOut).withPng(png);
         if (size != null) opts = opts.withSize(size.width(), size.height());
-        int code = run(file, opts, main.in, main.out, main.err);
+        int code = run(file, opts, main.in, main.out, main.err, !noOpt);
         if (code == Launcher.EXIT_INTERNAL && !TurtleOutput.drewAnything()) return code;
         if (open) {
             Path shown = svgOut != null ? svgOut : png;
@@ -83,7 +87,13 @@ final class RunCommand implements Callable<Integer> {
 
     /** Compiles and runs the program named on the command line (`-`: standard input). */
     static int run(String file, RunOptions opts, InputStream stdin, PrintStream out, PrintStream err) {
+        return run(file, opts, stdin, out, err, true);
+    }
+
+    /** As run; optimise false: without the optional optimisations ({@code --no-opt}, the fuzzer's oracle's twin). */
+    static int run(String file, RunOptions opts, InputStream stdin, PrintStream out, PrintStream err, boolean optimise) {
         try (SourceInput in = SourceInput.open(file, stdin)) {
+            if (!optimise) return ProgramRunner.compileAndRunUnoptimised(in.path(), in.displayName(), opts, out, err);
             CompileCache cache = in.tempDir() == null ? CompileCache.configured() : null; // not for standard input
             return ProgramRunner.compileAndRun(in.path(), in.displayName(), opts, out, err, cache);
         }
