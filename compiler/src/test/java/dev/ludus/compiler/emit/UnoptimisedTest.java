@@ -32,7 +32,7 @@ import org.objectweb.asm.util.CheckClassAdapter;
  * run --no-opt}): the twin the fuzzer's differential oracle compares every program with. Each
  * program here targets one optimisation; both builds must print, return and panic alike, and the
  * unoptimised build must hold none of the optimised shapes (unboxed arithmetic, typed entries,
- * fused pipelines, list cursors, vector paths).
+ * fused pipelines, list cursors, vector paths, inline caches at call and dict sites).
  */
 class UnoptimisedTest {
     /** One program per optimisation the analysis records (the comment names it). */
@@ -113,8 +113,10 @@ class UnoptimisedTest {
         assertTrue(fast.arithmetic > 0, "unboxed arithmetic (numeric lets, loops, entries)");
         assertTrue(fast.typedMethods > 0, "methods taking or returning doubles or longs (numeric entries, typed copies)");
         assertTrue(fast.calls.contains("Pipes.rangeFusable"), "fused pipelines: " + fast.calls);
+        assertTrue(fast.cachedSites > 0, "inline caches at call and dict sites");
         // ... and gone without them
         assertEquals(0, plain.arithmetic, "unboxed arithmetic without optimisations");
+        assertEquals(0, plain.cachedSites, "inline caches without optimisations");
         assertEquals(0, plain.typedMethods, "typed methods without optimisations: " + plain.descs);
         for (String c : plain.calls) assertFalse(c.startsWith("Pipes."), "a fused pipeline without optimisations: " + c);
         assertTrue(plain.methods < fast.methods, "fewer methods without optimisations: " + plain.methods + " vs " + fast.methods);
@@ -122,7 +124,7 @@ class UnoptimisedTest {
 
     /** What one build of a program holds. */
     private static final class Shapes {
-        int arithmetic, typedMethods, methods;
+        int arithmetic, typedMethods, methods, cachedSites;
         final TreeSet<String> calls = new TreeSet<>(), descs = new TreeSet<>();
     }
 
@@ -143,6 +145,10 @@ class UnoptimisedTest {
                                      Opcodes.LMUL, Opcodes.LCMP, Opcodes.DCMPL, Opcodes.DCMPG -> s.arithmetic++;
                                 default -> { }
                             }
+                        }
+
+                        @Override public void visitInvokeDynamicInsn(String n, String d, org.objectweb.asm.Handle bsm, Object... args) {
+                            if (!n.equals("poll")) s.cachedSites++; // call, lookup, get, assoc, update: inline caches
                         }
 
                         @Override public void visitMethodInsn(int op, String owner, String n, String d, boolean itf) {
