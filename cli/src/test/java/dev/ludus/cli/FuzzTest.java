@@ -114,7 +114,8 @@ class FuzzTest {
      * The differential oracle: the program compiled without the optional optimisations
      * (LudusCompiler.compile(file, name, false): the emitter's generic paths) must print the same
      * stdout and stderr (a panic's message, place and trace) and exit the same. Not compared
-     * (outcome[1] says why): a run that hit the time limit, the stack or the heap (how far a
+     * (outcome[1] says why; "same code": both builds generated the same classes, so nothing was
+     * compared really): a run that hit the time limit, the stack or the heap (how far a
      * program gets before that depends on frame sizes and speed), and programs naming process
      * words (scheduling). random is seeded alike (--seed 1) in both runs.
      */
@@ -144,6 +145,7 @@ class FuzzTest {
             outcome[1] = "differ";
             return "unoptimised build: compile: " + t;
         }
+        boolean sameCode = sameClasses(fast.compiled, compiled);
         Run plain = verifyAndRun(compiled);
         if (plain.failure != null) {
             outcome[1] = "differ";
@@ -157,7 +159,8 @@ class FuzzTest {
             return null;
         }
         if (plain.exit == fast.exit && plain.stdout.equals(fast.stdout) && plain.stderr.equals(fast.stderr)) {
-            outcome[1] = "same";
+            // "same": the builds' code differs (some optimisation applied) and their outputs agree
+            outcome[1] = sameCode ? "same code" : "same";
             return null;
         }
         outcome[1] = "differ";
@@ -184,8 +187,17 @@ class FuzzTest {
         return "(same text)";
     }
 
+    /** Whether two builds generated the same classes, byte for byte (no optimisation applied). */
+    private static boolean sameClasses(CompiledProgram a, CompiledProgram b) {
+        if (!a.classes().keySet().equals(b.classes().keySet())) return false;
+        for (Map.Entry<String, byte[]> e : a.classes().entrySet()) {
+            if (!java.util.Arrays.equals(e.getValue(), b.classes().get(e.getKey()))) return false;
+        }
+        return true;
+    }
+
     /** One run of compiled classes: failure (a class does not verify), hang, or its exit status and output. */
-    private record Run(String failure, String hang, int exit, String stdout, String stderr) {}
+    private record Run(CompiledProgram compiled, String failure, String hang, int exit, String stdout, String stderr) {}
 
     /** Verifies every class, then runs the program with seed 1 and a 1 s time limit, watching for a hang. */
     private static Run verifyAndRun(CompiledProgram compiled) throws Exception {
@@ -194,7 +206,7 @@ class FuzzTest {
             StringWriter sw = new StringWriter();
             CheckClassAdapter.verify(new ClassReader(e.getValue()), loader, false, new PrintWriter(sw));
             if (!sw.toString().isEmpty()) {
-                return new Run("class " + e.getKey() + " does not verify: " + sw.toString().lines().findFirst().orElse(""), null, -1, "", "");
+                return new Run(compiled, "class " + e.getKey() + " does not verify: " + sw.toString().lines().findFirst().orElse(""), null, -1, "", "");
             }
         }
         var out = new ByteArrayOutputStream();
@@ -216,9 +228,9 @@ class FuzzTest {
         for (Thread t : ChildRuns.threadsNamed("ludus-main")) {
             if (earlier.contains(t)) continue;
             String hang = awaitEnd(t, start);
-            if (hang != null) return new Run(null, hang, exit, stdout, stderr);
+            if (hang != null) return new Run(compiled, null, hang, exit, stdout, stderr);
         }
-        return new Run(null, null, exit, stdout, stderr);
+        return new Run(compiled, null, null, exit, stdout, stderr);
     }
 
     /** What is wrong with a finished run's exit status and output, or null. */
