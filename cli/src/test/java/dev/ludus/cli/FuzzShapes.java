@@ -79,10 +79,12 @@ final class FuzzShapes {
     // ---- numbers
 
     private String literal() {
-        return switch (rnd.nextInt(8)) {
+        return switch (rnd.nextInt(10)) {
             case 0 -> "0";
             case 1 -> Double.toString(Math.round(rnd.nextDouble() * 100 - 50) / 10.0);
             case 2 -> "-" + (1 + rnd.nextInt(5));
+            // where longs stop being exact and doubles have a sign of zero (IntLoops' fallback)
+            case 3 -> pick("-0", "0.5", "9007199254740991", "4503599627370496.5", "-9007199254740993", "1000000000000000000000");
             default -> Integer.toString(1 + rnd.nextInt(12));
         };
     }
@@ -97,7 +99,7 @@ final class FuzzShapes {
             case 3, 4 -> "add (" + num(names, depth - 1) + ", " + num(names, depth - 1) + ")";
             case 5 -> "sub (" + num(names, depth - 1) + ", " + num(names, depth - 1) + ")";
             case 6 -> "mult (" + num(names, depth - 1) + ", " + num(names, depth - 1) + ")";
-            case 7 -> pick("inc", "dec", "neg", "abs") + " (" + num(names, depth - 1) + ")";
+            case 7 -> pick("inc", "dec", "neg", "abs", "inc", "dec", "floor", "ceil", "round", "sqrt") + " (" + num(names, depth - 1) + ")";
             case 8 -> pick("div", "mod") + " (" + num(names, depth - 1) + ", " + (1 + rnd.nextInt(5)) + ")";
             case 9 -> "if " + pick("gt?", "lt?", "eq?") + " (" + num(names, 0) + ", " + literal() + ") then "
                     + num(names, depth - 1) + " else " + num(names, depth - 1);
@@ -223,6 +225,11 @@ final class FuzzShapes {
     private String listWalk() {
         String f = name("f"), x = name("x"), xs = name("xs"), a = name("a");
         String def;
+        if (rnd.nextInt(4) == 0) { // a counter beside the list (ListCursors keeps it unboxed)
+            def = "fn " + f + " {\n  (" + a + ", []) -> " + a + "\n  (" + a + ", [" + x + ", ..." + xs + "]) -> " + f + " ("
+                    + pick("inc (" + a + ")", "add (" + a + ", " + x + ")", "add (" + a + ", 2)") + ", " + xs + ")\n}";
+            return def + "\n" + use(f + " (" + literal() + ", " + source(1) + ")");
+        }
         if (rnd.nextInt(3) == 0) {
             def = "fn " + f + " {\n  ([]) -> 0\n  ([" + x + ", ..." + xs + "]) -> add (" + num(List.of(x), 1) + ", " + f + " (" + xs + "))\n}";
             return def + "\n" + use(f + " (" + source(1) + ")");
@@ -260,7 +267,10 @@ final class FuzzShapes {
     private String loop() {
         String i = name("i"), a = name("a");
         int count = rnd.nextInt(5) == 0 ? 1000 + rnd.nextInt(10000) : rnd.nextInt(12);
-        return switch (rnd.nextInt(3)) {
+        return switch (rnd.nextInt(4)) {
+            // growing past 2^53 (a long loop must fall back to doubles with the same results)
+            case 3 -> "loop (0, " + literal() + ") with { (" + (20 + rnd.nextInt(60)) + ", " + a + ") -> " + a + "; (" + i + ", " + a
+                    + ") -> recur (inc (" + i + "), " + pick("mult", "add", "sub") + " (" + a + ", " + pick("3", "-7", "10", "1.5", a, "mult (" + a + ", " + i + ")") + ")) }";
             case 0 -> "loop (0, " + literal() + ") with { (" + count + ", " + a + ") -> " + a + "; (" + i + ", " + a + ") -> recur (inc (" + i + "), "
                     + num(List.of(a, i), 2) + ") }";
             case 1 -> "loop (0, []) with { (" + count + ", " + a + ") -> " + a + "; (" + i + ", " + a + ") -> recur (inc (" + i + "), append ("
