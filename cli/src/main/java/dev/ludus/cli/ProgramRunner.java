@@ -27,13 +27,18 @@ public final class ProgramRunner {
 
     /** Compiles and runs {@code file} (named {@code displayName} in reports); returns the exit status. */
     public static int compileAndRun(Path file, String displayName, RunOptions opts, PrintStream out, PrintStream err) {
-        return compileAndLaunch(file, displayName, opts, out, err, false, null);
+        return compileAndLaunch(file, displayName, opts, out, err, false, null, true);
     }
 
     /** As {@link #compileAndRun}, reusing (and keeping) the classes of an unchanged file in {@code cache} (may be null). */
     static int compileAndRun(Path file, String displayName, RunOptions opts, PrintStream out, PrintStream err,
                              CompileCache cache) {
-        return compileAndLaunch(file, displayName, opts, out, err, false, cache);
+        return compileAndLaunch(file, displayName, opts, out, err, false, cache, true);
+    }
+
+    /** As {@link #compileAndRun}, without the optional optimisations ({@code ludus run --no-opt}; no cache). */
+    static int compileAndRunUnoptimised(Path file, String displayName, RunOptions opts, PrintStream out, PrintStream err) {
+        return compileAndLaunch(file, displayName, opts, out, err, false, null, false);
     }
 
     /**
@@ -42,11 +47,11 @@ public final class ProgramRunner {
      * outside the tests. Returns the exit status (0 iff no test failed and nothing panicked).
      */
     public static int compileAndTest(Path file, String displayName, RunOptions opts, PrintStream out, PrintStream err) {
-        return compileAndLaunch(file, displayName, opts, out, err, true, null);
+        return compileAndLaunch(file, displayName, opts, out, err, true, null, true);
     }
 
     private static int compileAndLaunch(Path file, String displayName, RunOptions opts, PrintStream out,
-                                        PrintStream err, boolean tests, CompileCache cache) {
+                                        PrintStream err, boolean tests, CompileCache cache, boolean optimise) {
         CompiledProgram program = cache == null ? null : cache.lookup(file, displayName);
         if (program != null) {
             Class<?> kept = null;
@@ -59,7 +64,7 @@ public final class ProgramRunner {
         }
         Warmup.start();
         try {
-            program = cache == null ? compile(file, displayName) : compileAndKeep(file, displayName, cache);
+            program = cache == null ? compile(file, displayName, optimise) : compileAndKeep(file, displayName, cache);
         } catch (CompileErrors e) {
             return reportCompileErrors(e, out, err);
         } catch (InterruptedException e) {
@@ -82,10 +87,15 @@ public final class ProgramRunner {
 
     /** Parses, resolves and generates code (on a big stack). */
     public static CompiledProgram compile(Path file, String displayName) throws Exception {
+        return compile(file, displayName, true);
+    }
+
+    /** As {@link #compile(Path, String)}; optimise false: without the optional optimisations (LudusCompiler). */
+    public static CompiledProgram compile(Path file, String displayName, boolean optimise) throws Exception {
         return BigStack.call("ludus-compile", new Callable<CompiledProgram>() { // not a lambda: see LudusCompiler.PARSER
             @Override
             public CompiledProgram call() throws Exception {
-                return LudusCompiler.compile(file, displayName);
+                return LudusCompiler.compile(file, displayName, optimise);
             }
         });
     }

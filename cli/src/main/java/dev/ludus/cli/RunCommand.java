@@ -48,6 +48,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Canvas size for --svg/--png (default: 640x640).")
     Size size;
 
+    @Option(names = "--no-opt", hidden = true,
+            description = "Developer: compile without the optional optimisations (the generic code paths; no compile cache).")
+    boolean noOpt;
+
     /** A canvas size. */
     record Size(int width, int height) {}
 
@@ -63,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
         }
         RunOptions opts = timeLimit.apply(seed.options()).withSvg(svgOut).withPng(png);
         if (size != null) opts = opts.withSize(size.width(), size.height());
-        int code = run(file, opts, main.in, main.out, main.err, !noCache);
+        int code = run(file, opts, main.in, main.out, main.err, !noCache, !noOpt);
         if (code == Launcher.EXIT_INTERNAL && !TurtleOutput.drewAnything()) return code;
         if (open) {
             Path shown = svgOut != null ? svgOut : png;
@@ -86,12 +90,18 @@ final class RunCommand implements Callable<Integer> {
 
     /** Compiles and runs the program named on the command line (`-`: standard input). */
     static int run(String file, RunOptions opts, InputStream stdin, PrintStream out, PrintStream err) {
-        return run(file, opts, stdin, out, err, true);
+        return run(file, opts, stdin, out, err, true, true);
     }
 
-    /** As above; {@code useCache}: reuse and keep the classes of an unchanged program (not for standard input). */
-    static int run(String file, RunOptions opts, InputStream stdin, PrintStream out, PrintStream err, boolean useCache) {
+    /**
+     * As above; {@code useCache}: reuse and keep the classes of an unchanged program (not for
+     * standard input); {@code optimise} false: without the optional optimisations ({@code --no-opt},
+     * the fuzzer's oracle's twin; never cached).
+     */
+    static int run(String file, RunOptions opts, InputStream stdin, PrintStream out, PrintStream err, boolean useCache,
+                   boolean optimise) {
         try (SourceInput in = SourceInput.open(file, stdin)) {
+            if (!optimise) return ProgramRunner.compileAndRunUnoptimised(in.path(), in.displayName(), opts, out, err);
             CompileCache cache = useCache && in.tempDir() == null ? CompileCache.configured() : null;
             return ProgramRunner.compileAndRun(in.path(), in.displayName(), opts, out, err, cache);
         }

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Fuzz inputs (issue 12): valid programs generated from the grammar and prelude signatures,
- * and mutants of real programs (token and line edits, random bytes, truncation).
+ * Fuzz inputs (issue 12): valid programs generated from the grammar and prelude signatures
+ * (with statements in the shapes the optimisations target: FuzzShapes), and mutants of real
+ * programs (token and line edits, random bytes, truncation).
  */
 final class FuzzPrograms {
     private final SplittableRandom rnd;
@@ -16,6 +17,7 @@ final class FuzzPrograms {
     FuzzPrograms(long seed, List<String> corpus) {
         this.rnd = new SplittableRandom(seed);
         this.corpus = corpus;
+        this.shapes = new FuzzShapes(rnd, this::expr, fns, values);
     }
 
     /** The next program: generated or mutated, half and half. */
@@ -33,11 +35,14 @@ final class FuzzPrograms {
     private final java.util.List<String> values = new java.util.ArrayList<>();
     private final java.util.List<String> fns = new java.util.ArrayList<>();
     private int fresh;
+    /** Statements and expressions in the shapes the optimisations target (for the oracle). */
+    private final FuzzShapes shapes;
 
     String generate() {
         depth = 0;
         values.clear();
         fns.clear();
+        shapes.reset();
         StringBuilder b = new StringBuilder();
         int n = 1 + rnd.nextInt(8);
         for (int i = 0; i < n; i++) b.append(statement()).append('\n');
@@ -45,7 +50,7 @@ final class FuzzPrograms {
     }
 
     private String statement() {
-        switch (rnd.nextInt(6)) {
+        switch (rnd.nextInt(10)) {
             case 0: {
                 String e = expr();
                 String v = "v" + fresh++;
@@ -71,8 +76,10 @@ final class FuzzPrograms {
                 values.remove(p);
                 return "fn " + f + " {\n  (0) -> " + base + "\n  (" + p + ") -> " + body + "\n}";
             }
-            default:
+            case 4, 5:
                 return expr();
+            default:
+                return shapes.statement();
         }
     }
 
@@ -81,7 +88,7 @@ final class FuzzPrograms {
             depth--;
             return atom();
         }
-        String e = switch (rnd.nextInt(15)) {
+        String e = switch (rnd.nextInt(16)) {
             case 0, 1, 2 -> atom();
             case 3 -> pick(UNARY) + " (" + expr() + ")";
             case 4, 5 -> pick(BINARY) + " (" + expr() + ", " + expr() + ")";
@@ -99,6 +106,7 @@ final class FuzzPrograms {
             }
             case 12 -> "do " + expr() + " > " + pick(UNARY);
             case 13 -> fns.isEmpty() ? atom() : pick(fns) + " (" + expr() + ")";
+            case 14 -> shapes.expr();
             default -> "#{:k " + expr() + ", :j " + expr() + "}";
         };
         depth--;
@@ -132,9 +140,14 @@ final class FuzzPrograms {
         String body = expr();
         values.remove(x);
         values.remove(y);
-        if (!pattern.contains(x)) body = body.contains(x) || body.contains(y) ? "nil" : body;
-        else if (!pattern.contains("..." + y) && (body.contains(y + " ") || body.contains(y + ")") || body.endsWith(y))) body = x;
+        if (!pattern.contains(x)) body = mentions(body, x) || mentions(body, y) ? "nil" : body;
+        else if (!pattern.contains("..." + y) && mentions(body, y)) body = x;
         return "match " + scrutinee + " with { " + pattern + " -> " + body + "; _ -> " + atom() + " }";
+    }
+
+    /** Whether code names name (a whole word). */
+    private static boolean mentions(String code, String name) {
+        return java.util.regex.Pattern.compile("\\b" + name + "\\b").matcher(code).find();
     }
 
     private String atom() {

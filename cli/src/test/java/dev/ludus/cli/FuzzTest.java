@@ -35,6 +35,8 @@ import org.objectweb.asm.util.CheckClassAdapter;
 class FuzzTest {
     static final long SEED = Long.getLong("ludus.fuzz.seed", 12);
     static final int COUNT = Integer.getInteger("ludus.fuzz.count", 2000);
+    /** Whether every program that compiles is also compared with its unoptimised build (the oracle). */
+    static final boolean ORACLE = Boolean.parseBoolean(System.getProperty("ludus.fuzz.oracle", "true"));
 
     @Test
     void fuzz() throws Exception {
@@ -45,14 +47,15 @@ class FuzzTest {
         FuzzPrograms gen = new FuzzPrograms(SEED, corpus);
         Path dir = Files.createTempDirectory("ludus-fuzz");
         Path file = dir.resolve("fuzz.ld");
-        Map<String, Integer> outcomes = new TreeMap<>();
+        Map<String, Integer> outcomes = new TreeMap<>(), compared = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < COUNT; i++) {
             String program = gen.next();
-            String[] outcome = new String[1];
+            String[] outcome = new String[2];
             long rssBefore = ChildRuns.statusMb("self", "VmRSS");
             String failure = check(file, program, outcome);
             outcomes.merge(outcome[0], 1, Integer::sum);
+            if (outcome[1] != null) compared.merge(outcome[1], 1, Integer::sum);
             long rssAfter = ChildRuns.statusMb("self", "VmRSS");
             if (rssAfter - rssBefore > 256) {
                 System.out.println("fuzz rss: program " + i + " took resident memory from " + rssBefore + " to " + rssAfter + " MB");
@@ -64,6 +67,7 @@ class FuzzTest {
             }
         }
         System.out.println("fuzz: seed " + SEED + ", " + COUNT + " programs: " + outcomes + ", " + failures.size() + " failures");
+        if (ORACLE) System.out.println("fuzz oracle: seed " + SEED + ": " + compared);
         assertTrue(failures.isEmpty(), String.join("\n", failures.subList(0, Math.min(20, failures.size()))));
     }
 
@@ -94,13 +98,117 @@ class FuzzTest {
             outcome[0] = "internal";
             return "check found \"" + checkError + "\", run compiled it";
         }
+        Run run = verifyAndRun(compiled);
+        if (run.failure != null) {
+            outcome[0] = "internal";
+            return run.failure;
+        }
+        outcome[0] = run.exit == 0 ? "ran" : run.stdout.contains("Time limit of") ? "time limit" : run.exit == 1 ? "panic" : "exit " + run.exit;
+        if (run.hang != null) return run.hang;
+        String wrong = wrongOutcome(run);
+        if (wrong != null) return wrong;
+        return ORACLE ? oracle(file, program, run, outcome) : null;
+    }
+
+    /**
+     * The differential oracle: the program compiled without the optional optimisations
+     * (LudusCompiler.compile(file, name, false): the emitter's generic paths) must print the same
+     * stdout and stderr (a panic's message, place and trace) and exit the same. Not compared
+     * (outcome[1] says why): a run that hit the time limit, the stack or the heap (how far a
+     * program gets before that depends on frame sizes and speed), programs naming process words
+     * (scheduling), and "same code": both builds generated the same classes (nothing to compare,
+     * the second run is left out). random is seeded alike (--seed 1) in both runs.
+     */
+    private static String oracle(Path file, String program, Run fast, String[] outcome) throws Exception {
+        if (outcome.length < 2) return null;
+        for (String word : NONDETERMINISTIC) {
+            if (program.contains(word)) {
+                outcome[1] = "skipped: processes";
+                return null;
+            }
+        }
+        if (resourceBound(fast)) {
+            outcome[1] = "skipped: limit";
+            return null;
+        }
+        CompiledProgram compiled;
+        try {
+            compiled = ProgramRunner.compile(file, "fuzz.ld", false);
+        } catch (CompileErrors e) {
+            if (e.diagnostics().get(0).message().contains("too large")) {
+                outcome[1] = "skipped: too large";
+                return null;
+            }
+            outcome[1] = "differ";
+            return "unoptimised build: compile error " + e.diagnostics().get(0).message();
+        } catch (Throwable t) {
+            outcome[1] = "differ";
+            return "unoptimised build: compile: " + t;
+        }
+        if (sameClasses(fast.compiled, compiled)) { // no optimisation applied: the same run again
+            outcome[1] = "same code";
+            return null;
+        }
+        Run plain = verifyAndRun(compiled);
+        if (plain.failure != null) {
+            outcome[1] = "differ";
+            return "unoptimised build: " + plain.failure;
+        }
+        if (plain.hang != null) return "unoptimised build: " + plain.hang;
+        String wrong = wrongOutcome(plain);
+        if (wrong != null) return "unoptimised build: " + wrong;
+        if (resourceBound(plain)) {
+            outcome[1] = "skipped: limit";
+            return null;
+        }
+        if (plain.exit == fast.exit && plain.stdout.equals(fast.stdout) && plain.stderr.equals(fast.stderr)) {
+            outcome[1] = "same"; // the builds' code differs (some optimisation applied), their outputs agree
+            return null;
+        }
+        outcome[1] = "differ";
+        return "optimised and unoptimised builds differ: " + firstDifference("exit " + fast.exit + "\n" + fast.stdout + "[stderr]\n" + fast.stderr,
+                "exit " + plain.exit + "\n" + plain.stdout + "[stderr]\n" + plain.stderr);
+    }
+
+    /** Words of programs the oracle does not compare: processes run as the scheduler has them. */
+    private static final String[] NONDETERMINISTIC = {"spawn", "send", "receive", "sleep!", "self", "link"};
+
+    /** A run that ended on a limit of time, stack or heap (where it stops is not the program's meaning). */
+    private static boolean resourceBound(Run r) {
+        return r.stdout.contains("Time limit of") || r.stdout.contains("Maximum call stack size exceeded")
+                || r.stdout.contains("Out of memory");
+    }
+
+    /** The first line where a and b differ, both ways. */
+    private static String firstDifference(String a, String b) {
+        String[] x = a.split("\n", -1), y = b.split("\n", -1);
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            String p = i < x.length ? x[i] : "<none>", q = i < y.length ? y[i] : "<none>";
+            if (!p.equals(q)) return "line " + (i + 1) + ": optimised \"" + p + "\", unoptimised \"" + q + "\"";
+        }
+        return "(same text)";
+    }
+
+    /** Whether two builds generated the same classes, byte for byte (no optimisation applied). */
+    private static boolean sameClasses(CompiledProgram a, CompiledProgram b) {
+        if (!a.classes().keySet().equals(b.classes().keySet())) return false;
+        for (Map.Entry<String, byte[]> e : a.classes().entrySet()) {
+            if (!java.util.Arrays.equals(e.getValue(), b.classes().get(e.getKey()))) return false;
+        }
+        return true;
+    }
+
+    /** One run of compiled classes: failure (a class does not verify), hang, or its exit status and output. */
+    private record Run(CompiledProgram compiled, String failure, String hang, int exit, String stdout, String stderr) {}
+
+    /** Verifies every class, then runs the program with seed 1 and a 1 s time limit, watching for a hang. */
+    private static Run verifyAndRun(CompiledProgram compiled) throws Exception {
         ProgramClassLoader loader = new ProgramClassLoader(compiled, FuzzTest.class.getClassLoader());
         for (Map.Entry<String, byte[]> e : compiled.classes().entrySet()) {
             StringWriter sw = new StringWriter();
             CheckClassAdapter.verify(new ClassReader(e.getValue()), loader, false, new PrintWriter(sw));
             if (!sw.toString().isEmpty()) {
-                outcome[0] = "internal";
-                return "class " + e.getKey() + " does not verify: " + sw.toString().lines().findFirst().orElse("");
+                return new Run(compiled, "class " + e.getKey() + " does not verify: " + sw.toString().lines().findFirst().orElse(""), null, -1, "", "");
             }
         }
         var out = new ByteArrayOutputStream();
@@ -113,7 +221,6 @@ class FuzzTest {
             exit = Launcher.run(loader.load(compiled.mainClass()), RunOptions.defaults().withSeed(1L).withTimeLimit(1), o, er);
         }
         String stdout = out.toString(StandardCharsets.UTF_8), stderr = err.toString(StandardCharsets.UTF_8);
-        outcome[0] = exit == 0 ? "ran" : stdout.contains("Time limit of") ? "time limit" : exit == 1 ? "panic" : "exit " + exit;
         // The limit is 1 s: a cancel must end the program at its next poll. A program thread
         // still alive once the run returned was abandoned (no poll reached within the grace);
         // it may be unwinding a deep recursion's stack overflow, which HotSpot takes seconds
@@ -123,11 +230,16 @@ class FuzzTest {
         for (Thread t : ChildRuns.threadsNamed("ludus-main")) {
             if (earlier.contains(t)) continue;
             String hang = awaitEnd(t, start);
-            if (hang != null) return hang;
+            if (hang != null) return new Run(compiled, null, hang, exit, stdout, stderr);
         }
-        if (exit != 0 && exit != 1) return "exit status " + exit + ": " + stdout.lines().reduce((a, b) -> b).orElse("");
-        if (stdout.contains("internal error") || stderr.contains("internal error")) return "internal error: " + stdout;
-        if (stderr.contains("java.") || stderr.contains("\tat ")) return "Java text on stderr: " + stderr.lines().findFirst().orElse("");
+        return new Run(compiled, null, null, exit, stdout, stderr);
+    }
+
+    /** What is wrong with a finished run's exit status and output, or null. */
+    private static String wrongOutcome(Run r) {
+        if (r.exit != 0 && r.exit != 1) return "exit status " + r.exit + ": " + r.stdout.lines().reduce((a, b) -> b).orElse("");
+        if (r.stdout.contains("internal error") || r.stderr.contains("internal error")) return "internal error: " + r.stdout;
+        if (r.stderr.contains("java.") || r.stderr.contains("\tat ")) return "Java text on stderr: " + r.stderr.lines().findFirst().orElse("");
         return null;
     }
 
@@ -152,7 +264,7 @@ class FuzzTest {
     /** Writes a failing program, reduced by deleting lines while it still fails. */
     private static void record(Path file, String program, int index) throws Exception {
         List<String> lines = new ArrayList<>(program.lines().toList());
-        String[] ignored = new String[1];
+        String[] ignored = new String[2];
         for (int i = lines.size() - 1; i >= 0 && lines.size() > 1; i--) {
             List<String> fewer = new ArrayList<>(lines);
             fewer.remove(i);

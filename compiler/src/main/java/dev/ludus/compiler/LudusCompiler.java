@@ -88,9 +88,18 @@ public final class LudusCompiler {
 
     /** Compile a program to run in this JVM (ludus run/test, the Maven plugin's run/test): the whole chain. */
     public static CompiledProgram compile(Path file, String displayName) throws CompileErrors {
+        return compile(file, displayName, true);
+    }
+
+    /**
+     * As {@link #compile(Path, String)}; with {@code optimise} false, without the optional
+     * optimisations (Analyser.analyse(Program, boolean)): the same behaviour by the generic code
+     * paths, for differential testing (the fuzzer's oracle, {@code ludus run --no-opt}).
+     */
+    public static CompiledProgram compile(Path file, String displayName, boolean optimise) throws CompileErrors {
         Program resolved = analyse(file, displayName);      // parse -> resolve
         requireProcessSupport(resolved);
-        AnalysedProgram analysed = Analyser.analyse(resolved); // -> analyse
+        AnalysedProgram analysed = Analyser.analyse(resolved, optimise); // -> analyse
         return ProgramEmitter.emit(analysed);                  // -> emit
     }
 

@@ -26,13 +26,29 @@ public final class Analyser {
 
     /** Analyses every module of a resolved program. */
     public static AnalysedProgram analyse(Program program) {
+        return analyse(program, true);
+    }
+
+    /**
+     * Analyses every module of a resolved program; with {@code optimise} false the analysis
+     * records none of the facts that only make code faster (fused and object pipelines, range
+     * folds, numeric entries and returns, unboxed lets and loop positions, long loops, list
+     * accumulators and cursors, typed self-loop copies, vector bodies and loops), so the emitter
+     * takes its generic paths: the fuzzer's differential oracle (issue 12), `ludus run --no-opt`.
+     */
+    public static AnalysedProgram analyse(Program program, boolean optimise) {
         Map<Module, Analysis> out = new IdentityHashMap<>();
-        for (Module m : program.modules()) out.put(m, analyse(m));
+        for (Module m : program.modules()) out.put(m, analyse(m, optimise));
         return new AnalysedProgram(program, Collections.unmodifiableMap(out));
     }
 
     /** Analyses one resolved module. */
     public static Analysis analyse(Module module) {
+        return analyse(module, true);
+    }
+
+    /** Analyses one resolved module, recording optimisation facts only when optimise (see analyse(Program, boolean)). */
+    public static Analysis analyse(Module module, boolean optimise) {
         Resolution res = module.resolution();
         AstWalk walk = new AstWalk();
         walk.weight(module.script());
@@ -61,7 +77,7 @@ public final class Analyser {
 
         NumericEntries entryRule = new NumericEntries(res, walk, Pipelines.stageLambdas(res, chains));
         Map<FnDef, Integer> entries = new IdentityHashMap<>();
-        for (FnDef fd : fns) entries.put(fd, entryRule.mask(fd));
+        for (FnDef fd : fns) entries.put(fd, optimise ? entryRule.mask(fd) : 0);
 
         Numbers nums = new Numbers(res, Collections.unmodifiableMap(knownFns), walk);
         NumReturns returns = new NumReturns(res, nums, nums.knownFns(), entries);
@@ -74,6 +90,7 @@ public final class Analyser {
         nums.returns = returnsNumber;
         for (FnDef fd : fns) returns.returnsNumber(fd, 1); // decides every arity of fd
         Map<FnDef, Integer> decided = new IdentityHashMap<>(returns.decided());
+        if (!optimise) for (FnDef fd : fns) decided.put(fd, 0);
         returns.freeze();
 
         Purity purity = new Purity(res);
@@ -87,7 +104,7 @@ public final class Analyser {
         // counted loop (RangeFolds) rather than a fused loop over objects, which builds the range.
         Map<Node, Analysis.Pipeline> pipelines = new IdentityHashMap<>();
         Set<Node> rangeFolds = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Node n : chains) {
+        for (Node n : optimise ? chains : List.<Node>of()) {
             Analysis.Pipeline p = n instanceof Do d ? pipes.plan(d) : pipes.plan((Synthetic) n);
             boolean counted = n instanceof Synthetic s && (p == null || p.objects()) && RangeFolds.applies(res, s);
             if (counted) rangeFolds.add(n);
@@ -104,7 +121,7 @@ public final class Analyser {
             // a loop of many names passes them in one array (its clauses' names go to arrays too: the emitter's Spills)
             boolean fixed = RecurScan.allRecursHaveArity(l, k) && k < Analysis.MANY_NAMES;
             List<Clause> applicable = fixed ? List.copyOf(Clauses.applicable(l.clauses(), k)) : List.of();
-            Set<Binding>[] candidates = fixed ? accs.find(applicable, k) : null;
+            Set<Binding>[] candidates = fixed && optimise ? accs.find(applicable, k) : null;
             Set<Binding> inside = new HashSet<>();
             for (Clause c : l.clauses()) {
                 for (Node n : AstWalk.nodes(c)) {
@@ -139,7 +156,7 @@ public final class Analyser {
             }
         }
         Map<FnDef, VecBodies.Plan> vecPlans = new IdentityHashMap<>();
-        for (FnDef fd : fns) {
+        for (FnDef fd : optimise ? fns : List.<FnDef>of()) {
             VecBodies.Plan plan = VecBodies.plan(fd, res, walk);
             if (plan != null) vecPlans.put(fd, plan);
         }
@@ -151,13 +168,13 @@ public final class Analyser {
                 return fd == null ? null : vecPlans.get(fd);
             }
         };
-        for (Loop l : loopNodes) {
+        for (Loop l : optimise ? loopNodes : List.<Loop>of()) {
             VecLoops.Plan plan = VecLoops.plan(l, loops.get(l), res, flat);
             if (plan != null) vecLoops.put(l, plan);
         }
         ListCursors cursorRule = new ListCursors(res, walk);
         Map<FnDef, Integer> cursors = new IdentityHashMap<>();
-        for (FnDef fd : fns) {
+        for (FnDef fd : optimise ? fns : List.<FnDef>of()) {
             int bits = cursorRule.mask(fd);
             if (bits != 0) cursors.put(fd, bits);
         }
@@ -167,7 +184,7 @@ public final class Analyser {
                 Collections.unmodifiableMap(loops), nums, new IntLoops(res, nums), accs, returns, declarations,
                 Collections.unmodifiableMap(vecPlans), Collections.unmodifiableMap(vecLoops),
                 Collections.unmodifiableMap(pipelines), Collections.unmodifiableMap(pureFns),
-                Collections.unmodifiableMap(cursors), Collections.unmodifiableSet(rangeFolds));
+                Collections.unmodifiableMap(cursors), Collections.unmodifiableSet(rangeFolds), optimise);
     }
 
     /** Every node of the tree, parents before children, children left to right (iterative: deep trees do not recurse). */

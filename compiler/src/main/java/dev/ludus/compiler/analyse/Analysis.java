@@ -59,6 +59,12 @@ public final class Analysis {
     private final Map<FnDef, Boolean> pure;
     private final Map<FnDef, Integer> listCursors;
     private final Set<Node> rangeFolds;
+    /**
+     * False: the emitter's generic paths only (Analyser.analyse(Program, boolean)); the facts
+     * asked for lazily (numeric expressions and locals, loop positions, typed self-loop copies)
+     * answer "none" too, so no unboxed code is emitted.
+     */
+    private final boolean optimised;
     /** Per fn, per argument count: SelfLoopTypes' answer (an empty array: none), computed when first asked. */
     private final Map<FnDef, boolean[][]> selfLoopTypes = new java.util.IdentityHashMap<>();
     /** Made when the emitter first asks (only modules with large code do). */
@@ -89,7 +95,8 @@ public final class Analysis {
              ListAccumulators accumulators, NumReturns returns, Declarations declarations,
              Map<FnDef, VecBodies.Plan> vecPlans, Map<Loop, VecLoops.Plan> vecLoops,
              Map<Node, Pipeline> pipelines, Map<FnDef, Boolean> pure, Map<FnDef, Integer> listCursors,
-             Set<Node> rangeFolds) {
+             Set<Node> rangeFolds, boolean optimised) {
+        this.optimised = optimised;
         this.listCursors = listCursors;
         this.rangeFolds = rangeFolds;
         this.res = res;
@@ -109,6 +116,11 @@ public final class Analysis {
         this.vecLoops = vecLoops;
         this.pipelines = pipelines;
         this.pure = pure;
+    }
+
+    /** Whether this analysis records optimisation facts (false: the generic paths only). */
+    public boolean optimised() {
+        return optimised;
     }
 
     // ---- pipelines and purity
@@ -233,6 +245,7 @@ public final class Analysis {
      * (SelfLoopTypes); null when the entry has no typed copy.
      */
     public boolean[] selfLoopTypes(FnDef fd, int n) {
+        if (!optimised) return null;
         boolean[][] known = selfLoopTypes.get(fd);
         if (known == null) selfLoopTypes.put(fd, known = new boolean[Clauses.MAX_DIRECT + 1][]);
         if (known[n] == null) {
@@ -284,7 +297,7 @@ public final class Analysis {
 
     /** The module-level fn a call names, if its numeric entry for this many arguments returns a double. */
     public FnDef numericCallee(Synthetic s) {
-        return nums.numericCallee(s);
+        return optimised ? nums.numericCallee(s) : null;
     }
 
     /** The arguments of a plain call. */
@@ -294,7 +307,7 @@ public final class Analysis {
 
     /** Whether e certainly yields a number, where env's locals are unboxed (Numbers). */
     public boolean numeric(Expr e, NumEnv env) {
-        return nums.numeric(e, Numbers.doubles(env));
+        return optimised && nums.numeric(e, Numbers.doubles(env));
     }
 
     /** Whether a let of b to value, in a method implementing owner's frame, keeps b unboxed. */
@@ -328,12 +341,12 @@ public final class Analysis {
     boolean[] computeNumericPositions(Loop l, NumEnv env) {
         int k = l.init().items().size();
         // a loop of many names keeps them boxed, in one copy: its locals stay within the emitter's limit
-        return k > WIDE_LOOP ? new boolean[k] : loopTypes.numericPositions(l, loop(l).applicable(), env);
+        return k > WIDE_LOOP || !optimised ? new boolean[k] : loopTypes.numericPositions(l, loop(l).applicable(), env);
     }
 
     boolean[] computeLongPositions(Loop l, NumEnv env) {
         int k = l.init().items().size();
-        return k > WIDE_LOOP ? new boolean[k] : ints.longPositions(l, loop(l).applicable(), env);
+        return k > WIDE_LOOP || !optimised ? new boolean[k] : ints.longPositions(l, loop(l).applicable(), env);
     }
 
     /**

@@ -73,7 +73,7 @@ final class CallGen implements Opcodes {
 
     /** {@code v :k}: a DictSites lookup site (an inline cache on record shapes; Invoke.lookup semantics). */
     private void lookup(String key, dev.ludus.compiler.syntax.Span site, Frame f) {
-        if (f.runsOnce()) {
+        if (!cached(f)) {
             // a site that runs once gains nothing from a cache, and linking one costs start-up time
             Rt.keyword(f.mv, key);
             x.site(f.mv, site);
@@ -83,6 +83,14 @@ final class CallGen implements Opcodes {
         }
         x.site(f.mv, site);
         f.mv.visitInvokeDynamicInsn("lookup", "(" + Rt.OBJ_D + "Ljava/lang/String;II)" + Rt.OBJ_D, Rt.DICT_LOOKUP_BSM, key);
+    }
+
+    /**
+     * Whether a call or dict site here gets an invokedynamic inline cache: not in code that runs
+     * once, nor without the optional optimisations (the generic path, Analysis.optimised).
+     */
+    boolean cached(Frame f) {
+        return !f.runsOnce() && m.an.optimised();
     }
 
     private static boolean hasHole(Args a) {
@@ -128,7 +136,7 @@ final class CallGen implements Opcodes {
     void invokeOnStack(int n, Frame f, boolean tail) {
         MethodVisitor mv = f.mv;
         boolean tc = tail && f.mayReturnTailCall;
-        if (n <= 3 && f.runsOnce()) {
+        if (n <= 3 && !cached(f)) {
             // a site that runs once gains nothing from an inline cache, and linking an
             // invokedynamic site costs start-up time: call the generic path directly
             mv.visitMethodInsn(INVOKESTATIC, tc ? Rt.INVOKE : Rt.CALLS, (tc ? "tail" : "call") + n, Rt.objDesc(n + 1), false);
@@ -164,7 +172,7 @@ final class CallGen implements Opcodes {
                 JoinGen.emit(x, args, f);
                 return;
             }
-            if ((b.name.equals("assoc") || b.name.equals("update")) && n == 3 && args.get(1) instanceof Kw k && !f.runsOnce()) {
+            if ((b.name.equals("assoc") || b.name.equals("update")) && n == 3 && args.get(1) instanceof Kw k && cached(f)) {
                 // assoc (d, :k, v), update (d, :k, f): a DictSites site (an inline cache on record shapes; Colls semantics)
                 x.emit(args.get(0), f, false);
                 x.emit(args.get(2), f, false);

@@ -280,7 +280,7 @@ final class PatternGen implements Opcodes {
     private void dictPair(PDictPair pr, int v, Label fail, Frame f) {
         MethodVisitor mv = f.mv;
         mv.visitVarInsn(ALOAD, v);
-        if (f.runsOnce()) {
+        if (f.runsOnce() || !m.an.optimised()) { // no inline cache: see CallGen.cached
             mv.visitTypeInsn(CHECKCAST, Rt.LDICT);
             Rt.keyword(mv, pr.key());
             mv.visitMethodInsn(INVOKEVIRTUAL, Rt.LDICT, "get", "(" + Rt.KEYWORD_D + ")" + Rt.OBJ_D, false);
