@@ -89,8 +89,16 @@ final class ExprGen implements Gen, Opcodes {
     @Override
     public void makeCells(List<Expr> body, Frame f) {
         List<Binding> cells = new ArrayList<>();
-        for (Expr e : body) {
-            for (Binding b : declaredBy(e)) {
+        // Only the statements that declare cells are looked at, found once per outermost list:
+        // a long body moved into a chain of methods would otherwise be scanned once per method.
+        Splitter.Rest rest = split.rootOf(body);
+        @SuppressWarnings("unchecked")
+        List<Expr> root = rest == null ? body : (List<Expr>) rest.root();
+        int from = rest == null ? 0 : rest.from();
+        int[] at = cellStatements(root);
+        int k = java.util.Arrays.binarySearch(at, from);
+        for (k = k < 0 ? -k - 1 : k; k < at.length; k++) {
+            for (Binding b : declaredBy(root.get(at[k]))) {
                 if (b.kind == Binding.Kind.LOCAL && b.cell && !f.slots.containsKey(b) && !f.spilled.containsKey(b)) cells.add(b);
             }
         }
@@ -108,7 +116,32 @@ final class ExprGen implements Gen, Opcodes {
         }
     }
 
+    private final java.util.IdentityHashMap<List<Expr>, int[]> cellStatements = new java.util.IdentityHashMap<>();
+
+    /** The indices of the statements of {@code body} that declare a local cell, ascending (kept per list). */
+    private int[] cellStatements(List<Expr> body) {
+        int[] known = cellStatements.get(body);
+        if (known != null) return known;
+        int[] at = new int[body.size()];
+        int n = 0;
+        for (int i = 0; i < body.size(); i++) {
+            for (Binding b : declaredBy(body.get(i))) {
+                if (b.kind == Binding.Kind.LOCAL && b.cell) {
+                    at[n++] = i;
+                    break;
+                }
+            }
+        }
+        at = java.util.Arrays.copyOf(at, n);
+        cellStatements.put(body, at);
+        return at;
+    }
+
+    /** Statements looked at for cells, over all modules compiled in this JVM (LongFormsTest: linear). */
+    static long cellScans;
+
     private List<Binding> declaredBy(Expr e) {
+        cellScans++;
         List<Binding> out = new ArrayList<>();
         if (e instanceof Let l) {
             patterns.binders(l.pattern(), out);

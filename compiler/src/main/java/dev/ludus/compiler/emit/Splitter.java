@@ -142,6 +142,18 @@ final class Splitter implements Opcodes {
     private void restOf(List<?> list, int i, List<?> rest) {
         Gen.Suffix all = suffixes.get(list);
         if (all != null) suffixes.put(rest, new Gen.Suffix(all.w(), all.from() + i)); // shared, not copied: linear
+        Rest outer = roots.get(list);
+        roots.put(rest, outer == null ? new Rest(list, i) : new Rest(outer.root(), outer.from() + i));
+    }
+
+    /** A moved rest: the outermost list it is the tail of, from index {@code from}. */
+    record Rest(List<?> root, int from) {}
+
+    private final java.util.IdentityHashMap<List<?>, Rest> roots = new java.util.IdentityHashMap<>();
+
+    /** Where a moved rest starts in its outermost list; null for a list that is not one. */
+    Rest rootOf(List<?> list) {
+        return roots.get(list);
     }
 
     /** Emits e in an outlined method if it should move; false when the caller emits it. */
