@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
  * the same list built from scratch.
  */
 class LListConsSharingTest {
-    private record Version(LList list, List<Object> model) {}
 
     private static List<Object> consed(Object x, List<Object> m) {
         List<Object> r = new ArrayList<>();
@@ -155,53 +154,43 @@ class LListConsSharingTest {
     @Test
     void randomVersionTreeAgainstModel() {
         Random r = new Random(7);
-        List<Version> pool = new ArrayList<>();
-        pool.add(new Version(LList.EMPTY, List.of()));
+        List<ListVersion> pool = new ArrayList<>();
+        pool.add(new ListVersion(LList.EMPTY, List.of()));
         for (int step = 0; step < 40_000; step++) {
-            Version v = pool.get(r.nextInt(pool.size()));
+            ListVersion v = pool.get(r.nextInt(pool.size()));
             int op = r.nextInt(100);
-            Version out;
+            ListVersion out;
             if (op < 50) {
-                LList l = v.list;
-                List<Object> m = v.model;
+                LList l = v.list();
+                List<Object> m = v.model();
                 for (int i = 0, k = 1 + r.nextInt(r.nextInt(10) == 0 ? 1500 : 12); i < k; i++) {
                     Object x = r.nextBoolean() ? (Object) (double) r.nextInt(5) : step + "." + i;
                     l = l.cons(x);
                     m = consed(x, m);
                 }
-                out = new Version(l, m);
+                out = new ListVersion(l, m);
             } else if (op < 65) {
                 Object x = "ap" + step;
-                List<Object> m = new ArrayList<>(v.model);
+                List<Object> m = new ArrayList<>(v.model());
                 m.add(x);
-                out = new Version(v.list.append(x), m);
+                out = new ListVersion(v.list().append(x), m);
             } else if (op < 75) {
-                out = new Version(v.list.rest(), v.model.isEmpty() ? List.of() : new ArrayList<>(v.model.subList(1, v.model.size())));
-            } else if (op < 82 && v.model.size() > 0) {
-                int from = r.nextInt(v.model.size()), to = from + r.nextInt(v.model.size() - from + 1);
-                out = new Version(v.list.slice(from, to), new ArrayList<>(v.model.subList(from, to)));
-            } else if (op < 88 && v.model.size() > 0) {
-                int i = r.nextInt(v.model.size());
-                List<Object> m = new ArrayList<>(v.model);
-                Object x = "set" + step;
-                m.set(i, x);
-                out = new Version(v.list.set(i, x), m);
+                out = new ListVersion(v.list().rest(), v.model().isEmpty() ? List.of() : new ArrayList<>(v.model().subList(1, v.model().size())));
+            } else if (op < 82 && v.model().size() > 0) {
+                int from = r.nextInt(v.model().size()), to = from + r.nextInt(v.model().size() - from + 1);
+                out = new ListVersion(v.list().slice(from, to), new ArrayList<>(v.model().subList(from, to)));
+            } else if (op < 88 && v.model().size() > 0) {
+                out = v.set(r, step);
             } else if (op < 94) {
-                Version w = pool.get(r.nextInt(pool.size()));
-                List<Object> m = new ArrayList<>(v.model);
-                m.addAll(w.model);
-                out = new Version(v.list.concat(w.list), m);
+                out = v.concat(pool.get(r.nextInt(pool.size())));
             } else {
-                LList.Builder b = new LList.Builder(v.list);
-                List<Object> m = new ArrayList<>(v.model);
-                for (int i = 0, k = r.nextInt(40); i < k; i++) { Object x = "b" + step + "." + i; b.add(x); m.add(x); }
-                out = new Version(b.build(), m);
+                out = v.built(r, step, 40);
             }
-            if (out.model.size() > 3000) continue;
+            if (out.model().size() > 3000) continue;
             if (pool.size() < 300) pool.add(out);
             else pool.set(r.nextInt(pool.size()), out);
-            if (step % 4000 == 0) for (Version p : pool) assertList(p.model, p.list);
+            if (step % 4000 == 0) for (ListVersion p : pool) assertList(p.model(), p.list());
         }
-        for (Version p : pool) assertList(p.model, p.list);
+        for (ListVersion p : pool) assertList(p.model(), p.list());
     }
 }

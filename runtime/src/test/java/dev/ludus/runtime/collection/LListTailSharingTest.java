@@ -16,9 +16,7 @@ import org.junit.jupiter.api.Test;
  * own elements.
  */
 class LListTailSharingTest {
-    private record Version(LList list, List<Object> model) {}
 
-    private static Version version(LList l, List<Object> m) { return new Version(l, new ArrayList<>(m)); }
 
     @Test
     void twoAppendsToTheSameListDoNotSeeEachOther() {
@@ -66,49 +64,39 @@ class LListTailSharingTest {
     @Test
     void randomVersionTreeAgainstModel() {
         Random r = new Random(42);
-        List<Version> pool = new ArrayList<>();
-        pool.add(version(LList.EMPTY, List.of()));
+        List<ListVersion> pool = new ArrayList<>();
+        pool.add(ListVersion.of(LList.EMPTY, List.of()));
         for (int step = 0; step < 60_000; step++) {
-            Version v = pool.get(r.nextInt(pool.size()));
+            ListVersion v = pool.get(r.nextInt(pool.size()));
             int op = r.nextInt(100);
-            Version out;
+            ListVersion out;
             if (op < 70) {
                 // runs of appends, the common case, with lengths crossing leaf boundaries
                 int k = 1 + r.nextInt(r.nextInt(10) == 0 ? 1100 : 40);
-                LList l = v.list;
-                List<Object> m = new ArrayList<>(v.model);
+                LList l = v.list();
+                List<Object> m = new ArrayList<>(v.model());
                 for (int i = 0; i < k; i++) { Object x = step + "." + i; l = l.append(x); m.add(x); }
-                out = new Version(l, m);
-            } else if (op < 78 && v.model.size() > 0) {
-                int from = r.nextInt(v.model.size()), to = from + r.nextInt(v.model.size() - from + 1);
-                out = version(v.list.slice(from, to), v.model.subList(from, to));
+                out = new ListVersion(l, m);
+            } else if (op < 78 && v.model().size() > 0) {
+                int from = r.nextInt(v.model().size()), to = from + r.nextInt(v.model().size() - from + 1);
+                out = ListVersion.of(v.list().slice(from, to), v.model().subList(from, to));
             } else if (op < 83) {
-                out = version(v.list.rest(), v.model.isEmpty() ? List.of() : v.model.subList(1, v.model.size()));
+                out = ListVersion.of(v.list().rest(), v.model().isEmpty() ? List.of() : v.model().subList(1, v.model().size()));
             } else if (op < 88) {
-                out = version(v.list.butLast(), v.model.isEmpty() ? List.of() : v.model.subList(0, v.model.size() - 1));
-            } else if (op < 92 && v.model.size() > 0) {
-                int i = r.nextInt(v.model.size());
-                List<Object> m = new ArrayList<>(v.model);
-                Object x = "set" + step;
-                m.set(i, x);
-                out = new Version(v.list.set(i, x), m);
+                out = ListVersion.of(v.list().butLast(), v.model().isEmpty() ? List.of() : v.model().subList(0, v.model().size() - 1));
+            } else if (op < 92 && v.model().size() > 0) {
+                out = v.set(r, step);
             } else if (op < 96) {
-                Version w = pool.get(r.nextInt(pool.size()));
-                List<Object> m = new ArrayList<>(v.model);
-                m.addAll(w.model);
-                out = new Version(v.list.concat(w.list), m);
+                out = v.concat(pool.get(r.nextInt(pool.size())));
             } else {
-                LList.Builder b = new LList.Builder(v.list);
-                List<Object> m = new ArrayList<>(v.model);
-                for (int i = 0, k = r.nextInt(70); i < k; i++) { Object x = "b" + step + "." + i; b.add(x); m.add(x); }
-                out = new Version(b.build(), m);
+                out = v.built(r, step, 70);
             }
-            if (out.model.size() > 20_000) continue;   // keep the test quick
+            if (out.model().size() > 20_000) continue;   // keep the test quick
             if (pool.size() < 400) pool.add(out);
             else pool.set(r.nextInt(pool.size()), out);
-            if (step % 5000 == 0) for (Version p : pool) assertModel(p.model, p.list);
+            if (step % 5000 == 0) for (ListVersion p : pool) assertModel(p.model(), p.list());
         }
-        for (Version p : pool) assertModel(p.model, p.list);
+        for (ListVersion p : pool) assertModel(p.model(), p.list());
     }
 
     @Test
