@@ -144,29 +144,7 @@ final class PipelineObjects implements Opcodes {
             mv.visitVarInsn(ASTORE, cur);
             mv.visitJumpInsn(IFNULL, fallback); // not a list: the unfused stages panic as they should
             Label leaves = new Label(), inner = new Label();
-            mv.visitLabel(leaves);
-            mv.visitVarInsn(ALOAD, cur);
-            mv.visitMethodInsn(INVOKEVIRTUAL, CURSOR, "next", "()Z", false);
-            mv.visitJumpInsn(IFEQ, exit);
-            Rt.poll(mv);
-            mv.visitVarInsn(ALOAD, cur);
-            mv.visitMethodInsn(INVOKESTATIC, PIPES, "objects", "(L" + CURSOR + ";)[" + Rt.OBJ_D, false);
-            mv.visitVarInsn(ASTORE, leaf);
-            mv.visitVarInsn(ALOAD, cur);
-            mv.visitFieldInsn(GETFIELD, CURSOR, "from", "I");
-            mv.visitVarInsn(ISTORE, k);
-            mv.visitVarInsn(ALOAD, cur);
-            mv.visitFieldInsn(GETFIELD, CURSOR, "to", "I");
-            mv.visitVarInsn(ISTORE, to);
-            mv.visitLabel(inner);
-            mv.visitVarInsn(ILOAD, k);
-            mv.visitVarInsn(ILOAD, to);
-            mv.visitJumpInsn(IF_ICMPGE, leaves);
-            mv.visitVarInsn(ALOAD, leaf);
-            mv.visitVarInsn(ILOAD, k);
-            mv.visitInsn(AALOAD);
-            mv.visitVarInsn(ASTORE, el);
-            mv.visitIincInsn(k, 1);
+            LeafLoop.head(mv, false, cur, leaf, k, to, el, leaves, inner, exit, null);
             body(f, el, false, acc, out, first, inner);
             mv.visitJumpInsn(GOTO, inner);
         }

@@ -1,0 +1,58 @@
+package dev.ludus.compiler.emit;
+
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * The walk over a list's leaves that the fused forms share: PipelineGen over a list of numbers
+ * ({@code double[]} leaves), PipelineObjects over any list (Object leaves). A
+ * {@code LeafCursor} in slot cur hands out one leaf and its range [from, to) per turn.
+ */
+final class LeafLoop implements Opcodes {
+    private static final String PIPES = "dev/ludus/runtime/prelude/Pipes";
+    private static final String CURSOR = "dev/ludus/runtime/collection/LeafCursor";
+
+    private LeafLoop() {}
+
+    /**
+     * Opens the walk. At {@code leaves}: the cursor's next leaf (none left: jump to exit), a
+     * cancellation poll, the leaf into slot leaf (doubles: a leaf not all numbers is null and
+     * jumps to notNumbers) and its range into the int slots k and to. At {@code inner}: past the
+     * leaf's end, back to {@code leaves}; else the element k into el (a double slot for doubles)
+     * and k + 1. The caller's body follows and jumps back to {@code inner}.
+     */
+    static void head(MethodVisitor mv, boolean doubles, int cur, int leaf, int k, int to, int el,
+                     Label leaves, Label inner, Label exit, Label notNumbers) {
+        mv.visitLabel(leaves);
+        mv.visitVarInsn(ALOAD, cur);
+        mv.visitMethodInsn(INVOKEVIRTUAL, CURSOR, "next", "()Z", false);
+        mv.visitJumpInsn(IFEQ, exit);
+        Rt.poll(mv);
+        mv.visitVarInsn(ALOAD, cur);
+        if (doubles) {
+            mv.visitMethodInsn(INVOKESTATIC, PIPES, "doubles", "(L" + CURSOR + ";)[D", false);
+            mv.visitInsn(DUP);
+            mv.visitVarInsn(ASTORE, leaf);
+            mv.visitJumpInsn(IFNULL, notNumbers);
+        } else {
+            mv.visitMethodInsn(INVOKESTATIC, PIPES, "objects", "(L" + CURSOR + ";)[" + Rt.OBJ_D, false);
+            mv.visitVarInsn(ASTORE, leaf);
+        }
+        mv.visitVarInsn(ALOAD, cur);
+        mv.visitFieldInsn(GETFIELD, CURSOR, "from", "I");
+        mv.visitVarInsn(ISTORE, k);
+        mv.visitVarInsn(ALOAD, cur);
+        mv.visitFieldInsn(GETFIELD, CURSOR, "to", "I");
+        mv.visitVarInsn(ISTORE, to);
+        mv.visitLabel(inner);
+        mv.visitVarInsn(ILOAD, k);
+        mv.visitVarInsn(ILOAD, to);
+        mv.visitJumpInsn(IF_ICMPGE, leaves);
+        mv.visitVarInsn(ALOAD, leaf);
+        mv.visitVarInsn(ILOAD, k);
+        mv.visitInsn(doubles ? DALOAD : AALOAD);
+        mv.visitVarInsn(doubles ? DSTORE : ASTORE, el);
+        mv.visitIincInsn(k, 1);
+    }
+}
