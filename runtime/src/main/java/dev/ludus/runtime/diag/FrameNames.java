@@ -58,6 +58,27 @@ public final class FrameNames {
         return at > 0 && digits(method, at + SPLIT.length(), method.length()) ? method.substring(0, at) : method;
     }
 
+    /**
+     * Whether the JVM frame running {@code inner} is part of the same Ludus call as the frame
+     * just outside it, running {@code outer} at {@code outerLine} (negative: no line), both of
+     * one function: a method split off it (the splitter numbers parts after the method that
+     * calls them, and a call of the function always enters an unsplit entry), or the numeric
+     * entry that the usual entry hands numbers to before any of its own code has run.
+     */
+    public static boolean partOfCall(String inner, String outer, int outerLine) {
+        int si = splitIndex(inner), so = splitIndex(outer);
+        if (si > so) return true;
+        return si == 0 && so == 0 && outerLine < 0 && inner.equals(outer + "d");
+    }
+
+    /** n for a method split off another ({@code <method>_s<n>}), 0 otherwise. */
+    static int splitIndex(String method) {
+        int at = method.lastIndexOf(SPLIT);
+        if (at <= 0 || !digits(method, at + SPLIT.length(), method.length())) return 0;
+        String n = method.substring(at + SPLIT.length());
+        return n.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(n) + 1;
+    }
+
     private static boolean digits(String s, int from, int to) {
         if (from >= to) return false;
         for (int i = from; i < to; i++) {

@@ -151,8 +151,9 @@ public final class LudusTrace {
                 continue;
             }
             String key = f.getClassName() + '#' + base(method, d);
-            if (b.continues(key)) continue;
-            b.start(key, new Frame(d.kind(), d.name(), f.getFileName(), Math.max(0, f.getLineNumber())));
+            if (b.partOfCall(key, method, f.getLineNumber())) continue;
+            if (b.continues(key, method)) continue;
+            b.start(key, method, new Frame(d.kind(), d.name(), f.getFileName(), Math.max(0, f.getLineNumber())));
         }
         return b.build(false);
     }
@@ -175,13 +176,14 @@ public final class LudusTrace {
             if (d == null) continue;
             outermost = d.kind();
             String key = e.getClassName() + '#' + base(method, d);
-            if (b.continues(key)) {
+            if (b.partOfCall(key, method, e.getLineNumber())) continue;
+            if (b.continues(key, method)) {
                 // the overflow struck as a call entered the fn (no line there): the line of the
                 // fn's call to itself just outside tells where the recursion is
                 b.locateUnknown(Math.max(0, e.getLineNumber()));
                 continue;
             }
-            b.start(key, new Frame(d.kind(), d.name(), e.getFileName(), Math.max(0, e.getLineNumber())));
+            b.start(key, method, new Frame(d.kind(), d.name(), e.getFileName(), Math.max(0, e.getLineNumber())));
         }
         boolean cut = outermost != FrameNames.Kind.TOPLEVEL && outermost != FrameNames.Kind.TEST;
         return b.build(cut);
@@ -204,9 +206,20 @@ public final class LudusTrace {
         Frame first, user, callee, previous;
         final List<String> host = new ArrayList<>();
 
-        boolean continues(String key) {
+        /** The JVM method of the innermost frame seen so far (within the current run). */
+        String method;
+
+        /** A frame that is not a call of its own: a part of the current run's innermost call (FrameNames). */
+        boolean partOfCall(String key, String outer, int line) {
+            if (current == null || !current.key().equals(key) || !FrameNames.partOfCall(method, outer, line)) return false;
+            method = outer;
+            return true;
+        }
+
+        boolean continues(String key, String outer) {
             if (current != null && current.key().equals(key)) {
                 current = current.more();
+                method = outer;
                 return true;
             }
             return false;
@@ -224,8 +237,9 @@ public final class LudusTrace {
             if (previous == old) previous = now;
         }
 
-        void start(String key, Frame frame) {
+        void start(String key, String method, Frame frame) {
             flush();
+            this.method = method;
             current = new Run(key, frame, 1);
             if (first == null) first = frame;
             if (user == null && !frame.isPrelude()) {

@@ -70,6 +70,39 @@ class LudusTraceTest {
         assertTrue(render(s).contains("  at f (a.ld:2)\n  ... 1 more call of f\n"), render(s));
     }
 
+    private static StackTraceElement method(String method, int line) {
+        return new StackTraceElement(CLS, method, "a.ld", line);
+    }
+
+    /**
+     * A long fn body runs as a chain of methods split off its entry, and a numeric fn's usual
+     * entry hands numbers to its entry on doubles: neither is a call of its own (the fuzzer's
+     * output oracle found the numeric case as a phantom "1 more call").
+     */
+    @Test
+    void splitPartsAndTheHandOverToTheNumericEntryAreNotCalls() {
+        String f = FrameNames.fnBase(7, "f");
+        List<StackTraceElement> s = new ArrayList<>();
+        // the innermost call: deep in its chain of parts, entered on doubles through its usual entry
+        s.add(method(f + "$1d_s5", 30));
+        s.add(method(f + "$1d_s2", 20));
+        s.add(method(f + "$1d", 10));
+        s.add(method(f + "$1", -1));
+        // the call that made it, from a part of its own body, itself entered on doubles
+        s.add(method(f + "$1d_s3", 25));
+        s.add(method(f + "$1d", 10));
+        // and a third call, whose usual entry ran its own code (its line is known)
+        s.add(method(f + "$1d", 12));
+        s.add(method(f + "$1", 12));
+        s.add(top(40));
+        assertEquals("""
+                trace (innermost call first):
+                  at f (a.ld:30)
+                  ... 3 more calls of f
+                  at top level (a.ld:40)
+                """, render(s));
+    }
+
     @Test
     void mutualRecursionFoldsAsACycle() {
         List<StackTraceElement> s = new ArrayList<>();
