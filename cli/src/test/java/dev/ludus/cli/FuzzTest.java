@@ -223,10 +223,9 @@ class FuzzTest {
         String stdout = out.toString(StandardCharsets.UTF_8), stderr = err.toString(StandardCharsets.UTF_8);
         // The limit is 1 s: a cancel must end the program at its next poll. A program thread
         // still alive once the run returned was abandoned (no poll reached within the grace);
-        // it may be unwinding a deep recursion's stack overflow, which HotSpot takes seconds
-        // over, so it gets 30 s of its own CPU time to end before this counts as a hang: on a
-        // shared machine (load 30 on 2 cores) 30 s of wall time can be 2 s of the thread's CPU.
-        // A thread that waits instead of running still fails, after 300 s of wall time.
+        // it may be unwinding a deep recursion's stack overflow, which HotSpot takes seconds of
+        // CPU over once a cancel has deoptimised its frames. See awaitEnd for when that counts
+        // as a hang.
         for (Thread t : ChildRuns.threadsNamed("ludus-main")) {
             if (earlier.contains(t)) continue;
             String hang = awaitEnd(t, start);
@@ -243,19 +242,43 @@ class FuzzTest {
         return null;
     }
 
-    /** Waits for an abandoned program thread to end; answers why it counts as a hang, or null. */
+    /** CPU time an abandoned thread may use before it counts as running on (a hang). */
+    static final long HANG_CPU_MS = 30_000;
+    /** A thread that used less CPU than this over the last {@link #STALL_WINDOW_MS} is stalled (waiting, not starved). */
+    static final long STALL_CPU_MS = 100;
+    static final long STALL_WINDOW_MS = 60_000;
+    /** Past this, any thread still alive is a hang. */
+    static final long HANG_WALL_MS = 30 * 60_000;
+
+    /**
+     * Waits for an abandoned program thread to end; answers why it counts as a hang, or null.
+     * A thread that keeps running (30 s of its own CPU) or that has stopped making progress (under
+     * 0.1 s of CPU in a minute, after 5 minutes) hangs. One that is only starved does not: on a
+     * shared machine (load 60 on 2 cores) a thread gets ~2 s of CPU a minute, and unwinding a
+     * deoptimised stack overflow then takes minutes of wall time for seconds of CPU.
+     */
     private static String awaitEnd(Thread t, long start) throws InterruptedException {
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         long cpuAtStart = mx.getThreadCpuTime(t.getId());
+        java.util.ArrayDeque<long[]> samples = new java.util.ArrayDeque<>(); // {wall ms, cpu ms}
         while (t.isAlive()) {
             t.join(1_000);
             long wallMs = (System.nanoTime() - start) / 1_000_000;
             long cpu = mx.getThreadCpuTime(t.getId()); // -1 once the thread has ended
-            long cpuMs = cpu < 0 || cpuAtStart < 0 ? 0 : (cpu - cpuAtStart) / 1_000_000;
-            if (t.isAlive() && wallMs > 30_000 && (cpuMs > 30_000 || wallMs > 300_000)) {
+            if (cpu < 0 || cpuAtStart < 0 || !t.isAlive()) continue;
+            long cpuMs = (cpu - cpuAtStart) / 1_000_000;
+            samples.addLast(new long[] {wallMs, cpuMs});
+            while (samples.size() > 1 && samples.peekFirst()[0] < wallMs - STALL_WINDOW_MS) samples.removeFirst();
+            long[] oldest = samples.peekFirst();
+            boolean windowFull = wallMs - oldest[0] >= STALL_WINDOW_MS - 2_000;
+            String why = cpuMs > HANG_CPU_MS ? "it keeps running"
+                    : wallMs > 300_000 && windowFull && cpuMs - oldest[1] < STALL_CPU_MS ? "it has stopped making progress"
+                    : wallMs > HANG_WALL_MS ? "it has not ended in " + HANG_WALL_MS / 60_000 + " minutes"
+                    : null;
+            if (why != null) {
                 t.interrupt();
-                return "the program thread still runs " + wallMs + " ms after the run started (" + cpuMs
-                    + " ms of its CPU time since the run returned; time limit 1 s)";
+                return "the program thread still runs " + wallMs + " ms after the run started: " + why + " ("
+                    + cpuMs + " ms of its CPU time since the run returned; time limit 1 s)";
             }
         }
         return null;
