@@ -44,9 +44,10 @@ final class PipelineGen implements Opcodes {
      * <p>The loop is a static method of its own ({@code pipe$<n>}), called with the source and
      * returning null when it cannot run (the caller then runs the stages unfused): the JIT
      * compiles a loop in a method on the stack (OSR) only from an empty operand stack, and the
-     * pipeline may be an argument with other values waiting below it. A call trace skips the
-     * method (FrameNames does not know its name); the caller marks the line an unfused pipeline
-     * calls its first stage at, the only stage that may panic there.
+     * pipeline may be an argument with other values waiting below it. A call trace reads the
+     * method as its first stage's prelude function (FrameNames.pipe), as unfused; the caller
+     * marks the line an unfused pipeline calls its first stage at, the only stage that may panic
+     * there.
      */
     void fused(Analysis.Pipeline p, Frame f, Runnable unfused) {
         MethodVisitor mv = f.mv;
@@ -57,7 +58,8 @@ final class PipelineGen implements Opcodes {
         boolean range = p.range() != null;
         PipelineObjects objects = p.objects() ? new PipelineObjects(m, x, p) : null;
         int extras = objects == null ? 0 : objects.arguments().size();
-        String name = "pipe$" + m.nextPipe++;
+        String name = dev.ludus.runtime.diag.FrameNames.pipe(m.nextPipe++,
+                p.stages().get(0).kind().name().toLowerCase(java.util.Locale.ROOT));
         String desc = "(" + (range ? Rt.OBJ_D + Rt.OBJ_D : Rt.OBJ_D) + Rt.OBJ_D.repeat(extras) + ")" + Rt.OBJ_D;
         MethodVisitor nm = m.methodIn(m.unit(false, p.node()), name, desc, p.node());
         int[] a = null;

@@ -9,7 +9,9 @@ package dev.ludus.runtime.diag;
  *       contain {@code ? ! *} but not {@code /}, which becomes {@code $} (Ludus words never
  *       contain {@code $}, so the first and last {@code $} after the id delimit the name);</li>
  *   <li>{@code $body<k>}: a chunk of a module's toplevel code;</li>
- *   <li>{@code $test<k>}: the body of a {@code test} form.</li>
+ *   <li>{@code $test<k>}: the body of a {@code test} form;</li>
+ *   <li>{@code pipe$<n>$<stage>}: a fused pipeline (not a call of its own), named after the
+ *       prelude function of its first stage, which a trace reads as if that function ran.</li>
  * </ul>
  * Both the compiler (naming) and the runtime (reading) use this class, so they cannot drift apart.
  */
@@ -44,6 +46,22 @@ public final class FrameNames {
         if (method.startsWith("$body") && digits(method, 5, method.length())) return new Decoded(Kind.TOPLEVEL, null);
         if (method.startsWith("$test") && digits(method, 5, method.length())) return new Decoded(Kind.TEST, null);
         return null;
+    }
+
+    /** The method of fused pipeline n whose first stage calls the prelude function firstStage (map, filter, fold). */
+    public static String pipe(int n, String firstStage) {
+        return "pipe$" + n + "$" + firstStage;
+    }
+
+    /**
+     * The prelude function a fused pipeline's method stands for, or null if method is not one:
+     * unfused, its first stage (the only one whose panic the fused loop reports: it reruns the
+     * stages unfused for any later one) runs inside that function's Java method.
+     */
+    public static String pipeStage(String method) {
+        if (!method.startsWith("pipe$")) return null;
+        int last = method.lastIndexOf('$');
+        return last > 5 && digits(method, 5, last) && last + 1 < method.length() ? method.substring(last + 1) : null;
     }
 
     /**

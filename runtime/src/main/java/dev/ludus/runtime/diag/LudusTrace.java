@@ -144,8 +144,10 @@ public final class LudusTrace {
             String method = f.getMethodName();
             FrameNames.Decoded d = FrameNames.decode(method);
             if (d == null) {
-                if (b.first == null && f.getClassName().startsWith(PRELUDE_PACKAGE)) {
-                    b.host.add(0, method); // outermost first; keep those nearest the Ludus code
+                String host = b.first != null ? null
+                        : f.getClassName().startsWith(PRELUDE_PACKAGE) ? method : FrameNames.pipeStage(method);
+                if (host != null) {
+                    b.host.add(0, host); // outermost first; keep those nearest the Ludus code
                     if (b.host.size() > MAX_HOST_METHODS) b.host.remove(b.host.size() - 1);
                 }
                 continue;

@@ -1,7 +1,9 @@
 package dev.ludus.runtime.diag;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +39,29 @@ class FrameNamesTest {
                 "$body", "$bodyx", "fn$1"}) {
             assertNull(FrameNames.decode(m), m);
         }
+    }
+
+    @Test
+    void fusedPipelinesReadAsTheirFirstStage() {
+        for (String stage : new String[] {"map", "filter", "fold"}) {
+            String m = FrameNames.pipe(3, stage);
+            assertEquals(stage, FrameNames.pipeStage(m));
+            assertNull(FrameNames.decode(m), m); // not a call of its own
+        }
+        for (String m : new String[] {"pipe$", "pipe$3", "pipe$3$", "pipe$x$map", "fn$1$f$1", "$body0"}) {
+            assertNull(FrameNames.pipeStage(m), m);
+        }
+    }
+
+    @Test
+    void partsOfOneCall() {
+        String f = FrameNames.fnBase(2, "f");
+        assertTrue(FrameNames.partOfCall(f + "$1_s0", f + "$1", 5)); // split off the entry
+        assertTrue(FrameNames.partOfCall(f + "$1_s4", f + "$1_s3", 5)); // split off a part
+        assertFalse(FrameNames.partOfCall(f + "$1", f + "$1_s3", 5)); // a part calling the fn again
+        assertFalse(FrameNames.partOfCall(f + "$1", f + "$1", 5)); // plain recursion
+        assertTrue(FrameNames.partOfCall(f + "$1d", f + "$1", -1)); // the hand-over to doubles
+        assertFalse(FrameNames.partOfCall(f + "$1d", f + "$1", 7)); // the usual entry's own call
+        assertFalse(FrameNames.partOfCall(f + "$1d", f + "$1d", -1));
     }
 }
