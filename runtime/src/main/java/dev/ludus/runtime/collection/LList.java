@@ -232,56 +232,38 @@ public final class LList implements Iterable<Object> {
      * its arrays.
      */
     public LList cons(Object x) {
+        // One method on purpose, not a small inlinable claim with the rest out of line: with
+        // more than 325 bytes of bytecode (HotSpot C2's FreqInlineSize) it is called, never
+        // inlined, and compiled once on its own. Inlined, its compare-and-set (a VarHandle chain
+        // of ~250 bytes) and copy went into every compile of every fn that conses, twice into a
+        // fn C2 inlines into itself (recursion through a fold's fn: queens), and that one large
+        // compile came only after 7-9 benchmark iterations instead of 2-4; the call costs less
+        // than the allocation every cons makes (bench/results/issue16-queens3.txt).
+        // LListConsShapeTest keeps the size.
         if (x == null) throw new NullPointerException("Java null is not a Ludus value");
         int j = start - 1;
-        // the common case, kept small for the JIT to inline: the free slot is in the tail
-        if (j >= 0 && end != start && j >= tailoff() && tail instanceof Object[] t
-                && t[j & 31] == null && SLOT.compareAndSet(t, j & 31, (Object) null, x)) {
-            return new LList(j, end, shift, root, t);
-        }
-        return consElsewhere(x);
-    }
-
-    /** cons when the free slot is in the trie, or there is none (then a copy). */
-    private LList consElsewhere(Object x) {
-        int j = start - 1;
-        if (j >= 0 && end != start && j < tailoff()) {
-            Object[] leaf = frontLeaf(j);
-            // leaves start at multiples of 32
-            if (leaf != null && leaf[j & 31] == null && SLOT.compareAndSet(leaf, j & 31, (Object) null, x)) {
-                return new LList(j, end, shift, root, tail);
+        int n = end - start;
+        if (j >= 0 && n != 0) {
+            if (j >= tailoff()) {
+                // the common case: the free slot is in the tail
+                if (tail instanceof Object[] t && t[j & 31] == null && SLOT.compareAndSet(t, j & 31, (Object) null, x)) {
+                    return new LList(j, end, shift, root, t);
+                }
+            } else if (root != EMPTY_NODE) {
+                // the Object[] leaf of the trie that holds free position j, made (and hung in the
+                // trie with a compare-and-set) when missing; none past a number leaf
+                Object[] node = root;
+                for (int level = shift; level > 5 && node != null; level -= 5) {
+                    node = childOrNew(node, (j >>> level) & 31) instanceof Object[] c ? c : null;
+                }
+                // leaves start at multiples of 32
+                if (node != null && childOrNew(node, (j >>> 5) & 31) instanceof Object[] leaf
+                        && leaf[j & 31] == null && SLOT.compareAndSet(leaf, j & 31, (Object) null, x)) {
+                    return new LList(j, end, shift, root, tail);
+                }
             }
         }
-        return consCopying(x, end - start);
-    }
-
-    /**
-     * The Object[] leaf of the trie that holds free position j (before start, below tailoff),
-     * made (and hung in the trie with a compare-and-set) when missing; null when it is a number
-     * leaf or the trie is the shared empty node.
-     */
-    private Object[] frontLeaf(int j) {
-        if (root == EMPTY_NODE) return null;
-        Object[] node = root;
-        for (int level = shift; level > 5; level -= 5) {
-            Object child = childOrNew(node, (j >>> level) & 31);
-            if (!(child instanceof Object[] c)) return null;
-            node = c;
-        }
-        Object leaf = childOrNew(node, (j >>> 5) & 31);
-        return leaf instanceof Object[] a ? a : null;
-    }
-
-    /** node[i], or a fresh Object[32] put there when it is null (no list sees that subtree). */
-    private static Object childOrNew(Object[] node, int i) {
-        Object c = SLOT.getVolatile(node, i);
-        if (c != null) return c;
-        Object[] fresh = new Object[32];
-        return SLOT.compareAndSet(node, i, (Object) null, (Object) fresh) ? fresh : SLOT.getVolatile(node, i);
-    }
-
-    /** cons when no free slot precedes the first element: a copy with room in front. */
-    private LList consCopying(Object x, int n) {
+        // no free slot precedes the first element: a copy with room in front
         if (n < 32) {
             // one array, the elements at its back. An Object[] leaf even for numbers: cons builds
             // small lists one element at a time (recursion over [x, ...xs]), where boxes are shared
@@ -301,6 +283,14 @@ public final class LList implements Iterable<Object> {
         // a trie starting at a leaf boundary as far in as the list is long
         int room = n >= 1 << 29 ? 0 : (n + 32) & ~31;
         return new Builder(room).add(x).addList(this).build();
+    }
+
+    /** node[i], or a fresh Object[32] put there when it is null (no list sees that subtree). */
+    private static Object childOrNew(Object[] node, int i) {
+        Object c = SLOT.getVolatile(node, i);
+        if (c != null) return c;
+        Object[] fresh = new Object[32];
+        return SLOT.compareAndSet(node, i, (Object) null, (Object) fresh) ? fresh : SLOT.getVolatile(node, i);
     }
 
     /** All but the last element ({@code []} for empty). */
