@@ -1,5 +1,7 @@
 package dev.ludus.compiler.emit;
 
+import dev.ludus.runtime.diag.FrameNames;
+
 import dev.ludus.compiler.analyse.Clauses;
 import dev.ludus.compiler.analyse.Analysis;
 import dev.ludus.compiler.resolve.Binding;
@@ -390,7 +392,9 @@ final class CallGen implements Opcodes {
         }
         mv.visitJumpInsn(GOTO, t.head);
         mv.visitLabel(other);
-        if (f.fnBinding != null) x.loadBinding(f.fnBinding, f, false, null);
+        String[] bridge = f.fn == null ? null : selfTailBridge(f.fn, n);
+        if (bridge != null) mv.visitVarInsn(ALOAD, 0); // this entry's closure (null for a module-level fn)
+        else if (f.fnBinding != null) x.loadBinding(f.fnBinding, f, false, null);
         else mv.visitVarInsn(ALOAD, 0);
         for (int i = 0; i < n; i++) {
             if (num[i]) {
@@ -400,7 +404,36 @@ final class CallGen implements Opcodes {
                 mv.visitVarInsn(ALOAD, tmp[i]);
             }
         }
-        invokeOnStack(n, f, true);
+        if (bridge != null) mv.visitMethodInsn(INVOKESTATIC, bridge[0], bridge[1], FnCode.directDesc(n), false);
+        else invokeOnStack(n, f, true);
+    }
+
+    /**
+     * {owner, name} of the method through which a typed entry of fd (its numeric entry, or the
+     * typed copy in its usual entry) calls fd's usual entry for n arguments when a self tail call
+     * leaves the numbers behind: {@code <base>$<n>t}, which calls it and settles the result. In the
+     * unoptimised build that call is a jump; its own name tells a call trace that the frames are
+     * still the one call (FrameNames.partOfCall). Null if fd has no usual entry for n.
+     */
+    private String[] selfTailBridge(FnDef fd, int n) {
+        FnCode code = m.code(fd);
+        if (code == null || !code.hasDirect(n)) return null;
+        String name = FrameNames.tailBridge(code.directName(n));
+        String owner = m.tailBridges.get(name);
+        if (owner == null) {
+            String desc = FnCode.directDesc(n);
+            MethodVisitor b = m.methodIn(m.unit(false, fd), name, desc, fd);
+            b.visitCode();
+            for (int i = 0; i <= n; i++) b.visitVarInsn(ALOAD, i);
+            b.visitMethodInsn(INVOKESTATIC, code.owner(), code.directName(n), desc, false);
+            b.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "settle", "(" + Rt.OBJ_D + ")" + Rt.OBJ_D, false);
+            b.visitInsn(ARETURN);
+            b.visitMaxs(0, 0);
+            b.visitEnd();
+            owner = LongStrings.owner(b);
+            m.tailBridges.put(name, owner);
+        }
+        return new String[] {owner, name};
     }
 
     void recur(Recur r, Frame f) {

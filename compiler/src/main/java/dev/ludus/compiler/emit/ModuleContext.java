@@ -39,6 +39,8 @@ abstract class ModuleContext implements Opcodes {
     final Analysis an;
     /** The number of fused pipeline loops emitted so far (PipelineGen: their methods' names). */
     int nextPipe;
+    /** The self tail call bridges emitted so far (CallGen.selfTailBridge): method name to its class. */
+    final java.util.Map<String, String> tailBridges = new java.util.HashMap<>();
     boolean isMain;
     /** Prelude modules report panics without a location (spec §14 D18). */
     final boolean preludeMode;

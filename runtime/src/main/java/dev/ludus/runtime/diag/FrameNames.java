@@ -37,8 +37,9 @@ public final class FrameNames {
             int last = method.lastIndexOf('$');
             if (idEnd < 0 || last <= idEnd || !digits(method, 3, idEnd)) return null;
             String arity = method.substring(last + 1);
-            // "<n>": the entry for n arguments, "<n>d": the same taking them as doubles, "v": any count
-            boolean numeric = arity.endsWith("d") && digits(arity, 0, arity.length() - 1);
+            // "<n>": the entry for n arguments, "<n>d": the same taking them as doubles, "v": any
+            // count, "<n>t": the bridge of a self tail call from a typed entry to "<n>" (tailBridge)
+            boolean numeric = (arity.endsWith("d") || arity.endsWith("t")) && digits(arity, 0, arity.length() - 1);
             if (!arity.equals("v") && !numeric && !digits(arity, 0, arity.length())) return null;
             String name = method.substring(idEnd + 1, last).replace('$', '/');
             return name.isEmpty() ? new Decoded(Kind.LAMBDA, null) : new Decoded(Kind.FN, name);
@@ -80,13 +81,29 @@ public final class FrameNames {
      * Whether the JVM frame running {@code inner} is part of the same Ludus call as the frame
      * just outside it, running {@code outer} at {@code outerLine} (negative: no line), both of
      * one function: a method split off it (the splitter numbers parts after the method that
-     * calls them, and a call of the function always enters an unsplit entry), or the numeric
-     * entry that the usual entry hands numbers to before any of its own code has run.
+     * calls them, and a call of the function always enters an unsplit entry), the numeric
+     * entry that the usual entry hands numbers to before any of its own code has run, or a self
+     * tail call's bridge back from a typed entry to the usual one ({@link #tailBridge}).
      */
     public static boolean partOfCall(String inner, String outer, int outerLine) {
         int si = splitIndex(inner), so = splitIndex(outer);
         if (si > so) return true;
+        if (outer.equals(tailBridge(inner))) return true; // the bridge calling the usual entry
+        if (inner.endsWith("t")) {
+            // a typed entry (or a part of it) leaving its numbers in a self tail call, through the bridge
+            String usual = inner.substring(0, inner.length() - 1), from = unsplit(outer);
+            return from.equals(usual) || from.equals(usual + "d");
+        }
         return si == 0 && so == 0 && outerLine < 0 && inner.equals(outer + "d");
+    }
+
+    /**
+     * The method through which a function's typed entry (numeric entry, or typed copy) makes a
+     * self tail call through its usual entry {@code usualEntry} when its arguments stop being
+     * numbers: the same call, as a jump is in the unoptimised build.
+     */
+    public static String tailBridge(String usualEntry) {
+        return usualEntry + "t";
     }
 
     /** n for a method split off another ({@code <method>_s<n>}), 0 otherwise. */

@@ -63,5 +63,13 @@ class FrameNamesTest {
         assertTrue(FrameNames.partOfCall(f + "$1d", f + "$1", -1)); // the hand-over to doubles
         assertFalse(FrameNames.partOfCall(f + "$1d", f + "$1", 7)); // the usual entry's own call
         assertFalse(FrameNames.partOfCall(f + "$1d", f + "$1d", -1));
+        // a typed entry's self tail call that left the numbers: through the bridge to the usual entry
+        String bridge = FrameNames.tailBridge(f + "$1");
+        assertEquals(FrameNames.Kind.FN, FrameNames.decode(bridge).kind());
+        assertTrue(FrameNames.partOfCall(f + "$1", bridge, -1));
+        assertTrue(FrameNames.partOfCall(bridge, f + "$1d", 3));
+        assertTrue(FrameNames.partOfCall(bridge, f + "$1d_s2", 3));
+        assertTrue(FrameNames.partOfCall(bridge, f + "$1", 3)); // the typed copy in the usual entry
+        assertFalse(FrameNames.partOfCall(f + "$1", f + "$1d", 3)); // a call that is not a tail call
     }
 }
