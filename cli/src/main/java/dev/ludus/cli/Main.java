@@ -79,7 +79,7 @@ public final class Main implements Callable<Integer> {
         int code = execute(out, err, args);
         out.flush();
         err.flush();
-        System.exit(code);
+        Launcher.exit(code); // returns for status 0 when only daemon threads are left
     }
 
     /** Runs the command line with the given streams and returns the exit status. */

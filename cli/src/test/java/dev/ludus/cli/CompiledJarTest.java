@@ -61,4 +61,40 @@ class CompiledJarTest {
         assertTrue(out.contains("line 20006"), out);
         assertEquals(1, p.exitValue(), out);
     }
+
+    /**
+     * Start-up: a program like examples/hello.ld (known calls and tail calls, polls, loops,
+     * builtins) links through code the JDK has archived (bootstraps of StringConcatFactory's
+     * type, polls answering an Object): the JDK resolves every LambdaForm it needs from its
+     * archive and spins none (a few ms each at every start). Not yet so: calls of unknown
+     * functions and dict sites (their inline caches' method handles).
+     */
+    @org.junit.jupiter.api.Test
+    void helloSpinsNoLambdaFormAtStartUp() throws Exception {
+        Path src = dir.resolve("hello.ld");
+        Files.writeString(src, """
+                fn greet {
+                  (name) -> greet (name, "Hello")
+                  (name, greeting) -> join ([greeting, ", ", name, "!"])
+                }
+                fn factorial {
+                  (0) -> 1
+                  (n) -> mult (n, factorial (dec (n)))
+                }
+                print! (greet ("world"), map (factorial, range (1, 5)))
+                loop (3) with { (0) -> nil; (n) -> recur (dec (n)) }
+                #{:sum fold (add, [1, 2], 0)}
+                """);
+        Path jar = dir.resolve("hello.jar");
+        JarWriter.writeJar(LudusCompiler.compile(src, "hello.ld"), jar);
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(List.of(javaBin, "-Djava.lang.invoke.MethodHandle.TRACE_RESOLVE=true", "-jar", jar.toString()))
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "java -jar timed out");
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("Hello, world! [1, 2, 6, 24]\n"), out);
+        assertTrue(out.contains("[LF_RESOLVE]"), "no trace: the JDK's property changed? " + out);
+        assertTrue(!out.contains("(fail)"), "a LambdaForm class was spun at start-up:\n" + out);
+    }
 }

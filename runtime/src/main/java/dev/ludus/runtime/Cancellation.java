@@ -30,33 +30,47 @@ public final class Cancellation {
      * no stack left cannot even allocate and construct one (see {@link #stop}).
      */
     private static volatile Cancelled pending;
-    private static final Cancelled INTERRUPTED = new Cancelled("Interrupted", LudusTrace.EMPTY);
     private static volatile boolean quiet;
 
-    private static final MethodType VOID = MethodType.methodType(void.class);
-    private static final MethodHandle GO_ON = MethodHandles.empty(VOID);
+    /**
+     * The poll's type: it answers a value that the generated code drops ({@code POP}). Not
+     * {@code ()V}: the JDK's class-data archive has the linkage code of a site answering an
+     * Object but not of one answering void, so a void poll spun a class at every program's
+     * first poll. The JIT inlines the no-op target to nothing either way.
+     */
+    private static final MethodType POLL_TYPE = MethodType.methodType(Object.class);
+    private static final MethodHandle GO_ON = MethodHandles.constant(Object.class, null);
     /** The call site of every poll in generated code. */
     private static final MutableCallSite POLL = new MutableCallSite(GO_ON);
 
     /**
-     * The poll's target once a cancel was asked for. Made on the first cancel, not at start:
-     * a handle to a static method of a class still being initialised makes the JVM spin a
-     * LambdaForm class at every program's start (a few ms of interpreted code).
+     * The poll's target once a cancel was asked for, and what a poll reached with no stack
+     * left throws. Made on the first cancel, not at start: a handle to a static method of a
+     * class still being initialised makes the JVM spin a LambdaForm class at every program's
+     * start (a few ms of interpreted code). {@link #stop} runs only after {@link #request},
+     * which initialises this class.
      */
     private static final class Stop {
         static final MethodHandle STOP;
+        static final Cancelled INTERRUPTED = new Cancelled("Interrupted", LudusTrace.EMPTY);
+        static final StackWalker WALKER = StackWalker.getInstance();
 
         static {
             try {
-                STOP = MethodHandles.lookup().findStatic(Cancellation.class, "stop", VOID);
+                STOP = MethodHandles.lookup().findStatic(Cancellation.class, "stopPoll", POLL_TYPE);
             } catch (ReflectiveOperationException e) {
                 throw new ExceptionInInitializerError(e);
             }
         }
     }
 
-    /** Bootstrap of the generated code's {@code poll()V} invokedynamic. */
-    public static CallSite pollSite(MethodHandles.Lookup caller, String name, MethodType type) {
+    /**
+     * Bootstrap of the generated code's {@code poll()Object} invokedynamic. Its type is
+     * StringConcatFactory's (one static argument, unused: ""): the JDK invokes a bootstrap of
+     * that type exactly, while any other type makes it spin an invoker class at the first
+     * site a program links (Java 17 and 25; start-up of every compiled program).
+     */
+    public static CallSite pollSite(MethodHandles.Lookup caller, String name, MethodType type, String unused, Object... none) {
         return POLL;
     }
 
@@ -121,8 +135,6 @@ public final class Cancellation {
     /** The name a thread stopped in place takes (it stays parked until the JVM exits). */
     public static final String STOPPED_THREAD = "ludus-stopped";
 
-    private static final StackWalker WALKER = StackWalker.getInstance();
-
     /**
      * Called by a poll once a cancel was asked for: ends the program.
      * <p>A poll can be reached with almost no stack left (a runaway recursion cancelled near
@@ -147,8 +159,14 @@ public final class Cancellation {
             for (;;) java.util.concurrent.locks.LockSupport.park(); // for good (see stopInPlace)
         } catch (StackOverflowError e) {
             Cancelled p = pending;
-            throw p != null ? p : INTERRUPTED;
+            throw p != null ? p : Stop.INTERRUPTED;
         }
+    }
+
+    /** The poll's target after a cancel: {@link #stop} (which never returns normally). */
+    private static Object stopPoll() {
+        stop();
+        return null;
     }
 
     /** The panic of the cancel asked for, or null if none was (see {@link #stop}). */
@@ -159,7 +177,7 @@ public final class Cancellation {
     /** Whether the current stack has more than DEEP_FRAMES frames (walking only that far). */
     private static boolean deep() {
         try {
-            return WALKER.walk(frames -> frames.skip(DEEP_FRAMES).findFirst().isPresent());
+            return Stop.WALKER.walk(frames -> frames.skip(DEEP_FRAMES).findFirst().isPresent());
         } catch (StackOverflowError | RuntimeException e) {
             return true; // no room even to look: certainly deep
         }

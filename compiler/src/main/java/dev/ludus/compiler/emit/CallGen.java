@@ -143,7 +143,7 @@ final class CallGen implements Opcodes {
             // invokedynamic site costs start-up time: call the generic path directly
             mv.visitMethodInsn(INVOKESTATIC, tc ? Rt.INVOKE : Rt.CALLS, (tc ? "tail" : "call") + n, Rt.objDesc(n + 1), false);
         } else if (n <= 3) {
-            mv.visitInvokeDynamicInsn(tc ? "tail" : "call", Rt.objDesc(n + 1), Rt.CALL_BSM);
+            mv.visitInvokeDynamicInsn(tc ? "tail" : "call", Rt.objDesc(n + 1), Rt.CALL_BSM, "");
         } else {
             // pack the n arguments into an array
             int[] tmp = new int[n];

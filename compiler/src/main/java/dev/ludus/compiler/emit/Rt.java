@@ -63,16 +63,19 @@ final class Rt implements Opcodes {
     static final Handle FNCODE_BSM = new Handle(H_INVOKESTATIC, BOOTSTRAPS, "fnCode",
             "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/String;)" + OBJ_D, false);
     static final String DICTSITES = "dev/ludus/runtime/bootstrap/DictSites";
-    static final Handle DICT_LOOKUP_BSM = new Handle(H_INVOKESTATIC, DICTSITES, "bsm_lookup",
-            "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/String;)Ljava/lang/invoke/CallSite;", false);
-    static final Handle DICT_GET_BSM = new Handle(H_INVOKESTATIC, DICTSITES, "bsm_get",
-            "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/String;)Ljava/lang/invoke/CallSite;", false);
-    static final Handle DICT_ASSOC_BSM = new Handle(H_INVOKESTATIC, DICTSITES, "bsm_assoc",
-            "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/String;)Ljava/lang/invoke/CallSite;", false);
-    static final Handle DICT_UPDATE_BSM = new Handle(H_INVOKESTATIC, DICTSITES, "bsm_update",
-            "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/String;)Ljava/lang/invoke/CallSite;", false);
-    static final Handle CALL_BSM = new Handle(H_INVOKESTATIC, CALLSITES, "bsm_call",
-            "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;", false);
+    /**
+     * The indy bootstraps have StringConcatFactory's type, {@code (Lookup, String, MethodType,
+     * String, Object...)CallSite}, with one String static argument (a dict site's key, else ""):
+     * the JDK invokes a bootstrap of exactly that type without spinning an invoker class, which
+     * any other type costs every compiled program at its first site (start-up).
+     */
+    private static final String SITE_BSM_D = "(" + LOOKUP_D
+            + "Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/invoke/CallSite;";
+    static final Handle DICT_LOOKUP_BSM = new Handle(H_INVOKESTATIC, DICTSITES, "bsm_lookup", SITE_BSM_D, false);
+    static final Handle DICT_GET_BSM = new Handle(H_INVOKESTATIC, DICTSITES, "bsm_get", SITE_BSM_D, false);
+    static final Handle DICT_ASSOC_BSM = new Handle(H_INVOKESTATIC, DICTSITES, "bsm_assoc", SITE_BSM_D, false);
+    static final Handle DICT_UPDATE_BSM = new Handle(H_INVOKESTATIC, DICTSITES, "bsm_update", SITE_BSM_D, false);
+    static final Handle CALL_BSM = new Handle(H_INVOKESTATIC, CALLSITES, "bsm_call", SITE_BSM_D, false);
 
     /** Constants per class kept in fields (see CONSTANTS); the rest stay dynamic. */
     static final int FIELD_LIMIT = 4000;
@@ -137,8 +140,7 @@ final class Rt implements Opcodes {
     }
 
     static final String CANCELLATION = "dev/ludus/runtime/Cancellation";
-    static final Handle POLL_BSM = new Handle(H_INVOKESTATIC, CANCELLATION, "pollSite",
-            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;", false);
+    static final Handle POLL_BSM = new Handle(H_INVOKESTATIC, CANCELLATION, "pollSite", SITE_BSM_D, false);
 
     /**
      * How cancellation polls are compiled: "indy" (default) links every poll to one shared
@@ -159,7 +161,11 @@ final class Rt implements Opcodes {
                 mv.visitMethodInsn(INVOKESTATIC, CANCELLATION, "stop", "()V", false);
                 mv.visitLabel(go);
             }
-            default -> mv.visitInvokeDynamicInsn("poll", "()V", POLL_BSM);
+            default -> {
+                // answers null, dropped: see Cancellation.pollSite and POLL_TYPE
+                mv.visitInvokeDynamicInsn("poll", "()" + OBJ_D, POLL_BSM, "");
+                mv.visitInsn(POP);
+            }
         }
     }
 

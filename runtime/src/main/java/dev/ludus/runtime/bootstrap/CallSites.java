@@ -88,7 +88,12 @@ public final class CallSites {
         }
     }
 
-    public static CallSite bsm_call(MethodHandles.Lookup lookup, String name, MethodType type)
+    /**
+     * Bootstrap of a call site. Its type is StringConcatFactory's (one static argument, unused
+     * here: "") so that the JDK invokes it exactly, without spinning an invoker class for it at
+     * a compiled program's first call (see {@link dev.ludus.runtime.Cancellation#pollSite}).
+     */
+    public static CallSite bsm_call(MethodHandles.Lookup lookup, String name, MethodType type, String unused, Object... none)
             throws ReflectiveOperationException {
         Site site = new Site(type, name.equals("tail"));
         site.setTarget(fallback(site.argc).bindTo(site));

@@ -78,22 +78,26 @@ public final class DictSites {
         }
     }
 
-    public static CallSite bsm_lookup(MethodHandles.Lookup lookup, String name, MethodType type, String key)
+    // The bootstraps below have StringConcatFactory's type (the key is the one static argument):
+    // the JDK then invokes them exactly, without spinning an invoker class at a program's first
+    // site (see Cancellation.pollSite).
+
+    public static CallSite bsm_lookup(MethodHandles.Lookup lookup, String name, MethodType type, String key, Object... none)
             throws ReflectiveOperationException {
         return site(type, key, Kind.LOOKUP, "fallbackLookup");
     }
 
-    public static CallSite bsm_get(MethodHandles.Lookup lookup, String name, MethodType type, String key)
+    public static CallSite bsm_get(MethodHandles.Lookup lookup, String name, MethodType type, String key, Object... none)
             throws ReflectiveOperationException {
         return site(type, key, Kind.GET, "fallbackGet");
     }
 
-    public static CallSite bsm_assoc(MethodHandles.Lookup lookup, String name, MethodType type, String key)
+    public static CallSite bsm_assoc(MethodHandles.Lookup lookup, String name, MethodType type, String key, Object... none)
             throws ReflectiveOperationException {
         return site(type, key, Kind.ASSOC, "fallbackAssoc");
     }
 
-    public static CallSite bsm_update(MethodHandles.Lookup lookup, String name, MethodType type, String key)
+    public static CallSite bsm_update(MethodHandles.Lookup lookup, String name, MethodType type, String key, Object... none)
             throws ReflectiveOperationException {
         return site(type, key, Kind.UPDATE, "fallbackUpdate");
     }

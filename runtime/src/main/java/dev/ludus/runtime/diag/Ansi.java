@@ -20,7 +20,7 @@ public final class Ansi {
      * stderr alone), TERM is set and not "dumb", and NO_COLOR (no-color.org) is not set.
      */
     public static boolean terminalWantsColour() {
-        return wantsColour(System.getenv(), System.console() != null);
+        return wantsColour(System.getenv(), Terminals.consoleAttached());
     }
 
     /** The rule of {@link #terminalWantsColour}, given the environment and whether a console is attached. */

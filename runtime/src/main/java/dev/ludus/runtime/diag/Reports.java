@@ -1,8 +1,5 @@
 package dev.ludus.runtime.diag;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 /**
  * Whether an error is reported once or twice. Normally stdout gets the reference-format report
  * (what the golden tests and scripts read) and stderr the human diagnostic. When stdout and
@@ -28,20 +25,13 @@ public final class Reports {
      */
     public static boolean stdoutAndStderrAreOneTerminal() {
         if ("both".equals(System.getenv("LUDUS_REPORTS"))) return false;
-        Path fd1 = Path.of("/proc/self/fd/1"), fd2 = Path.of("/proc/self/fd/2");
-        try {
-            if (Files.isSymbolicLink(fd1) && Files.isSymbolicLink(fd2)) {
-                return sameTerminal(Files.readSymbolicLink(fd1).toString(), Files.readSymbolicLink(fd2).toString());
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            // fall through to the console test
-        }
-        return consoleIsTerminal();
+        Boolean same = Terminals.stdoutAndStderrAreOneDevice(); // java.io's realpath: no NIO file system at start-up
+        return same != null ? same : consoleIsTerminal();
     }
 
     /** Whether two file descriptor targets are one terminal device. */
     static boolean sameTerminal(String out, String err) {
-        return out.equals(err) && (out.startsWith("/dev/pts/") || out.startsWith("/dev/tty") || out.equals("/dev/console"));
+        return out.equals(err) && Terminals.isTerminalDevice(out);
     }
 
     /** System.console() is not null (and, from Java 22, reports a terminal through isTerminal()). */
