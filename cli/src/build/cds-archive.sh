@@ -55,6 +55,28 @@ print! (fold (fn (acc, a) -> add (acc, kind (a)), accts, 0), f (2), g (3), map (
 let big = fold (fn (acc, i) -> assoc (acc, at ([:p, :q, :r, :s, :t, :u, :v, :w, :x, :y], mod (i, 10)), i), range (100), #{})
 let ints = loop (0, 0) with (i, acc) -> if lt? (i, 1000) then recur (inc (i), add (acc, mod (i, 7))) else acc
 print! (count (keys (big)), ints, last ([1, 2]), butlast ([1, 2]), slice ([1, 2, 3], 1, 2), round (sum_of_squares (3, 4)))
+& vector code (VecBodies, VecLoops), a long list, counting in a dict, the Ludus half of the prelude
+fn vstep ((pos, vel, path)) -> {
+  let vel2 = add (vel, mult (pos, -0.01))
+  let pos2 = add (pos, mult (vel2, 0.1))
+  (pos2, vel2, add (path, dist (sub (pos2, pos))))
+}
+fn vrun (n) -> loop (n, ((100, 0), (0, 5), 0)) with (k, st) -> if zero? (k) then st else recur (dec (k), vstep (st))
+let vocab = [:p, :q, :r, :s, :t]
+fn draws (n) -> loop (n, 42, []) with (k, seed, acc) -> if zero? (k) then acc else {
+  let s2 = mod (mult (seed, 16807), 2147483647)
+  recur (dec (k), s2, append (acc, at (vocab, mod (s2, 5))))
+}
+fn bump {
+  (nil) -> 1
+  (n) -> inc (n)
+}
+fn safe? {
+  (_, _, []) -> true
+  (q, d, [c, ...cs]) -> if eq? (abs (sub (q, c)), d) then false else safe? (q, inc (d), cs)
+}
+let tally = fold (fn (m, w) -> update (m, w, bump), draws (300), #{})
+print! (vrun (10), tally, safe? (1, 1, [4, 6]), second ([1, 2]), some? (nil), unwrap_or ((:err, "no"), 3))
 forward! (10); right! (0.25); forward! (10)
 #{:done true}
 LD

@@ -1,5 +1,6 @@
 package dev.ludus.cli;
 
+import dev.ludus.compiler.Warmup;
 import dev.ludus.runtime.Cancellation;
 import dev.ludus.runtime.Launcher;
 import dev.ludus.runtime.RunOptions;
@@ -69,6 +70,7 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        if (compilesFirst(args)) Warmup.start(); // the compiler's set-up overlaps the CLI's from here on
         PrintStream out = Launcher.stdout();
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         Ansi.setEnabled(Ansi.terminalWantsColour()); // in-process callers (tests) never get colour
@@ -80,6 +82,21 @@ public final class Main implements Callable<Integer> {
         out.flush();
         err.flush();
         Launcher.exit(code); // returns for status 0 when only daemon threads are left
+    }
+
+    /**
+     * Whether the command surely compiles a program: {@code run} or {@code test} without the
+     * compile cache (a cached program needs no parser; see the ludus script).
+     */
+    static boolean compilesFirst(String[] args) {
+        if (args.length < 2 || !(args[0].equals("run") || args[0].equals("test"))) return false;
+        if (args[0].equals("test")) return true;
+        String cache = System.getProperty("ludus.compileCache");
+        if (cache == null || cache.isBlank() || "0".equals(System.getenv("LUDUS_COMPILE_CACHE"))) return true;
+        for (String a : args) {
+            if (a.equals("--no-cache") || a.equals("--no-opt") || a.equals("-")) return true;
+        }
+        return false;
     }
 
     /** Runs the command line with the given streams and returns the exit status. */

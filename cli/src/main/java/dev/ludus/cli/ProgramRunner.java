@@ -52,6 +52,7 @@ public final class ProgramRunner {
 
     private static int compileAndLaunch(Path file, String displayName, RunOptions opts, PrintStream out,
                                         PrintStream err, boolean tests, CompileCache cache, boolean optimise) {
+        if (cache == null) Warmup.start(); // compiling for sure: the warm-up starts before anything else
         CompiledProgram program = cache == null ? null : cache.lookup(file, displayName);
         if (program != null) {
             Class<?> kept = null;
@@ -62,9 +63,9 @@ public final class ProgramRunner {
             }
             if (kept != null) return launch(kept, tests, opts, out, err);
         }
-        Warmup.start();
+        Warmup.start(); // (once per JVM)
         try {
-            program = cache == null ? compile(file, displayName, optimise) : compileAndKeep(file, displayName, cache);
+            program = compileOnBigStack(file, displayName, optimise, cache);
         } catch (CompileErrors e) {
             return reportCompileErrors(e, out, err);
         } catch (InterruptedException e) {
@@ -92,26 +93,42 @@ public final class ProgramRunner {
 
     /** As {@link #compile(Path, String)}; optimise false: without the optional optimisations (LudusCompiler). */
     public static CompiledProgram compile(Path file, String displayName, boolean optimise) throws Exception {
-        return BigStack.call("ludus-compile", new Callable<CompiledProgram>() { // not a lambda: see LudusCompiler.PARSER
-            @Override
-            public CompiledProgram call() throws Exception {
-                return LudusCompiler.compile(file, displayName, optimise);
-            }
-        });
+        return compileOnBigStack(file, displayName, optimise, null);
     }
 
-    /** As {@link #compile}, and keeps the result in {@code cache}. */
-    private static CompiledProgram compileAndKeep(Path file, String displayName, CompileCache cache) throws Exception {
-        return BigStack.call("ludus-compile", new Callable<CompiledProgram>() {
-            @Override
-            public CompiledProgram call() throws Exception {
-                Program program = LudusCompiler.analyse(file, displayName);
-                LudusCompiler.requireProcessSupport(program);
-                CompiledProgram compiled = LudusCompiler.emit(program);
-                cache.store(file, displayName, program, compiled);
-                return compiled;
-            }
-        });
+    /** Compiles on a big stack, and keeps the result in {@code cache} unless it is null. */
+    private static CompiledProgram compileOnBigStack(Path file, String displayName, boolean optimise, CompileCache cache)
+            throws Exception {
+        return BigStack.call("ludus-compile", new Compile(file, displayName, optimise, cache));
+    }
+
+    /**
+     * The compile task. One named class for both paths (not a lambda: see LudusCompiler.PARSER):
+     * the build's class-data-sharing archive, trained with the compile cache on, then holds the
+     * class that a run without the cache needs too (a class loaded from the jar costs ~1 ms).
+     */
+    private static final class Compile implements Callable<CompiledProgram> {
+        private final Path file;
+        private final String displayName;
+        private final boolean optimise;
+        private final CompileCache cache;
+
+        Compile(Path file, String displayName, boolean optimise, CompileCache cache) {
+            this.file = file;
+            this.displayName = displayName;
+            this.optimise = optimise;
+            this.cache = cache;
+        }
+
+        @Override
+        public CompiledProgram call() throws Exception {
+            if (cache == null) return LudusCompiler.compile(file, displayName, optimise);
+            Program program = LudusCompiler.analyse(file, displayName);
+            LudusCompiler.requireProcessSupport(program);
+            CompiledProgram compiled = LudusCompiler.emit(program);
+            cache.store(file, displayName, program, compiled);
+            return compiled;
+        }
     }
 
     /** Parses and resolves only (on a big stack). */

@@ -42,4 +42,38 @@ class StartupPathTest {
                     "the lambda machinery started on Java 17");
         }
     }
+
+    /**
+     * A program with vector functions and loops goes through more of the compiler (VecBodies,
+     * VecLoops, VecGen): none of it may link a record's equals/hashCode/toString either (they are
+     * invokedynamic: ObjectMethods spins ~35 method-handle classes, 20-50 ms, as Shape's did).
+     */
+    @Test
+    void compilingVectorCodeLinksNoRecordMethods() throws Exception {
+        Path log = dir.resolve("classes.txt");
+        Path program = dir.resolve("vectors.ld");
+        Files.writeString(program, """
+                fn step ((pos, vel, path)) -> {
+                  let vel2 = add (vel, mult (pos, -0.01))
+                  let pos2 = add (pos, mult (vel2, 0.1))
+                  (pos2, vel2, add (path, dist (sub (pos2, pos))))
+                }
+                fn simulate (n) -> loop (n, ((100, 0), (0, 5), 0)) with (k, state) -> if zero? (k)
+                  then state
+                  else recur (dec (k), step (state))
+                let (_, _, path) = simulate (100)
+                floor (path)
+                """);
+        ChildRuns.Result r = ChildRuns.runCli(ChildRuns.currentJava(),
+                List.of("-Xss16m", "-XX:+UseParallelGC", "-Xlog:class+load=info:file=" + log),
+                List.of("run", program.toString()), dir, 120);
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().endsWith("=> 207\n"), r.out());
+        List<String> loaded = Files.readAllLines(log);
+        assertTrue(loaded.stream().anyMatch(l -> l.contains("dev.ludus.compiler.emit.VecGen ")), "the vector emitter ran");
+        assertEquals(List.of(), loaded.stream().filter(l -> l.contains("java.lang.runtime.ObjectMethods")).toList(),
+                "a record's invokedynamic equals/hashCode/toString linked on the path of `ludus run`");
+        assertEquals(List.of(), loaded.stream().filter(l -> l.contains("$$Lambda") && OURS.matcher(l).find()).toList(),
+                "lambda classes made on the path of `ludus run`");
+    }
 }

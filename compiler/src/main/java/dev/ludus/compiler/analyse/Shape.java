@@ -23,6 +23,19 @@ public record Shape(List<Shape> items) {
         return w;
     }
 
+    // equals and hashCode by hand: a record's own are linked by invokedynamic (ObjectMethods), which
+    // in a fresh JVM spins ~35 method-handle classes, ~20 ms, at the first comparison of a
+    // program with a vector function (VecBodies), on the path of `ludus run` (see LudusCompiler.PARSER)
+    @Override public boolean equals(Object o) {
+        if (o == this) return true;
+        if (!(o instanceof Shape s)) return false;
+        return items == null ? s.items == null : items.equals(s.items);
+    }
+
+    @Override public int hashCode() {
+        return items == null ? 0 : items.hashCode();
+    }
+
     @Override public String toString() {
         if (items == null) return "n";
         StringBuilder b = new StringBuilder("(");

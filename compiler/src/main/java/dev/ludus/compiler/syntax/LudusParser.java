@@ -47,6 +47,18 @@ public final class LudusParser {
     }
 
     /**
+     * Readies the parser in a fresh JVM: the generated parser's class initialiser deserialises
+     * the grammar's ATN (~10 ms cold, 20-30 ms under load). Warmup calls this on a thread of its
+     * own while the main thread starts up, reads and scans the program; the parse that follows
+     * finds the ATN ready (class initialisation is thread-safe: it waits for, or reuses, it).
+     * Parsing a sample text here as well (to fill the shared prediction DFA) cost more CPU time
+     * than it saved the main thread's parse.
+     */
+    public static void warm() {
+        if (Ludus._ATN == null) throw new IllegalStateException("no ATN");
+    }
+
+    /**
      * The usual two-stage ANTLR parse, first stage: SLL prediction (cheaper, most of all in a
      * cold JVM) that stops at the first problem; null when it did not parse.
      */

@@ -100,4 +100,21 @@ class VecPlansTest {
         assertNull(an.vecLoop(ls.get(3)), "the state goes through a fn without a flat entry");
         assertNull(an.vecLoop(ls.get(4)), "two clauses, a guard");
     }
+
+    @Test
+    void shapesCompareByStructure() {
+        Shape vec = new Shape(List.of(Shape.NUM, new Shape(null)));
+        Shape nested = new Shape(List.of(vec, Shape.NUM));
+        assertEquals(Shape.VEC, vec);
+        assertEquals(Shape.VEC.hashCode(), vec.hashCode());
+        assertEquals(nested, new Shape(List.of(Shape.VEC, Shape.NUM)));
+        assertEquals(nested.hashCode(), new Shape(List.of(Shape.VEC, Shape.NUM)).hashCode());
+        assertNotEquals(Shape.NUM, Shape.VEC);
+        assertNotEquals(Shape.VEC, Shape.NUM);
+        assertNotEquals(nested, new Shape(List.of(Shape.NUM, Shape.VEC)));
+        assertNotEquals(Shape.VEC, new Shape(List.of(Shape.NUM, Shape.NUM, Shape.NUM)));
+        assertNotEquals(Shape.VEC, "(n, n)");
+        assertEquals("((n, n), n)", nested.toString());
+        assertEquals(3, nested.width());
+    }
 }
