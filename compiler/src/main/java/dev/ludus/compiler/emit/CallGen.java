@@ -1,12 +1,11 @@
 package dev.ludus.compiler.emit;
 
-import dev.ludus.runtime.diag.FrameNames;
-
 import dev.ludus.compiler.analyse.Clauses;
 import dev.ludus.compiler.analyse.Analysis;
 import dev.ludus.compiler.resolve.Binding;
 import dev.ludus.compiler.resolve.NameUse;
 import dev.ludus.compiler.syntax.Ast.*;
+import dev.ludus.runtime.diag.FrameNames;
 import java.util.List;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;

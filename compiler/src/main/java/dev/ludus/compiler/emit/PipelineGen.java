@@ -4,6 +4,7 @@ import dev.ludus.compiler.analyse.Analysis;
 import dev.ludus.compiler.analyse.Analysis.Stage;
 import dev.ludus.compiler.resolve.NameUse;
 import dev.ludus.compiler.syntax.Ast.*;
+import dev.ludus.runtime.diag.FrameNames;
 import java.util.List;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -58,7 +59,7 @@ final class PipelineGen implements Opcodes {
         boolean range = p.range() != null;
         PipelineObjects objects = p.objects() ? new PipelineObjects(m, x, p) : null;
         int extras = objects == null ? 0 : objects.arguments().size();
-        String name = dev.ludus.runtime.diag.FrameNames.pipe(m.nextPipe++,
+        String name = FrameNames.pipe(m.nextPipe++,
                 p.stages().get(0).kind().name().toLowerCase(java.util.Locale.ROOT));
         String desc = "(" + (range ? Rt.OBJ_D + Rt.OBJ_D : Rt.OBJ_D) + Rt.OBJ_D.repeat(extras) + ")" + Rt.OBJ_D;
         MethodVisitor nm = m.methodIn(m.unit(false, p.node()), name, desc, p.node());

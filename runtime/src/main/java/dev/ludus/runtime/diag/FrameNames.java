@@ -39,8 +39,8 @@ public final class FrameNames {
             String arity = method.substring(last + 1);
             // "<n>": the entry for n arguments, "<n>d": the same taking them as doubles, "v": any
             // count, "<n>t": the bridge of a self tail call from a typed entry to "<n>" (tailBridge)
-            boolean numeric = (arity.endsWith("d") || arity.endsWith("t")) && digits(arity, 0, arity.length() - 1);
-            if (!arity.equals("v") && !numeric && !digits(arity, 0, arity.length())) return null;
+            boolean suffixed = (arity.endsWith("d") || arity.endsWith("t")) && digits(arity, 0, arity.length() - 1);
+            if (!arity.equals("v") && !suffixed && !digits(arity, 0, arity.length())) return null;
             String name = method.substring(idEnd + 1, last).replace('$', '/');
             return name.isEmpty() ? new Decoded(Kind.LAMBDA, null) : new Decoded(Kind.FN, name);
         }

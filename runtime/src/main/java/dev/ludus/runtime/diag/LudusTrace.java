@@ -152,10 +152,7 @@ public final class LudusTrace {
                 }
                 continue;
             }
-            String key = f.getClassName() + '#' + base(method, d);
-            if (b.partOfCall(key, method, f.getLineNumber())) continue;
-            if (b.continues(key, method)) continue;
-            b.start(key, method, new Frame(d.kind(), d.name(), f.getFileName(), Math.max(0, f.getLineNumber())));
+            b.add(f.getClassName(), method, d, f.getFileName(), f.getLineNumber(), false);
         }
         return b.build(false);
     }
@@ -177,15 +174,9 @@ public final class LudusTrace {
             FrameNames.Decoded d = FrameNames.decode(method);
             if (d == null) continue;
             outermost = d.kind();
-            String key = e.getClassName() + '#' + base(method, d);
-            if (b.partOfCall(key, method, e.getLineNumber())) continue;
-            if (b.continues(key, method)) {
-                // the overflow struck as a call entered the fn (no line there): the line of the
-                // fn's call to itself just outside tells where the recursion is
-                b.locateUnknown(Math.max(0, e.getLineNumber()));
-                continue;
-            }
-            b.start(key, method, new Frame(d.kind(), d.name(), e.getFileName(), Math.max(0, e.getLineNumber())));
+            // the overflow struck as a call entered the fn (no line there): the line of the fn's
+            // call to itself just outside tells where the recursion is
+            b.add(e.getClassName(), method, d, e.getFileName(), e.getLineNumber(), true);
         }
         boolean cut = outermost != FrameNames.Kind.TOPLEVEL && outermost != FrameNames.Kind.TEST;
         return b.build(cut);
@@ -211,14 +202,29 @@ public final class LudusTrace {
         /** The JVM method of the innermost frame seen so far (within the current run). */
         String method;
 
+        /**
+         * The next Ludus frame outwards (line negative: none): part of the current run's innermost
+         * call, another call of its function (whose line, if locate, the run's frame takes when its
+         * own is unknown), or the first call of a new run.
+         */
+        void add(String cls, String method, FrameNames.Decoded d, String file, int line, boolean locate) {
+            String key = cls + '#' + base(method, d);
+            if (partOfCall(key, method, line)) return;
+            if (continues(key, method)) {
+                if (locate) locateUnknown(Math.max(0, line));
+                return;
+            }
+            start(key, method, new Frame(d.kind(), d.name(), file, Math.max(0, line)));
+        }
+
         /** A frame that is not a call of its own: a part of the current run's innermost call (FrameNames). */
-        boolean partOfCall(String key, String outer, int line) {
+        private boolean partOfCall(String key, String outer, int line) {
             if (current == null || !current.key().equals(key) || !FrameNames.partOfCall(method, outer, line)) return false;
             method = outer;
             return true;
         }
 
-        boolean continues(String key, String outer) {
+        private boolean continues(String key, String outer) {
             if (current != null && current.key().equals(key)) {
                 current = current.more();
                 method = outer;
@@ -239,7 +245,7 @@ public final class LudusTrace {
             if (previous == old) previous = now;
         }
 
-        void start(String key, String method, Frame frame) {
+        private void start(String key, String method, Frame frame) {
             flush();
             this.method = method;
             current = new Run(key, frame, 1);
