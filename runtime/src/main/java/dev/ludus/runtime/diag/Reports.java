@@ -29,11 +29,6 @@ public final class Reports {
         return same != null ? same : consoleIsTerminal();
     }
 
-    /** Whether two file descriptor targets are one terminal device. */
-    static boolean sameTerminal(String out, String err) {
-        return out.equals(err) && Terminals.isTerminalDevice(out);
-    }
-
     /** System.console() is not null (and, from Java 22, reports a terminal through isTerminal()). */
     private static boolean consoleIsTerminal() {
         java.io.Console c = System.console();

@@ -47,7 +47,11 @@ public final class Terminals {
      */
     static Boolean stdoutAndStderrAreOneDevice() {
         if (!procFds()) return null;
-        String out = target(1), err = target(2);
+        return sameTerminal(target(1), target(2));
+    }
+
+    /** Whether two file descriptor targets (see {@link #target}) are one terminal device. */
+    static boolean sameTerminal(String out, String err) {
         return out != null && out.equals(err) && isTerminalDevice(out);
     }
 }

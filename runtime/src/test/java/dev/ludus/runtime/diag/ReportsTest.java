@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 class ReportsTest {
     @Test
     void sameTerminalDeviceOnly() {
-        assertTrue(Reports.sameTerminal("/dev/pts/3", "/dev/pts/3"));
-        assertTrue(Reports.sameTerminal("/dev/tty1", "/dev/tty1"));
-        assertFalse(Reports.sameTerminal("/dev/pts/3", "/dev/pts/4"), "two terminals: both reports");
-        assertFalse(Reports.sameTerminal("/tmp/out.txt", "/tmp/out.txt"), "one file is not a terminal");
-        assertFalse(Reports.sameTerminal("pipe:[1234]", "/dev/pts/3"), "stdout piped: the reference report stays");
-        assertFalse(Reports.sameTerminal("/dev/pts/3", "/dev/null"));
+        assertTrue(Terminals.sameTerminal("/dev/pts/3", "/dev/pts/3"));
+        assertTrue(Terminals.sameTerminal("/dev/tty1", "/dev/tty1"));
+        assertFalse(Terminals.sameTerminal("/dev/pts/3", "/dev/pts/4"), "two terminals: both reports");
+        assertFalse(Terminals.sameTerminal("/tmp/out.txt", "/tmp/out.txt"), "one file is not a terminal");
+        assertFalse(Terminals.sameTerminal("pipe:[1234]", "/dev/pts/3"), "stdout piped: the reference report stays");
+        assertFalse(Terminals.sameTerminal("/dev/pts/3", "/dev/null"));
     }
 
     @Test
