@@ -52,7 +52,6 @@ public final class ProgramRunner {
 
     private static int compileAndLaunch(Path file, String displayName, RunOptions opts, PrintStream out,
                                         PrintStream err, boolean tests, CompileCache cache, boolean optimise) {
-        if (cache == null) Warmup.start(); // compiling for sure: the warm-up starts before anything else
         CompiledProgram program = cache == null ? null : cache.lookup(file, displayName);
         if (program != null) {
             Class<?> kept = null;
