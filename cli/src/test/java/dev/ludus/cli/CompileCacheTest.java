@@ -11,6 +11,7 @@ import dev.ludus.compiler.LudusCompiler;
 import dev.ludus.compiler.resolve.Program;
 import dev.ludus.runtime.RunOptions;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -105,12 +106,10 @@ class CompileCacheTest {
         Files.writeString(dir.resolve("sub/lib.ld"), "let x = 1\n#{x}\n");
         Path file = write("prog.ld", "import \"sub/lib\" as lib\nprint! (lib :x)\n");
         CompileCache cache = cache("c1");
+        assertKeptAfterRun(cache, file, "1\n=> :ok\n");
         assertEquals("1\n=> :ok\n", run(cache, file));
-        assertNotNull(cache.lookup(file, "prog.ld"), "kept with its import");
-        assertEquals("1\n=> :ok\n", run(cache, file));
-        Files.writeString(dir.resolve("sub/lib.ld"), "let x = 2\n#{x}\n");
-        assertNull(cache.lookup(file, "prog.ld"), "the imported file changed");
-        assertEquals("2\n=> :ok\n", run(cache, file));
+        assertMissAfter(cache, file, () -> Files.writeString(dir.resolve("sub/lib.ld"), "let x = 2\n#{x}\n"),
+                "the imported file changed", "2\n=> :ok\n");
         assertNotNull(cache.lookup(file, "prog.ld"));
         Files.delete(dir.resolve("sub/lib.ld"));
         assertNull(cache.lookup(file, "prog.ld"), "the imported file is gone");
@@ -122,12 +121,10 @@ class CompileCacheTest {
         Files.writeString(dir.resolve("lib.ld"), "let x = 1\n#{x}\n");
         Path file = write("prog.ld", "import \"lib\" as lib\nprint! (lib :x)\n");
         CompileCache cache = cache("c1");
-        assertEquals("1\n=> :ok\n", run(cache, file));
-        assertNotNull(cache.lookup(file, "prog.ld"));
+        assertKeptAfterRun(cache, file, "1\n=> :ok\n");
         // `import "lib"` takes the file `lib` when there is one, before `lib.ld`
-        Files.writeString(dir.resolve("lib"), "let x = 3\n#{x}\n");
-        assertNull(cache.lookup(file, "prog.ld"), "same bytes everywhere it read, but the import resolves to another file");
-        assertEquals("3\n=> :ok\n", run(cache, file));
+        assertMissAfter(cache, file, () -> Files.writeString(dir.resolve("lib"), "let x = 3\n#{x}\n"),
+                "same bytes everywhere it read, but the import resolves to another file", "3\n=> :ok\n");
     }
 
     @Test
@@ -136,11 +133,27 @@ class CompileCacheTest {
         Files.writeString(dir.resolve("b.ld"), "let y = 5\n#{y}\n");
         Path file = write("prog.ld", "import \"a.ld\" as a\nprint! (a :x)\n");
         CompileCache cache = cache("c1");
-        assertEquals("5\n=> :ok\n", run(cache, file));
-        assertNotNull(cache.lookup(file, "prog.ld"));
-        Files.writeString(dir.resolve("b.ld"), "let y = 6\n#{y}\n");
-        assertNull(cache.lookup(file, "prog.ld"), "an import of an import changed");
-        assertEquals("6\n=> :ok\n", run(cache, file));
+        assertKeptAfterRun(cache, file, "5\n=> :ok\n");
+        assertMissAfter(cache, file, () -> Files.writeString(dir.resolve("b.ld"), "let y = 6\n#{y}\n"),
+                "an import of an import changed", "6\n=> :ok\n");
+    }
+
+    /** A file edit in a test. */
+    private interface Edit {
+        void apply() throws IOException;
+    }
+
+    /** Runs file with cache (printing expected), after which the cache keeps it. */
+    private void assertKeptAfterRun(CompileCache cache, Path file, String expected) throws Exception {
+        assertEquals(expected, run(cache, file));
+        assertNotNull(cache.lookup(file, file.getFileName().toString()), "kept");
+    }
+
+    /** After edit, the kept entry of file is a miss (why), and a run compiles it again (printing expected). */
+    private void assertMissAfter(CompileCache cache, Path file, Edit edit, String why, String expected) throws Exception {
+        edit.apply();
+        assertNull(cache.lookup(file, file.getFileName().toString()), why);
+        assertEquals(expected, run(cache, file));
     }
 
     @Test
