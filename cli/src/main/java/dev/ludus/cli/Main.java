@@ -106,7 +106,8 @@ public final class Main implements Callable<Integer> {
 
     /** As {@link #execute(PrintStream, PrintStream, String...)} with {@code in} as standard input. */
     public static int execute(InputStream in, PrintStream out, PrintStream err, String... args) {
-        if (isPlainRun(args)) return runDirectly(in, out, err, args[1]);
+        String file = plainRunFile(args);
+        if (file != null) return runDirectly(in, out, err, file, !hasFlag(args, "--no-cache"), !hasFlag(args, "--no-opt"));
         return execute(new Main(in, out, err), args);
     }
 
@@ -126,17 +127,35 @@ public final class Main implements Callable<Integer> {
     }
 
     /**
-     * {@code ludus run FILE} with no options, the command a learner types most: picocli's start-up
-     * (reflection over the annotations, its converter registry) costs about 120 ms, a third of a
-     * small program's run, and there is nothing to parse. It runs {@link RunCommand#run} with the default options.
+     * {@code ludus run FILE}, the command a learner types most, and the same with {@code --no-cache}
+     * or {@code --no-opt} (each at most once, before or after the file): picocli's start-up
+     * (reflection over the annotations, its converter registry) costs about 60-120 ms, a third of a
+     * small program's run, and there is nothing else to parse. Returns the file, or null when the
+     * command line needs picocli (any other option, two files, a repeated flag: its messages).
      */
-    static boolean isPlainRun(String[] args) {
-        return args.length == 2 && args[0].equals("run") && (args[1].equals("-") || !args[1].startsWith("-"));
+    static String plainRunFile(String[] args) {
+        if (args.length < 2 || args.length > 4 || !args[0].equals("run")) return null;
+        String file = null;
+        boolean noCache = false, noOpt = false;
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--no-cache") && !noCache) noCache = true;
+            else if (a.equals("--no-opt") && !noOpt) noOpt = true;
+            else if (file == null && (a.equals("-") || !a.startsWith("-"))) file = a;
+            else return null;
+        }
+        return file;
     }
 
-    private static int runDirectly(InputStream in, PrintStream out, PrintStream err, String file) {
+    private static boolean hasFlag(String[] args, String flag) {
+        for (int i = 1; i < args.length; i++) if (args[i].equals(flag)) return true;
+        return false;
+    }
+
+    private static int runDirectly(InputStream in, PrintStream out, PrintStream err, String file, boolean useCache,
+                                   boolean optimise) {
         try {
-            int code = RunCommand.run(file, RunOptions.defaults(), in, out, err);
+            int code = RunCommand.run(file, RunOptions.defaults(), in, out, err, useCache, optimise);
             RunCommand.hintAtDrawing(err);
             return code;
         } catch (RuntimeException e) {

@@ -155,6 +155,46 @@ class MainTest {
     }
 
     @Test
+    void runWithOnlyItsFlagsSkipsPicocli() {
+        assertEquals("x.ld", Main.plainRunFile(new String[] {"run", "x.ld"}));
+        assertEquals("-", Main.plainRunFile(new String[] {"run", "-"}));
+        assertEquals("x.ld", Main.plainRunFile(new String[] {"run", "--no-cache", "x.ld"}));
+        assertEquals("x.ld", Main.plainRunFile(new String[] {"run", "x.ld", "--no-opt", "--no-cache"}));
+        for (String[] other : new String[][] {{"run"}, {"check", "x.ld"}, {"run", "--no-cache"}, {"run", "a.ld", "b.ld"},
+                {"run", "--no-cache", "--no-cache", "x.ld"}, {"run", "--svg", "a.svg", "x.ld"}, {"run", "--bogus", "x.ld"},
+                {"run", "--", "x.ld"}}) {
+            assertEquals(null, Main.plainRunFile(other), String.join(" ", other));
+        }
+    }
+
+    @Test
+    void runFlagsMeanTheSameOnBothPaths(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path prog = dir.resolve("p.ld");
+        java.nio.file.Files.writeString(prog, "fn f (x) -> div (1, x)\nprint! (f (2))\nf (0)\n");
+        for (String[] flags : new String[][] {{"--no-cache"}, {"--no-opt"}, {"--no-opt", "--no-cache"}}) {
+            String[] args = new String[flags.length + 2];
+            args[0] = "run";
+            System.arraycopy(flags, 0, args, 1, flags.length);
+            args[args.length - 1] = prog.toString();
+            Result fast = ludus(args);
+            var out = new ByteArrayOutputStream();
+            var err = new ByteArrayOutputStream();
+            int code;
+            try (var o = new PrintStream(out, true, StandardCharsets.UTF_8);
+                 var e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+                code = Main.execute(new Main(System.in, o, e), args);
+            }
+            String f = String.join(" ", flags);
+            assertEquals(1, fast.exit(), f);
+            assertTrue(fast.out().startsWith("0.5\n"), f + ": " + fast.out());
+            assertTrue(fast.err().contains("p.ld:3"), f + ": " + fast.err());
+            assertEquals(out.toString(StandardCharsets.UTF_8), fast.out(), f);
+            assertEquals(err.toString(StandardCharsets.UTF_8), fast.err(), f);
+            assertEquals(code, fast.exit(), f);
+        }
+    }
+
+    @Test
     void missingFileIsOneClearLine() {
         for (String cmd : new String[] {"run", "check", "compile", "test"}) {
             Result r = ludus(cmd, "no/such/file.ld");
