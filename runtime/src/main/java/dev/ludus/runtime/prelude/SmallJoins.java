@@ -15,10 +15,13 @@ import java.util.Collections;
  * fields, are inlined by the JIT. String.join needs two temporary arrays and a StringBuilder
  * an extra copy of the text.
  *
- * <p>Making all the handles spins ~90 method-handle classes, ~50 ms at start-up (measured:
- * hello.ld 190 -> 275 ms), so each is made only once joins are hot ({@value #HOT} calls) and a
- * join of its length comes; until then a StringBuilder of the exact length does the work. The
- * handles pay in hot code: bench/strings 24-37 ms per iteration with the builder, 15 with them.
+ * <p>A handle is costly to make and slow at first: making all of them spins ~90 method-handle
+ * classes (~50 ms), and a new handle's lambda forms run interpreted until the JIT compiles them,
+ * late when the compile queues are full in a program's first second: bench/strings' whole run
+ * (200,000 joins) took ~150 ms more CPU with the handles than with String.join (JDK 17+: one
+ * exact-size array, no copy), which costs ~27 ns more per join in hot code (bench/strings ~19.5
+ * ms per iteration against ~14). So joins use String.join until {@value #HOT} have been made,
+ * then the handle of each length as it comes: a program that makes fewer never pays for them.
  */
 public final class SmallJoins {
     private SmallJoins() {}
@@ -39,7 +42,7 @@ public final class SmallJoins {
     private static final class H9 { static final MethodHandle H = concat(9); }
     private static final class H11 { static final MethodHandle H = concat(11); }
 
-    static final int HOT = 2000;
+    static final int HOT = 500_000;
     private static int coldCalls;
     private static boolean hot;
 
@@ -50,13 +53,12 @@ public final class SmallJoins {
         return false;
     }
 
-    /** Parts joined by sep through one exact-size builder (cold joins). */
+    /** For tests: joins from now on use the handles. */
+    static void makeHot() { hot = true; }
+
+    /** Parts joined by sep (cold joins). */
     private static String build(String sep, String... parts) {
-        int len = sep.length() * (parts.length - 1);
-        for (String p : parts) len += p.length();
-        StringBuilder b = new StringBuilder(len).append(parts[0]);
-        for (int i = 1; i < parts.length; i++) b.append(sep).append(parts[i]);
-        return b.toString();
+        return String.join(sep, parts);
     }
 
     private static MethodHandle concat(int k) {

@@ -26,8 +26,9 @@ class SmallJoinsTest {
     void partsJoinStringsAndRefuseOtherValues() {
         Random r = new Random(5);
         String[] pool = {"", "a", "item ", "é", "日本", "\uD83D\uDE00", "12345678901234567890", "\n"};
-        // the first SmallJoins.HOT calls take the cold (builder) path, the rest the concatenation handles
-        for (int t = 0; t < 3 * SmallJoins.HOT; t++) {
+        // the first 4000 calls take the cold path (String.join), the rest the concatenation handles
+        for (int t = 0; t < 8000; t++) {
+            if (t == 4000) SmallJoins.makeHot();
             int n = 2 + r.nextInt(5);
             Object[] p = new Object[n];
             List<String> s = new ArrayList<>();

@@ -51,10 +51,11 @@ class JoinTest extends PreludeTestSupport {
     }
 
     @Test void shortJoinsGiveTheSameTextBeforeAndAfterTheyTurnHot() {
-        // the first SmallJoins.HOT short joins use a builder, later ones the concatenation handles
+        // the first short joins use String.join, later ones (once joins are hot) the concatenation handles
         Random r = new Random(11);
         String[] pool = {"", "a", "item ", "12", "é", "日本語", "\uD83D\uDE00"};
-        for (int k = 0; k < 2 * SmallJoins.HOT; k++) {
+        for (int k = 0; k < 8000; k++) {
+            if (k == 4000) SmallJoins.makeHot();
             List<String> parts = new ArrayList<>();
             for (int i = 2 + k % (SmallJoins.MAX - 1); i > 0; i--) parts.add(pool[r.nextInt(pool.length)]);
             LList l = listOf(parts);
