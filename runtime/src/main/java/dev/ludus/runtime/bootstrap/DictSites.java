@@ -52,11 +52,17 @@ public final class DictSites {
         int calls;
         int entries;
 
-        Site(MethodType type, Keyword key, Kind kind) {
-            super(type);
+        /** Made with its first target, not its type: see CallSites.Site. */
+        private Site(MethodHandle target, Keyword key, Kind kind) {
+            super(target);
             this.key = key;
             this.kind = kind;
         }
+    }
+
+    /** What a site's fallback is bound to: the site, set once it is made (before it is linked). */
+    static final class SiteRef {
+        Site site;
     }
 
     /** What entries are built from: made when the first entry is linked, not at start-up. */
@@ -104,9 +110,10 @@ public final class DictSites {
 
     private static CallSite site(MethodType type, String key, Kind kind, String fallback)
             throws ReflectiveOperationException {
-        Site site = new Site(type, Keyword.of(key), kind);
-        MethodHandle fb = L.findStatic(DictSites.class, fallback, type.insertParameterTypes(0, Site.class));
-        site.setTarget(fb.bindTo(site));
+        MethodHandle fb = L.findStatic(DictSites.class, fallback, type.insertParameterTypes(0, SiteRef.class));
+        SiteRef ref = new SiteRef();
+        Site site = new Site(fb.bindTo(ref), Keyword.of(key), kind);
+        ref.site = site;
         return site;
     }
 
@@ -118,22 +125,26 @@ public final class DictSites {
         return ((Rec) v).at(i);
     }
 
-    private static Object fallbackLookup(Site site, Object v, String file, int line, int col) throws ReflectiveOperationException {
+    private static Object fallbackLookup(SiteRef ref, Object v, String file, int line, int col) throws ReflectiveOperationException {
+        Site site = ref.site;
         link(site, v);
         return Invoke.lookup(v, site.key, file, line, col);
     }
 
-    private static Object fallbackGet(Site site, Object d) throws ReflectiveOperationException {
+    private static Object fallbackGet(SiteRef ref, Object d) throws ReflectiveOperationException {
+        Site site = ref.site;
         link(site, d);
         return ((LDict) d).get(site.key);
     }
 
-    private static Object fallbackAssoc(Site site, Object d, Object v) throws ReflectiveOperationException {
+    private static Object fallbackAssoc(SiteRef ref, Object d, Object v) throws ReflectiveOperationException {
+        Site site = ref.site;
         link(site, d);
         return Colls.assoc(d, site.key, v);
     }
 
-    private static Object fallbackUpdate(Site site, Object d, Object f) throws ReflectiveOperationException {
+    private static Object fallbackUpdate(SiteRef ref, Object d, Object f) throws ReflectiveOperationException {
+        Site site = ref.site;
         link(site, d);
         return Colls.update(d, site.key, f);
     }
