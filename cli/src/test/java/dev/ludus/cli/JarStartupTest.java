@@ -95,9 +95,10 @@ class JarStartupTest {
     }
 
     /**
-     * A call of an unknown function and a dict site link their bootstrap and first inline-cache
+     * A call of an unknown function and a dict lookup link their bootstrap and first inline-cache
      * entry without the LambdaForm classes that a call site made from its type (an
-     * "uninitialised" target adapted to it) and virtual-method handles of LFn.callK spun.
+     * "uninitialised" target adapted to it), virtual-method handles of LFn.callK and a lookup
+     * site typed (Object, String, int, int) spun.
      */
     @Test
     void unknownCalleeLinksWithoutUninitialisedSiteOrVirtualHandles() throws Exception {
@@ -114,5 +115,7 @@ class JarStartupTest {
         List<String> spun = out.lines().filter(l -> l.contains("(fail)")).toList();
         assertFalse(spun.stream().anyMatch(l -> l.contains("LLIL_V")), "a call site made from its type: " + spun);
         assertFalse(spun.stream().anyMatch(l -> l.contains(" invokeVirtual ")), "a virtual-method handle: " + spun);
+        // `r :a`: a lookup site typed (Object)Object (its location a static argument), no int-typed shapes
+        assertFalse(spun.stream().anyMatch(l -> l.contains("II_") || l.contains("IIL_")), "an int-typed lookup site: " + spun);
     }
 }
