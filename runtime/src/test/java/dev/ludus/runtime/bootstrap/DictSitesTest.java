@@ -100,6 +100,14 @@ class DictSitesTest {
                 () -> at79.invoke((Object) new Ns("n", LDict.of(Keyword.of("x"), "m"))));
         assertTrue(p.getMessage().contains("no member :k in ns n"), p.getMessage());
         assertEquals("f.ld:7:9", p.file() + ":" + p.line() + ":" + p.col(), "the site's location, from its static argument");
+        // a megamorphic site (the generic path, its location bound in) panics at the same place
+        DictSites.Site many = lookupSite("k\0f.ld\0" + 7 + "\0" + 9);
+        MethodHandle manyCall = many.dynamicInvoker();
+        for (int round = 0; round < 2; round++) for (LDict d : dicts()) manyCall.invoke((Object) d);
+        assertEquals(DictSites.MAX_ENTRIES, many.entries);
+        LudusPanic generic = assertThrows(LudusPanic.class,
+                () -> manyCall.invoke((Object) new Ns("n", LDict.of(Keyword.of("x"), "m"))));
+        assertEquals("f.ld:7:9", generic.file() + ":" + generic.line() + ":" + generic.col());
         // prelude code: the key alone, no location
         MethodHandle plain = lookupSite("k").dynamicInvoker();
         assertEquals("m", plain.invoke((Object) new Ns("n", LDict.of(K, "m"))));
