@@ -77,6 +77,13 @@ fn safe? {
 }
 let tally = fold (fn (m, w) -> update (m, w, bump), draws (300), #{})
 print! (vrun (10), tally, safe? (1, 1, [4, 6]), second ([1, 2]), some? (nil), unwrap_or ((:err, "no"), 3))
+& records' inline caches (a number field read, assoc and update of a number field, a lookup):
+& the method-handle shapes their first links use are then archived, not spun at every run
+fn rec_make (i) -> #{:id i, :kind if even? (i) then :c else :s, :balance mod (i, 7)}
+fn rec_credit (r) -> assoc (r, :balance, add (r :balance, 1))
+fn rec_total (rs) -> fold (fn (acc, r) -> if eq? (r :kind, :s) then add (acc, r :balance) else acc, rs, 0)
+let recs = map (fn (r) -> update (r, :id, inc), map (rec_credit, map (rec_make, range (40))))
+print! (rec_total (recs), rec_total (map (rec_credit, recs)))
 forward! (10); right! (0.25); forward! (10)
 #{:done true}
 LD

@@ -65,11 +65,28 @@ public final class Launcher {
      */
     private static volatile boolean colourFromTerminal;
 
-    /** The outcome of evaluating a module on the program thread. */
-    private sealed interface Outcome {}
-    private record Completed(String shownResult) implements Outcome {}
-    private record Panicked(LudusPanic panic) implements Outcome {}
-    private record Failed(Throwable error) implements Outcome {}
+    /**
+     * The outcome of evaluating a module on the program thread: completed (its shown result),
+     * panicked or failed. One class, not a record per kind: every class a compiled program
+     * loads from its jar costs its start ~0.3 ms (StartupPathTest counts them).
+     */
+    private static final class Outcome {
+        final String shownResult;
+        final LudusPanic panic;
+        final Throwable error;
+
+        private Outcome(String shownResult, LudusPanic panic, Throwable error) {
+            this.shownResult = shownResult;
+            this.panic = panic;
+            this.error = error;
+        }
+
+        static Outcome completed(String shownResult) { return new Outcome(shownResult, null, null); }
+        static Outcome panicked(LudusPanic panic) { return new Outcome(null, panic, null); }
+        static Outcome failed(Throwable error) { return new Outcome(null, null, error); }
+
+        boolean isFailure() { return error != null; }
+    }
 
     /**
      * Entry point of a compiled program's {@code main}: parses the options, runs, exits. A
@@ -195,15 +212,15 @@ public final class Launcher {
             return EXIT_OK;
         }
         int code;
-        if (tests && !(outcome instanceof Failed)) out.print(Tests.summary() + "\n");
-        if (outcome instanceof Completed c) {
-            if (printResult) out.print(c.shownResult());
-            code = tests && Tests.failed() > 0 ? EXIT_PANIC : EXIT_OK;
-        } else if (outcome instanceof Panicked p) {
-            reportPanic(p.panic(), out, err);
+        if (tests && !outcome.isFailure()) out.print(Tests.summary() + "\n");
+        if (outcome.isFailure()) {
+            code = internalError(outcome.error, out, err);
+        } else if (outcome.panic != null) {
+            reportPanic(outcome.panic, out, err);
             code = EXIT_PANIC;
         } else {
-            code = internalError(((Failed) outcome).error(), out, err);
+            if (printResult) out.print(outcome.shownResult);
+            code = tests && Tests.failed() > 0 ? EXIT_PANIC : EXIT_OK;
         }
         out.flush();
         // Turtle output (spec §12.4) comes after the report, for a completed run and after a
@@ -211,7 +228,8 @@ public final class Launcher {
         // after an internal error (the drawing may be half-updated, the thread even still
         // running). A file that cannot be written makes an otherwise successful run fail with
         // EXIT_OUTPUT; a panic or failed test keeps its own status.
-        if (!(outcome instanceof Failed) && TurtleOutput.requested(opts)
+        // (the options asked directly: TurtleOutput is loaded only when a file is asked for)
+        if (!outcome.isFailure() && (opts.svgPath() != null || opts.pngPath() != null)
                 && !TurtleOutput.write(opts, err != null ? err : System.err) && code == EXIT_OK) {
             code = EXIT_OUTPUT;
         }
@@ -219,6 +237,9 @@ public final class Launcher {
         Console.err = previousErr;
         return code;
     }
+
+    /** Set once a run (or the REPL's session) has turned tests on: later runs must turn them off. */
+    static volatile boolean testsEnabled;
 
     /** Set when a program first uses processes: only then is there a scheduler to end. */
     private static volatile boolean processesUsed;
@@ -267,19 +288,21 @@ public final class Launcher {
     }
 
     // Classes rather than lambdas here and below: a compiled program spins each lambda's class
-    // when it first runs (no class-data archive), a few milliseconds of start-up each.
+    // when it first runs (no class-data archive), a few milliseconds of start-up each; and one
+    // class for the program thread's work, its outcome and the "has it ended" test (each class
+    // loaded from a jar costs ~0.3 ms).
 
-    @FunctionalInterface
-    private interface Body {
-        String call() throws Throwable;
-    }
-
-    /** Evaluates a module from a fresh prelude state; answers its shown result line. */
-    private static final class RunModule implements Body {
+    /**
+     * Evaluates a module from a fresh prelude state on the program thread and keeps its outcome
+     * (the shown result line, or the panic or error); tells the waiting thread when it has ended.
+     */
+    private static final class RunModule implements Runnable, java.util.function.BooleanSupplier {
         private final MethodHandle entry;
         private final long seed;
         private final boolean tests;
         private final PrintStream out;
+        volatile Outcome result;
+        volatile Thread thread;
 
         RunModule(MethodHandle entry, long seed, boolean tests, PrintStream out) {
             this.entry = entry;
@@ -288,31 +311,32 @@ public final class Launcher {
             this.out = out;
         }
 
-        @Override public String call() throws Throwable {
+        private String call() throws Throwable {
             Prelude.resetState(seed);
             dev.ludus.runtime.bootstrap.Invoke.setTailDepth(0);
-            Tests.enable(tests);
+            // Tests is loaded only once a run has had its tests on: until then they are off
+            if (tests || testsEnabled) {
+                testsEnabled = true;
+                Tests.enable(tests);
+            }
             Console.out = out;
             Object value = entry.invoke();
             return "=> " + Values.show(value) + "\n";
         }
-    }
-
-    /** The program thread's work: runs the body and keeps its outcome. */
-    private static final class Evaluation implements Runnable {
-        private final Body body;
-        volatile Outcome result;
-
-        Evaluation(Body body) { this.body = body; }
 
         @Override public void run() {
             try {
-                result = new Completed(body.call());
+                result = Outcome.completed(call());
             } catch (Throwable t) {
                 result = classify(t);
             } finally {
                 Cancellation.programEnded();
             }
+        }
+
+        /** Whether the program has ended: it has an outcome, or its thread died without one. */
+        @Override public boolean getAsBoolean() {
+            return result != null || !thread.isAlive();
         }
     }
 
@@ -320,34 +344,27 @@ public final class Launcher {
     static final long GRACE_MILLIS = 5000;
 
     /** Runs body on the program thread; past {@code timeLimit} seconds (0: none) it is cancelled. */
-    private static Outcome evaluate(Body body, long timeLimit) {
-        Evaluation evaluation = new Evaluation(body);
+    private static Outcome evaluate(RunModule evaluation, long timeLimit) {
         Thread program = new Thread(null, evaluation, "ludus-main", stackSize());
         program.setDaemon(true); // a stopped or runaway program must not keep the JVM alive
+        evaluation.thread = program;
         program.start();
         try {
             // ends when the program ends, stops in place (its output was closed), or at the limit
-            // a class, not a lambda: a compiled jar spins a class for each lambda at start-up
-            java.util.function.BooleanSupplier done = new java.util.function.BooleanSupplier() {
-                @Override
-                public boolean getAsBoolean() {
-                    return evaluation.result != null || !program.isAlive();
-                }
-            };
-            boolean ended = Cancellation.awaitStop(done, timeLimit > 0 ? Math.multiplyExact(timeLimit, 1000L) : Long.MAX_VALUE);
+            boolean ended = Cancellation.awaitStop(evaluation, timeLimit > 0 ? Math.multiplyExact(timeLimit, 1000L) : Long.MAX_VALUE);
             if (!ended) {
                 String message = Cancellation.timeLimitMessage(timeLimit);
-                if (!stop(program, message)) return new Panicked(new LudusPanic(message)); // stuck in Java code
+                if (!stop(program, message)) return Outcome.panicked(new LudusPanic(message)); // stuck in Java code
             }
         } catch (InterruptedException e) {
             stop(program, "Interrupted");
             Thread.currentThread().interrupt();
-            return new Failed(new InterruptedException("the program was interrupted"));
+            return Outcome.failed(new InterruptedException("the program was interrupted"));
         }
         Cancellation.Cancelled inPlace = Cancellation.stopped();
-        if (inPlace != null) return new Panicked(inPlace); // its thread is parked for good
+        if (inPlace != null) return Outcome.panicked(inPlace); // its thread is parked for good
         Outcome result = evaluation.result;
-        return result != null ? result : new Failed(new IllegalStateException("the program thread ended without a result"));
+        return result != null ? result : Outcome.failed(new IllegalStateException("the program thread ended without a result"));
     }
 
     /**
@@ -382,10 +399,10 @@ public final class Launcher {
         for (int i = 0; i < 8 && t instanceof ExceptionInInitializerError && t.getCause() != null; i++) {
             t = t.getCause();
         }
-        if (t instanceof LudusPanic p) return new Panicked(p);
-        if (t instanceof StackOverflowError so) return new Panicked(overflow(so));
-        if (t instanceof OutOfMemoryError) return new Panicked(LudusPanic.outOfMemory());
-        return new Failed(t);
+        if (t instanceof LudusPanic p) return Outcome.panicked(p);
+        if (t instanceof StackOverflowError so) return Outcome.panicked(overflow(so));
+        if (t instanceof OutOfMemoryError) return Outcome.panicked(LudusPanic.outOfMemory());
+        return Outcome.failed(t);
     }
 
     /** Prints the §10.1 report to {@code out} and the human diagnostic (location, hint, Ludus trace) to {@code err}. */

@@ -57,6 +57,7 @@ public final class Session {
         Console.err = err;
         Launcher.endProcesses(); // :reset drops the session's processes (spec §16)
         Prelude.resetState(seed);
+        Launcher.testsEnabled = true;
         Tests.enable(true);
         Console.out = out;
     }

@@ -82,8 +82,7 @@ final class CallGen implements Opcodes {
                     "(" + Rt.OBJ_D + Rt.KEYWORD_D + "Ljava/lang/String;II)" + Rt.OBJ_D, false);
             return;
         }
-        x.site(f.mv, site);
-        f.mv.visitInvokeDynamicInsn("lookup", "(" + Rt.OBJ_D + "Ljava/lang/String;II)" + Rt.OBJ_D, Rt.DICT_LOOKUP_BSM, key);
+        f.mv.visitInvokeDynamicInsn("lookup", "(" + Rt.OBJ_D + ")" + Rt.OBJ_D, Rt.DICT_LOOKUP_BSM, m.lookupSiteArg(key, site));
     }
 
     /**

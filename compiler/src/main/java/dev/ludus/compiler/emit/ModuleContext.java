@@ -87,6 +87,16 @@ abstract class ModuleContext implements Opcodes {
     }
 
     private final java.util.Set<String> codeAccessors = new java.util.HashSet<>();
+    /**
+     * A dict lookup site's static argument: the key, then (not in prelude modules) the site's
+     * file, line and column, each after a NUL (DictSites.bsm_lookup). In the static argument, not
+     * pushed as arguments: a site typed (Object, String, int, int) spun ~5 LambdaForm classes at
+     * its first link, (Object)Object none.
+     */
+    String lookupSiteArg(String key, dev.ludus.compiler.syntax.Span s) {
+        return preludeMode ? key : key + '\0' + file + '\0' + s.line() + '\0' + s.col();
+    }
+
     /** The toplevel statement being emitted (to blame for a limit met outside any fn). */
     Node statement;
 

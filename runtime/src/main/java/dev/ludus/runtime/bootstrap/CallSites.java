@@ -41,7 +41,7 @@ public final class CallSites {
         MethodHandle h = FALLBACK[k];
         if (h == null) {
             // a race makes an equal handle twice, which is harmless
-            h = L.findStatic(CallSites.class, "fallback" + k, MethodType.genericMethodType(k + 1).insertParameterTypes(0, Site.class));
+            h = L.findStatic(CallSites.class, "fallback" + k, MethodType.genericMethodType(k + 1).insertParameterTypes(0, SiteRef.class));
             FALLBACK[k] = h;
         }
         return h;
@@ -62,7 +62,7 @@ public final class CallSites {
                         MethodType.methodType(boolean.class, Object.class, Object.class));
                 SETTLE = L.findStatic(Invoke.class, "settle", MethodType.methodType(Object.class, Object.class));
                 for (int n = 0; n < CALL.length; n++) {
-                    CALL[n] = L.findVirtual(LFn.class, "call" + n, MethodType.genericMethodType(n));
+                    CALL[n] = L.findStatic(CallSites.class, "call" + n, MethodType.genericMethodType(n).insertParameterTypes(0, LFn.class));
                 }
             } catch (ReflectiveOperationException e) {
                 throw new ExceptionInInitializerError(e);
@@ -76,16 +76,34 @@ public final class CallSites {
         int calls;
         int entries;
 
-        Site(MethodType type, boolean tail) {
-            super(type);
+        /**
+         * A site made with its first target (its fallback), not with its type: the JDK makes a
+         * site of a type an "uninitialised" target first, adapting a generic handle to the type,
+         * which spins ~5 LambdaForm classes at a program's first site (start-up).
+         */
+        private Site(MethodHandle target, boolean tail, int argc) {
+            super(target);
             this.tail = tail;
-            this.argc = type.parameterCount() - 1;
+            this.argc = argc;
+        }
+
+        static Site make(MethodType type, boolean tail) throws ReflectiveOperationException {
+            int argc = type.parameterCount() - 1;
+            SiteRef ref = new SiteRef();
+            Site site = new Site(fallback(argc).bindTo(ref).asType(type), tail, argc);
+            ref.site = site;
+            return site;
         }
 
         /** The generic path (Calls.callK, or Invoke.tailK at a tail site), for a megamorphic site. */
         MethodHandle generic() throws ReflectiveOperationException {
             return tail ? L.findStatic(Invoke.class, "tail" + argc, type()) : L.findStatic(Calls.class, "call" + argc, type());
         }
+    }
+
+    /** What a site's fallback is bound to: the site, set once it is made (before it is linked). */
+    static final class SiteRef {
+        Site site;
     }
 
     /**
@@ -95,10 +113,20 @@ public final class CallSites {
      */
     public static CallSite bsm_call(MethodHandles.Lookup lookup, String name, MethodType type, String unused, Object... none)
             throws ReflectiveOperationException {
-        Site site = new Site(type, name.equals("tail"));
-        site.setTarget(fallback(site.argc).bindTo(site));
-        return site;
+        return Site.make(type, name.equals("tail"));
     }
+
+    // A function's callK as a static method: the JDK's archive holds the code that invokes a
+    // static method of all-reference arguments, not a virtual one's (L.findVirtual(LFn.class,
+    // "call2") spun a LambdaForm class for each arity when a site first linked an entry).
+
+    static Object call0(LFn f) { return f.call0(); }
+
+    static Object call1(LFn f, Object a) { return f.call1(a); }
+
+    static Object call2(LFn f, Object a, Object b) { return f.call2(a, b); }
+
+    static Object call3(LFn f, Object a, Object b, Object c) { return f.call3(a, b, c); }
 
     static boolean sameCode(FnCode code, Object f) {
         return f instanceof Closure c && c.code == code;
@@ -113,22 +141,26 @@ public final class CallSites {
     // would spin an invoker). The generic path computes what the entry would: a closure's
     // direct entry, settled, or the function's callK.
 
-    private static Object fallback0(Site site, Object f) throws Throwable {
+    private static Object fallback0(SiteRef ref, Object f) throws Throwable {
+        Site site = ref.site;
         link(site, f);
         return site.tail ? Invoke.tail0(f) : Calls.call0(f);
     }
 
-    private static Object fallback1(Site site, Object f, Object a) throws Throwable {
+    private static Object fallback1(SiteRef ref, Object f, Object a) throws Throwable {
+        Site site = ref.site;
         link(site, f);
         return site.tail ? Invoke.tail1(f, a) : Calls.call1(f, a);
     }
 
-    private static Object fallback2(Site site, Object f, Object a, Object b) throws Throwable {
+    private static Object fallback2(SiteRef ref, Object f, Object a, Object b) throws Throwable {
+        Site site = ref.site;
         link(site, f);
         return site.tail ? Invoke.tail2(f, a, b) : Calls.call2(f, a, b);
     }
 
-    private static Object fallback3(Site site, Object f, Object a, Object b, Object c) throws Throwable {
+    private static Object fallback3(SiteRef ref, Object f, Object a, Object b, Object c) throws Throwable {
+        Site site = ref.site;
         link(site, f);
         return site.tail ? Invoke.tail3(f, a, b, c) : Calls.call3(f, a, b, c);
     }

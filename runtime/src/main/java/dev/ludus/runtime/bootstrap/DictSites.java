@@ -18,8 +18,9 @@ import java.lang.invoke.MutableCallSite;
  * invokedynamic bootstrap for reading a constant keyword out of a dict, with an inline cache
  * on record shapes. Two kinds of site, the keyword a static argument:
  * <ul>
- * <li>{@code lookup (Object v, String file, int line, int col) Object}: {@code v :k} in source,
- *     as {@link Invoke#lookup} (nil when absent or not a dict, panics for a missing ns member);
+ * <li>{@code lookup (Object v) Object}: {@code v :k} in source, as {@link Invoke#lookup} (nil
+ *     when absent or not a dict, panics for a missing ns member, at the site's location, which
+ *     follows the key in the static argument: see {@link #bsm_lookup});
  * <li>{@code get (Object d) Object}: a dict pattern's key, d known to be a dict, Java null when
  *     absent (as {@link LDict#get}).
  * <li>{@code assoc (Object d, Object v) Object}: {@code assoc (d, :k, v)}, as the prelude's
@@ -49,14 +50,27 @@ public final class DictSites {
     static final class Site extends MutableCallSite {
         final Keyword key;
         final Kind kind;
+        /** A lookup site's location, for the panic of a missing ns member (null, 0, 0: none). */
+        final String file;
+        final int line;
+        final int col;
         int calls;
         int entries;
 
-        Site(MethodType type, Keyword key, Kind kind) {
-            super(type);
+        /** Made with its first target, not its type: see CallSites.Site. */
+        private Site(MethodHandle target, Keyword key, Kind kind, String file, int line, int col) {
+            super(target);
             this.key = key;
             this.kind = kind;
+            this.file = file;
+            this.line = line;
+            this.col = col;
         }
+    }
+
+    /** What a site's fallback is bound to: the site, set once it is made (before it is linked). */
+    static final class SiteRef {
+        Site site;
     }
 
     /** What entries are built from: made when the first entry is linked, not at start-up. */
@@ -82,31 +96,42 @@ public final class DictSites {
     // the JDK then invokes them exactly, without spinning an invoker class at a program's first
     // site (see Cancellation.pollSite).
 
-    public static CallSite bsm_lookup(MethodHandles.Lookup lookup, String name, MethodType type, String key, Object... none)
+    /**
+     * A lookup site: {@code arg} is the key, then (outside the prelude) the site's file, line
+     * and column, each after a NUL. The location is a static argument, not the site's
+     * arguments: a site typed (Object, String, int, int) spun ~5 LambdaForm classes at its
+     * first link (int-typed shapes are not in the JDK's archive), one typed (Object)Object none.
+     */
+    public static CallSite bsm_lookup(MethodHandles.Lookup lookup, String name, MethodType type, String arg, Object... none)
             throws ReflectiveOperationException {
-        return site(type, key, Kind.LOOKUP, "fallbackLookup");
+        int a = arg.indexOf('\0');
+        if (a < 0) return site(type, arg, Kind.LOOKUP, "fallbackLookup", null, 0, 0);
+        int b = arg.indexOf('\0', a + 1), c = arg.indexOf('\0', b + 1);
+        return site(type, arg.substring(0, a), Kind.LOOKUP, "fallbackLookup", arg.substring(a + 1, b),
+                Integer.parseInt(arg.substring(b + 1, c)), Integer.parseInt(arg.substring(c + 1)));
     }
 
     public static CallSite bsm_get(MethodHandles.Lookup lookup, String name, MethodType type, String key, Object... none)
             throws ReflectiveOperationException {
-        return site(type, key, Kind.GET, "fallbackGet");
+        return site(type, key, Kind.GET, "fallbackGet", null, 0, 0);
     }
 
     public static CallSite bsm_assoc(MethodHandles.Lookup lookup, String name, MethodType type, String key, Object... none)
             throws ReflectiveOperationException {
-        return site(type, key, Kind.ASSOC, "fallbackAssoc");
+        return site(type, key, Kind.ASSOC, "fallbackAssoc", null, 0, 0);
     }
 
     public static CallSite bsm_update(MethodHandles.Lookup lookup, String name, MethodType type, String key, Object... none)
             throws ReflectiveOperationException {
-        return site(type, key, Kind.UPDATE, "fallbackUpdate");
+        return site(type, key, Kind.UPDATE, "fallbackUpdate", null, 0, 0);
     }
 
-    private static CallSite site(MethodType type, String key, Kind kind, String fallback)
+    private static CallSite site(MethodType type, String key, Kind kind, String fallback, String file, int line, int col)
             throws ReflectiveOperationException {
-        Site site = new Site(type, Keyword.of(key), kind);
-        MethodHandle fb = L.findStatic(DictSites.class, fallback, type.insertParameterTypes(0, Site.class));
-        site.setTarget(fb.bindTo(site));
+        MethodHandle fb = L.findStatic(DictSites.class, fallback, type.insertParameterTypes(0, SiteRef.class));
+        SiteRef ref = new SiteRef();
+        Site site = new Site(fb.bindTo(ref), Keyword.of(key), kind, file, line, col);
+        ref.site = site;
         return site;
     }
 
@@ -118,22 +143,26 @@ public final class DictSites {
         return ((Rec) v).at(i);
     }
 
-    private static Object fallbackLookup(Site site, Object v, String file, int line, int col) throws ReflectiveOperationException {
+    private static Object fallbackLookup(SiteRef ref, Object v) throws ReflectiveOperationException {
+        Site site = ref.site;
         link(site, v);
-        return Invoke.lookup(v, site.key, file, line, col);
+        return Invoke.lookup(v, site.key, site.file, site.line, site.col);
     }
 
-    private static Object fallbackGet(Site site, Object d) throws ReflectiveOperationException {
+    private static Object fallbackGet(SiteRef ref, Object d) throws ReflectiveOperationException {
+        Site site = ref.site;
         link(site, d);
         return ((LDict) d).get(site.key);
     }
 
-    private static Object fallbackAssoc(Site site, Object d, Object v) throws ReflectiveOperationException {
+    private static Object fallbackAssoc(SiteRef ref, Object d, Object v) throws ReflectiveOperationException {
+        Site site = ref.site;
         link(site, d);
         return Colls.assoc(d, site.key, v);
     }
 
-    private static Object fallbackUpdate(Site site, Object d, Object f) throws ReflectiveOperationException {
+    private static Object fallbackUpdate(SiteRef ref, Object d, Object f) throws ReflectiveOperationException {
+        Site site = ref.site;
         link(site, d);
         return Colls.update(d, site.key, f);
     }
@@ -155,7 +184,8 @@ public final class DictSites {
             case UPDATE -> L.findStatic(Colls.class, "update", MethodType.methodType(Object.class,
                     Object.class, Object.class, Object.class));
         };
-        return MethodHandles.insertArguments(h, 1, site.key).asType(site.type());
+        Object[] bound = site.kind == Kind.LOOKUP ? new Object[] {site.key, site.file, site.line, site.col} : new Object[] {site.key};
+        return MethodHandles.insertArguments(h, 1, bound).asType(site.type());
     }
 
     /** {@code (Object rec) -> Object}: the value of key i of a record of r's shape. */

@@ -34,28 +34,28 @@ public abstract sealed class NumRec extends Rec permits NumRec.N1, NumRec.N2, Nu
     abstract Rec withNumber(int i, double d);
 
     static Rec of(Shape base, int m, Object a0) {
-        return new N1(base.layout(m), (m & 1) != 0 ? null : a0, (m & 1) != 0 ? (Double) a0 : 0);
+        return N1.make(base.layout(m), (m & 1) != 0 ? null : a0, (m & 1) != 0 ? (Double) a0 : 0);
     }
 
     /** The mask of the numbers among the values: which layout of the shape keeps them. */
     static int numbers(Object a0) { return (a0 instanceof Double ? 1 : 0); }
 
     static Rec of(Shape base, int m, Object a0, Object a1) {
-        return new N2(base.layout(m), (m & 1) != 0 ? null : a0, (m & 2) != 0 ? null : a1, (m & 1) != 0 ? (Double) a0 : 0, (m & 2) != 0 ? (Double) a1 : 0);
+        return N2.make(base.layout(m), (m & 1) != 0 ? null : a0, (m & 2) != 0 ? null : a1, (m & 1) != 0 ? (Double) a0 : 0, (m & 2) != 0 ? (Double) a1 : 0);
     }
 
     /** The mask of the numbers among the values: which layout of the shape keeps them. */
     static int numbers(Object a0, Object a1) { return (a0 instanceof Double ? 1 : 0) | (a1 instanceof Double ? 2 : 0); }
 
     static Rec of(Shape base, int m, Object a0, Object a1, Object a2) {
-        return new N3(base.layout(m), (m & 1) != 0 ? null : a0, (m & 2) != 0 ? null : a1, (m & 4) != 0 ? null : a2, (m & 1) != 0 ? (Double) a0 : 0, (m & 2) != 0 ? (Double) a1 : 0, (m & 4) != 0 ? (Double) a2 : 0);
+        return N3.make(base.layout(m), (m & 1) != 0 ? null : a0, (m & 2) != 0 ? null : a1, (m & 4) != 0 ? null : a2, (m & 1) != 0 ? (Double) a0 : 0, (m & 2) != 0 ? (Double) a1 : 0, (m & 4) != 0 ? (Double) a2 : 0);
     }
 
     /** The mask of the numbers among the values: which layout of the shape keeps them. */
     static int numbers(Object a0, Object a1, Object a2) { return (a0 instanceof Double ? 1 : 0) | (a1 instanceof Double ? 2 : 0) | (a2 instanceof Double ? 4 : 0); }
 
     static Rec of(Shape base, int m, Object a0, Object a1, Object a2, Object a3) {
-        return new N4(base.layout(m), (m & 1) != 0 ? null : a0, (m & 2) != 0 ? null : a1, (m & 4) != 0 ? null : a2, (m & 8) != 0 ? null : a3, (m & 1) != 0 ? (Double) a0 : 0, (m & 2) != 0 ? (Double) a1 : 0, (m & 4) != 0 ? (Double) a2 : 0, (m & 8) != 0 ? (Double) a3 : 0);
+        return N4.make(base.layout(m), (m & 1) != 0 ? null : a0, (m & 2) != 0 ? null : a1, (m & 4) != 0 ? null : a2, (m & 8) != 0 ? null : a3, (m & 1) != 0 ? (Double) a0 : 0, (m & 2) != 0 ? (Double) a1 : 0, (m & 4) != 0 ? (Double) a2 : 0, (m & 8) != 0 ? (Double) a3 : 0);
     }
 
     /** The mask of the numbers among the values: which layout of the shape keeps them. */
@@ -65,6 +65,9 @@ public abstract sealed class NumRec extends Rec permits NumRec.N1, NumRec.N2, Nu
     public static final class N1 extends NumRec {
         public final Object v0;
         public final double d0;
+        /** Made here, not in NumRec.of: see Rec.of (the verifier would load every layout class with NumRec). */
+        static Rec make(Shape layout, Object v0, double d0) { return new N1(layout, v0, d0); }
+
         N1(Shape layout, Object v0, double d0) {
             super(layout);
             this.v0 = v0; this.d0 = d0;
@@ -92,6 +95,9 @@ public abstract sealed class NumRec extends Rec permits NumRec.N1, NumRec.N2, Nu
     public static final class N2 extends NumRec {
         public final Object v0, v1;
         public final double d0, d1;
+        /** Made here, not in NumRec.of: see Rec.of (the verifier would load every layout class with NumRec). */
+        static Rec make(Shape layout, Object v0, Object v1, double d0, double d1) { return new N2(layout, v0, v1, d0, d1); }
+
         N2(Shape layout, Object v0, Object v1, double d0, double d1) {
             super(layout);
             this.v0 = v0; this.v1 = v1; this.d0 = d0; this.d1 = d1;
@@ -122,6 +128,9 @@ public abstract sealed class NumRec extends Rec permits NumRec.N1, NumRec.N2, Nu
     public static final class N3 extends NumRec {
         public final Object v0, v1, v2;
         public final double d0, d1, d2;
+        /** Made here, not in NumRec.of: see Rec.of (the verifier would load every layout class with NumRec). */
+        static Rec make(Shape layout, Object v0, Object v1, Object v2, double d0, double d1, double d2) { return new N3(layout, v0, v1, v2, d0, d1, d2); }
+
         N3(Shape layout, Object v0, Object v1, Object v2, double d0, double d1, double d2) {
             super(layout);
             this.v0 = v0; this.v1 = v1; this.v2 = v2; this.d0 = d0; this.d1 = d1; this.d2 = d2;
@@ -155,6 +164,9 @@ public abstract sealed class NumRec extends Rec permits NumRec.N1, NumRec.N2, Nu
     public static final class N4 extends NumRec {
         public final Object v0, v1, v2, v3;
         public final double d0, d1, d2, d3;
+        /** Made here, not in NumRec.of: see Rec.of (the verifier would load every layout class with NumRec). */
+        static Rec make(Shape layout, Object v0, Object v1, Object v2, Object v3, double d0, double d1, double d2, double d3) { return new N4(layout, v0, v1, v2, v3, d0, d1, d2, d3); }
+
         N4(Shape layout, Object v0, Object v1, Object v2, Object v3, double d0, double d1, double d2, double d3) {
             super(layout);
             this.v0 = v0; this.v1 = v1; this.v2 = v2; this.v3 = v3; this.d0 = d0; this.d1 = d1; this.d2 = d2; this.d3 = d3;

@@ -26,22 +26,23 @@ public abstract sealed class Rec extends LDict permits Rec.R1, Rec.R2, Rec.R3, R
 
     // A record with numbers among its values keeps them unboxed (NumRec, a layout of s). An
     // object record always has a base shape: a layout's identity (what access sites' guards
-    // test) must imply its class.
+    // test) must imply its class. Each class makes its own (R1.make, ...): a `new R1` here,
+    // returned as an LDict, would make the verifier load all five classes with Rec (start-up).
     public static LDict of(Shape s, Object a) {
         int m = NumRec.numbers(a);
-        return m == 0 ? new R1(s.base(), a) : NumRec.of(s, m, a);
+        return m == 0 ? R1.make(s.base(), a) : NumRec.of(s, m, a);
     }
     public static LDict of(Shape s, Object a, Object b) {
         int m = NumRec.numbers(a, b);
-        return m == 0 ? new R2(s.base(), a, b) : NumRec.of(s, m, a, b);
+        return m == 0 ? R2.make(s.base(), a, b) : NumRec.of(s, m, a, b);
     }
     public static LDict of(Shape s, Object a, Object b, Object c) {
         int m = NumRec.numbers(a, b, c);
-        return m == 0 ? new R3(s.base(), a, b, c) : NumRec.of(s, m, a, b, c);
+        return m == 0 ? R3.make(s.base(), a, b, c) : NumRec.of(s, m, a, b, c);
     }
     public static LDict of(Shape s, Object a, Object b, Object c, Object d) {
         int m = NumRec.numbers(a, b, c, d);
-        return m == 0 ? new R4(s.base(), a, b, c, d) : NumRec.of(s, m, a, b, c, d);
+        return m == 0 ? R4.make(s.base(), a, b, c, d) : NumRec.of(s, m, a, b, c, d);
     }
 
     /** The record of shape s holding vals (one per key, in the shape's order); takes ownership of vals. */
@@ -54,7 +55,7 @@ public abstract sealed class Rec extends LDict permits Rec.R1, Rec.R2, Rec.R3, R
             case 2 -> of(s, vals[0], vals[1]);
             case 3 -> of(s, vals[0], vals[1], vals[2]);
             case 4 -> of(s, vals[0], vals[1], vals[2], vals[3]);
-            default -> new RN(s, vals);
+            default -> RN.make(s, vals);
         };
     }
 
@@ -151,6 +152,7 @@ public abstract sealed class Rec extends LDict permits Rec.R1, Rec.R2, Rec.R3, R
     public static final class R1 extends Rec {
         public final Object v0;
         R1(Shape s, Object v0) { super(s); this.v0 = v0; }
+        static Rec make(Shape s, Object v0) { return new R1(s, v0); }
         @Override public Object at(int i) {
             if (i == 0) return v0;
             throw out(i, shape);
@@ -164,6 +166,7 @@ public abstract sealed class Rec extends LDict permits Rec.R1, Rec.R2, Rec.R3, R
     public static final class R2 extends Rec {
         public final Object v0, v1;
         R2(Shape s, Object v0, Object v1) { super(s); this.v0 = v0; this.v1 = v1; }
+        static Rec make(Shape s, Object v0, Object v1) { return new R2(s, v0, v1); }
         @Override public Object at(int i) {
             return switch (i) {
                 case 0 -> v0;
@@ -183,6 +186,7 @@ public abstract sealed class Rec extends LDict permits Rec.R1, Rec.R2, Rec.R3, R
     public static final class R3 extends Rec {
         public final Object v0, v1, v2;
         R3(Shape s, Object v0, Object v1, Object v2) { super(s); this.v0 = v0; this.v1 = v1; this.v2 = v2; }
+        static Rec make(Shape s, Object v0, Object v1, Object v2) { return new R3(s, v0, v1, v2); }
         @Override public Object at(int i) {
             return switch (i) {
                 case 0 -> v0;
@@ -203,6 +207,7 @@ public abstract sealed class Rec extends LDict permits Rec.R1, Rec.R2, Rec.R3, R
 
     public static final class R4 extends Rec {
         public final Object v0, v1, v2, v3;
+        static Rec make(Shape s, Object v0, Object v1, Object v2, Object v3) { return new R4(s, v0, v1, v2, v3); }
         R4(Shape s, Object v0, Object v1, Object v2, Object v3) {
             super(s);
             this.v0 = v0; this.v1 = v1; this.v2 = v2; this.v3 = v3;
@@ -231,6 +236,7 @@ public abstract sealed class Rec extends LDict permits Rec.R1, Rec.R2, Rec.R3, R
     public static final class RN extends Rec {
         private final Object[] vals;
         RN(Shape s, Object[] vals) { super(s); this.vals = vals; }
+        static Rec make(Shape s, Object[] vals) { return new RN(s, vals); }
         @Override public Object at(int i) { return vals[i]; }
         @Override Rec with(int i, Object v) {
             Object[] b = vals.clone();

@@ -62,11 +62,22 @@ public final class SmallJoins {
     }
 
     private static MethodHandle concat(int k) {
-        MethodType type = MethodType.methodType(String.class, Collections.nCopies(k, String.class));
-        try {
-            return StringConcatFactory.makeConcat(MethodHandles.lookup(), "join", type).getTarget();
-        } catch (StringConcatException e) {
-            throw new ExceptionInInitializerError(e);
+        return Concat.make(k);
+    }
+
+    /**
+     * Makes the handles, in a class of its own: its catch of StringConcatException would make
+     * the verifier load that class and ExceptionInInitializerError from the JDK's modules (not
+     * its class-data archive) whenever SmallJoins is loaded, i.e. by every program that joins.
+     */
+    private static final class Concat {
+        static MethodHandle make(int k) {
+            MethodType type = MethodType.methodType(String.class, Collections.nCopies(k, String.class));
+            try {
+                return StringConcatFactory.makeConcat(MethodHandles.lookup(), "join", type).getTarget();
+            } catch (StringConcatException e) {
+                throw new ExceptionInInitializerError(e);
+            }
         }
     }
 

@@ -20,11 +20,16 @@ import org.junit.jupiter.api.Test;
 /** Keyword reads through DictSites: the same results as the generic path in every cache state. */
 class DictSitesTest {
     static final Keyword K = Keyword.of("k");
-    static final MethodType LOOKUP = MethodType.methodType(Object.class, Object.class, String.class, int.class, int.class);
+    static final MethodType LOOKUP = MethodType.methodType(Object.class, Object.class);
     static final MethodType GET = MethodType.methodType(Object.class, Object.class);
 
     static DictSites.Site lookupSite() throws ReflectiveOperationException {
-        return (DictSites.Site) DictSites.bsm_lookup(MethodHandles.lookup(), "lookup", LOOKUP, "k");
+        return lookupSite("k\0f.ld\0" + 1 + "\0" + 1);
+    }
+
+    /** A lookup site: the key, then its file, line and column, each after a NUL (as the compiler writes it). */
+    static DictSites.Site lookupSite(String arg) throws ReflectiveOperationException {
+        return (DictSites.Site) DictSites.bsm_lookup(MethodHandles.lookup(), "lookup", LOOKUP, arg);
     }
 
     static DictSites.Site getSite() throws ReflectiveOperationException {
@@ -56,14 +61,14 @@ class DictSitesTest {
         MethodHandle call = s.dynamicInvoker();
         MethodHandle initial = s.getTarget();
         LDict r = Rec.of(Shape.of(Keyword.of("a"), K, Keyword.of("b")), 1.0, "x", 2.0);
-        assertEquals("x", call.invoke((Object) r, "f.ld", 1, 1));
+        assertEquals("x", call.invoke((Object) r));
         assertSame(initial, s.getTarget(), "a site run once builds no entry");
-        assertEquals("x", call.invoke((Object) r, "f.ld", 1, 1));
+        assertEquals("x", call.invoke((Object) r));
         assertEquals(1, s.entries);
         MethodHandle linked = s.getTarget();
-        assertEquals("y", call.invoke((Object) r.assoc(K, "y"), "f.ld", 1, 1), "through the entry");
+        assertEquals("y", call.invoke((Object) r.assoc(K, "y")), "through the entry");
         assertSame(linked, s.getTarget(), "the same shape links nothing more");
-        assertEquals(Nil.NIL, call.invoke((Object) LDict.of(K, Nil.NIL).dissoc(K), "f.ld", 1, 1));
+        assertEquals(Nil.NIL, call.invoke((Object) LDict.of(K, Nil.NIL).dissoc(K)));
         assertSame(linked, s.getTarget(), "a plain dict links nothing");
     }
 
@@ -75,7 +80,7 @@ class DictSitesTest {
             for (int round = 0; round < 3; round++) {
                 for (LDict d : ds) {
                     Object want = lookup ? Invoke.lookup(d, K, "f.ld", 1, 1) : d.get(K);
-                    Object got = lookup ? call.invoke((Object) d, "f.ld", 1, 1) : call.invoke((Object) d);
+                    Object got = lookup ? call.invoke((Object) d) : call.invoke((Object) d);
                     assertSame(want, got, d + " via " + (lookup ? "lookup" : "get") + " in round " + round);
                 }
             }
@@ -86,13 +91,26 @@ class DictSitesTest {
     @Test void lookupOfNonDictsAndNamespaces() throws Throwable {
         MethodHandle call = lookupSite().dynamicInvoker();
         for (int i = 0; i < 3; i++) {
-            assertSame(Nil.NIL, call.invoke((Object) 3.0, "f.ld", 1, 1));
-            assertSame(Nil.NIL, call.invoke((Object) "s", "f.ld", 1, 1));
-            assertEquals("m", call.invoke((Object) new Ns("n", LDict.of(K, "m")), "f.ld", 1, 1));
+            assertSame(Nil.NIL, call.invoke((Object) 3.0));
+            assertSame(Nil.NIL, call.invoke((Object) "s"));
+            assertEquals("m", call.invoke((Object) new Ns("n", LDict.of(K, "m"))));
         }
+        MethodHandle at79 = lookupSite("k\0f.ld\0" + 7 + "\0" + 9).dynamicInvoker();
         LudusPanic p = assertThrows(LudusPanic.class,
-                () -> call.invoke((Object) new Ns("n", LDict.of(Keyword.of("x"), "m")), "f.ld", 7, 9));
+                () -> at79.invoke((Object) new Ns("n", LDict.of(Keyword.of("x"), "m"))));
         assertTrue(p.getMessage().contains("no member :k in ns n"), p.getMessage());
+        assertEquals("f.ld:7:9", p.file() + ":" + p.line() + ":" + p.col(), "the site's location, from its static argument");
+        // a megamorphic site (the generic path, its location bound in) panics at the same place
+        DictSites.Site many = lookupSite("k\0f.ld\0" + 7 + "\0" + 9);
+        MethodHandle manyCall = many.dynamicInvoker();
+        for (int round = 0; round < 2; round++) for (LDict d : dicts()) manyCall.invoke((Object) d);
+        assertEquals(DictSites.MAX_ENTRIES, many.entries);
+        LudusPanic generic = assertThrows(LudusPanic.class,
+                () -> manyCall.invoke((Object) new Ns("n", LDict.of(Keyword.of("x"), "m"))));
+        assertEquals("f.ld:7:9", generic.file() + ":" + generic.line() + ":" + generic.col());
+        // prelude code: the key alone, no location
+        MethodHandle plain = lookupSite("k").dynamicInvoker();
+        assertEquals("m", plain.invoke((Object) new Ns("n", LDict.of(K, "m"))));
     }
 
     // ---- assoc (d, :k, v) sites
@@ -238,7 +256,7 @@ class DictSitesTest {
             DictSites.Site look = lookupSite(), get = getSite(), assoc = assocSite(), upd = updateSite();
             for (int round = 0; round < 4; round++) {
                 Object want = d.get(K);
-                assertEquals(want, look.dynamicInvoker().invoke((Object) d, "f.ld", 1, 1), d + " lookup " + round);
+                assertEquals(want, look.dynamicInvoker().invoke((Object) d), d + " lookup " + round);
                 assertEquals(want, get.dynamicInvoker().invoke((Object) d), d + " get " + round);
                 for (Object v : new Object[] {7.5, -0.0, "text", Nil.NIL, 8.0}) {
                     Object w = dev.ludus.runtime.prelude.Colls.assoc(d, K, v);
