@@ -1,6 +1,5 @@
 package dev.ludus.compiler;
 
-import dev.ludus.compiler.syntax.LudusParser;
 import dev.ludus.runtime.prelude.Prelude;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.objectweb.asm.ClassWriter;
@@ -8,14 +7,13 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * Start-up in parallel: while the main thread starts up, reads and scans the program, one thread
- * deserialises the parser's ATN (LudusParser.warm, needed first); while the main thread parses
- * (ANTLR's first parse costs ~30 ms, mostly one-time set-up), a second thread builds the prelude
- * (~20 ms: ~150 function objects and the Ludus half's module) and loads the bytecode writer,
- * both needed right after parsing. Class initialisation is thread-safe, so whichever thread
- * comes second waits for, or reuses, the first one's work; the prelude is entered through
- * {@link Prelude#names()}, as the resolver enters it, so the two threads take the same locks in
- * the same order.
+ * Start-up in parallel: while the main thread starts up, reads, scans and parses the program, a
+ * second thread builds the prelude (~20 ms: ~150 function objects and the Ludus half's module)
+ * and loads the bytecode writer, both needed right after parsing. Class initialisation is
+ * thread-safe, so whichever thread comes second waits for, or reuses, the first one's work; the
+ * prelude is entered through {@link Prelude#names()}, as the resolver enters it, so the two
+ * threads take the same locks in the same order. (ANTLR's parser, whose ATN a third thread
+ * used to deserialise here, now parses only programs with syntax errors: see FastParser.)
  */
 public final class Warmup {
     private Warmup() {}
@@ -25,18 +23,6 @@ public final class Warmup {
     /** Starts the warm-up once per JVM; returns at once. */
     public static void start() {
         if (!STARTED.compareAndSet(false, true)) return;
-        Thread parser = new Thread(new Runnable() { // a class, not a lambda: see LudusCompiler.PARSER
-            @Override
-            public void run() {
-                try {
-                    LudusParser.warm();
-                } catch (Throwable ignored) {
-                    // only a head start, as below
-                }
-            }
-        }, "ludus-warmup-parser");
-        parser.setDaemon(true);
-        parser.start();
         Thread t = new Thread(new Runnable() { // a class, not Warmup::run: see LudusCompiler.PARSER
             @Override
             public void run() {
