@@ -20,9 +20,17 @@ public final class Warmup {
 
     private static final AtomicBoolean STARTED = new AtomicBoolean();
 
+    /**
+     * Set by the build's class-data-sharing/AOT training runs (cli/src/build/cds-archive.sh,
+     * aot-cache.sh): ordinary runs parse without ANTLR's parser, so the training sets it up
+     * itself, for the archive to hold the classes that the report of a syntax error needs.
+     */
+    static final String TRAIN_SYNTAX_ERRORS = "ludus.train.syntaxErrors";
+
     /** Starts the warm-up once per JVM; returns at once. */
     public static void start() {
         if (!STARTED.compareAndSet(false, true)) return;
+        if (Boolean.getBoolean(TRAIN_SYNTAX_ERRORS)) dev.ludus.compiler.syntax.LudusParser.setUpErrorPath();
         Thread t = new Thread(new Runnable() { // a class, not Warmup::run: see LudusCompiler.PARSER
             @Override
             public void run() {

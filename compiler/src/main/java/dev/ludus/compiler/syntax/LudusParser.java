@@ -35,6 +35,18 @@ public final class LudusParser {
         return parseWithAntlr(src, lexed);
     }
 
+    /**
+     * Reports a syntax error in a small text, discarding it: the classes and state of ANTLR's
+     * parser are then loaded (for the build's class-data-sharing training run: see Warmup).
+     */
+    public static void setUpErrorPath() {
+        try {
+            parse(new SourceText("warmup.ld", null, "let x = (1,\nx"));
+        } catch (CompileErrors expected) {
+            // the point: the error path ran
+        }
+    }
+
     /** The parse by ANTLR's parser: every program with a syntax error, for its diagnostic. */
     static Ast.Script parseWithAntlr(SourceText src, Lexer.Result lexed) throws CompileErrors {
         String file = src.displayName();
