@@ -120,11 +120,13 @@ class FastParserTest {
             "repeat 3 { print! (1) }", "repeat n { 1 }", "{ 1; 2\n 3 }", "panic! \"no\"", "ref r = 1", "box b =\n 2",
             "f (_, 1) :k (2)", ":a :b", "x :a", "(1, _)", "#{:a 1, b, ...c}", "${1, 2, ...s}", "[1, [2], ...xs]",
             "import \"lib.ld\" as lib", "ns n { :a 1, b }", "pkg p {}", "use x", "test \"t\" eq? (1, 1)", "(\n1,\n2,\n)",
+            "do do 1 > inc > dec", "do do do 1 > a > b > c", "do do a > b > f (do c > d)", "do do a\n > b\n > c",
+            "do if x then 1 else do 2 > inc > dec", "do let x = do 1 > inc > dec", "do fn (x) -> do x > f > g",
             "\"a {b} c\"", "#{:x \"{y}\"}", "match 1 with { \"{x}\" -> 1 }", "fn f { (1) -> :a; (n) -> n }",
         };
         for (String s : ok) assertNotNull(both(s), s);
         String[] bad = {
-            "do 1", "fn f ()", "let = 1", "fn f {}", "{}", "1 2", "(1 2)", "f (", "let x = let y = 1", "if x then 1", "match x with {}",
+            "do 1", "do do 1 > inc", "do do a > f (do c > d)", "fn f ()", "let = 1", "fn f {}", "{}", "1 2", "(1 2)", "f (", "let x = let y = 1", "if x then 1", "match x with {}",
             "let f = fn g (x) -> x", "#{:a}", "fn f { ; \"doc\" (x) -> x }", "[...]", "x as :y", "loop (1) with 1",
         };
         for (String s : bad) assertNull(both(s), s);
