@@ -33,7 +33,7 @@ receive { :pong -> :ok }
 LD
 {
   # compiling (an edited program: the compiler's classes matter most) and keeping the classes, as ./ludus does
-  "$java" "${flags[@]}" -XX:AOTMode=record -XX:AOTConfiguration="$conf" -Dludus.compileCache="$train/kept" \
+  "$java" "${flags[@]}" -XX:AOTMode=record -XX:AOTConfiguration="$conf" -Dludus.compileCache="$train/kept" -Dludus.train.syntaxErrors=true \
     -jar "$jar" run "$train/train.ld" --svg "$train/t.svg" || true
   "$java" "${flags[@]}" -XX:AOTMode=create -XX:AOTConfiguration="$conf" -XX:AOTCache="$out" -jar "$jar"
 } > "$log" 2>&1 || { echo "ludus: no AOT cache (see $log)" >&2; rm -f "$out"; }

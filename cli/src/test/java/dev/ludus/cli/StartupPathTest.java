@@ -37,6 +37,11 @@ class StartupPathTest {
         // start-up may make some on other versions (Java 25's ZipFile does, for a class path of jars)
         List<String> lambdas = loaded.stream().filter(l -> l.contains("$$Lambda") && OURS.matcher(l).find()).toList();
         assertEquals(List.of(), lambdas, "lambda classes made on the path of `ludus run`");
+        // a program without syntax errors is parsed by FastParser: ANTLR's parser (its ATN,
+        // 30-50 ms of CPU in a fresh JVM) is never set up
+        assertTrue(loaded.stream().anyMatch(l -> l.contains("dev.ludus.compiler.syntax.FastParser ")), "FastParser ran");
+        assertEquals(List.of(), loaded.stream().filter(l -> l.contains("dev.ludus.grammar.Ludus ")
+                || l.contains("org.antlr.v4.runtime.atn.ParserATNSimulator ")).toList(), "ANTLR's parser set up");
         if (Runtime.version().feature() == 17) {
             assertEquals(List.of(), loaded.stream().filter(l -> l.contains("LambdaMetafactory")).toList(),
                     "the lambda machinery started on Java 17");

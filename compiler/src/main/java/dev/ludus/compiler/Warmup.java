@@ -1,6 +1,5 @@
 package dev.ludus.compiler;
 
-import dev.ludus.compiler.syntax.LudusParser;
 import dev.ludus.runtime.prelude.Prelude;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.objectweb.asm.ClassWriter;
@@ -8,35 +7,30 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * Start-up in parallel: while the main thread starts up, reads and scans the program, one thread
- * deserialises the parser's ATN (LudusParser.warm, needed first); while the main thread parses
- * (ANTLR's first parse costs ~30 ms, mostly one-time set-up), a second thread builds the prelude
- * (~20 ms: ~150 function objects and the Ludus half's module) and loads the bytecode writer,
- * both needed right after parsing. Class initialisation is thread-safe, so whichever thread
- * comes second waits for, or reuses, the first one's work; the prelude is entered through
- * {@link Prelude#names()}, as the resolver enters it, so the two threads take the same locks in
- * the same order.
+ * Start-up in parallel: while the main thread starts up, reads, scans and parses the program, a
+ * second thread builds the prelude (~20 ms: ~150 function objects and the Ludus half's module)
+ * and loads the bytecode writer, both needed right after parsing. Class initialisation is
+ * thread-safe, so whichever thread comes second waits for, or reuses, the first one's work; the
+ * prelude is entered through {@link Prelude#names()}, as the resolver enters it, so the two
+ * threads take the same locks in the same order. (ANTLR's parser, whose ATN a third thread
+ * used to deserialise here, now parses only programs with syntax errors: see FastParser.)
  */
 public final class Warmup {
     private Warmup() {}
 
     private static final AtomicBoolean STARTED = new AtomicBoolean();
 
+    /**
+     * Set by the build's class-data-sharing/AOT training runs (cli/src/build/cds-archive.sh,
+     * aot-cache.sh): ordinary runs parse without ANTLR's parser, so the training sets it up
+     * itself, for the archive to hold the classes that the report of a syntax error needs.
+     */
+    static final String TRAIN_SYNTAX_ERRORS = "ludus.train.syntaxErrors";
+
     /** Starts the warm-up once per JVM; returns at once. */
     public static void start() {
         if (!STARTED.compareAndSet(false, true)) return;
-        Thread parser = new Thread(new Runnable() { // a class, not a lambda: see LudusCompiler.PARSER
-            @Override
-            public void run() {
-                try {
-                    LudusParser.warm();
-                } catch (Throwable ignored) {
-                    // only a head start, as below
-                }
-            }
-        }, "ludus-warmup-parser");
-        parser.setDaemon(true);
-        parser.start();
+        if (Boolean.getBoolean(TRAIN_SYNTAX_ERRORS)) dev.ludus.compiler.syntax.LudusParser.setUpErrorPath();
         Thread t = new Thread(new Runnable() { // a class, not Warmup::run: see LudusCompiler.PARSER
             @Override
             public void run() {

@@ -16,6 +16,10 @@
  *    resolver reports them when misplaced);
  *  - `_` is accepted as a tuple member (the resolver reports "_ is only allowed in function
  *    arguments").
+ *
+ * dev.ludus.compiler.syntax.FastParser parses this same grammar by recursive descent (programs
+ * without syntax errors, in a fraction of ANTLR's cold-start time): a change here needs the same
+ * change there (FastParserTest compares the two on the corpora).
  */
 parser grammar Ludus;
 

@@ -86,7 +86,7 @@ final class AstBuilder {
     }
 
     /** A literal token: nil, true, false, a number or a string. */
-    private Ast.Expr literal(Token t) {
+    Ast.Expr literal(Token t) {
         Span s = span(t);
         return switch (t.getType()) {
             case Ludus.NIL -> new Ast.Nil(s);
@@ -99,13 +99,13 @@ final class AstBuilder {
         };
     }
 
-    private Ast.Num number(Token t) {
+    Ast.Num number(Token t) {
         String text = t.getText();
         return new Ast.Num(span(t), Double.parseDouble(text.replace("_", "")), text);
     }
 
     /** Keyword names are kept without the leading ':'. */
-    private static String keywordName(Token t) {
+    static String keywordName(Token t) {
         return t.getText().substring(1);
     }
 
@@ -132,18 +132,26 @@ final class AstBuilder {
         }
         if (ctx.fnBody() != null) {
             FnBodyContext body = ctx.fnBody();
-            String doc = null;
-            if (body.STRING() != null) {
-                Ast.Expr d = StringLiterals.decode((LToken) body.STRING().getSymbol(), file);
-                // a docstring is text; an interpolation inside it is not evaluated
-                doc = d instanceof Ast.Str s ? s.value() : body.STRING().getText();
-                if (d instanceof Ast.InterpStr) doc = rawDoc(body.STRING().getText());
-            }
+            String doc = body.STRING() == null ? null : docstring(body.STRING().getSymbol());
             List<Ast.Clause> clauses = new ArrayList<>();
             for (ClauseContext c : body.clause()) clauses.add(clause(c));
             return new Ast.FnDef(span(ctx), name.getText(), span(name), doc, List.copyOf(clauses));
         }
         return new Ast.FnDecl(span(ctx), name.getText(), span(name));
+    }
+
+    /** A fn's docstring: text; an interpolation inside it is not evaluated. */
+    String docstring(Token t) {
+        Ast.Expr d = StringLiterals.decode((LToken) t, file);
+        String doc = d instanceof Ast.Str s ? s.value() : t.getText();
+        if (d instanceof Ast.InterpStr) doc = rawDoc(t.getText());
+        return doc;
+    }
+
+    /** The text of an import path or a test name: as written if it has {word} in it (see rawDoc). */
+    String stringText(Token t) {
+        Ast.Expr decoded = StringLiterals.decode((LToken) t, file);
+        return decoded instanceof Ast.Str s ? s.value() : rawDoc(t.getText());
     }
 
     /** A docstring with {word} in it is kept as written (escapes processed, braces kept). */
@@ -295,9 +303,7 @@ final class AstBuilder {
         ParseTree c = ctx.getChild(0);
         if (c instanceof ImportFormContext i) {
             LToken path = (LToken) i.STRING().getSymbol();
-            Ast.Expr decoded = StringLiterals.decode(path, file);
-            String p = decoded instanceof Ast.Str s ? s.value() : rawDoc(path.getText());
-            return new Ast.Import(span(i), p, span(path), i.WORD().getText(), span(i.WORD()));
+            return new Ast.Import(span(i), stringText(path), span(path), i.WORD().getText(), span(i.WORD()));
         }
         if (c instanceof NsFormContext n) {
             List<Ast.DictPair> entries = new ArrayList<>();
@@ -306,9 +312,7 @@ final class AstBuilder {
         }
         if (c instanceof UseFormContext u) return new Ast.Use(span(u), word(u.WORD()));
         TestFormContext t = ctx.testForm();
-        Ast.Expr name = StringLiterals.decode((LToken) t.STRING().getSymbol(), file);
-        String n = name instanceof Ast.Str s ? s.value() : rawDoc(t.STRING().getText());
-        return new Ast.Test(span(t), n, nonBinding(t.nonBinding()));
+        return new Ast.Test(span(t), stringText(t.STRING().getSymbol()), nonBinding(t.nonBinding()));
     }
 
     // ---- patterns
@@ -333,7 +337,7 @@ final class AstBuilder {
      * to interpolate into, so {@code {word}} stays literal text (as in the reference, which had no
      * interpolation), like a docstring.
      */
-    private Ast.Expr patternLiteral(Token t) {
+    Ast.Expr patternLiteral(Token t) {
         Ast.Expr lit = literal(t);
         if (!(lit instanceof Ast.InterpStr is)) return lit;
         StringBuilder text = new StringBuilder(is.texts().get(0));

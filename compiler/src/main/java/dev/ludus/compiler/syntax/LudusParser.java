@@ -26,8 +26,30 @@ public final class LudusParser {
     }
 
     public static Ast.Script parse(SourceText src) throws CompileErrors {
-        String file = src.displayName();
         Lexer.Result lexed = Lexer.scan(src.text());
+        if (lexed.error() == null) {
+            // a program without syntax errors parses here, without ANTLR (see FastParser)
+            Ast.Script script = FastParser.parse(lexed.tokens(), src.displayName());
+            if (script != null) return script;
+        }
+        return parseWithAntlr(src, lexed);
+    }
+
+    /**
+     * Reports a syntax error in a small text, discarding it: the classes and state of ANTLR's
+     * parser are then loaded (for the build's class-data-sharing training run: see Warmup).
+     */
+    public static void setUpErrorPath() {
+        try {
+            parse(new SourceText("warmup.ld", null, "let x = (1,\nx"));
+        } catch (CompileErrors expected) {
+            // the point: the error path ran
+        }
+    }
+
+    /** The parse by ANTLR's parser: every program with a syntax error, for its diagnostic. */
+    static Ast.Script parseWithAntlr(SourceText src, Lexer.Result lexed) throws CompileErrors {
+        String file = src.displayName();
         List<LToken> tokens = lexed.tokens();
         Ludus.ScriptContext tree = fastParse(tokens);
         if (tree == null) {
@@ -44,18 +66,6 @@ public final class LudusParser {
             throw new CompileErrors(List.of(lexical(src, lexed.error())));
         }
         return new AstBuilder(file).script(tree, tokens.get(tokens.size() - 1));
-    }
-
-    /**
-     * Readies the parser in a fresh JVM: the generated parser's class initialiser deserialises
-     * the grammar's ATN (~10 ms cold, 20-30 ms under load). Warmup calls this on a thread of its
-     * own while the main thread starts up, reads and scans the program; the parse that follows
-     * finds the ATN ready (class initialisation is thread-safe: it waits for, or reuses, it).
-     * Parsing a sample text here as well (to fill the shared prediction DFA) cost more CPU time
-     * than it saved the main thread's parse.
-     */
-    public static void warm() {
-        if (Ludus._ATN == null) throw new IllegalStateException("no ATN");
     }
 
     /**
