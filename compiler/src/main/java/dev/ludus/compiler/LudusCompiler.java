@@ -30,10 +30,23 @@ public final class LudusCompiler {
         }
     };
 
+    /** The parse by the grammar's ANTLR parser alone (see LudusParser.parseByGrammar), for the unoptimised compile. */
+    private static final dev.ludus.compiler.resolve.ScriptParser GRAMMAR_PARSER = new dev.ludus.compiler.resolve.ScriptParser() {
+        @Override
+        public dev.ludus.compiler.syntax.Ast.Script parse(SourceText src) throws CompileErrors {
+            return LudusParser.parseByGrammar(src);
+        }
+    };
+
     /** Parse and resolve a file and its imports; static errors as CompileErrors. */
     public static Program analyse(Path file, String displayName) throws CompileErrors {
+        return analyse(file, displayName, PARSER);
+    }
+
+    private static Program analyse(Path file, String displayName, dev.ludus.compiler.resolve.ScriptParser parser)
+            throws CompileErrors {
         try {
-            return Resolver.analyse(file, displayName, PARSER);
+            return Resolver.analyse(file, displayName, parser);
         } catch (dev.ludus.compiler.resolve.SourceFiles.TooLarge e) {
             SourceText empty = new SourceText(displayName, file, "");
             throw new CompileErrors(java.util.List.of(new dev.ludus.compiler.diagnostic.Diagnostic(empty,
@@ -93,11 +106,12 @@ public final class LudusCompiler {
 
     /**
      * As {@link #compile(Path, String)}; with {@code optimise} false, without the optional
-     * optimisations (Analyser.analyse(Program, boolean)): the same behaviour by the generic code
-     * paths, for differential testing (the fuzzer's oracle, {@code ludus run --no-opt}).
+     * optimisations (Analyser.analyse(Program, boolean)) and parsed by the grammar's ANTLR parser
+     * alone (not FastParser): the same behaviour by the generic code paths, for differential
+     * testing (the fuzzer's oracle, {@code ludus run --no-opt}).
      */
     public static CompiledProgram compile(Path file, String displayName, boolean optimise) throws CompileErrors {
-        Program resolved = analyse(file, displayName);      // parse -> resolve
+        Program resolved = analyse(file, displayName, optimise ? PARSER : GRAMMAR_PARSER); // parse -> resolve
         requireProcessSupport(resolved);
         AnalysedProgram analysed = Analyser.analyse(resolved, optimise); // -> analyse
         return ProgramEmitter.emit(analysed);                  // -> emit

@@ -36,6 +36,15 @@ public final class LudusParser {
     }
 
     /**
+     * The parse by ANTLR's parser alone, the grammar's reference: the same Ast as {@link #parse}
+     * for every program (FastParser is only quicker), which differential testing checks (the
+     * fuzzer's oracle compiles its twin with this: LudusCompiler.compile, optimise false).
+     */
+    public static Ast.Script parseByGrammar(SourceText src) throws CompileErrors {
+        return parseWithAntlr(src, Lexer.scan(src.text()));
+    }
+
+    /**
      * Reports a syntax error in a small text, discarding it: the classes and state of ANTLR's
      * parser are then loaded (for the build's class-data-sharing training run: see Warmup).
      */
