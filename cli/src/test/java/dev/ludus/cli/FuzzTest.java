@@ -112,7 +112,7 @@ class FuzzTest {
 
     /**
      * The differential oracle: the program compiled without the optional optimisations
-     * (LudusCompiler.compile(file, name, false): the emitter's generic paths) must print the same
+     * (LudusCompiler.compile(file, name, false): the emitter's generic paths, parsed by ANTLR alone) must print the same
      * stdout and stderr (a panic's message, place and trace) and exit the same. Not compared
      * (outcome[1] says why): a run that hit the time limit, the stack or the heap (how far a
      * program gets before that depends on frame sizes and speed), programs naming process words
