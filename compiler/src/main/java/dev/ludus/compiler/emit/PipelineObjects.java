@@ -96,7 +96,8 @@ final class PipelineObjects implements Opcodes {
      * of its element method ({@link FrameNames#pipeElement}), emitted next to it: pipe$<n> walks
      * the source and calls the element method on each element (with the fold's accumulator),
      * which runs the stages and returns what comes out: the element for the list being built,
-     * {@code Pipes.SKIP} when a filter rejected it, or the fold's new accumulator; or
+     * {@code Pipes.SKIP} when a filter rejected it, or the fold's accumulator (as it was, if a
+     * filter rejected the element); or
      * {@code Pipes.FALLBACK} after a panic of a later stage, when pipe$<n> returns null.
      *
      * <p>Why a method of its own: a pipeline is often entered once or twice per run of its
@@ -223,8 +224,9 @@ final class PipelineObjects implements Opcodes {
         int result = body(f, el, range, acc, skip);
         mv.visitVarInsn(ALOAD, result);
         mv.visitInsn(ARETURN);
-        mv.visitLabel(skip);
-        mv.visitFieldInsn(GETSTATIC, PIPES, "SKIP", Rt.OBJ_D);
+        mv.visitLabel(skip); // a filter rejected the element: a fold's accumulator stays as it was
+        if (fold) mv.visitVarInsn(ALOAD, acc);
+        else mv.visitFieldInsn(GETSTATIC, PIPES, "SKIP", Rt.OBJ_D);
         mv.visitInsn(ARETURN);
         mv.visitLabel(tryEnd);
         mv.visitLabel(handler);

@@ -289,6 +289,18 @@ class PipelineGenTest {
                 + "print! (total (do range (" + (n - 1) + ") > map (make, _), :savings), total ([], :checking))\n");
     }
 
+    @Test void aFilterBeforeAFoldLeavesTheAccumulator() {
+        // the element method of a fold returns the accumulator as it was for a rejected element (not Pipes.SKIP)
+        String out = same("""
+                fn wrap (x) -> [x]
+                fn keep (l) -> eq? (mod (first (l), 3), 0)
+                print! (do range (100) > map (wrap, _) > filter (keep, _) > fold (fn (a, l) -> add (a, first (l)), _, 0))
+                print! (do [1, 2, 3, 4, 5, 6] > map (wrap, _) > filter (keep, _) > fold (fn (a, l) -> append (a, l), _, []))
+                print! (do range (10) > map (wrap, _) > filter (fn (l) -> false, _) > fold (fn (a, l) -> inc (a), _, 0))
+                """);
+        assertEquals("1683\n[[3], [6]]\n0\n[stderr]\n[exit 0]\n", out.replaceFirst("=> .*\n", ""), out);
+    }
+
     @Test void aPanicFarIntoALongPipelineIsTheUnfusedOne() {
         // the first stage panics at the 900th element of a list: as unfused (the same element first); a later
         // stage at the 600th of a range: the stages start over unfused and the first stage's panic wins
