@@ -104,7 +104,7 @@ final class PipelineGen implements Opcodes {
         }
         unfused.run();
         mv.visitLabel(done);
-        if (objects != null) objects.loop(nm, f);
+        if (objects != null) objects.loop(nm, name, f);
         else loop(p, nm, f);
     }
 

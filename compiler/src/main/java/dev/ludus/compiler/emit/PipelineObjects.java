@@ -5,6 +5,7 @@ import dev.ludus.compiler.analyse.Analysis.Stage;
 import dev.ludus.compiler.resolve.Binding;
 import dev.ludus.compiler.resolve.NameUse;
 import dev.ludus.compiler.syntax.Ast.*;
+import dev.ludus.runtime.diag.FrameNames;
 import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.Label;
@@ -19,10 +20,11 @@ import org.objectweb.asm.Opcodes;
  * a lambda's the same with its closure, passed in; a prelude function's its static method.
  *
  * <p>A range source is counted out, and a first stage with an entry on doubles gets the number
- * unboxed. The loop runs inside a handler: a panic of a later stage drops what the loop did,
- * puts back the tail-call depth the panic skipped restoring, and returns null, so the caller runs
- * the stages unfused from the start and reports their panic (the stages are pure: see
- * Pipelines); a panic of the first stage is the unfused one already and goes on as it is.
+ * unboxed. The stages run on each element in a method of their own (see {@link #loop}), inside
+ * a handler: a panic of a later stage puts back the tail-call depth the panic skipped restoring
+ * and the loop's method drops what it did and returns null, so the caller runs the stages
+ * unfused from the start and reports their panic (the stages are pure: see Pipelines); a panic
+ * of the first stage is the unfused one already and goes on as it is.
  */
 final class PipelineObjects implements Opcodes {
     private static final String PIPES = "dev/ludus/runtime/prelude/Pipes";
@@ -86,16 +88,131 @@ final class PipelineObjects implements Opcodes {
         return fd != null && m.code(fd).hasDirect(arity(s)) ? fd : null;
     }
 
-    /** The body of pipe$<n>: parameters the source (one, or range's two) then the arguments. */
-    void loop(MethodVisitor nm, Frame caller) {
-        nm.visitCode();
+    /** Where the element method being emitted finds the arguments (after the element and the accumulator). */
+    private int argBase;
+
+    /**
+     * The body of pipe$<n> (parameters: the source, one or range's two, then the arguments) and
+     * of its element method ({@link FrameNames#pipeElement}), emitted next to it: pipe$<n> walks
+     * the source and calls the element method on each element (with the fold's accumulator),
+     * which runs the stages and returns what comes out: the element for the list being built,
+     * {@code Pipes.SKIP} when a filter rejected it, or the fold's accumulator (as it was, if a
+     * filter rejected the element); or
+     * {@code Pipes.FALLBACK} after a panic of a later stage, when pipe$<n> returns null.
+     *
+     * <p>Why a method of its own: a pipeline is often entered once or twice per run of its
+     * caller, with thousands of elements. HotSpot then compiles its loop with C2 only on the
+     * stack (OSR), and each call ran thousands of elements in C1's profiling code and the
+     * interpreter before it reached that code, until the loop's whole-method C2 compile, which
+     * came late or never (records' steady state: 3 or 4-8 ms by luck). Called per element, the
+     * stages get their own C2 compile within the first call, and the slow start of each later
+     * call is only the loop around them. (Cutting the loop into chunks of elements, each a call,
+     * was measured and dropped: the chunks' C2 compile waits for hundreds of calls, and behind
+     * an OSR compile of the chunk.)
+     */
+    void loop(MethodVisitor nm, String name, Frame caller) {
+        boolean range = p.range() != null;
+        Stage last = p.stages().get(p.stages().size() - 1);
+        boolean fold = last.kind() == Stage.Kind.FOLD;
+        for (int i = 0; i < p.stages().size() - 1; i++) {
+            if (p.stages().get(i).kind() == Stage.Kind.FOLD) throw new IllegalStateException("a fold before the last stage");
+        }
+        String element = FrameNames.pipeElement(name);
+        String elementDesc = "(" + (range ? "D" : Rt.OBJ_D) + (fold ? Rt.OBJ_D : "") + Rt.OBJ_D.repeat(arguments.size()) + ")" + Rt.OBJ_D;
+        MethodVisitor em = m.methodIn(((LongStrings) nm).unit, element, elementDesc, p.node());
+        walk(nm, element, elementDesc, fold, caller);
+        element(em, fold, caller);
+    }
+
+    /** pipe$<n>: the walk over the source, calling the element method on each element. */
+    private void walk(MethodVisitor mv, String element, String elementDesc, boolean fold, Frame caller) {
+        mv.visitCode();
         boolean range = p.range() != null;
         int first = range ? 2 : 1;
-        Frame f = new Frame(nm, caller.owner, caller.fn, caller.fnBinding, first + arguments.size(), false);
+        Frame f = new Frame(mv, caller.owner, caller.fn, caller.fnBinding, first + arguments.size(), false);
+        Label fallback = new Label(), exit = new Label();
+        int state = f.newSlot(); // the list being built, or the fold's accumulator
+        if (fold) {
+            mv.visitVarInsn(ALOAD, first + initArg[p.stages().size() - 1]);
+        } else {
+            mv.visitTypeInsn(NEW, OUT);
+            mv.visitInsn(DUP);
+            mv.visitMethodInsn(INVOKESPECIAL, OUT, "<init>", "()V", false);
+        }
+        mv.visitVarInsn(ASTORE, state);
+        Label next = new Label();
+        RangeLoop loop = null;
+        if (range) {
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitVarInsn(ALOAD, 1);
+            mv.visitMethodInsn(INVOKESTATIC, PIPES, "rangeFusable", "(" + Rt.OBJ_D + Rt.OBJ_D + ")Z", false);
+            mv.visitJumpInsn(IFEQ, fallback);
+            loop = new RangeLoop(mv, f, 0, 1, exit);
+            Rt.poll(mv); // cancellation (time limit, Ctrl-C), as in every loop
+            mv.visitVarInsn(DLOAD, loop.i);
+        } else {
+            int cur = f.newSlot(), leaf = f.newSlot(), k = f.newSlot(), to = f.newSlot(), el = f.newSlot();
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitMethodInsn(INVOKESTATIC, PIPES, "numbers", "(" + Rt.OBJ_D + ")L" + CURSOR + ";", false);
+            mv.visitInsn(DUP);
+            mv.visitVarInsn(ASTORE, cur);
+            mv.visitJumpInsn(IFNULL, fallback); // not a list: the unfused stages panic as they should
+            LeafLoop.head(mv, false, cur, leaf, k, to, el, new Label(), next, exit, null);
+            mv.visitVarInsn(ALOAD, el);
+        }
+        if (fold) mv.visitVarInsn(ALOAD, state);
+        for (int a = 0; a < arguments.size(); a++) mv.visitVarInsn(ALOAD, first + a);
+        mv.visitMethodInsn(INVOKESTATIC, LongStrings.owner(mv), element, elementDesc, false);
+        int r = f.newSlot();
+        mv.visitVarInsn(ASTORE, r);
+        mv.visitVarInsn(ALOAD, r);
+        mv.visitFieldInsn(GETSTATIC, PIPES, "FALLBACK", Rt.OBJ_D);
+        mv.visitJumpInsn(IF_ACMPEQ, fallback); // a later stage panicked: the caller runs the stages unfused
+        if (fold) {
+            mv.visitVarInsn(ALOAD, r);
+            mv.visitVarInsn(ASTORE, state);
+        } else {
+            mv.visitVarInsn(ALOAD, r);
+            mv.visitFieldInsn(GETSTATIC, PIPES, "SKIP", Rt.OBJ_D);
+            mv.visitJumpInsn(IF_ACMPEQ, next); // a filter rejected it
+            mv.visitVarInsn(ALOAD, state);
+            mv.visitTypeInsn(CHECKCAST, OUT);
+            mv.visitVarInsn(ALOAD, r);
+            mv.visitMethodInsn(INVOKEVIRTUAL, OUT, "add", "(" + Rt.OBJ_D + ")V", false);
+        }
+        if (range) {
+            mv.visitLabel(next);
+            loop.next(mv);
+        } else {
+            mv.visitJumpInsn(GOTO, next);
+        }
+        mv.visitLabel(exit);
+        mv.visitVarInsn(ALOAD, state);
+        if (!fold) {
+            mv.visitTypeInsn(CHECKCAST, OUT);
+            mv.visitMethodInsn(INVOKEVIRTUAL, OUT, "build", "()" + Rt.OBJ_D, false);
+        }
+        mv.visitInsn(ARETURN);
+        mv.visitLabel(fallback);
+        mv.visitInsn(ACONST_NULL);
+        mv.visitInsn(ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /**
+     * The element method: parameters the element (a range's number as a double), the fold's
+     * accumulator, then the arguments; it runs the stages inside a handler (see the class).
+     */
+    private void element(MethodVisitor mv, boolean fold, Frame caller) {
+        mv.visitCode();
+        boolean range = p.range() != null;
+        int el = 0, acc = fold ? (range ? 2 : 1) : -1;
+        argBase = (range ? 2 : 1) + (fold ? 1 : 0);
+        Frame f = new Frame(mv, caller.owner, caller.fn, caller.fnBinding, argBase + arguments.size(), false);
         f.scope = caller.scope;
         f.method = caller.method;
-        MethodVisitor mv = nm;
-        Label tryStart = new Label(), tryEnd = new Label(), handler = new Label(), fallback = new Label();
+        Label tryStart = new Label(), tryEnd = new Label(), handler = new Label(), skip = new Label();
         mv.visitTryCatchBlock(tryStart, tryEnd, handler, PANIC);
         int depth = f.newSlot();
         mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "tailDepth", "()I", false);
@@ -104,57 +221,12 @@ final class PipelineObjects implements Opcodes {
         mv.visitInsn(ICONST_0);
         mv.visitVarInsn(ISTORE, stage);
         mv.visitLabel(tryStart);
-        int out = -1, acc = -1;
-        Stage last = p.stages().get(p.stages().size() - 1);
-        if (last.kind() == Stage.Kind.FOLD) {
-            acc = f.newSlot();
-            mv.visitVarInsn(ALOAD, first + initArg[p.stages().size() - 1]);
-            mv.visitVarInsn(ASTORE, acc);
-        } else {
-            out = f.newSlot();
-            mv.visitTypeInsn(NEW, OUT);
-            mv.visitInsn(DUP);
-            mv.visitMethodInsn(INVOKESPECIAL, OUT, "<init>", "()V", false);
-            mv.visitVarInsn(ASTORE, out);
-        }
-        for (int i = 0; i < p.stages().size() - 1; i++) {
-            if (p.stages().get(i).kind() == Stage.Kind.FOLD) throw new IllegalStateException("a fold before the last stage");
-        }
-        Label exit = new Label();
-        if (range) {
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitVarInsn(ALOAD, 1);
-            mv.visitMethodInsn(INVOKESTATIC, PIPES, "rangeFusable", "(" + Rt.OBJ_D + Rt.OBJ_D + ")Z", false);
-            mv.visitJumpInsn(IFEQ, fallback);
-            RangeLoop loop = new RangeLoop(mv, f, 0, 1, exit);
-            int e = f.newDoubleSlot();
-            Label next = new Label();
-            Rt.poll(mv); // cancellation (time limit, Ctrl-C), as in every loop
-            // the element in a slot of its own: a map stage on doubles stores its result there
-            mv.visitVarInsn(DLOAD, loop.i);
-            mv.visitVarInsn(DSTORE, e);
-            body(f, e, true, acc, out, first, next);
-            mv.visitLabel(next);
-            loop.next(mv);
-        } else {
-            int cur = f.newSlot(), leaf = f.newSlot(), k = f.newSlot(), to = f.newSlot(), el = f.newSlot();
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitMethodInsn(INVOKESTATIC, PIPES, "numbers", "(" + Rt.OBJ_D + ")L" + CURSOR + ";", false);
-            mv.visitInsn(DUP);
-            mv.visitVarInsn(ASTORE, cur);
-            mv.visitJumpInsn(IFNULL, fallback); // not a list: the unfused stages panic as they should
-            Label leaves = new Label(), inner = new Label();
-            LeafLoop.head(mv, false, cur, leaf, k, to, el, leaves, inner, exit, null);
-            body(f, el, false, acc, out, first, inner);
-            mv.visitJumpInsn(GOTO, inner);
-        }
-        mv.visitLabel(exit);
-        if (out >= 0) {
-            mv.visitVarInsn(ALOAD, out);
-            mv.visitMethodInsn(INVOKEVIRTUAL, OUT, "build", "()" + Rt.OBJ_D, false);
-        } else {
-            mv.visitVarInsn(ALOAD, acc);
-        }
+        int result = body(f, el, range, acc, skip);
+        mv.visitVarInsn(ALOAD, result);
+        mv.visitInsn(ARETURN);
+        mv.visitLabel(skip); // a filter rejected the element: a fold's accumulator stays as it was
+        if (fold) mv.visitVarInsn(ALOAD, acc);
+        else mv.visitFieldInsn(GETSTATIC, PIPES, "SKIP", Rt.OBJ_D);
         mv.visitInsn(ARETURN);
         mv.visitLabel(tryEnd);
         mv.visitLabel(handler);
@@ -171,22 +243,20 @@ final class PipelineObjects implements Opcodes {
         mv.visitInsn(POP);
         mv.visitVarInsn(ILOAD, depth);
         mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "setTailDepth", "(I)V", false);
-        mv.visitJumpInsn(GOTO, fallback);
+        mv.visitFieldInsn(GETSTATIC, PIPES, "FALLBACK", Rt.OBJ_D);
+        mv.visitInsn(ARETURN);
         mv.visitLabel(rethrow);
         mv.visitInsn(ATHROW);
-        mv.visitLabel(fallback);
-        mv.visitInsn(ACONST_NULL);
-        mv.visitInsn(ARETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
 
     /**
      * Runs every stage on the element in slot el (a double slot while dbl, from a range, until a
-     * stage makes it an object); a filter that rejects it jumps to next; the element that comes
-     * out goes to the list being built, or the fold has taken it.
+     * stage makes it an object); a filter that rejects it jumps to next. Returns the slot holding
+     * what comes out: the element, or the fold's accumulator (slot acc).
      */
-    private void body(Frame f, int el, boolean dbl, int acc, int out, int first, Label next) {
+    private int body(Frame f, int el, boolean dbl, int acc, Label next) {
         MethodVisitor mv = f.mv;
         int obj = dbl ? f.newSlot() : el;
         for (int i = 0; i < p.stages().size(); i++) {
@@ -229,16 +299,9 @@ final class PipelineObjects implements Opcodes {
                 case FOLD -> mv.visitVarInsn(ASTORE, acc);
             }
         }
-        if (out >= 0) {
-            mv.visitVarInsn(ALOAD, out);
-            if (dbl) {
-                mv.visitVarInsn(DLOAD, el);
-                mv.visitMethodInsn(INVOKEVIRTUAL, OUT, "add", "(D)V", false);
-            } else {
-                mv.visitVarInsn(ALOAD, obj);
-                mv.visitMethodInsn(INVOKEVIRTUAL, OUT, "add", "(" + Rt.OBJ_D + ")V", false);
-            }
-        }
+        if (acc >= 0) return acc;
+        if (dbl) box(el, obj, mv); // numbers go into the list unboxed all the same (LeafOut.add)
+        return obj;
     }
 
     /** The number in double slot el as the box the prelude's map would pass (a shared one for small integers). */
@@ -295,7 +358,7 @@ final class PipelineObjects implements Opcodes {
     }
 
     private int argSlot(int arg) {
-        return (p.range() != null ? 2 : 1) + arg;
+        return argBase + arg;
     }
 
     private static void settle(MethodVisitor mv) {

@@ -2,12 +2,22 @@ package dev.ludus.compiler.emit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.ludus.compiler.LudusCompiler;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Fused do pipelines (analyse.Pipelines, PipelineGen): the code takes the fused path, and every
@@ -247,6 +257,78 @@ class PipelineGenTest {
         assertTrue(calls.stream().noneMatch(c -> c.startsWith("Colls.map")), calls.toString());
         assertEquals("=> 787641\n[stderr]\n[exit 0]\n", same(RECORDS + "bench (1000)\n"));
         same(RECORDS + "print! (do range (5) > map (make, _) > map (credit, _))\nprint! (total ([], :savings))\n");
+    }
+
+    @Test void objectPipelinesRunTheirStagesInAMethodPerElement() throws Exception {
+        // pipe$<n>$<stage> walks the source and calls pipe$<n>$<stage>$e for each element, which runs the stages:
+        // called on every element, it gets its whole-method C2 compile within the first call (PipelineObjects.loop)
+        Path file = Files.createTempDirectory("ludus-test").resolve("test.ld");
+        Files.writeString(file, RECORDS + "bench (1000)\n");
+        Map<String, MethodNode> pipes = new TreeMap<>();
+        for (byte[] bytes : LudusCompiler.compile(file, "test.ld").classes().values()) {
+            ClassNode c = new ClassNode();
+            new ClassReader(bytes).accept(c, 0);
+            for (MethodNode mn : c.methods) if (mn.name.startsWith("pipe$")) pipes.put(mn.name, mn);
+        }
+        List<String> drivers = pipes.keySet().stream().filter(n -> !n.endsWith("$e")).toList();
+        assertTrue(drivers.containsAll(List.of("pipe$0$fold", "pipe$1$map")), pipes.keySet().toString());
+        assertEquals(2 * drivers.size(), pipes.size(), "an element method for each pipeline: " + pipes.keySet());
+        for (String driver : drivers) {
+            List<String> called = new ArrayList<>(), elementCalls = new ArrayList<>();
+            for (AbstractInsnNode i : pipes.get(driver).instructions) if (i instanceof MethodInsnNode mi) called.add(mi.name);
+            for (AbstractInsnNode i : pipes.get(driver + "$e").instructions) if (i instanceof MethodInsnNode mi) elementCalls.add(mi.name);
+            assertTrue(called.contains(driver + "$e"), driver + " calls its element method: " + called);
+            assertTrue(called.stream().noneMatch(n -> n.startsWith("fn$")), "no stage runs outside the element method: " + called);
+            assertTrue(elementCalls.stream().anyMatch(n -> n.startsWith("fn$")), "the element method runs the stages: " + elementCalls);
+        }
+        // over ranges and lists of one leaf, more, and a part of one more: the same as unfused
+        int n = 32;
+        assertEquals("=> 78764100\n[stderr]\n[exit 0]\n", same(RECORDS + "bench (100_000)\n"));
+        same(RECORDS + "print! (count (do range (2.5, " + (3 * n + 0.5) + ") > map (make, _) > map (credit, _)))\n"
+                + "print! (total (do range (" + (n + 1) + ") > map (make, _), :savings), total (do range (" + n + ") > map (make, _), :checking))\n"
+                + "print! (total (do range (" + (n - 1) + ") > map (make, _), :savings), total ([], :checking))\n");
+    }
+
+    @Test void aFilterBeforeAFoldLeavesTheAccumulator() {
+        // the element method of a fold returns the accumulator as it was for a rejected element (not Pipes.SKIP)
+        String out = same("""
+                fn wrap (x) -> [x]
+                fn keep (l) -> eq? (mod (first (l), 3), 0)
+                print! (do range (100) > map (wrap, _) > filter (keep, _) > fold (fn (a, l) -> add (a, first (l)), _, 0))
+                print! (do [1, 2, 3, 4, 5, 6] > map (wrap, _) > filter (keep, _) > fold (fn (a, l) -> append (a, l), _, []))
+                print! (do range (10) > map (wrap, _) > filter (fn (l) -> false, _) > fold (fn (a, l) -> inc (a), _, 0))
+                """);
+        assertEquals("1683\n[[3], [6]]\n0\n[stderr]\n[exit 0]\n", out.replaceFirst("=> .*\n", ""), out);
+    }
+
+    @Test void aPanicFarIntoALongPipelineIsTheUnfusedOne() {
+        // the first stage panics at the 900th element of a list: as unfused (the same element first); a later
+        // stage at the 600th of a range: the stages start over unfused and the first stage's panic wins
+        String out = same("""
+                fn a (x) -> if eq? (x, 900) then div (1, 0) else [x]
+                let xs = range (1000)
+                print! (do xs > map (a, _) > map (fn (y) -> y, _))
+                """);
+        assertTrue(out.contains("Division by zero."), out);
+        assertTrue(out.contains("at a (test.ld:"), out);
+        out = same("""
+                fn a (x) -> if eq? (x, 900) then div (1, 0) else [x]
+                fn b (x) -> if eq? (x, [600]) then add (x, :k) else x
+                print! (do range (1000) > map (a, _) > map (b, _))
+                """);
+        assertTrue(out.contains("Division by zero."), out);
+        out = same("""
+                fn b (x) -> if eq? (x, [600]) then add (x, :k) else x
+                print! (do range (1000) > map (fn (x) -> [x], _) > map (b, _) > fold (fn (a, y) -> a, _, 0))
+                """);
+        assertTrue(out.contains("in function add"), out);
+        // a prelude function as the first stage, panicking far into the list: its report names it
+        // (read from the element method's frame too, FrameNames.pipeElement) as unfused
+        out = same("""
+                let xs = do range (1000) > map (fn (x) -> if eq? (x, 600) then :a else x, _) > map (fn (x) -> [x], _) > map (first, _)
+                print! (do xs > map (inc, _) > map (fn (x) -> [x], _))
+                """);
+        assertTrue(out.contains("in function inc"), out);
     }
 
     @Test void aPanicInALaterObjectStageReportsTheUnfusedOne() {

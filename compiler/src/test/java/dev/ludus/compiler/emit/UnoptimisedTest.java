@@ -52,6 +52,23 @@ class UnoptimisedTest {
             print! (do [1, 2, 3] > map (fn (x) -> (x, x), _) > map (first, _))
             print! (map (inc, [1, 2, :three]))
             """,
+            // object pipelines over many elements (a method per element, PipelineObjects.loop), then a panic of
+            // the first stage far into a list, which goes on as it is
+            """
+            fn crec (i) -> #{:i i, :odd odd? (i)}
+            fn cbump (r) -> update (r, :i, inc)
+            let crs = do range (1000) > map (crec, _) > map (cbump, _)
+            print! (count (crs), fold (fn (a, r) -> add (a, r :i), crs, 0), do crs > filter (fn (r) -> r :odd, _) > fold (fn (a, r) -> inc (a), _, 0))
+            print! (do range (2.5, 700) > map (crec, _) > fold (fn (a, r) -> add (a, r :i), _, 0))
+            fn picky (r) -> if eq? (r :i, 601) then add (r, 1) else r
+            print! (do crs > map (picky, _) > map (cbump, _))
+            """,
+            // a panic of a later stage far into a range: the stages start over unfused
+            """
+            fn lrec (i) -> #{:i i}
+            fn late (r) -> if eq? (r :i, 700) then div (r :i, :zero) else r
+            print! (do range (1000) > map (lrec, _) > map (late, _) > fold (fn (a, r) -> add (a, r :i), _, 0))
+            """,
             // range folds with a lambda, and fold over a list with a named fn
             """
             print! (fold (fn (acc, x) -> add (acc, mult (x, x)), range (1, 100), 0))

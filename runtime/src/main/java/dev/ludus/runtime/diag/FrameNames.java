@@ -11,7 +11,9 @@ package dev.ludus.runtime.diag;
  *   <li>{@code $body<k>}: a chunk of a module's toplevel code;</li>
  *   <li>{@code $test<k>}: the body of a {@code test} form;</li>
  *   <li>{@code pipe$<n>$<stage>}: a fused pipeline (not a call of its own), named after the
- *       prelude function of its first stage, which a trace reads as if that function ran.</li>
+ *       prelude function of its first stage, which a trace reads as if that function ran;
+ *       {@code pipe$<n>$<stage>$e}: the part of it that runs the stages on one element, read
+ *       the same (part of that same run of the stage's function).</li>
  * </ul>
  * Both the compiler (naming) and the runtime (reading) use this class, so they cannot drift apart.
  */
@@ -54,13 +56,29 @@ public final class FrameNames {
         return "pipe$" + n + "$" + firstStage;
     }
 
+    /** Ends the name of the method that runs a fused pipeline's stages on one element. */
+    private static final String ELEMENT = "$e";
+
     /**
-     * The prelude function a fused pipeline's method stands for, or null if method is not one:
-     * unfused, its first stage (the only one whose panic the fused loop reports: it reruns the
-     * stages unfused for any later one) runs inside that function's Java method.
+     * The method that runs the stages of fused pipeline {@code pipe} (a {@link #pipe} name) on one
+     * element: the pipeline's method calls it per element, so that HotSpot compiles the stages
+     * whole within the first call, rather than only the running loop on the stack (OSR), which
+     * every later call of a pipeline entered once per run would reach only after thousands of
+     * elements.
+     */
+    public static String pipeElement(String pipe) {
+        return pipe + ELEMENT;
+    }
+
+    /**
+     * The prelude function a fused pipeline's method (or its element method's, {@link #pipeElement}) stands
+     * for, or null if method is not one: unfused, its first stage (the only one whose panic the
+     * fused loop reports: it reruns the stages unfused for any later one) runs inside that
+     * function's Java method.
      */
     public static String pipeStage(String method) {
         if (!method.startsWith("pipe$")) return null;
+        if (method.endsWith(ELEMENT)) method = method.substring(0, method.length() - ELEMENT.length());
         int last = method.lastIndexOf('$');
         return last > 5 && digits(method, 5, last) && last + 1 < method.length() ? method.substring(last + 1) : null;
     }

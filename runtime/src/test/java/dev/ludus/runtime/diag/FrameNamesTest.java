@@ -48,8 +48,19 @@ class FrameNamesTest {
             assertEquals(stage, FrameNames.pipeStage(m));
             assertNull(FrameNames.decode(m), m); // not a call of its own
         }
-        for (String m : new String[] {"pipe$", "pipe$3", "pipe$3$", "pipe$x$map", "fn$1$f$1", "$body0"}) {
+        for (String m : new String[] {"pipe$", "pipe$3", "pipe$3$", "pipe$x$map", "fn$1$f$1", "$body0", "pipe$3$e", "pipe$x$map$e"}) {
             assertNull(FrameNames.pipeStage(m), m);
+        }
+    }
+
+    @Test
+    void aPipelinesElementMethodReadsAsThePipelinesFirstStage() {
+        // the part of a fused pipeline that runs its stages on one element: the same stage, no call of its own
+        for (String stage : new String[] {"map", "filter", "fold"}) {
+            String m = FrameNames.pipeElement(FrameNames.pipe(12, stage));
+            assertEquals("pipe$12$" + stage + "$e", m);
+            assertEquals(stage, FrameNames.pipeStage(m));
+            assertNull(FrameNames.decode(m), m);
         }
     }
 
