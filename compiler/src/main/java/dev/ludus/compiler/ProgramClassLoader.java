@@ -11,6 +11,22 @@ public final class ProgramClassLoader extends ClassLoader {
         this.classes = program.classes();
     }
 
+    /**
+     * The program's own classes are defined here without asking the parent first: the parent
+     * (the application class loader) would look for them in its jar, and opening ludus.jar's
+     * directory of ~3,400 entries costs a cached `ludus run` ~6 ms when every other class comes
+     * from the class-data archive. Other names go the usual way.
+     */
+    @Override protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (!classes.containsKey(name)) return super.loadClass(name, resolve);
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> c = findLoadedClass(name);
+            if (c == null) c = findClass(name);
+            if (resolve) resolveClass(c);
+            return c;
+        }
+    }
+
     @Override protected Class<?> findClass(String name) throws ClassNotFoundException {
         byte[] bytes = classes.get(name);
         if (bytes == null) throw new ClassNotFoundException(name);
