@@ -89,5 +89,5 @@ forward! (10); right! (0.25); forward! (10)
 LD
 # compiling (the compiler's classes matter most) and keeping the classes, as ./ludus does
 "$java" "${flags[@]}" -XX:ArchiveClassesAtExit="$out" -Xlog:cds=off -Xlog:cds+dynamic=off \
-  -Dludus.compileCache="$train/kept" -Dludus.train.syntaxErrors=true -jar "$jar" run "$train/train.ld" --svg "$train/t.svg" > "$log" 2>&1 \
+  -Dludus.compileCache="$train/kept" -Dludus.train.syntaxErrors=true -cp "$jar" dev.ludus.cli.Main run "$train/train.ld" --svg "$train/t.svg" > "$log" 2>&1 \
   || { echo "ludus: no class-data-sharing archive (see $log)" >&2; rm -f "$out"; }
