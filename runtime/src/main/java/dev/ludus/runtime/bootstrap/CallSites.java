@@ -89,7 +89,7 @@ public final class CallSites {
 
         static Site make(MethodType type, boolean tail) throws ReflectiveOperationException {
             int argc = type.parameterCount() - 1;
-            SiteRef ref = new SiteRef();
+            SiteRef<Site> ref = new SiteRef<>();
             Site site = new Site(fallback(argc).bindTo(ref).asType(type), tail, argc);
             ref.site = site;
             return site;
@@ -99,11 +99,6 @@ public final class CallSites {
         MethodHandle generic() throws ReflectiveOperationException {
             return tail ? L.findStatic(Invoke.class, "tail" + argc, type()) : L.findStatic(Calls.class, "call" + argc, type());
         }
-    }
-
-    /** What a site's fallback is bound to: the site, set once it is made (before it is linked). */
-    static final class SiteRef {
-        Site site;
     }
 
     /**
@@ -141,25 +136,25 @@ public final class CallSites {
     // would spin an invoker). The generic path computes what the entry would: a closure's
     // direct entry, settled, or the function's callK.
 
-    private static Object fallback0(SiteRef ref, Object f) throws Throwable {
+    private static Object fallback0(SiteRef<Site> ref, Object f) throws Throwable {
         Site site = ref.site;
         link(site, f);
         return site.tail ? Invoke.tail0(f) : Calls.call0(f);
     }
 
-    private static Object fallback1(SiteRef ref, Object f, Object a) throws Throwable {
+    private static Object fallback1(SiteRef<Site> ref, Object f, Object a) throws Throwable {
         Site site = ref.site;
         link(site, f);
         return site.tail ? Invoke.tail1(f, a) : Calls.call1(f, a);
     }
 
-    private static Object fallback2(SiteRef ref, Object f, Object a, Object b) throws Throwable {
+    private static Object fallback2(SiteRef<Site> ref, Object f, Object a, Object b) throws Throwable {
         Site site = ref.site;
         link(site, f);
         return site.tail ? Invoke.tail2(f, a, b) : Calls.call2(f, a, b);
     }
 
-    private static Object fallback3(SiteRef ref, Object f, Object a, Object b, Object c) throws Throwable {
+    private static Object fallback3(SiteRef<Site> ref, Object f, Object a, Object b, Object c) throws Throwable {
         Site site = ref.site;
         link(site, f);
         return site.tail ? Invoke.tail3(f, a, b, c) : Calls.call3(f, a, b, c);

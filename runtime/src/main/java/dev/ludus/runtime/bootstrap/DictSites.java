@@ -68,11 +68,6 @@ public final class DictSites {
         }
     }
 
-    /** What a site's fallback is bound to: the site, set once it is made (before it is linked). */
-    static final class SiteRef {
-        Site site;
-    }
-
     /** What entries are built from: made when the first entry is linked, not at start-up. */
     private static final class Parts {
         static final MethodHandle IS_SHAPE;
@@ -129,7 +124,7 @@ public final class DictSites {
     private static CallSite site(MethodType type, String key, Kind kind, String fallback, String file, int line, int col)
             throws ReflectiveOperationException {
         MethodHandle fb = L.findStatic(DictSites.class, fallback, type.insertParameterTypes(0, SiteRef.class));
-        SiteRef ref = new SiteRef();
+        SiteRef<Site> ref = new SiteRef<>();
         Site site = new Site(fb.bindTo(ref), Keyword.of(key), kind, file, line, col);
         ref.site = site;
         return site;
@@ -143,25 +138,25 @@ public final class DictSites {
         return ((Rec) v).at(i);
     }
 
-    private static Object fallbackLookup(SiteRef ref, Object v) throws ReflectiveOperationException {
+    private static Object fallbackLookup(SiteRef<Site> ref, Object v) throws ReflectiveOperationException {
         Site site = ref.site;
         link(site, v);
         return Invoke.lookup(v, site.key, site.file, site.line, site.col);
     }
 
-    private static Object fallbackGet(SiteRef ref, Object d) throws ReflectiveOperationException {
+    private static Object fallbackGet(SiteRef<Site> ref, Object d) throws ReflectiveOperationException {
         Site site = ref.site;
         link(site, d);
         return ((LDict) d).get(site.key);
     }
 
-    private static Object fallbackAssoc(SiteRef ref, Object d, Object v) throws ReflectiveOperationException {
+    private static Object fallbackAssoc(SiteRef<Site> ref, Object d, Object v) throws ReflectiveOperationException {
         Site site = ref.site;
         link(site, d);
         return Colls.assoc(d, site.key, v);
     }
 
-    private static Object fallbackUpdate(SiteRef ref, Object d, Object f) throws ReflectiveOperationException {
+    private static Object fallbackUpdate(SiteRef<Site> ref, Object d, Object f) throws ReflectiveOperationException {
         Site site = ref.site;
         link(site, d);
         return Colls.update(d, site.key, f);
