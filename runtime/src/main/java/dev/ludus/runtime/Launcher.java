@@ -228,8 +228,8 @@ public final class Launcher {
         // after an internal error (the drawing may be half-updated, the thread even still
         // running). A file that cannot be written makes an otherwise successful run fail with
         // EXIT_OUTPUT; a panic or failed test keeps its own status.
-        // (the options asked directly: TurtleOutput is loaded only when a file is asked for)
-        if (!outcome.isFailure() && (opts.svgPath() != null || opts.pngPath() != null)
+        // (asked of the options: TurtleOutput is loaded only when a file is asked for)
+        if (!outcome.isFailure() && opts.writesDrawing()
                 && !TurtleOutput.write(opts, err != null ? err : System.err) && code == EXIT_OK) {
             code = EXIT_OUTPUT;
         }

@@ -24,6 +24,11 @@ public record RunOptions(Long seed, Path svgPath, Path pngPath, int width, int h
         return new RunOptions(null, null, null, DEFAULT_SIZE, DEFAULT_SIZE, 0);
     }
 
+    /** True if these options ask for any turtle output file (spec §12.4). */
+    public boolean writesDrawing() {
+        return svgPath != null || pngPath != null;
+    }
+
     public RunOptions withSeed(Long s) { return new RunOptions(s, svgPath, pngPath, width, height, timeLimit); }
     public RunOptions withSvg(Path p) { return new RunOptions(seed, p, pngPath, width, height, timeLimit); }
     public RunOptions withPng(Path p) { return new RunOptions(seed, svgPath, p, width, height, timeLimit); }

@@ -18,11 +18,6 @@ import java.nio.file.Path;
 public final class TurtleOutput {
     private TurtleOutput() {}
 
-    /** True if {@code opts} asks for any turtle output. */
-    public static boolean requested(RunOptions opts) {
-        return opts.svgPath() != null || opts.pngPath() != null;
-    }
-
     /**
      * Whether the last run drew anything worth showing: a line, a background colour or a
      * {@code clear!} (the playground sends a drawing, {@code ludus run} hints at {@code --svg}).
@@ -44,7 +39,7 @@ public final class TurtleOutput {
      * returns false if any could not be written (each failure reported on {@code err}).
      */
     public static boolean write(RunOptions opts, PrintStream err) {
-        if (!requested(opts)) return true;
+        if (!opts.writesDrawing()) return true;
         Scene scene = Scene.of(Turtle.drawing(), opts.width(), opts.height());
         boolean ok = true;
         if (opts.svgPath() != null) ok &= attempt(opts.svgPath(), err, () -> SvgRenderer.write(scene, opts.svgPath()));
