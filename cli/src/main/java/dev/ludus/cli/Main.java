@@ -93,10 +93,7 @@ public final class Main implements Callable<Integer> {
         if (args[0].equals("test")) return true;
         String cache = System.getProperty("ludus.compileCache");
         if (cache == null || cache.isBlank() || "0".equals(System.getenv("LUDUS_COMPILE_CACHE"))) return true;
-        for (String a : args) {
-            if (a.equals("--no-cache") || a.equals("--no-opt") || a.equals("-")) return true;
-        }
-        return false;
+        return hasFlag(args, "--no-cache") || hasFlag(args, "--no-opt") || hasFlag(args, "-");
     }
 
     /** Runs the command line with the given streams and returns the exit status. */
@@ -147,6 +144,7 @@ public final class Main implements Callable<Integer> {
         return file;
     }
 
+    /** Whether an argument after the command is {@code flag}. */
     private static boolean hasFlag(String[] args, String flag) {
         for (int i = 1; i < args.length; i++) if (args[i].equals(flag)) return true;
         return false;

@@ -19,24 +19,25 @@ public final class LudusCompiler {
     private LudusCompiler() {}
 
     /**
-     * The parser the resolver calls. A class, not {@code LudusParser::parse}: on Java 17 each
-     * lambda or method reference costs ~0.3 ms (more under load) when first run in a fresh JVM,
-     * and the path of a short {@code ludus run} had ~40 of them (see Warmup).
+     * The parser the resolver calls: LudusParser.parse, or with {@code byGrammar} the parse by
+     * the grammar's ANTLR parser alone (LudusParser.parseByGrammar, for the unoptimised
+     * compile). A class, not {@code LudusParser::parse}: on Java 17 each lambda or method
+     * reference costs ~0.3 ms (more under load) when first run in a fresh JVM, and the path of a
+     * short {@code ludus run} had ~40 of them (see Warmup).
      */
-    private static final dev.ludus.compiler.resolve.ScriptParser PARSER = new dev.ludus.compiler.resolve.ScriptParser() {
-        @Override
-        public dev.ludus.compiler.syntax.Ast.Script parse(SourceText src) throws CompileErrors {
-            return LudusParser.parse(src);
-        }
-    };
+    private static final class Parse implements dev.ludus.compiler.resolve.ScriptParser {
+        private final boolean byGrammar;
 
-    /** The parse by the grammar's ANTLR parser alone (see LudusParser.parseByGrammar), for the unoptimised compile. */
-    private static final dev.ludus.compiler.resolve.ScriptParser GRAMMAR_PARSER = new dev.ludus.compiler.resolve.ScriptParser() {
+        Parse(boolean byGrammar) { this.byGrammar = byGrammar; }
+
         @Override
         public dev.ludus.compiler.syntax.Ast.Script parse(SourceText src) throws CompileErrors {
-            return LudusParser.parseByGrammar(src);
+            return byGrammar ? LudusParser.parseByGrammar(src) : LudusParser.parse(src);
         }
-    };
+    }
+
+    private static final dev.ludus.compiler.resolve.ScriptParser PARSER = new Parse(false);
+    private static final dev.ludus.compiler.resolve.ScriptParser GRAMMAR_PARSER = new Parse(true);
 
     /** Parse and resolve a file and its imports; static errors as CompileErrors. */
     public static Program analyse(Path file, String displayName) throws CompileErrors {
