@@ -177,40 +177,28 @@ final class FastParser {
                 return ifExpr();
             case WHEN: {
                 pos++;
-                expect(LBRACE);
-                List<Ast.WhenClause> clauses = new ArrayList<>();
-                bodyItems(WHEN_CLAUSE, clauses);
-                return new Ast.When(span(start), List.copyOf(clauses));
+                List<Ast.WhenClause> clauses = braced(WHEN_CLAUSE);
+                return new Ast.When(span(start), clauses);
             }
             case MATCH: {
                 pos++;
                 Ast.Expr scrutinee = simple();
                 skip(NL, NL);
                 expect(WITH);
-                expect(LBRACE);
-                List<Ast.Clause> clauses = new ArrayList<>();
-                bodyItems(MATCH_CLAUSE, clauses);
-                return new Ast.Match(span(start), scrutinee, List.copyOf(clauses));
+                List<Ast.Clause> clauses = braced(MATCH_CLAUSE);
+                return new Ast.Match(span(start), scrutinee, clauses);
             }
             case RECEIVE: {
                 pos++;
-                expect(LBRACE);
-                List<Ast.Clause> clauses = new ArrayList<>();
-                bodyItems(MATCH_CLAUSE, clauses);
-                return new Ast.Receive(span(start), List.copyOf(clauses));
+                List<Ast.Clause> clauses = braced(MATCH_CLAUSE);
+                return new Ast.Receive(span(start), clauses);
             }
             case LOOP: {
                 pos++;
                 Ast.TupleLit init = tuple();
                 expect(WITH);
-                List<Ast.Clause> clauses = new ArrayList<>();
-                if (type() == LBRACE) {
-                    pos++;
-                    bodyItems(CLAUSE, clauses);
-                } else {
-                    clauses.add(clause());
-                }
-                return new Ast.Loop(span(start), init, List.copyOf(clauses));
+                List<Ast.Clause> clauses = type() == LBRACE ? braced(CLAUSE) : List.of(clause());
+                return new Ast.Loop(span(start), init, clauses);
             }
             case DO: {
                 pos++;
@@ -282,10 +270,8 @@ final class FastParser {
 
     private Ast.Block block() {
         int start = pos;
-        expect(LBRACE);
-        List<Ast.Expr> body = new ArrayList<>();
-        bodyItems(EXPR, body);
-        return new Ast.Block(span(start), List.copyOf(body));
+        List<Ast.Expr> body = braced(EXPR);
+        return new Ast.Block(span(start), body);
     }
 
     // ---- binding forms
@@ -314,10 +300,7 @@ final class FastParser {
     private Ast.Expr fnAny() {
         int start = pos;
         pos++; // FN
-        if (type() != WORD) {
-            Ast.Clause c = clause();
-            return new Ast.FnDef(span(start), null, null, null, List.of(c));
-        }
+        if (type() != WORD) return lambdaClause(start);
         LToken name = toks.get(pos++);
         if (type() == LPAREN) {
             Ast.Clause c = clause();
@@ -336,6 +319,11 @@ final class FastParser {
     private Ast.FnDef lambda() {
         int start = pos;
         pos++; // FN
+        return lambdaClause(start);
+    }
+
+    /** A lambda's one clause, its FN (at start) taken. */
+    private Ast.FnDef lambdaClause(int start) {
         Ast.Clause c = clause();
         return new Ast.FnDef(span(start), null, null, null, List.of(c));
     }
@@ -527,6 +515,15 @@ final class FastParser {
             }
         }
         pos++; // close
+    }
+
+    /** LBRACE, then {@link #bodyItems} of kind: the items, an unmodifiable list. */
+    @SuppressWarnings("unchecked")
+    private <T> List<T> braced(int kind) {
+        expect(LBRACE);
+        List<Object> out = new ArrayList<>();
+        bodyItems(kind, out);
+        return (List<T>) List.copyOf(out);
     }
 
     /** {@code (NL | SEMI)* item ( (NL | SEMI)+ item )* (NL | SEMI)* RBRACE}: at least one item, LBRACE taken. */
