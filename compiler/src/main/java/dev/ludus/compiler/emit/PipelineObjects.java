@@ -42,12 +42,15 @@ final class PipelineObjects implements Opcodes {
     private final int[] fnArg, initArg;
     /** The loop method's slot holding the index of the stage running (what its panic handler asks). */
     private int stage;
+    /** Where the element method finds the arguments: after the element (a range's: a double) and a fold's accumulator. */
+    private final int argBase;
 
     PipelineObjects(ModuleContext m, Gen x, Analysis.Pipeline p) {
         this.m = m;
         this.x = x;
         this.p = p;
         int n = p.stages().size();
+        argBase = (p.range() != null ? 2 : 1) + (p.stages().get(n - 1).kind() == Stage.Kind.FOLD ? 1 : 0);
         fnArg = new int[n];
         initArg = new int[n];
         for (int i = 0; i < n; i++) {
@@ -88,8 +91,6 @@ final class PipelineObjects implements Opcodes {
         return fd != null && m.code(fd).hasDirect(arity(s)) ? fd : null;
     }
 
-    /** Where the element method being emitted finds the arguments (after the element and the accumulator). */
-    private int argBase;
 
     /**
      * The body of pipe$<n> (parameters: the source, one or range's two, then the arguments) and
@@ -208,7 +209,6 @@ final class PipelineObjects implements Opcodes {
         mv.visitCode();
         boolean range = p.range() != null;
         int el = 0, acc = fold ? (range ? 2 : 1) : -1;
-        argBase = (range ? 2 : 1) + (fold ? 1 : 0);
         Frame f = new Frame(mv, caller.owner, caller.fn, caller.fnBinding, argBase + arguments.size(), false);
         f.scope = caller.scope;
         f.method = caller.method;
