@@ -36,11 +36,11 @@ public final class SmallJoins {
     // the caller, as it does for javac's `a + b`. (Handles called from an array, not constant,
     // cost ~2x as much: the JIT cannot inline them, and their byte array is then allocated
     // through a native call.)
-    private static final class H3 { static final MethodHandle H = concat(3); }
-    private static final class H5 { static final MethodHandle H = concat(5); }
-    private static final class H7 { static final MethodHandle H = concat(7); }
-    private static final class H9 { static final MethodHandle H = concat(9); }
-    private static final class H11 { static final MethodHandle H = concat(11); }
+    private static final class H3 { static final MethodHandle H = Concat.make(3); }
+    private static final class H5 { static final MethodHandle H = Concat.make(5); }
+    private static final class H7 { static final MethodHandle H = Concat.make(7); }
+    private static final class H9 { static final MethodHandle H = Concat.make(9); }
+    private static final class H11 { static final MethodHandle H = Concat.make(11); }
 
     static final int HOT = 500_000;
     private static int coldCalls;
@@ -55,15 +55,6 @@ public final class SmallJoins {
 
     /** For tests: joins from now on use the handles. */
     static void makeHot() { hot = true; }
-
-    /** Parts joined by sep (cold joins). */
-    private static String build(String sep, String... parts) {
-        return String.join(sep, parts);
-    }
-
-    private static MethodHandle concat(int k) {
-        return Concat.make(k);
-    }
 
     /**
      * Makes the handles, in a class of its own: its catch of StringConcatException would make
@@ -175,7 +166,7 @@ public final class SmallJoins {
 
     static String parts(String sep, Object p0, Object p1) {
         if (!(p0 instanceof String a) || !(p1 instanceof String b)) return null;
-        if (!hot()) return build(sep, a, b);
+        if (!hot()) return String.join(sep, a, b);
         try {
             return (String) H3.H.invokeExact(a, sep, b);
         } catch (Throwable t) { throw rethrow(t); }
@@ -183,7 +174,7 @@ public final class SmallJoins {
 
     static String parts(String sep, Object p0, Object p1, Object p2) {
         if (!(p0 instanceof String a) || !(p1 instanceof String b) || !(p2 instanceof String c)) return null;
-        if (!hot()) return build(sep, a, b, c);
+        if (!hot()) return String.join(sep, a, b, c);
         try {
             return (String) H5.H.invokeExact(a, sep, b, sep, c);
         } catch (Throwable t) { throw rethrow(t); }
@@ -192,7 +183,7 @@ public final class SmallJoins {
     static String parts(String sep, Object p0, Object p1, Object p2, Object p3) {
         if (!(p0 instanceof String a) || !(p1 instanceof String b) || !(p2 instanceof String c)
                 || !(p3 instanceof String d)) return null;
-        if (!hot()) return build(sep, a, b, c, d);
+        if (!hot()) return String.join(sep, a, b, c, d);
         try {
             return (String) H7.H.invokeExact(a, sep, b, sep, c, sep, d);
         } catch (Throwable t) { throw rethrow(t); }
@@ -201,7 +192,7 @@ public final class SmallJoins {
     static String parts(String sep, Object p0, Object p1, Object p2, Object p3, Object p4) {
         if (!(p0 instanceof String a) || !(p1 instanceof String b) || !(p2 instanceof String c)
                 || !(p3 instanceof String d) || !(p4 instanceof String e)) return null;
-        if (!hot()) return build(sep, a, b, c, d, e);
+        if (!hot()) return String.join(sep, a, b, c, d, e);
         try {
             return (String) H9.H.invokeExact(a, sep, b, sep, c, sep, d, sep, e);
         } catch (Throwable t) { throw rethrow(t); }
@@ -210,7 +201,7 @@ public final class SmallJoins {
     static String parts(String sep, Object p0, Object p1, Object p2, Object p3, Object p4, Object p5) {
         if (!(p0 instanceof String a) || !(p1 instanceof String b) || !(p2 instanceof String c)
                 || !(p3 instanceof String d) || !(p4 instanceof String e) || !(p5 instanceof String f)) return null;
-        if (!hot()) return build(sep, a, b, c, d, e, f);
+        if (!hot()) return String.join(sep, a, b, c, d, e, f);
         try {
             return (String) H11.H.invokeExact(a, sep, b, sep, c, sep, d, sep, e, sep, f);
         } catch (Throwable t) { throw rethrow(t); }
