@@ -153,10 +153,11 @@ final class PipelineGen implements Opcodes {
             mv.visitVarInsn(ASTORE, cur);
             mv.visitJumpInsn(IFNULL, fallback);
             State st = start(p, f);
-            Label leaves = new Label(), inner = new Label(), exit = new Label();
-            LeafLoop.head(mv, true, cur, leaf, k, to, el, leaves, inner, exit, fallback);
+            Label refill = new Label(), inner = new Label(), exit = new Label();
+            LeafLoop.head(mv, true, leaf, k, to, el, refill, inner);
             body(p, st, el, inner, f);
             mv.visitJumpInsn(GOTO, inner);
+            LeafLoop.refill(mv, true, cur, leaf, k, to, refill, inner, exit, fallback);
             mv.visitLabel(exit);
             finish(p, st, f);
             mv.visitInsn(ARETURN);

@@ -50,7 +50,8 @@ final class PipelineObjects implements Opcodes {
         this.x = x;
         this.p = p;
         int n = p.stages().size();
-        argBase = (p.range() != null ? 2 : 1) + (p.stages().get(n - 1).kind() == Stage.Kind.FOLD ? 1 : 0);
+        // the chunk: a range's two doubles, or a leaf and its two int bounds; then the state
+        argBase = (p.range() != null ? 4 : 3) + 1;
         fnArg = new int[n];
         initArg = new int[n];
         for (int i = 0; i < n; i++) {
@@ -95,21 +96,24 @@ final class PipelineObjects implements Opcodes {
     /**
      * The body of pipe$<n> (parameters: the source, one or range's two, then the arguments) and
      * of its element method ({@link FrameNames#pipeElement}), emitted next to it: pipe$<n> walks
-     * the source and calls the element method on each element (with the fold's accumulator),
-     * which runs the stages and returns what comes out: the element for the list being built,
-     * {@code Pipes.SKIP} when a filter rejected it, or the fold's accumulator (as it was, if a
-     * filter rejected the element); or
-     * {@code Pipes.FALLBACK} after a panic of a later stage, when pipe$<n> returns null.
+     * the source a chunk at a time (a leaf of the list, or {@link #CHUNK} numbers of the range)
+     * and calls the element method on each chunk with the state, the fold's accumulator or the
+     * list being built. The element method runs the stages on each element of the chunk and
+     * answers the new state, or {@code Pipes.FALLBACK} after a panic of a later stage, when
+     * pipe$<n> returns null.
      *
-     * <p>Why a method of its own: a pipeline is often entered once or twice per run of its
-     * caller, with thousands of elements. HotSpot then compiles its loop with C2 only on the
-     * stack (OSR), and each call ran thousands of elements in C1's profiling code and the
-     * interpreter before it reached that code, until the loop's whole-method C2 compile, which
-     * came late or never (records' steady state: 3 or 4-8 ms by luck). Called per element, the
-     * stages get their own C2 compile within the first call, and the slow start of each later
-     * call is only the loop around them. (Cutting the loop into chunks of elements, each a call,
-     * was measured and dropped: the chunks' C2 compile waits for hundreds of calls, and behind
-     * an OSR compile of the chunk.)
+     * <p>Why chunks: a pipeline is often entered once or twice per run of its caller, with
+     * thousands of elements. A loop over them all is compiled by C2 only on the stack (OSR),
+     * and each later call ran thousands of elements in C1's profiling code before it reached
+     * that code, until the whole-method C2 compile, which came late or never. A method per
+     * element (the previous form) was compiled at once, but C2 compiled the stages twice, in it
+     * and again inlined in the loop's OSR compile. The element method is called thousands of
+     * times per pass with at most 32 turns of its loop each, so HotSpot's call count usually
+     * asks for its whole-method compile (after ~600 calls) before its loop count asks for an
+     * OSR one (a fold's OSR compile still came first in one of two logged runs): the stages are
+     * compiled once, early, and entered from every later call.
+     * Records' iteration 8 went from 2.7-4.3 ms (median 3.2) to 2.1-3.6 (median 2.3), six
+     * alternated runs each.
      */
     void loop(MethodVisitor nm, String name, Frame caller) {
         boolean range = p.range() != null;
@@ -119,19 +123,26 @@ final class PipelineObjects implements Opcodes {
             if (p.stages().get(i).kind() == Stage.Kind.FOLD) throw new IllegalStateException("a fold before the last stage");
         }
         String element = FrameNames.pipeElement(name);
-        String elementDesc = "(" + (range ? "D" : Rt.OBJ_D) + (fold ? Rt.OBJ_D : "") + Rt.OBJ_D.repeat(arguments.size()) + ")" + Rt.OBJ_D;
+        String elementDesc = "(" + (range ? "DD" : "[" + Rt.OBJ_D + "II") + Rt.OBJ_D + Rt.OBJ_D.repeat(arguments.size()) + ")" + Rt.OBJ_D;
         MethodVisitor em = m.methodIn(((LongStrings) nm).unit, element, elementDesc, p.node());
         walk(nm, element, elementDesc, fold, caller);
         element(em, fold, caller);
     }
 
-    /** pipe$<n>: the walk over the source, calling the element method on each element. */
+    /** How many numbers of a range one call of the element method takes (a list's: one leaf, up to 32). */
+    static final int CHUNK = 32;
+
+    /**
+     * pipe$<n>: the walk over the source, calling the element method on each leaf of the list
+     * (or each {@link #CHUNK} numbers of the range) with the state: the fold's accumulator or
+     * the list being built. It answers the new state, or FALLBACK.
+     */
     private void walk(MethodVisitor mv, String element, String elementDesc, boolean fold, Frame caller) {
         mv.visitCode();
         boolean range = p.range() != null;
         int first = range ? 2 : 1;
         Frame f = new Frame(mv, caller.owner, caller.fn, caller.fnBinding, first + arguments.size(), false);
-        Label fallback = new Label(), exit = new Label();
+        Label fallback = new Label(), exit = new Label(), top = new Label();
         int state = f.newSlot(); // the list being built, or the fold's accumulator
         if (fold) {
             mv.visitVarInsn(ALOAD, first + initArg[p.stages().size() - 1]);
@@ -141,52 +152,65 @@ final class PipelineObjects implements Opcodes {
             mv.visitMethodInsn(INVOKESPECIAL, OUT, "<init>", "()V", false);
         }
         mv.visitVarInsn(ASTORE, state);
-        Label next = new Label();
-        RangeLoop loop = null;
+        int cur = -1, lo = -1, hi = -1;
         if (range) {
             mv.visitVarInsn(ALOAD, 0);
             mv.visitVarInsn(ALOAD, 1);
             mv.visitMethodInsn(INVOKESTATIC, PIPES, "rangeFusable", "(" + Rt.OBJ_D + Rt.OBJ_D + ")Z", false);
             mv.visitJumpInsn(IFEQ, fallback);
-            loop = new RangeLoop(mv, f, 0, 1, exit);
+            lo = f.newDoubleSlot();
+            hi = f.newDoubleSlot();
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitMethodInsn(INVOKESTATIC, PIPES, "rangeStart", "(" + Rt.OBJ_D + ")D", false);
+            mv.visitVarInsn(DSTORE, lo);
+            mv.visitVarInsn(ALOAD, 1);
+            Rt.unbox(mv);
+            mv.visitVarInsn(DSTORE, hi);
+            mv.visitLabel(top);
+            mv.visitVarInsn(DLOAD, lo);
+            mv.visitVarInsn(DLOAD, hi);
+            mv.visitInsn(DCMPG);
+            mv.visitJumpInsn(IFGE, exit);
             Rt.poll(mv); // cancellation (time limit, Ctrl-C), as in every loop
-            mv.visitVarInsn(DLOAD, loop.i);
+            mv.visitVarInsn(DLOAD, lo); // the chunk [lo, min (lo + CHUNK, hi))
+            mv.visitVarInsn(DLOAD, lo);
+            mv.visitLdcInsn((double) CHUNK);
+            mv.visitInsn(DADD);
+            mv.visitVarInsn(DLOAD, hi);
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "min", "(DD)D", false);
         } else {
-            int cur = f.newSlot(), leaf = f.newSlot(), k = f.newSlot(), to = f.newSlot(), el = f.newSlot();
+            cur = f.newSlot();
             mv.visitVarInsn(ALOAD, 0);
             mv.visitMethodInsn(INVOKESTATIC, PIPES, "numbers", "(" + Rt.OBJ_D + ")L" + CURSOR + ";", false);
             mv.visitInsn(DUP);
             mv.visitVarInsn(ASTORE, cur);
             mv.visitJumpInsn(IFNULL, fallback); // not a list: the unfused stages panic as they should
-            LeafLoop.head(mv, false, cur, leaf, k, to, el, new Label(), next, exit, null);
-            mv.visitVarInsn(ALOAD, el);
+            mv.visitLabel(top);
+            mv.visitVarInsn(ALOAD, cur);
+            mv.visitMethodInsn(INVOKEVIRTUAL, CURSOR, "next", "()Z", false);
+            mv.visitJumpInsn(IFEQ, exit);
+            Rt.poll(mv);
+            mv.visitVarInsn(ALOAD, cur);
+            mv.visitMethodInsn(INVOKESTATIC, PIPES, "objects", "(L" + CURSOR + ";)[" + Rt.OBJ_D, false);
+            mv.visitVarInsn(ALOAD, cur);
+            mv.visitFieldInsn(GETFIELD, CURSOR, "from", "I");
+            mv.visitVarInsn(ALOAD, cur);
+            mv.visitFieldInsn(GETFIELD, CURSOR, "to", "I");
         }
-        if (fold) mv.visitVarInsn(ALOAD, state);
+        mv.visitVarInsn(ALOAD, state);
         for (int a = 0; a < arguments.size(); a++) mv.visitVarInsn(ALOAD, first + a);
         mv.visitMethodInsn(INVOKESTATIC, LongStrings.owner(mv), element, elementDesc, false);
-        int r = f.newSlot();
-        mv.visitVarInsn(ASTORE, r);
-        mv.visitVarInsn(ALOAD, r);
+        mv.visitInsn(DUP);
+        mv.visitVarInsn(ASTORE, state);
         mv.visitFieldInsn(GETSTATIC, PIPES, "FALLBACK", Rt.OBJ_D);
         mv.visitJumpInsn(IF_ACMPEQ, fallback); // a later stage panicked: the caller runs the stages unfused
-        if (fold) {
-            mv.visitVarInsn(ALOAD, r);
-            mv.visitVarInsn(ASTORE, state);
-        } else {
-            mv.visitVarInsn(ALOAD, r);
-            mv.visitFieldInsn(GETSTATIC, PIPES, "SKIP", Rt.OBJ_D);
-            mv.visitJumpInsn(IF_ACMPEQ, next); // a filter rejected it
-            mv.visitVarInsn(ALOAD, state);
-            mv.visitTypeInsn(CHECKCAST, OUT);
-            mv.visitVarInsn(ALOAD, r);
-            mv.visitMethodInsn(INVOKEVIRTUAL, OUT, "add", "(" + Rt.OBJ_D + ")V", false);
-        }
         if (range) {
-            mv.visitLabel(next);
-            loop.next(mv);
-        } else {
-            mv.visitJumpInsn(GOTO, next);
+            mv.visitVarInsn(DLOAD, lo);
+            mv.visitLdcInsn((double) CHUNK);
+            mv.visitInsn(DADD);
+            mv.visitVarInsn(DSTORE, lo);
         }
+        mv.visitJumpInsn(GOTO, top);
         mv.visitLabel(exit);
         mv.visitVarInsn(ALOAD, state);
         if (!fold) {
@@ -202,17 +226,19 @@ final class PipelineObjects implements Opcodes {
     }
 
     /**
-     * The element method: parameters the element (a range's number as a double), the fold's
-     * accumulator, then the arguments; it runs the stages inside a handler (see the class).
+     * The element method: parameters a chunk of the source (a range's numbers [lo, hi) as
+     * doubles, or a leaf and its range [from, to)), the state (the fold's accumulator or the
+     * list being built), then the arguments. It runs the stages on each element inside a
+     * handler (see the class) and answers the new state, or FALLBACK.
      */
     private void element(MethodVisitor mv, boolean fold, Frame caller) {
         mv.visitCode();
         boolean range = p.range() != null;
-        int el = 0, acc = fold ? (range ? 2 : 1) : -1;
+        int st = argBase - 1;
         Frame f = new Frame(mv, caller.owner, caller.fn, caller.fnBinding, argBase + arguments.size(), false);
         f.scope = caller.scope;
         f.method = caller.method;
-        Label tryStart = new Label(), tryEnd = new Label(), handler = new Label(), skip = new Label();
+        Label tryStart = new Label(), tryEnd = new Label(), handler = new Label(), next = new Label(), done = new Label();
         mv.visitTryCatchBlock(tryStart, tryEnd, handler, PANIC);
         int depth = f.newSlot();
         mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "tailDepth", "()I", false);
@@ -220,13 +246,45 @@ final class PipelineObjects implements Opcodes {
         stage = f.newSlot();
         mv.visitInsn(ICONST_0);
         mv.visitVarInsn(ISTORE, stage);
+        int el = range ? f.newDoubleSlot() : f.newSlot();
         mv.visitLabel(tryStart);
-        int result = body(f, el, range, acc, skip);
-        mv.visitVarInsn(ALOAD, result);
-        mv.visitInsn(ARETURN);
-        mv.visitLabel(skip); // a filter rejected the element: a fold's accumulator stays as it was
-        if (fold) mv.visitVarInsn(ALOAD, acc);
-        else mv.visitFieldInsn(GETSTATIC, PIPES, "SKIP", Rt.OBJ_D);
+        // one loop, one head (see LeafLoop): the element into el, or past the end to done
+        mv.visitLabel(next);
+        if (range) { // params: lo (0-1), hi (2-3)
+            mv.visitVarInsn(DLOAD, 0);
+            mv.visitVarInsn(DLOAD, 2);
+            mv.visitInsn(DCMPG);
+            mv.visitJumpInsn(IFGE, done);
+            mv.visitVarInsn(DLOAD, 0);
+            mv.visitVarInsn(DSTORE, el);
+            mv.visitVarInsn(DLOAD, 0);
+            mv.visitInsn(DCONST_1);
+            mv.visitInsn(DADD);
+            mv.visitVarInsn(DSTORE, 0);
+        } else { // params: leaf (0), from (1), to (2)
+            mv.visitVarInsn(ILOAD, 1);
+            mv.visitVarInsn(ILOAD, 2);
+            mv.visitJumpInsn(IF_ICMPGE, done);
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitVarInsn(ILOAD, 1);
+            mv.visitInsn(AALOAD);
+            mv.visitVarInsn(ASTORE, el);
+            mv.visitIincInsn(1, 1);
+        }
+        if (p.stages().size() > 1) { // each element starts at the first stage
+            mv.visitInsn(ICONST_0);
+            mv.visitVarInsn(ISTORE, stage);
+        }
+        int result = body(f, el, range, fold ? st : -1, next);
+        if (!fold) { // a filter that rejects the element jumps to next: nothing added
+            mv.visitVarInsn(ALOAD, st);
+            mv.visitTypeInsn(CHECKCAST, OUT);
+            mv.visitVarInsn(ALOAD, result);
+            mv.visitMethodInsn(INVOKEVIRTUAL, OUT, "add", "(" + Rt.OBJ_D + ")V", false);
+        }
+        mv.visitJumpInsn(GOTO, next);
+        mv.visitLabel(done);
+        mv.visitVarInsn(ALOAD, st);
         mv.visitInsn(ARETURN);
         mv.visitLabel(tryEnd);
         mv.visitLabel(handler);

@@ -60,11 +60,11 @@ public final class FrameNames {
     private static final String ELEMENT = "$e";
 
     /**
-     * The method that runs the stages of fused pipeline {@code pipe} (a {@link #pipe} name) on one
-     * element: the pipeline's method calls it per element, so that HotSpot compiles the stages
-     * whole within the first call, rather than only the running loop on the stack (OSR), which
-     * every later call of a pipeline entered once per run would reach only after thousands of
-     * elements.
+     * The method that runs the stages of fused pipeline {@code pipe} (a {@link #pipe} name) on a
+     * chunk of elements (a leaf of the list, or 32 numbers of a range): the pipeline's method
+     * calls it per chunk, so that HotSpot compiles the stages whole within the first call,
+     * rather than only the running loop on the stack (OSR), which every later call of a
+     * pipeline entered once per run would reach only after thousands of elements.
      */
     public static String pipeElement(String pipe) {
         return pipe + ELEMENT;
