@@ -112,8 +112,10 @@ final class PipelineObjects implements Opcodes {
      * asks for its whole-method compile (after ~600 calls) before its loop count asks for an
      * OSR one (a fold's OSR compile still came first in one of two logged runs): the stages are
      * compiled once, early, and entered from every later call.
-     * Records' iteration 8 went from 2.7-4.3 ms (median 3.2) to 2.1-3.6 (median 2.3), six
-     * alternated runs each.
+     * Records' iteration 8 over ten alternated runs: 2.3-6.5 ms, and once 29, per element
+     * (median 3.8); 1.9-3.0 (median 2.4) in chunks. A slow spell remains possible: until the
+     * chunk's C2 compile (~50 ms) lands, its stages run in C1's code (6-7 ms an iteration),
+     * and it lands late when HotSpot asks for it after the first pass (2 of 24 runs).
      */
     void loop(MethodVisitor nm, String name, Frame caller) {
         boolean range = p.range() != null;
@@ -129,8 +131,11 @@ final class PipelineObjects implements Opcodes {
         element(em, fold, caller);
     }
 
-    /** How many numbers of a range one call of the element method takes (a list's: one leaf, up to 32). */
-    static final int CHUNK = 32;
+    /**
+     * How many numbers of a range one call of the element method takes (a list's: one leaf, up
+     * to 32). Records' iteration 8 over ten alternated runs: 1.9-3.0 ms with 8, 2.0-3.4 with 32.
+     */
+    static final int CHUNK = 8;
 
     /**
      * pipe$<n>: the walk over the source, calling the element method on each leaf of the list

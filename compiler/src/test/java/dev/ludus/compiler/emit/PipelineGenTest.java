@@ -259,9 +259,10 @@ class PipelineGenTest {
         same(RECORDS + "print! (do range (5) > map (make, _) > map (credit, _))\nprint! (total ([], :savings))\n");
     }
 
-    @Test void objectPipelinesRunTheirStagesInAMethodPerElement() throws Exception {
-        // pipe$<n>$<stage> walks the source and calls pipe$<n>$<stage>$e for each element, which runs the stages:
-        // called on every element, it gets its whole-method C2 compile within the first call (PipelineObjects.loop)
+    @Test void objectPipelinesRunTheirStagesInAMethodPerChunk() throws Exception {
+        // pipe$<n>$<stage> walks the source and calls pipe$<n>$<stage>$e for each chunk (a leaf, or
+        // PipelineObjects.CHUNK numbers of a range), which runs the stages on its elements: called
+        // thousands of times per pass, it gets its whole-method C2 compile early (PipelineObjects.loop)
         Path file = Files.createTempDirectory("ludus-test").resolve("test.ld");
         Files.writeString(file, RECORDS + "bench (1000)\n");
         Map<String, MethodNode> pipes = new TreeMap<>();
@@ -287,6 +288,24 @@ class PipelineGenTest {
         same(RECORDS + "print! (count (do range (2.5, " + (3 * n + 0.5) + ") > map (make, _) > map (credit, _)))\n"
                 + "print! (total (do range (" + (n + 1) + ") > map (make, _), :savings), total (do range (" + n + ") > map (make, _), :checking))\n"
                 + "print! (total (do range (" + (n - 1) + ") > map (make, _), :savings), total ([], :checking))\n");
+    }
+
+    @Test void rangesAreWalkedInChunks() {
+        // around the chunk's size: empty, a part, one, one and a part, several; a filter and a
+        // later stage's panic inside the second chunk and at its first element
+        int c = PipelineObjects.CHUNK;
+        StringBuilder src = new StringBuilder("fn wrap (x) -> [x]\n");
+        for (int n : new int[] {0, 1, c - 1, c, c + 1, 2 * c, 2 * c + 1, 5 * c + 3}) {
+            src.append("print! (do range (").append(n).append(") > map (wrap, _) > filter (fn (l) -> odd? (first (l)), _))\n");
+            src.append("print! (do range (1, ").append(n).append(".5) > map (wrap, _) > fold (fn (a, l) -> add (a, first (l)), _, 0))\n");
+        }
+        String out0 = same(src.toString());
+        assertTrue(out0.startsWith("[]\n0\n[]\n1\n"), out0);
+        for (int at : new int[] {c, c + 1, 2 * c - 1}) {
+            String out = same("fn b (l) -> if eq? (l, [" + at + "]) then add (l, :k) else l\n"
+                    + "print! (do range (" + (3 * c) + ") > map (fn (x) -> [x], _) > map (b, _))\n");
+            assertTrue(out.contains("in function add"), out);
+        }
     }
 
     @Test void aFilterBeforeAFoldLeavesTheAccumulator() {
