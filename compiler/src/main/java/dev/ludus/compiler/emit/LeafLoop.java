@@ -55,22 +55,28 @@ final class LeafLoop implements Opcodes {
         mv.visitMethodInsn(INVOKEVIRTUAL, CURSOR, "next", "()Z", false);
         mv.visitJumpInsn(IFEQ, exit);
         Rt.poll(mv);
+        leaf(mv, doubles, cur);
+        mv.visitVarInsn(ISTORE, to);
+        mv.visitVarInsn(ISTORE, k);
+        mv.visitInsn(DUP);
+        mv.visitVarInsn(ASTORE, leaf);
+        if (doubles) mv.visitJumpInsn(IFNULL, notNumbers);
+        else mv.visitInsn(POP);
+        mv.visitJumpInsn(GOTO, inner);
+    }
+
+    /**
+     * Pushes the cursor's leaf (doubles: null when it is not all numbers), then its range's
+     * from and to (ints): what {@link #refill} keeps, and what PipelineObjects' walk passes
+     * its element method.
+     */
+    static void leaf(MethodVisitor mv, boolean doubles, int cur) {
         mv.visitVarInsn(ALOAD, cur);
-        if (doubles) {
-            mv.visitMethodInsn(INVOKESTATIC, PIPES, "doubles", "(L" + CURSOR + ";)[D", false);
-            mv.visitInsn(DUP);
-            mv.visitVarInsn(ASTORE, leaf);
-            mv.visitJumpInsn(IFNULL, notNumbers);
-        } else {
-            mv.visitMethodInsn(INVOKESTATIC, PIPES, "objects", "(L" + CURSOR + ";)[" + Rt.OBJ_D, false);
-            mv.visitVarInsn(ASTORE, leaf);
-        }
+        if (doubles) mv.visitMethodInsn(INVOKESTATIC, PIPES, "doubles", "(L" + CURSOR + ";)[D", false);
+        else mv.visitMethodInsn(INVOKESTATIC, PIPES, "objects", "(L" + CURSOR + ";)[" + Rt.OBJ_D, false);
         mv.visitVarInsn(ALOAD, cur);
         mv.visitFieldInsn(GETFIELD, CURSOR, "from", "I");
-        mv.visitVarInsn(ISTORE, k);
         mv.visitVarInsn(ALOAD, cur);
         mv.visitFieldInsn(GETFIELD, CURSOR, "to", "I");
-        mv.visitVarInsn(ISTORE, to);
-        mv.visitJumpInsn(GOTO, inner);
     }
 }

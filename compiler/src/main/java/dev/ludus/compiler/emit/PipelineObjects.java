@@ -157,34 +157,22 @@ final class PipelineObjects implements Opcodes {
             mv.visitMethodInsn(INVOKESPECIAL, OUT, "<init>", "()V", false);
         }
         mv.visitVarInsn(ASTORE, state);
-        int cur = -1, lo = -1, hi = -1;
+        RangeLoop loop = null;
         if (range) {
             mv.visitVarInsn(ALOAD, 0);
             mv.visitVarInsn(ALOAD, 1);
             mv.visitMethodInsn(INVOKESTATIC, PIPES, "rangeFusable", "(" + Rt.OBJ_D + Rt.OBJ_D + ")Z", false);
             mv.visitJumpInsn(IFEQ, fallback);
-            lo = f.newDoubleSlot();
-            hi = f.newDoubleSlot();
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitMethodInsn(INVOKESTATIC, PIPES, "rangeStart", "(" + Rt.OBJ_D + ")D", false);
-            mv.visitVarInsn(DSTORE, lo);
-            mv.visitVarInsn(ALOAD, 1);
-            Rt.unbox(mv);
-            mv.visitVarInsn(DSTORE, hi);
-            mv.visitLabel(top);
-            mv.visitVarInsn(DLOAD, lo);
-            mv.visitVarInsn(DLOAD, hi);
-            mv.visitInsn(DCMPG);
-            mv.visitJumpInsn(IFGE, exit);
+            loop = new RangeLoop(mv, f, 0, 1, exit);
             Rt.poll(mv); // cancellation (time limit, Ctrl-C), as in every loop
-            mv.visitVarInsn(DLOAD, lo); // the chunk [lo, min (lo + CHUNK, hi))
-            mv.visitVarInsn(DLOAD, lo);
+            mv.visitVarInsn(DLOAD, loop.i); // the chunk [i, min (i + CHUNK, hi))
+            mv.visitVarInsn(DLOAD, loop.i);
             mv.visitLdcInsn((double) CHUNK);
             mv.visitInsn(DADD);
-            mv.visitVarInsn(DLOAD, hi);
+            mv.visitVarInsn(DLOAD, loop.hi);
             mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "min", "(DD)D", false);
         } else {
-            cur = f.newSlot();
+            int cur = f.newSlot();
             mv.visitVarInsn(ALOAD, 0);
             mv.visitMethodInsn(INVOKESTATIC, PIPES, "numbers", "(" + Rt.OBJ_D + ")L" + CURSOR + ";", false);
             mv.visitInsn(DUP);
@@ -195,12 +183,7 @@ final class PipelineObjects implements Opcodes {
             mv.visitMethodInsn(INVOKEVIRTUAL, CURSOR, "next", "()Z", false);
             mv.visitJumpInsn(IFEQ, exit);
             Rt.poll(mv);
-            mv.visitVarInsn(ALOAD, cur);
-            mv.visitMethodInsn(INVOKESTATIC, PIPES, "objects", "(L" + CURSOR + ";)[" + Rt.OBJ_D, false);
-            mv.visitVarInsn(ALOAD, cur);
-            mv.visitFieldInsn(GETFIELD, CURSOR, "from", "I");
-            mv.visitVarInsn(ALOAD, cur);
-            mv.visitFieldInsn(GETFIELD, CURSOR, "to", "I");
+            LeafLoop.leaf(mv, false, cur);
         }
         mv.visitVarInsn(ALOAD, state);
         for (int a = 0; a < arguments.size(); a++) mv.visitVarInsn(ALOAD, first + a);
@@ -209,13 +192,8 @@ final class PipelineObjects implements Opcodes {
         mv.visitVarInsn(ASTORE, state);
         mv.visitFieldInsn(GETSTATIC, PIPES, "FALLBACK", Rt.OBJ_D);
         mv.visitJumpInsn(IF_ACMPEQ, fallback); // a later stage panicked: the caller runs the stages unfused
-        if (range) {
-            mv.visitVarInsn(DLOAD, lo);
-            mv.visitLdcInsn((double) CHUNK);
-            mv.visitInsn(DADD);
-            mv.visitVarInsn(DSTORE, lo);
-        }
-        mv.visitJumpInsn(GOTO, top);
+        if (range) loop.next(mv, CHUNK);
+        else mv.visitJumpInsn(GOTO, top);
         mv.visitLabel(exit);
         mv.visitVarInsn(ALOAD, state);
         if (!fold) {

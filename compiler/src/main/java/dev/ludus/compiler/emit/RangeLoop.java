@@ -15,7 +15,8 @@ final class RangeLoop implements Opcodes {
 
     /** The counter's double slot (the element of this turn). */
     final int i;
-    private final int hi;
+    /** The end's double slot (exclusive). */
+    final int hi;
     private final Label top = new Label();
 
     /**
@@ -40,8 +41,14 @@ final class RangeLoop implements Opcodes {
 
     /** The end of a turn: the next number, back to the test. */
     void next(MethodVisitor mv) {
+        next(mv, 1);
+    }
+
+    /** The end of a turn that took {@code step} numbers: the counter moves on by step, back to the test. */
+    void next(MethodVisitor mv, int step) {
         mv.visitVarInsn(DLOAD, i);
-        mv.visitInsn(DCONST_1);
+        if (step == 1) mv.visitInsn(DCONST_1);
+        else mv.visitLdcInsn((double) step);
         mv.visitInsn(DADD);
         mv.visitVarInsn(DSTORE, i);
         mv.visitJumpInsn(GOTO, top);
