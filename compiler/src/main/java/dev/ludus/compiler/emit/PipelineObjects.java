@@ -20,9 +20,9 @@ import org.objectweb.asm.Opcodes;
  * a lambda's the same with its closure, passed in; a prelude function's its static method.
  *
  * <p>A range source is counted out, and a first stage with an entry on doubles gets the number
- * unboxed. The stages run on each element in a method of their own (see {@link #loop}), inside
- * a handler: a panic of a later stage puts back the tail-call depth the panic skipped restoring
- * and the loop's method drops what it did and returns null, so the caller runs the stages
+ * unboxed. The stages run on a chunk of elements in a method of their own (see {@link #loop}),
+ * inside a handler: a panic of a later stage puts back the tail-call depth the panic skipped
+ * restoring and the loop's method drops what it did and returns null, so the caller runs the stages
  * unfused from the start and reports their panic (the stages are pure: see Pipelines); a panic
  * of the first stage is the unfused one already and goes on as it is.
  */
@@ -42,7 +42,7 @@ final class PipelineObjects implements Opcodes {
     private final int[] fnArg, initArg;
     /** The loop method's slot holding the index of the stage running (what its panic handler asks). */
     private int stage;
-    /** Where the element method finds the arguments: after the element (a range's: a double) and a fold's accumulator. */
+    /** Where the element method finds the arguments: after its chunk of the source and the state. */
     private final int argBase;
 
     PipelineObjects(ModuleContext m, Gen x, Analysis.Pipeline p) {
@@ -115,7 +115,7 @@ final class PipelineObjects implements Opcodes {
      * Records' iteration 8 over ten alternated runs: 2.3-6.5 ms, and once 29, per element
      * (median 3.8); 1.9-3.0 (median 2.4) in chunks. A slow spell remains possible: until the
      * chunk's C2 compile (~50 ms) lands, its stages run in C1's code (6-7 ms an iteration),
-     * and it lands late when HotSpot asks for it after the first pass (2 of 24 runs).
+     * and it lands late when HotSpot asks for it after the first pass (4 of 23 runs).
      */
     void loop(MethodVisitor nm, String name, Frame caller) {
         boolean range = p.range() != null;
@@ -258,13 +258,7 @@ final class PipelineObjects implements Opcodes {
             mv.visitInsn(ICONST_0);
             mv.visitVarInsn(ISTORE, stage);
         }
-        int result = body(f, el, range, fold ? st : -1, next);
-        if (!fold) { // a filter that rejects the element jumps to next: nothing added
-            mv.visitVarInsn(ALOAD, st);
-            mv.visitTypeInsn(CHECKCAST, OUT);
-            mv.visitVarInsn(ALOAD, result);
-            mv.visitMethodInsn(INVOKEVIRTUAL, OUT, "add", "(" + Rt.OBJ_D + ")V", false);
-        }
+        body(f, el, range, fold ? st : -1, fold ? -1 : st, next);
         mv.visitJumpInsn(GOTO, next);
         mv.visitLabel(done);
         mv.visitVarInsn(ALOAD, st);
@@ -294,10 +288,10 @@ final class PipelineObjects implements Opcodes {
 
     /**
      * Runs every stage on the element in slot el (a double slot while dbl, from a range, until a
-     * stage makes it an object); a filter that rejects it jumps to next. Returns the slot holding
-     * what comes out: the element, or the fold's accumulator (slot acc).
+     * stage makes it an object); a filter that rejects it jumps to next; the element that comes
+     * out goes to the list being built (slot out), or the fold has taken it (slot acc).
      */
-    private int body(Frame f, int el, boolean dbl, int acc, Label next) {
+    private void body(Frame f, int el, boolean dbl, int acc, int out, Label next) {
         MethodVisitor mv = f.mv;
         int obj = dbl ? f.newSlot() : el;
         for (int i = 0; i < p.stages().size(); i++) {
@@ -340,9 +334,17 @@ final class PipelineObjects implements Opcodes {
                 case FOLD -> mv.visitVarInsn(ASTORE, acc);
             }
         }
-        if (acc >= 0) return acc;
-        if (dbl) box(el, obj, mv); // numbers go into the list unboxed all the same (LeafOut.add)
-        return obj;
+        if (out >= 0) {
+            mv.visitVarInsn(ALOAD, out);
+            mv.visitTypeInsn(CHECKCAST, OUT);
+            if (dbl) { // a number still unboxed goes into the list so (no box)
+                mv.visitVarInsn(DLOAD, el);
+                mv.visitMethodInsn(INVOKEVIRTUAL, OUT, "add", "(D)V", false);
+            } else {
+                mv.visitVarInsn(ALOAD, obj);
+                mv.visitMethodInsn(INVOKEVIRTUAL, OUT, "add", "(" + Rt.OBJ_D + ")V", false);
+            }
+        }
     }
 
     /** The number in double slot el as the box the prelude's map would pass (a shared one for small integers). */

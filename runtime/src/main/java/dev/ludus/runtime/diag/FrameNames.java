@@ -12,8 +12,8 @@ package dev.ludus.runtime.diag;
  *   <li>{@code $test<k>}: the body of a {@code test} form;</li>
  *   <li>{@code pipe$<n>$<stage>}: a fused pipeline (not a call of its own), named after the
  *       prelude function of its first stage, which a trace reads as if that function ran;
- *       {@code pipe$<n>$<stage>$e}: the part of it that runs the stages on one element, read
- *       the same (part of that same run of the stage's function).</li>
+ *       {@code pipe$<n>$<stage>$e}: the part of it that runs the stages on a chunk of the
+ *       elements, read the same (part of that same run of the stage's function).</li>
  * </ul>
  * Both the compiler (naming) and the runtime (reading) use this class, so they cannot drift apart.
  */
@@ -56,12 +56,12 @@ public final class FrameNames {
         return "pipe$" + n + "$" + firstStage;
     }
 
-    /** Ends the name of the method that runs a fused pipeline's stages on one element. */
+    /** Ends the name of the method that runs a fused pipeline's stages on a chunk of its elements. */
     private static final String ELEMENT = "$e";
 
     /**
      * The method that runs the stages of fused pipeline {@code pipe} (a {@link #pipe} name) on a
-     * chunk of elements (a leaf of the list, or 32 numbers of a range): the pipeline's method
+     * chunk of elements (a leaf of the list, or a few numbers of a range): the pipeline's method
      * calls it per chunk, so that HotSpot compiles the stages whole within the first call,
      * rather than only the running loop on the stack (OSR), which every later call of a
      * pipeline entered once per run would reach only after thousands of elements.

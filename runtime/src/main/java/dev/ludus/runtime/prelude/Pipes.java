@@ -47,10 +47,7 @@ public final class Pipes {
         return MathFns.range(start, end);
     }
 
-    /** What a fused object pipeline's element method returns when a filter rejected the element (never a Ludus value). */
-    public static final Object SKIP = new Object();
-
-    /** What it returns after a panic of a later stage: the stages then run unfused (never a Ludus value). */
+    /** What a fused object pipeline's element method returns after a panic of a later stage: the stages then run unfused (never a Ludus value). */
     public static final Object FALLBACK = new Object();
 
     /** A cursor over xs's leaves when xs is a list, else null (the stages then run unfused). */
