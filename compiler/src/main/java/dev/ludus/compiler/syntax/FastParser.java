@@ -154,7 +154,7 @@ final class FastParser {
             case DICTOPEN: {
                 pos++;
                 List<Ast.Node> items = new ArrayList<>();
-                items(RBRACE, DICT_ITEM, items);
+                commaItems(RBRACE, DICT_ITEM, items);
                 return new Ast.DictLit(span(start), List.copyOf(items));
             }
             case WORD: case KEYWORD:
@@ -312,7 +312,7 @@ final class FastParser {
         String doc = null;
         if (type() == STRING) doc = b.docstring(toks.get(pos++));
         List<Ast.Clause> clauses = new ArrayList<>();
-        bodyItems(CLAUSE, clauses);
+        items(RBRACE, SEMI, false, CLAUSE, clauses);
         return new Ast.FnDef(span(start), name.getText(), span(name), doc, List.copyOf(clauses));
     }
 
@@ -405,7 +405,7 @@ final class FastParser {
 
     private List<Ast.Expr> exprItems(int close, int kind) {
         List<Ast.Expr> out = new ArrayList<>();
-        items(close, kind, out);
+        commaItems(close, kind, out);
         return List.copyOf(out);
     }
 
@@ -425,7 +425,7 @@ final class FastParser {
                 LToken name = expect(WORD);
                 expect(LBRACE);
                 List<Ast.DictPair> entries = new ArrayList<>();
-                items(RBRACE, NS_ENTRY, entries);
+                commaItems(RBRACE, NS_ENTRY, entries);
                 return new Ast.Ns(span(start), name.getText(), span(name), List.copyOf(entries), pkg);
             }
             case USE: {
@@ -465,13 +465,13 @@ final class FastParser {
             case LBRACK: {
                 pos++;
                 List<Ast.Pattern> items = new ArrayList<>();
-                items(RBRACK, P_ITEM, items);
+                commaItems(RBRACK, P_ITEM, items);
                 return new Ast.PList(span(start), List.copyOf(items));
             }
             case DICTOPEN: {
                 pos++;
                 List<Ast.Pattern> items = new ArrayList<>();
-                items(RBRACE, DP_ITEM, items);
+                commaItems(RBRACE, DP_ITEM, items);
                 return new Ast.PDict(span(start), List.copyOf(items));
             }
             default:
@@ -483,7 +483,7 @@ final class FastParser {
         int start = pos;
         expect(LPAREN);
         List<Ast.Pattern> items = new ArrayList<>();
-        items(RPAREN, P_ITEM, items);
+        commaItems(RPAREN, P_ITEM, items);
         return new Ast.PTuple(span(start), List.copyOf(items));
     }
 
@@ -499,16 +499,16 @@ final class FastParser {
     // ---- lists of items
 
     /**
-     * {@code (S)* ( item ( (S)+ item )* (S)* )? close}, the opening token already taken; S is
-     * NL or COMMA.
+     * {@code (S)* item ( (S)+ item )* (S)* close}, the opening token already taken, S being NL
+     * or sep; with {@code empty}, {@code (S)* close} too (no item).
      */
     @SuppressWarnings("unchecked")
-    private void items(int close, int kind, List<?> out) {
-        skip(NL, COMMA);
-        if (type() != close) {
+    private void items(int close, int sep, boolean empty, int kind, List<?> out) {
+        skip(NL, sep);
+        if (!empty || type() != close) {
             ((List<Object>) out).add(item(kind));
             while (true) {
-                int seps = skip(NL, COMMA);
+                int seps = skip(NL, sep);
                 if (type() == close) break;
                 if (seps == 0) throw GIVE_UP;
                 ((List<Object>) out).add(item(kind));
@@ -517,27 +517,18 @@ final class FastParser {
         pos++; // close
     }
 
-    /** LBRACE, then {@link #bodyItems} of kind: the items, an unmodifiable list. */
+    /** A comma list: {@link #items} of kind separated by NL or COMMA, maybe none. */
+    private void commaItems(int close, int kind, List<?> out) {
+        items(close, COMMA, true, kind, out);
+    }
+
+    /** LBRACE, then items of kind separated by NL or SEMI, at least one: an unmodifiable list. */
     @SuppressWarnings("unchecked")
     private <T> List<T> braced(int kind) {
         expect(LBRACE);
         List<Object> out = new ArrayList<>();
-        bodyItems(kind, out);
+        items(RBRACE, SEMI, false, kind, out);
         return (List<T>) List.copyOf(out);
-    }
-
-    /** {@code (NL | SEMI)* item ( (NL | SEMI)+ item )* (NL | SEMI)* RBRACE}: at least one item, LBRACE taken. */
-    @SuppressWarnings("unchecked")
-    private void bodyItems(int kind, List<?> out) {
-        skip(NL, SEMI);
-        ((List<Object>) out).add(item(kind));
-        while (true) {
-            int seps = skip(NL, SEMI);
-            if (type() == RBRACE) break;
-            if (seps == 0) throw GIVE_UP;
-            ((List<Object>) out).add(item(kind));
-        }
-        pos++; // RBRACE
     }
 
     private Object item(int kind) {
