@@ -12,8 +12,8 @@ import java.util.Collections;
  * {@code join} of a short list of strings (the usual {@code join ([a, show (x), b])}) through
  * the JDK's string concatenation handles, as {@code a + b + c} compiles in Java: they compute
  * the exact length, fill one byte array and wrap it without a copy, and, held in static final
- * fields, are inlined by the JIT. String.join needs two temporary arrays, a StringBuilder
- * an extra copy of the text.
+ * fields, are inlined by the JIT. String.join first copies the parts into an array of its own
+ * (a StringBuilder would make an extra copy of the text).
  *
  * <p>A handle is costly to make and slow at first: making all of them spins ~90 method-handle
  * classes (~50 ms), and a new handle's lambda forms run interpreted until the JIT compiles them,
