@@ -243,6 +243,7 @@ final class FnGen implements Opcodes {
         f.recur = new Frame.RecurTarget(head, null, 1, false);
         f.selfTarget = f.recur;
         f.variadicDirectMask = directMask();
+        forwardToDirect(mv);
         List<Clause> applicable = new ArrayList<>();
         for (Clause c : fd.clauses()) {
             PTuple p = (PTuple) c.pattern();
@@ -253,6 +254,32 @@ final class FnGen implements Opcodes {
         noMatch(mv);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    /**
+     * Callers that hold the arguments in an array (Closure.rawN: unknown callees, apply-like
+     * builtins) reach a count above Clauses.MAX_UNPACKED_CALL here: such a count with a direct
+     * entry is passed on to it, whose clauses this method does not hold.
+     */
+    private void forwardToDirect(MethodVisitor mv) {
+        int mask = directMask();
+        for (int n = Clauses.MAX_UNPACKED_CALL + 1; n <= MAX_DIRECT; n++) {
+            if ((mask & (1 << n)) == 0) continue;
+            Label other = new Label();
+            mv.visitVarInsn(ALOAD, 1);
+            mv.visitInsn(ARRAYLENGTH);
+            Rt.integer(mv, n);
+            mv.visitJumpInsn(IF_ICMPNE, other);
+            mv.visitVarInsn(ALOAD, 0);
+            for (int i = 0; i < n; i++) {
+                mv.visitVarInsn(ALOAD, 1);
+                Rt.integer(mv, i);
+                mv.visitInsn(AALOAD);
+            }
+            mv.visitMethodInsn(INVOKESTATIC, unit.name, baseName + "$" + n, FnCode.directDesc(n), false);
+            mv.visitInsn(ARETURN);
+            mv.visitLabel(other);
+        }
     }
 
     private int directMask() {

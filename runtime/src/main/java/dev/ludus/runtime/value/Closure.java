@@ -72,17 +72,10 @@ public final class Closure extends LFn {
             case 2: return raw2(args[0], args[1]);
             case 3: return raw3(args[0], args[1], args[2]);
             default:
-                MethodHandle h = code.direct(args.length);
+                // the variadic entry passes a count with a direct entry on to it (FnGen.forwardToDirect)
                 try {
-                    return h != null ? (Object) h.invokeWithArguments(prepend(args)) : (Object) code.variadic().invokeExact(this, args);
+                    return (Object) code.variadic().invokeExact(this, args);
                 } catch (Throwable t) { throw TailCall.rethrow(t); }
         }
-    }
-
-    private Object[] prepend(Object[] args) {
-        Object[] all = new Object[args.length + 1];
-        all[0] = this;
-        System.arraycopy(args, 0, all, 1, args.length);
-        return all;
     }
 }
