@@ -49,6 +49,7 @@ public final class Patterns {
 
     /** The dict without the keys a pattern named ({@code ...rest}). */
     public static LDict dictRest(LDict d, Keyword[] named) {
+        if (d instanceof dev.ludus.runtime.collection.Rec rec) return rec.without(named);
         LDict r = d;
         for (Keyword k : named) r = r.dissoc(k);
         return r;

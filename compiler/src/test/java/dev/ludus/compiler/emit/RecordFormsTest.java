@@ -19,6 +19,36 @@ import org.objectweb.asm.Opcodes;
 /** Dict literals with constant keys as shaped records; keyword reads through DictSites. */
 class RecordFormsTest {
     @Test
+    void splatsAndRestPatternsKeepTheDictAsItWouldBe() {
+        // #{...d, :k v} (Invoke.splatPairs) and #{..., ...rest} patterns on records, dicts and
+        // the empty dict: replaced keys keep their place, new ones come last, in order
+        String src = """
+                let p = #{:id 1, :pos #{:x 1, :y 2}, :vel 3}
+                let #{pos, ...rest} = p
+                print! (rest, #{...rest, :pos pos, :vel 9}, #{...p, :id 7}, #{...p, :new 1, :id 2})
+                let big = #{:a 1, :b 2, :c 3, :d 4, :e 5, :f 6, :g 7}
+                print! (#{...big, :h 8}, #{...big, :h 8, :i 9}, #{...big, :a nil})
+                let e = #{}
+                print! (#{...e, :a 1}, eq? (#{...p, :id 7}, #{:id 7, :pos #{:x 1, :y 2}, :vel 3}), keys (#{...p, :z 0, :id 2}))
+                let m = dict ([(:k, 1), (:j, 2)])
+                print! (#{...m, :k 5}, m :j, assoc (m, :q, 1) :q, dissoc (#{...p, :w 0}, :id))
+                fn f (d) -> #{...d, :x 1}
+                print! (f (#{:y 2}), f (#{:x 0}), f (#{}), f (m))
+                print! (f ([1, 2]))
+                """;
+        assertEquals("""
+                #{:id 1, :vel 3} #{:id 1, :vel 9, :pos #{:x 1, :y 2}} #{:id 7, :pos #{:x 1, :y 2}, :vel 3} #{:id 2, :pos #{:x 1, :y 2}, :vel 3, :new 1}
+                #{:a 1, :b 2, :c 3, :d 4, :e 5, :f 6, :g 7, :h 8} #{:a 1, :b 2, :c 3, :d 4, :e 5, :f 6, :g 7, :h 8, :i 9} #{:a nil, :b 2, :c 3, :d 4, :e 5, :f 6, :g 7}
+                #{:a 1} true [:id, :pos, :vel, :z]
+                #{:k 5, :j 2} 2 1 #{:pos #{:x 1, :y 2}, :vel 3, :w 0}
+                #{:y 2, :x 1} #{:x 1} #{:x 1} #{:k 1, :j 2, :x 1}
+                Ludus panicked!
+                Cannot splat [1, 2] into a dict
+                [exit 1]
+                """, Programs.runSource(src));
+    }
+
+    @Test
     void recordsBehaveAsTheDictsTheyAre() {
         String src = """
                 fn make (i) -> #{:id i, :kind if even? (i) then :checking else :savings, :balance mult (i, 10)}

@@ -118,6 +118,8 @@ public abstract class LDict {
         private int n;
         private boolean shared;                         // kv handed to a built dict
         private LDict cur;                              // large phase (kv == null)
+        /** The shape of the n keys so far (small phase), followed key by key; null: none yet or none found. */
+        private Shape shape;
 
         public Builder put(Keyword k, Object v) {
             if (v == null) throw new NullPointerException("Java null is not a Ludus value");
@@ -134,6 +136,7 @@ public abstract class LDict {
                 if (shared) { a = kv = a.clone(); shared = false; }
                 a[2 * n] = k;
                 a[2 * n + 1] = v;
+                shape = n == 0 ? Shape.find(new Keyword[] {k}) : shape != null ? shape.with(k) : null;
                 n++;
                 return this;
             }
@@ -144,7 +147,17 @@ public abstract class LDict {
 
         public Builder putAll(LDict d) {
             if (kv == null) cur = cur.merge(d);
-            else d.forEach(this::put);
+            else if (n == 0 && d instanceof Rec r) {
+                // a splat first (#{...rest, :k v}): its keys and shape as they are
+                for (int i = 0, m = r.size(); i < m; i++) {
+                    kv[2 * i] = r.shape.key(i);
+                    kv[2 * i + 1] = r.at(i);
+                }
+                n = r.size();
+                shape = r.shape.base();
+            } else {
+                d.forEach(this::put);
+            }
             return this;
         }
 
@@ -153,6 +166,19 @@ public abstract class LDict {
         public LDict build() {
             if (kv == null) return cur;
             if (n == 0) return EMPTY;
+            // a shaped record, as a literal with these keys makes (splats, `dict`): access
+            // sites' caches then serve it; the general form once too many shapes exist
+            Shape s = shape;
+            if (s == null) {
+                Keyword[] ks = new Keyword[n];
+                for (int i = 0; i < n; i++) ks[i] = (Keyword) kv[2 * i];
+                s = Shape.find(ks);
+            }
+            if (s != null) {
+                Object[] vs = new Object[n];
+                for (int i = 0; i < n; i++) vs[i] = kv[2 * i + 1];
+                return Rec.of(s, vs);
+            }
             if (n == SMALL) { shared = true; return new MapDict(kv, null, null, n); }
             return new MapDict(java.util.Arrays.copyOf(kv, 2 * n), null, null, n);
         }

@@ -12,8 +12,9 @@ import java.util.function.BiPredicate;
  *
  * <p>To a program it is the dict with the same entries in the same order: {@code assoc} or
  * {@code update} of a key it has keeps the shape (a copy with one field replaced); adding a
- * key or removing one gives the general {@link MapDict} form with the same entries in the
- * same order. Access sites may cache a shape and read a field directly (runtime's DictSites).
+ * key or removing one gives the record of the shape with that key added at the end or left out
+ * (the same entries in the same order; the general {@link MapDict} form past {@value
+ * LDict#SMALL} entries, or once {@link Shape#MAX_FOUND} shapes exist). Access sites may cache a shape and read a field directly (runtime's DictSites).
  * A record with numbers among its first values is a {@link NumRec}, which keeps them unboxed.
  */
 public abstract sealed class Rec extends LDict permits Rec.R1, Rec.R2, Rec.R3, Rec.R4, Rec.RN, NumRec {
@@ -99,12 +100,74 @@ public abstract sealed class Rec extends LDict permits Rec.R1, Rec.R2, Rec.R3, R
         if (v == null) throw new NullPointerException("Java null is not a Ludus value");
         int i = shape.indexOf(k);
         if (i >= 0) return at(i) == v ? this : with(i, v);
-        return MapDict.small(pairs(-1)).assoc(k, v);
+        int n = shape.size();
+        Shape grown = n < SMALL ? shape.base().with(k) : null;
+        if (grown == null) return MapDict.small(pairs(-1)).assoc(k, v);
+        Object[] vals = new Object[n + 1];
+        for (int j = 0; j < n; j++) vals[j] = at(j);
+        vals[n] = v;
+        return of(grown, vals);
     }
 
     @Override public final LDict dissoc(Keyword k) {
         int i = shape.indexOf(k);
-        return i < 0 ? this : MapDict.small(pairs(i));
+        if (i < 0) return this;
+        int n = shape.size();
+        if (n == 1) return EMPTY;
+        Shape rest = shape.base().without(i);
+        if (rest == null) return MapDict.small(pairs(i));
+        Object[] vals = new Object[n - 1];
+        for (int j = 0, o = 0; j < n; j++) if (j != i) vals[o++] = at(j);
+        return of(rest, vals);
+    }
+
+    /**
+     * This record with the values of keys (their shape's keys, in order) replaced by vals or,
+     * for keys it lacks, added at the end in that order: {@code #{...this, :k v, ...}}. Null
+     * when that takes the general form (past LDict.SMALL keys, or no shape found).
+     */
+    public final LDict withPairs(Shape keys, Object[] vals) {
+        Shape s = shape.base();
+        int n = s.size();
+        Object[] out = new Object[Math.min(SMALL, n + vals.length)];
+        for (int i = 0; i < n; i++) out[i] = at(i);
+        int m = n;
+        for (int j = 0; j < vals.length; j++) {
+            Keyword k = keys.key(j);
+            int i = s.indexOf(k);
+            if (i < 0) {
+                if (m == SMALL || (s = s.with(k)) == null) return null;
+                i = m++;
+            }
+            if (vals[j] == null) throw new NullPointerException("Java null is not a Ludus value");
+            out[i] = vals[j];
+        }
+        return of(s, m == out.length ? out : java.util.Arrays.copyOf(out, m));
+    }
+
+    /** The dict without these keys (a dict pattern's {@code ...rest}): one record, not one per key. */
+    public final LDict without(Keyword[] ks) {
+        int n = shape.size(), gone = 0;
+        long drop = 0;   // bit i: key i goes (n <= LDict.SMALL)
+        for (Keyword k : ks) {
+            int i = shape.indexOf(k);
+            if (i >= 0 && (drop & 1L << i) == 0) {
+                drop |= 1L << i;
+                gone++;
+            }
+        }
+        if (gone == 0) return this;
+        if (gone == n) return EMPTY;
+        Shape s = shape.base();
+        for (int i = n - 1; i >= 0 && s != null; i--) if ((drop & 1L << i) != 0) s = s.without(i);
+        if (s == null) {
+            LDict r = this;
+            for (Keyword k : ks) r = r.dissoc(k);
+            return r;
+        }
+        Object[] vals = new Object[n - gone];
+        for (int j = 0, o = 0; j < n; j++) if ((drop & 1L << j) == 0) vals[o++] = at(j);
+        return of(s, vals);
     }
 
     /** The entries as a fresh flat key/value array, leaving out key skip (-1: none). */

@@ -18,6 +18,16 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Shape {
     private static final ConcurrentHashMap<List<Keyword>, Shape> TABLE = new ConcurrentHashMap<>();
+    /**
+     * The most shapes interned for dicts made at run time (assoc of a new key, dissoc, splats:
+     * {@link #find}); past it, such dicts take the general form. A program building small dicts
+     * of ever new keys then cannot fill memory with shapes. Literals' shapes are always made.
+     */
+    static final int MAX_FOUND = 1 << 14;
+    /** MAX_FOUND, lowered by tests only. */
+    static int maxFound = MAX_FOUND;
+    /** Transitions kept per shape ({@link #with}): a key sequence rarely grows in more ways. */
+    private static final int MAX_WITH = 8;
 
     private final Keyword[] keys;
     /** Bit i set: a record of this layout keeps key i's value as a double (NumRec). */
@@ -25,6 +35,11 @@ public final class Shape {
     private final Shape base;
     /** The base's layouts by number mask, made when first asked for (base only). */
     private final Shape[] layouts;
+    /** Base only, filled as asked for: i -> the shape of these keys without key i. */
+    private volatile Shape[] withouts;
+    /** Base only: key, shape, key, shape, ...: the shape of these keys and then that key. */
+    private volatile Object[] withs = NO_WITHS;
+    private static final Object[] NO_WITHS = {};
 
     private Shape(Keyword[] keys) {
         this.keys = keys;
@@ -56,6 +71,48 @@ public final class Shape {
         Shape made = new Shape(keys.clone());
         Shape raced = TABLE.putIfAbsent(id, made);
         return raced == null ? made : raced;
+    }
+
+    /**
+     * The shape of these keys (distinct, 1 to LDict.SMALL of them, not copied: the caller hands
+     * them over) for a dict made at run time, or null when there is none yet and
+     * {@value #MAX_FOUND} shapes exist already (the dict then takes the general form).
+     */
+    static Shape find(Keyword[] keys) {
+        List<Keyword> id = java.util.Arrays.asList(keys);
+        Shape s = TABLE.get(id);
+        if (s != null || TABLE.size() >= maxFound) return s;
+        return of(keys);
+    }
+
+    /** The shape of these keys without key i, or null (see {@link #find}); base shapes of 2+ keys. */
+    Shape without(int i) {
+        Shape[] ws = withouts;
+        if (ws == null) withouts = ws = new Shape[keys.length];
+        Shape w = ws[i];
+        if (w != null) return w;
+        Keyword[] rest = new Keyword[keys.length - 1];
+        System.arraycopy(keys, 0, rest, 0, i);
+        System.arraycopy(keys, i + 1, rest, i, rest.length - i);
+        w = find(rest);
+        ws[i] = w;   // a race stores the same interned shape
+        return w;
+    }
+
+    /** The shape of these keys followed by k (not among them), or null (see {@link #find}); base shapes under LDict.SMALL keys. */
+    Shape with(Keyword k) {
+        Object[] ts = withs;
+        for (int i = 0; i < ts.length; i += 2) if (ts[i] == k) return (Shape) ts[i + 1];
+        Keyword[] more = java.util.Arrays.copyOf(keys, keys.length + 1);
+        more[keys.length] = k;
+        Shape w = find(more);
+        if (w != null && ts.length < 2 * MAX_WITH) {
+            Object[] grown = java.util.Arrays.copyOf(ts, ts.length + 2);
+            grown[ts.length] = k;
+            grown[ts.length + 1] = w;
+            withs = grown;   // copy on write: a race may drop one entry, found again next time
+        }
+        return w;
     }
 
     /** The shape of keyword names separated by single spaces (keyword names hold no spaces). */

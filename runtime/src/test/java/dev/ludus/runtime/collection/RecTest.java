@@ -96,15 +96,19 @@ class RecTest {
         assertThrows(NullPointerException.class, () -> Rec.of(Shape.of(kw("a")), 1.0).assoc(kw("a"), null));
     }
 
-    @Test void addingOrRemovingAKeyLeavesTheShapeKeepingTheOrder() {
+    @Test void addingOrRemovingAKeyGivesTheRecordOfTheNextShapeKeepingTheOrder() {
         Keyword a = kw("a"), b = kw("b"), c = kw("c"), z = kw("z");
         LDict r = Rec.of(Shape.of(a, b, c), 1.0, 2.0, 3.0);
+        // shapes made as literals make them: other tests may have filled the table of shapes
+        // made at run time (Shape.MAX_FOUND), which finds but no longer adds
+        Shape abcz = Shape.of(a, b, c, z), ac = Shape.of(a, c), bca = Shape.of(b, c, a);
         LDict added = r.assoc(z, Nil.NIL);
-        assertFalse(added instanceof Rec);
+        assertSame(abcz, ((Rec) added).shape.base());
+        assertSame(((Rec) added).shape, ((Rec) r.assoc(z, Nil.NIL)).shape, "the transition is kept");
         assertEquals(List.of(a, b, c, z), list(added.keys()));
         assertSame(Nil.NIL, added.get(z));
         LDict removed = r.dissoc(b);
-        assertFalse(removed instanceof Rec);
+        assertSame(ac, ((Rec) removed).shape.base());
         assertEquals(List.of(a, c), list(removed.keys()));
         assertEquals(List.of(1.0, 3.0), list(removed.values()));
         assertSame(r, r.dissoc(z));
@@ -121,6 +125,30 @@ class RecTest {
         assertEquals(List.of(a, b, c, z), list(r.merge(LDict.of(z, 1.0, a, 5.0)).keys()));
         assertEquals(5.0, r.merge(LDict.of(z, 1.0, a, 5.0)).get(a));
         assertEquals(r, LDict.builder().putAll(r).build());
+        // what the builder makes (splats, `dict`) is the record a literal makes
+        LDict built = LDict.builder().putAll(r.dissoc(a)).put(a, 5.0).build();
+        assertSame(bca, ((Rec) built).shape.base());
+        assertEquals(List.of(2.0, 3.0, 5.0), list(built.values()));
+    }
+
+    @Test void dictsMadeAtRunTimeStopMakingShapesPastTheLimit() {
+        // each new key sequence a program makes at run time is a shape; past Shape.MAX_FOUND
+        // of them, new sequences take the general form (the same dict to a program)
+        Keyword a = kw("a");
+        Shape.of(a, kw("below"));
+        assertTrue(LDict.builder().put(a, 1.0).put(kw("below"), 2.0).build() instanceof Rec);
+        int was = Shape.maxFound;
+        try {
+            Shape.maxFound = 0;   // as if the table were full
+            LDict made = LDict.builder().put(a, 1.0).put(kw("past"), 2.0).build();
+            assertFalse(made instanceof Rec);
+            assertEquals(List.of(a, kw("past")), list(made.keys()));
+            assertFalse(Rec.of(Shape.of(a, kw("b")), 1.0, 2.0).assoc(kw("past2"), 3.0) instanceof Rec);
+            assertTrue(LDict.builder().put(a, 1.0).put(kw("below"), 2.0).build() instanceof Rec, "known shapes still serve");
+            assertTrue(Rec.of(Shape.of(a, kw("literal")), 1.0, 2.0) instanceof Rec, "literals' shapes are still made");
+        } finally {
+            Shape.maxFound = was;
+        }
     }
 
     @Test void shapesAreInternedAndChecked() {
@@ -142,7 +170,7 @@ class RecTest {
     @Test void recordsAndDictsAreOneValue() {
         Keyword a = kw("a"), b = kw("b");
         LDict r = Rec.of(Shape.of(a, b), 1.0, "x");
-        LDict d = LDict.of(a, 1.0, b, "x");
+        LDict d = MapDict.small(new Object[] {a, 1.0, b, "x"});
         assertFalse(d instanceof Rec);
         assertTrue(Values.eq(r, d));
         assertTrue(Values.eq(d, r));
