@@ -16,6 +16,7 @@ final class CollFns {
         static final String[] LIST = {
             "first", "last", "at", "rest", "butlast", "slice", "count", "append", "concat", "list", "set",
             "fold", "map", "filter", "assoc", "dissoc", "update", "get", "has?", "keys", "values", "dict", "diff",
+            "each!",
         };
     }
 
@@ -76,6 +77,11 @@ final class CollFns {
             case "map" -> new Fn("map", "Returns a list of the results of applying a function (or keyword) to each element of a list.",
                     "(f as :fn, xs)", "(kw as :keyword, xs)") {
                 @Override public Object call2(Object f, Object xs) { return Colls.map(f, xs); }
+            };
+            case "each!" -> new Fn("each!", "Calls a function on each element of a list, in order, for its effects; returns nil.",
+                    "(f as :fn, xs as :list)") {
+                // Java, not prelude Ludus: a loop of [x, ...more] patterns made a list per element
+                @Override public Object call2(Object f, Object xs) { return Colls.each(f, xs); }
             };
             case "filter" -> new Fn("filter", "Returns a list of the elements of a list (or a set of the members of a set) for which a predicate is truthy.",
                     "(p as :fn, xs as :list)", "(p as :fn, s as :set)") {
