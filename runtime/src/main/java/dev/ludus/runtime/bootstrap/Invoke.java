@@ -236,7 +236,7 @@ public final class Invoke {
 
     /** {@code f (a, _, c)}: a partial of a function value (the hole holds a placeholder). */
     public static Object partial(Object f, Object[] args, int hole) {
-        if (f instanceof LFn fn) return Partial.of(fn, args, hole);
+        if (f instanceof LFn fn) return Partial.ofOwned(fn, args, hole); // args: a fresh array of the call site
         throw Panics.cannotCall(f);
     }
 

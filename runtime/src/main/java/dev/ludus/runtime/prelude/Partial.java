@@ -13,13 +13,11 @@ public final class Partial extends LFn {
     private final LFn fn;
     private final Object[] args;
     private final int hole;
-    private final String name;
 
     private Partial(LFn fn, Object[] args, int hole) {
         this.fn = fn;
         this.args = args;
         this.hole = hole;
-        this.name = fn.name() + "{partial}";
     }
 
     /**
@@ -31,6 +29,14 @@ public final class Partial extends LFn {
             throw new IllegalArgumentException("placeholder index " + holeIndex + " out of range");
         }
         return new Partial(f, args.clone(), holeIndex);
+    }
+
+    /** As {@link #of}, keeping args (compiled code makes a fresh array for each partial). */
+    public static Partial ofOwned(LFn f, Object[] args, int holeIndex) {
+        if (holeIndex < 0 || holeIndex >= args.length) {
+            throw new IllegalArgumentException("placeholder index " + holeIndex + " out of range");
+        }
+        return new Partial(f, args, holeIndex);
     }
 
     /**
@@ -47,7 +53,8 @@ public final class Partial extends LFn {
     public int holeIndex() { return hole; }
     public int arity() { return args.length; }
 
-    @Override public String name() { return name; }
+    /** Made when asked for (a panic, show): not at each application, which may be in a loop. */
+    @Override public String name() { return fn.name() + "{partial}"; }
     @Override public String doc() { return fn.doc(); }
     @Override public List<String> clausePatterns() { return fn.clausePatterns(); }
     @Override public LFn docTarget() { return fn.docTarget(); }
@@ -69,14 +76,14 @@ public final class Partial extends LFn {
         }
     }
 
-    @Override public Object call0() { throw Panics.noMatchInFunction(new Object[0], name); }
-    @Override public Object call2(Object a, Object b) { throw Panics.noMatchInFunction(new Object[] {a, b}, name); }
+    @Override public Object call0() { throw Panics.noMatchInFunction(new Object[0], name()); }
+    @Override public Object call2(Object a, Object b) { throw Panics.noMatchInFunction(new Object[] {a, b}, name()); }
     @Override public Object call3(Object a, Object b, Object c) {
-        throw Panics.noMatchInFunction(new Object[] {a, b, c}, name);
+        throw Panics.noMatchInFunction(new Object[] {a, b, c}, name());
     }
 
     @Override public Object callN(Object[] args) {
         if (args.length == 1) return call1(args[0]);
-        throw Panics.noMatchInFunction(args, name);
+        throw Panics.noMatchInFunction(args, name());
     }
 }
