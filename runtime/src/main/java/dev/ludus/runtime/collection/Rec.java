@@ -12,10 +12,11 @@ import java.util.function.BiPredicate;
  *
  * <p>To a program it is the dict with the same entries in the same order: {@code assoc} or
  * {@code update} of a key it has keeps the shape (a copy with one field replaced); adding a
- * key or removing one gives the record of the shape with that key added at the end or left out
- * (the same entries in the same order; the general {@link MapDict} form past {@value
- * LDict#SMALL} entries, or once {@link Shape#MAX_FOUND} shapes exist). Access sites may cache a shape and read a field directly (runtime's DictSites).
- * A record with numbers among its first values is a {@link NumRec}, which keeps them unboxed.
+ * key or removing one gives the record of the shape with that key added at the end or left out:
+ * the same entries in the same order (the general {@link MapDict} form past {@value
+ * LDict#SMALL} entries, or once {@link Shape#MAX_FOUND} shapes exist). Access sites may cache a
+ * shape and read a field directly (runtime's DictSites). A record with numbers among its first
+ * values is a {@link NumRec}, which keeps them unboxed.
  */
 public abstract sealed class Rec extends LDict permits Rec.R1, Rec.R2, Rec.R3, Rec.R4, Rec.RN, NumRec {
     /** The most entries a record keeps in fields (more: {@link RN}). */

@@ -74,9 +74,9 @@ public final class Shape {
     }
 
     /**
-     * The shape of these keys (distinct, 1 to LDict.SMALL of them, not copied: the caller hands
-     * them over) for a dict made at run time, or null when there is none yet and
-     * {@value #MAX_FOUND} shapes exist already (the dict then takes the general form).
+     * The shape of these keys (distinct, 1 to LDict.SMALL of them) for a dict made at run time,
+     * or null when there is none yet and {@value #MAX_FOUND} shapes exist already (the dict
+     * then takes the general form).
      */
     static Shape find(Keyword[] keys) {
         List<Keyword> id = java.util.Arrays.asList(keys);
