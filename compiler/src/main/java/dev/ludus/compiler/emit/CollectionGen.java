@@ -236,6 +236,7 @@ final class CollectionGen implements Opcodes {
                 x.emit(((DictPair) items.get(i)).value(), f, false);
                 mv.visitInsn(AASTORE);
             }
+            x.line(f, items.get(0).span()); // a splat of a non-dict panics there
             mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "splatPairs", "(" + Rt.OBJ_D + Rt.SHAPE_D + Rt.OBJS_D + ")L" + Rt.LDICT + ";", false);
             return;
         }
@@ -251,6 +252,7 @@ final class CollectionGen implements Opcodes {
         for (Node item : d.items()) {
             if (item instanceof Splat s) {
                 x.loadWord(s.name(), f);
+                x.line(f, s.span());
                 mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "splatDict", "(L" + Rt.LDICT_B + ";" + Rt.OBJ_D + ")L" + Rt.LDICT_B + ";", false);
             } else {
                 DictPair p = (DictPair) item;

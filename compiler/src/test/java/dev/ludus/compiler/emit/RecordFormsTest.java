@@ -49,6 +49,15 @@ class RecordFormsTest {
     }
 
     @Test
+    void aSplatOfANonDictPanicsOnItsLine() {
+        for (String body : new String[] {"#{\n  ...d,\n  :x 1}", "#{:a 1,\n  ...d, :y 2}"}) {
+            String out = Programs.runSource("fn f (d) -> " + body + "\nf ([1])\n", true);
+            assertTrue(out.contains("test.ld:2: panic: Cannot splat [1] into a dict"), out);
+            assertTrue(out.contains("at f (test.ld:2)"), out);
+        }
+    }
+
+    @Test
     void recordsBehaveAsTheDictsTheyAre() {
         String src = """
                 fn make (i) -> #{:id i, :kind if even? (i) then :checking else :savings, :balance mult (i, 10)}
