@@ -183,13 +183,6 @@ final class CollectionGen implements Opcodes {
         return true;
     }
 
-    /** {@code #{...name, :k v, ...}}: one splat, first, then 1 to LDict.SMALL pairs with distinct keys. */
-    private static boolean splatThenPairs(DictLit d) {
-        List<Node> items = d.items();
-        if (items.size() < 2 || items.size() > dev.ludus.runtime.collection.LDict.SMALL + 1 || !(items.get(0) instanceof Splat)) return false;
-        return distinctPairs(new DictLit(d.span(), items.subList(1, items.size())));
-    }
-
     void dict(DictLit d, Frame f) {
         MethodVisitor mv = f.mv;
         if (d.items().isEmpty()) {
@@ -218,26 +211,6 @@ final class CollectionGen implements Opcodes {
                 mv.visitInsn(AASTORE);
             }
             mv.visitMethodInsn(INVOKESTATIC, Rt.REC, "of", "(" + Rt.SHAPE_D + Rt.OBJS_D + ")L" + Rt.LDICT + ";", false);
-            return;
-        }
-        if (splatThenPairs(d)) {
-            // #{...d, :k v, ...}: the record of d's shape with these keys replaced or added
-            // (Rec.withPairs), no builder
-            List<Node> items = d.items();
-            x.loadWord(((Splat) items.get(0)).name(), f);
-            List<String> keys = new java.util.ArrayList<>();
-            for (Node item : items.subList(1, items.size())) keys.add(((DictPair) item).key());
-            Rt.shape(mv, keys);
-            Rt.integer(mv, keys.size());
-            mv.visitTypeInsn(ANEWARRAY, Rt.OBJ);
-            for (int i = 1; i < items.size(); i++) {
-                mv.visitInsn(DUP);
-                Rt.integer(mv, i - 1);
-                x.emit(((DictPair) items.get(i)).value(), f, false);
-                mv.visitInsn(AASTORE);
-            }
-            x.line(f, items.get(0).span()); // a splat of a non-dict panics there
-            mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "splatPairs", "(" + Rt.OBJ_D + Rt.SHAPE_D + Rt.OBJS_D + ")L" + Rt.LDICT + ";", false);
             return;
         }
         mv.visitMethodInsn(INVOKESTATIC, Rt.LDICT, "builder", "()L" + Rt.LDICT_B + ";", false);

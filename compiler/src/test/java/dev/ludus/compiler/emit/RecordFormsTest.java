@@ -20,7 +20,7 @@ import org.objectweb.asm.Opcodes;
 class RecordFormsTest {
     @Test
     void splatsAndRestPatternsKeepTheDictAsItWouldBe() {
-        // #{...d, :k v} (Invoke.splatPairs) and #{..., ...rest} patterns on records, dicts and
+        // #{...d, :k v} (the builder following shapes) and #{..., ...rest} patterns on records, dicts and
         // the empty dict: replaced keys keep their place, new ones come last, in order
         String src = """
                 let p = #{:id 1, :pos #{:x 1, :y 2}, :vel 3}

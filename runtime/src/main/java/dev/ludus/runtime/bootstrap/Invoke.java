@@ -187,21 +187,6 @@ public final class Invoke {
         throw Panics.panic("Cannot splat " + Values.show(v) + " into a set").withHint(PanicHints.splat("set"));
     }
 
-    /**
-     * {@code #{...d, :k1 v1, ...}} (the keys distinct, as keys, vals in order): a record splatted
-     * first keeps its shape, each key of keys replacing its value or added at the end, in one
-     * record; anything else through the builder, as any dict literal with splats.
-     */
-    public static LDict splatPairs(Object d, dev.ludus.runtime.collection.Shape keys, Object[] vals) {
-        if (d instanceof dev.ludus.runtime.collection.Rec r) {
-            LDict made = r.withPairs(keys, vals);
-            if (made != null) return made;
-        }
-        LDict.Builder b = splatDict(LDict.builder(), d);
-        for (int i = 0; i < vals.length; i++) b.put(keys.key(i), vals[i]);
-        return b.build();
-    }
-
     public static LDict.Builder splatDict(LDict.Builder b, Object v) {
         if (v instanceof LDict d) return b.putAll(d);
         throw Panics.panic("Cannot splat " + Values.show(v) + " into a dict").withHint(PanicHints.splat("dict"));
