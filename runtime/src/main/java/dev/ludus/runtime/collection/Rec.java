@@ -103,7 +103,7 @@ public abstract sealed class Rec extends LDict permits Rec.R1, Rec.R2, Rec.R3, R
         if (i >= 0) return at(i) == v ? this : with(i, v);
         int n = shape.size();
         Shape grown = n < SMALL ? shape.base().with(k) : null;
-        if (grown == null) return MapDict.small(pairs(-1)).assoc(k, v);
+        if (grown == null) return MapDict.small(pairs(0)).assoc(k, v);
         Object[] vals = new Object[n + 1];
         for (int j = 0; j < n; j++) vals[j] = at(j);
         vals[n] = v;
@@ -112,72 +112,39 @@ public abstract sealed class Rec extends LDict permits Rec.R1, Rec.R2, Rec.R3, R
 
     @Override public final LDict dissoc(Keyword k) {
         int i = shape.indexOf(k);
-        if (i < 0) return this;
-        int n = shape.size();
-        if (n == 1) return EMPTY;
-        Shape rest = shape.base().without(i);
-        if (rest == null) return MapDict.small(pairs(i));
-        Object[] vals = new Object[n - 1];
-        for (int j = 0, o = 0; j < n; j++) if (j != i) vals[o++] = at(j);
-        return of(rest, vals);
-    }
-
-    /**
-     * This record with the values of keys (their shape's keys, in order) replaced by vals or,
-     * for keys it lacks, added at the end in that order: {@code #{...this, :k v, ...}}. Null
-     * when that takes the general form (past LDict.SMALL keys, or no shape found).
-     */
-    public final LDict withPairs(Shape keys, Object[] vals) {
-        Shape s = shape.base();
-        int n = s.size();
-        Object[] out = new Object[Math.min(SMALL, n + vals.length)];
-        for (int i = 0; i < n; i++) out[i] = at(i);
-        int m = n;
-        for (int j = 0; j < vals.length; j++) {
-            Keyword k = keys.key(j);
-            int i = s.indexOf(k);
-            if (i < 0) {
-                if (m == SMALL || (s = s.with(k)) == null) return null;
-                i = m++;
-            }
-            if (vals[j] == null) throw new NullPointerException("Java null is not a Ludus value");
-            out[i] = vals[j];
-        }
-        return of(s, m == out.length ? out : java.util.Arrays.copyOf(out, m));
+        return i < 0 ? this : without(1L << i);
     }
 
     /** The dict without these keys (a dict pattern's {@code ...rest}): one record, not one per key. */
     public final LDict without(Keyword[] ks) {
-        int n = shape.size(), gone = 0;
-        long drop = 0;   // bit i: key i goes (n <= LDict.SMALL)
+        long drop = 0;
         for (Keyword k : ks) {
             int i = shape.indexOf(k);
-            if (i >= 0 && (drop & 1L << i) == 0) {
-                drop |= 1L << i;
-                gone++;
-            }
+            if (i >= 0) drop |= 1L << i;
         }
+        return without(drop);
+    }
+
+    /** Without the keys at the positions set in drop (n <= LDict.SMALL): the record of the shape left, else the general form. */
+    private LDict without(long drop) {
+        int n = shape.size(), gone = Long.bitCount(drop);
         if (gone == 0) return this;
         if (gone == n) return EMPTY;
         Shape s = shape.base();
         for (int i = n - 1; i >= 0 && s != null; i--) if ((drop & 1L << i) != 0) s = s.without(i);
-        if (s == null) {
-            LDict r = this;
-            for (Keyword k : ks) r = r.dissoc(k);
-            return r;
-        }
+        if (s == null) return MapDict.small(pairs(drop));
         Object[] vals = new Object[n - gone];
         for (int j = 0, o = 0; j < n; j++) if ((drop & 1L << j) == 0) vals[o++] = at(j);
         return of(s, vals);
     }
 
-    /** The entries as a fresh flat key/value array, leaving out key skip (-1: none). */
-    private Object[] pairs(int skip) {
+    /** The entries as a fresh flat key/value array, leaving out the keys at the positions set in drop. */
+    private Object[] pairs(long drop) {
         int n = shape.size();
-        Object[] kv = new Object[2 * (skip < 0 ? n : n - 1)];
+        Object[] kv = new Object[2 * (n - Long.bitCount(drop))];
         int j = 0;
         for (int i = 0; i < n; i++) {
-            if (i == skip) continue;
+            if ((drop & 1L << i) != 0) continue;
             kv[j++] = shape.key(i);
             kv[j++] = at(i);
         }

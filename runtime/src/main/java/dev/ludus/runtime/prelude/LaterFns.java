@@ -17,7 +17,6 @@ final class LaterFns {
         static final String[] LIST = {"contains?", "to_number", "pow", "foldr", "int?"};
     }
 
-
     static Object make(String name) {
         return switch (name) {
             case "contains?" -> new Fn("contains?", "Returns true if a set, list or tuple has a member equal to the value.",

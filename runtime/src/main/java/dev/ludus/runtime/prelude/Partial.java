@@ -25,10 +25,7 @@ public final class Partial extends LFn {
      *             caller may reuse the array)
      */
     public static Partial of(LFn f, Object[] args, int holeIndex) {
-        if (holeIndex < 0 || holeIndex >= args.length) {
-            throw new IllegalArgumentException("placeholder index " + holeIndex + " out of range");
-        }
-        return new Partial(f, args.clone(), holeIndex);
+        return ofOwned(f, args.clone(), holeIndex);
     }
 
     /** As {@link #of}, keeping args (compiled code makes a fresh array for each partial). */
