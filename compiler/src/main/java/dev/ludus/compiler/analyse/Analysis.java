@@ -310,6 +310,11 @@ public final class Analysis {
         return optimised && nums.numeric(e, Numbers.doubles(env));
     }
 
+    /** Whether e certainly yields something other than a number (Numbers.nonNumeric). */
+    public boolean nonNumeric(Expr e) {
+        return optimised && Numbers.nonNumeric(e);
+    }
+
     /** Whether a let of b to value, in a method implementing owner's frame, keeps b unboxed. */
     public boolean numericLocal(Binding b, Expr value, Node owner, NumEnv env) {
         return b != null && b.kind == Binding.Kind.LOCAL && !b.cell && b.frame == owner && numeric(value, env);

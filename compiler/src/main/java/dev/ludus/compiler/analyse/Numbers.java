@@ -126,6 +126,18 @@ final class Numbers {
         }
     }
 
+    /**
+     * Whether e certainly yields something other than a number (or panics): a literal of another
+     * kind, a fn, a block ending in such, or an {@code if} whose branches both are such.
+     */
+    static boolean nonNumeric(Expr e) {
+        if (e instanceof If i) return nonNumeric(i.then()) && (i.otherwise() == null || nonNumeric(i.otherwise()));
+        if (e instanceof Block b) return !b.body().isEmpty() && nonNumeric(b.body().get(b.body().size() - 1));
+        return e instanceof Nil || e instanceof Bool || e instanceof Str || e instanceof InterpStr || e instanceof Kw
+                || e instanceof TupleLit || e instanceof ListLit || e instanceof SetLit || e instanceof DictLit
+                || e instanceof FnDef;
+    }
+
     /** A name bound by an {@code x as :number} pattern holds a number (boxed). */
     static boolean typedNumber(Binding b) {
         return b.site instanceof PTyped t && t.type().equals("number") && !b.cell;

@@ -183,6 +183,37 @@ final class CollectionGen implements Opcodes {
         return true;
     }
 
+    /**
+     * A record literal whose values are each a proven number or proven not one, some numbers:
+     * made in the layout that keeps those as doubles, computed unboxed (Rec.ofLayout). False,
+     * emitting nothing, for any other.
+     */
+    private boolean provenLayout(DictLit d, Frame f) {
+        int mask = 0;
+        List<String> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < d.items().size(); i++) {
+            DictPair p = (DictPair) d.items().get(i);
+            keys.add(p.key());
+            if (x.numeric(p.value(), f)) mask |= 1 << i;
+            else if (!m.an.nonNumeric(p.value())) return false;
+        }
+        if (mask == 0) return false;
+        MethodVisitor mv = f.mv;
+        Rt.layout(mv, keys, mask);
+        for (int i = 0; i < d.items().size(); i++) {
+            Expr v = ((DictPair) d.items().get(i)).value();
+            if ((mask & 1 << i) != 0) {
+                mv.visitInsn(ACONST_NULL);
+                x.emitNum(v, f);
+            } else {
+                x.emit(v, f, false);
+                mv.visitInsn(DCONST_0);
+            }
+        }
+        mv.visitMethodInsn(INVOKESTATIC, Rt.REC, "ofLayout", "(" + Rt.SHAPE_D + (Rt.OBJ_D + "D").repeat(keys.size()) + ")L" + Rt.LDICT + ";", false);
+        return true;
+    }
+
     void dict(DictLit d, Frame f) {
         MethodVisitor mv = f.mv;
         if (d.items().isEmpty()) {
@@ -195,6 +226,7 @@ final class CollectionGen implements Opcodes {
             int n = d.items().size();
             List<String> keys = new java.util.ArrayList<>(n);
             for (Node item : d.items()) keys.add(((DictPair) item).key());
+            if (n <= dev.ludus.runtime.collection.Rec.MAX_FIELDS && provenLayout(d, f)) return;
             Rt.shape(mv, keys);
             if (n <= dev.ludus.runtime.collection.Rec.MAX_FIELDS) {
                 for (Node item : d.items()) x.emit(((DictPair) item).value(), f, false);

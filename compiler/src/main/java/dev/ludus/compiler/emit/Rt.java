@@ -53,6 +53,8 @@ final class Rt implements Opcodes {
             "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/String;)" + OBJ_D, false);
     static final Handle SHAPE_BSM = new Handle(H_INVOKESTATIC, BOOTSTRAPS, "shape",
             "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/String;)" + OBJ_D, false);
+    static final Handle LAYOUT_BSM = new Handle(H_INVOKESTATIC, BOOTSTRAPS, "layout",
+            "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/String;I)" + OBJ_D, false);
     static final Handle NUM_BSM = new Handle(H_INVOKESTATIC, BOOTSTRAPS, "number",
             "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/Double;)" + OBJ_D, false);
     static final Handle PRELUDE_BSM = new Handle(H_INVOKESTATIC, BOOTSTRAPS, "prelude",
@@ -124,6 +126,11 @@ final class Rt implements Opcodes {
     /** The interned Shape of a record literal with these keys, in order. */
     static void shape(MethodVisitor mv, java.util.List<String> keys) {
         ldc(mv, new ConstantDynamic("shape", SHAPE_D, SHAPE_BSM, String.join(" ", keys)));
+    }
+
+    /** The layout of that Shape keeping the values at mask's positions as doubles (Shape.layout). */
+    static void layout(MethodVisitor mv, java.util.List<String> keys, int mask) {
+        ldc(mv, new ConstantDynamic("layout", SHAPE_D, LAYOUT_BSM, String.join(" ", keys), mask));
     }
 
     static void number(MethodVisitor mv, double value) {

@@ -144,23 +144,8 @@ class RecordFormsTest {
         assertEquals(Programs.runSource(twin), out);
     }
 
-    @Test
-    void literalsBuildRecordsAndReadsGoThroughTheShapeCache() throws Exception {
-        String src = """
-                fn f (i) -> #{:id i, :kind :x, :balance 3}
-                fn g (i) -> #{:a i, :b 2, :c 3, :d 4, :e 5}
-                fn h {
-                  (#{:kind :x, :balance b}) -> b
-                  (_) -> 0
-                }
-                fn k (acct) -> acct :balance
-                fn credit (acct, x) -> assoc (acct, :balance, x)
-                fn viaKey (acct, key, x) -> assoc (acct, key, x)
-                fn bump (acct) -> update (acct, :balance, inc)
-                let top = f (1)
-                assoc (top, :kind, :y)
-                top :kind
-                """;
+    /** The calls and invokedynamics of a program's classes, as "call Owner.nameDesc" / "indy Owner.bsm nameDesc [args]". */
+    private static List<String> calls(String src) throws Exception {
         Path file = Files.createTempDirectory("ludus-test").resolve("t.ld");
         Files.writeString(file, src);
         List<String> insns = new ArrayList<>();
@@ -178,6 +163,86 @@ class RecordFormsTest {
                 }
             }, 0);
         }
+        return insns;
+    }
+
+    /**
+     * A literal whose values are proven numbers or proven not (keywords, strings, an if or block
+     * ending in them) is made in the layout keeping the numbers unboxed, its values computed in
+     * source order: the same dicts, output and effects as the twin built by assoc onto #{}.
+     */
+    @Test
+    void literalsOfProvenKindsAreMadeInTheirLayoutAndAreTheSameDicts() throws Exception {
+        String src = """
+                fn twice (x as :number) -> { print! ("twice", x); mult (x, 2) }
+                fn make (i as :number) -> #{
+                  :a twice (i),
+                  :b if gt? (i, 2) then { print! ("big", i); :big } else "small",
+                  :c inc (i),
+                  :d 0.5
+                }
+                fn plain (a, b, c, d) -> assoc (assoc (assoc (assoc (#{}, :a, a), :b, b), :c, c), :d, d)
+                let rs = map (make, range (5))
+                let twins = map (fn (r) -> plain (r :a, r :b, r :c, r :d), rs)
+                print! (rs)
+                print! (map (fn (r) -> (r :a, r :b, r :c), rs), keys (first (rs)), values (last (rs)))
+                print! (eq? (rs, twins), count (set (concat (rs, twins))), eq? (map (fn (r) -> show (r), rs), map (fn (r) -> show (r), twins)))
+                print! (map (fn (r) -> match r with {
+                  #{:b :big, :a a} -> ("big", a)
+                  #{:b b, :c 1} -> (b, 1)
+                  _ -> :other
+                }, rs))
+                print! (assoc (first (rs), :a, "x"), update (last (rs), :c, inc), dissoc (first (rs), :b))
+                """;
+        String twin = src.replace("fn make (i as :number) -> #{", "fn make (i as :number) -> plain (twice (i), if gt? (i, 2) then { print! (\"big\", i); :big } else \"small\", inc (i), 0.5)\nfn unused (i) -> #{");
+        assertTrue(!twin.equals(src));
+        String out = Programs.runSource(src);
+        assertEquals("""
+                twice 0
+                twice 1
+                twice 2
+                twice 3
+                big 3
+                twice 4
+                big 4
+                [#{:a 0, :b "small", :c 1, :d 0.5}, #{:a 2, :b "small", :c 2, :d 0.5}, #{:a 4, :b "small", :c 3, :d 0.5}, #{:a 6, :b :big, :c 4, :d 0.5}, #{:a 8, :b :big, :c 5, :d 0.5}]
+                [(0, "small", 1), (2, "small", 2), (4, "small", 3), (6, :big, 4), (8, :big, 5)] [:a, :b, :c, :d] [8, :big, 5, 0.5]
+                true 5 true
+                [("small", 1), :other, :other, ("big", 6), ("big", 8)]
+                #{:a "x", :b "small", :c 1, :d 0.5} #{:a 8, :b :big, :c 6, :d 0.5} #{:a 0, :c 1, :d 0.5}
+                => :ok
+                [exit 0]
+                """, out);
+        String twinOut = Programs.runSource(twin);
+        assertEquals(out, twinOut);
+        String rec = "dev/ludus/runtime/collection/Rec";
+        String shape = "Ldev/ludus/runtime/collection/Shape;";
+        List<String> insns = calls(src);
+        assertTrue(insns.contains("call " + rec + ".ofLayout(" + shape + "Ljava/lang/Object;D".repeat(4) + ")Ldev/ludus/runtime/collection/LDict;"),
+                insns::toString);
+        assertTrue(insns.stream().anyMatch(c -> c.startsWith("call dev/ludus/runtime/bootstrap/Bootstraps.layout(")), insns::toString);
+        assertFalse(insns.stream().anyMatch(c -> c.startsWith("call " + rec + ".of(")), insns::toString);
+        assertFalse(calls(twin.replace("fn unused (i) -> #{", "fn unused (i) -> #{:z i,")).stream().anyMatch(c -> c.contains("ofLayout")));
+    }
+
+    @Test
+    void literalsBuildRecordsAndReadsGoThroughTheShapeCache() throws Exception {
+        String src = """
+                fn f (i) -> #{:id i, :kind :x, :balance 3}
+                fn g (i) -> #{:a i, :b 2, :c 3, :d 4, :e 5}
+                fn h {
+                  (#{:kind :x, :balance b}) -> b
+                  (_) -> 0
+                }
+                fn k (acct) -> acct :balance
+                fn credit (acct, x) -> assoc (acct, :balance, x)
+                fn viaKey (acct, key, x) -> assoc (acct, key, x)
+                fn bump (acct) -> update (acct, :balance, inc)
+                let top = f (1)
+                assoc (top, :kind, :y)
+                top :kind
+                """;
+        List<String> insns = calls(src);
         String rec = "dev/ludus/runtime/collection/Rec";
         String shape = "Ldev/ludus/runtime/collection/Shape;";
         String obj = "Ljava/lang/Object;";

@@ -30,6 +30,14 @@ public final class Bootstraps {
         return Shape.ofNames(names);
     }
 
+    /**
+     * The layout of a dict literal's record shape that keeps the values at {@code mask}'s
+     * positions as doubles: the literal's values there are proven numbers, the others proven not.
+     */
+    public static Object layout(MethodHandles.Lookup lookup, String ignored, Class<?> type, String names, int mask) {
+        return Shape.ofNames(names).layout(mask);
+    }
+
     /** The static argument is a double constant, which the JVM passes boxed. */
     public static Object number(MethodHandles.Lookup lookup, String ignored, Class<?> type, Double value) {
         return value;

@@ -47,6 +47,22 @@ public abstract sealed class Rec extends LDict permits Rec.R1, Rec.R2, Rec.R3, R
         return m == 0 ? R4.make(s.base(), a, b, c, d) : NumRec.of(s, m, a, b, c, d);
     }
 
+    // A dict literal whose values the compiler proved to be numbers (at the layout's mask) or
+    // not: each value's slot as an object (null for a number) and a double (0 for an object),
+    // in source order, so no number is boxed and no value tested.
+    public static LDict ofLayout(Shape layout, Object v0, double d0) {
+        return NumRec.N1.make(layout, v0, d0);
+    }
+    public static LDict ofLayout(Shape layout, Object v0, double d0, Object v1, double d1) {
+        return NumRec.N2.make(layout, v0, v1, d0, d1);
+    }
+    public static LDict ofLayout(Shape layout, Object v0, double d0, Object v1, double d1, Object v2, double d2) {
+        return NumRec.N3.make(layout, v0, v1, v2, d0, d1, d2);
+    }
+    public static LDict ofLayout(Shape layout, Object v0, double d0, Object v1, double d1, Object v2, double d2, Object v3, double d3) {
+        return NumRec.N4.make(layout, v0, v1, v2, v3, d0, d1, d2, d3);
+    }
+
     /** The record of shape s holding vals (one per key, in the shape's order); takes ownership of vals. */
     public static LDict of(Shape s, Object[] vals) {
         if (vals.length != s.size()) throw new IllegalArgumentException(vals.length + " values for " + s);
