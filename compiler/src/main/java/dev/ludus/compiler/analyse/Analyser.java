@@ -68,11 +68,13 @@ public final class Analyser {
         List<FnDef> fns = new ArrayList<>();
         List<Loop> loopNodes = new ArrayList<>();
         List<Node> chains = new ArrayList<>(); // do pipelines and map/filter/fold calls
+        List<Node> eaches = new ArrayList<>(); // each! of a lambda over a range (RangeFolds)
         List<Node> inOrder = inSourceOrder(module.script()); // loops, not lambdas: see LudusCompiler.PARSER
         for (Node n : inOrder) {
             if (n instanceof FnDef fd) fns.add(fd);
             else if (n instanceof Loop l) loopNodes.add(l);
             else if (n instanceof Do || n instanceof Synthetic s && Pipelines.kind(res, s) != null) chains.add(n);
+            else if (n instanceof Synthetic s && RangeFolds.appliesEach(res, s)) eaches.add(n);
         }
 
         NumericEntries entryRule = new NumericEntries(res, walk, Pipelines.stageLambdas(res, chains));
@@ -110,6 +112,7 @@ public final class Analyser {
             if (counted) rangeFolds.add(n);
             else if (p != null) pipelines.put(n, p);
         }
+        if (optimise) rangeFolds.addAll(eaches);
         Map<FnDef, Boolean> pureFns = new IdentityHashMap<>();
         for (FnDef fd : fns) pureFns.put(fd, purity.pure(fd));
 

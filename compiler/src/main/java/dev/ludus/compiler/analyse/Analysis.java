@@ -130,7 +130,7 @@ public final class Analysis {
         return pipelines.get(n);
     }
 
-    /** Whether a fold call counts its range out and calls its lambda's method directly (RangeFolds). */
+    /** Whether a fold or each! call counts its range out and calls its lambda's method directly (RangeFolds). */
     public boolean rangeFold(Node n) {
         return rangeFolds.contains(n);
     }

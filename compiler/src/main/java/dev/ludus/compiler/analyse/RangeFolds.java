@@ -1,18 +1,21 @@
 package dev.ludus.compiler.analyse;
 
+import dev.ludus.compiler.resolve.Binding;
+import dev.ludus.compiler.resolve.NameUse;
 import dev.ludus.compiler.resolve.Resolution;
 import dev.ludus.compiler.syntax.Ast.*;
 import java.util.List;
 
 /**
- * Which {@code fold (fn (acc, x) -> ..., range (...), init)} calls count the range out in a loop
+ * Which {@code fold (fn (acc, x) -> ..., range (...), init)} and {@code each! (fn (x) -> ...,
+ * range (...))} calls count the range out in a loop
  * that calls the lambda's own method directly: no list is made for the range, no element goes
  * through the prelude's generic fold, and the closure, used only by that loop, is one the JIT can
  * keep off the heap. Unlike a fused pipeline (Pipelines) the lambda may do anything: it runs on
  * the same elements, in the same order, with the same accumulator as the prelude's fold would
  * run it, and a range of non-numbers takes the prelude's own range and fold. The fn must be a
- * lambda literal with a clause for exactly two arguments (its direct entry); fold and range the
- * prelude's.
+ * lambda literal with a clause for exactly two arguments (one for each!: its direct entry);
+ * fold, each! and range the prelude's.
  */
 final class RangeFolds {
     private RangeFolds() {}
@@ -22,9 +25,23 @@ final class RangeFolds {
         if (Pipelines.kind(res, s) != Analysis.Stage.Kind.FOLD) return false;
         List<Expr> args = Numbers.args(s);
         if (!(args.get(0) instanceof FnDef fd) || !fd.isLambda() || Pipelines.rangeArgs(res, args.get(1)) == null) return false;
+        return hasClauseFor(fd, 2);
+    }
+
+    /** Whether call s is the prelude's each! of a lambda over a range, to run as such a loop. */
+    static boolean appliesEach(Resolution res, Synthetic s) {
+        if (!(s.root() instanceof Word w) || s.terms().size() != 1 || !(s.terms().get(0) instanceof Args a)) return false;
+        NameUse u = res.uses.get(w);
+        if (u == null || u.binding().kind != Binding.Kind.PRELUDE || !u.binding().name.equals("each!")) return false;
+        List<Expr> args = a.args();
+        return args.size() == 2 && args.get(0) instanceof FnDef fd && fd.isLambda() && hasClauseFor(fd, 1)
+                && Pipelines.rangeArgs(res, args.get(1)) != null;
+    }
+
+    private static boolean hasClauseFor(FnDef fd, int n) {
         for (Clause c : fd.clauses()) {
             PTuple p = (PTuple) c.pattern();
-            if (!Clauses.hasSplat(p) && p.items().size() == 2) return true;
+            if (!Clauses.hasSplat(p) && p.items().size() == n) return true;
         }
         return false;
     }

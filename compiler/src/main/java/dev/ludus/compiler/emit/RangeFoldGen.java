@@ -8,11 +8,12 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * {@code fold (fn (acc, x) -> ..., range (...), init)} as a counted loop (analyse.RangeFolds):
- * the arguments are evaluated as the call evaluates them (the closure, range's arguments, then
- * init); when the range's bounds are numbers the loop calls the lambda's direct method with each
- * number (boxed as a list element would be), else the prelude's range and fold run as usual
- * (range's panic included, before init is evaluated, as in the call).
+ * {@code fold (fn (acc, x) -> ..., range (...), init)} and {@code each! (fn (x) -> ..., range
+ * (...))} as counted loops (analyse.RangeFolds): the arguments are evaluated as the call
+ * evaluates them (the closure, range's arguments, then fold's init); when the range's bounds are
+ * numbers the loop calls the lambda's direct method with each number (boxed as a list element
+ * would be), else the prelude's range and fold (or each!) run as usual (range's panic included,
+ * before init is evaluated, as in the call).
  */
 final class RangeFoldGen implements Opcodes {
     private static final String PIPES = "dev/ludus/runtime/prelude/Pipes";
@@ -67,6 +68,10 @@ final class RangeFoldGen implements Opcodes {
         mv.visitInsn(ACONST_NULL);
         mv.visitVarInsn(ASTORE, list);
         mv.visitLabel(listed);
+        if (args.size() == 2) {
+            each(lambda, fn, list, fusable, start, end, f);
+            return;
+        }
         x.emit(args.get(2), f, false);
         int acc = f.newSlot();
         mv.visitVarInsn(ASTORE, acc);
@@ -95,5 +100,31 @@ final class RangeFoldGen implements Opcodes {
         range.next(mv);
         mv.visitLabel(done);
         mv.visitVarInsn(ALOAD, acc);
+    }
+
+    /** each!'s loop, once the closure is in slot fn and the range counted (fusable) or listed (list). */
+    private void each(FnDef lambda, int fn, int list, int fusable, int start, int end, Frame f) {
+        MethodVisitor mv = f.mv;
+        Label loop = new Label(), done = new Label();
+        mv.visitVarInsn(ILOAD, fusable);
+        mv.visitJumpInsn(IFNE, loop);
+        mv.visitVarInsn(ALOAD, fn);
+        mv.visitVarInsn(ALOAD, list);
+        mv.visitMethodInsn(INVOKESTATIC, "dev/ludus/runtime/prelude/Colls", "each", "(" + Rt.OBJ_D.repeat(2) + ")" + Rt.OBJ_D, false);
+        mv.visitInsn(POP);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(loop);
+        RangeLoop range = new RangeLoop(mv, f, start, end, done);
+        FnCode code = m.code(lambda);
+        mv.visitVarInsn(ALOAD, fn);
+        mv.visitTypeInsn(CHECKCAST, Rt.CLOSURE);
+        mv.visitVarInsn(DLOAD, range.i);
+        mv.visitMethodInsn(INVOKESTATIC, "dev/ludus/runtime/value/Boxes", "of", "(D)Ljava/lang/Double;", false);
+        mv.visitMethodInsn(INVOKESTATIC, code.owner(), code.directName(1), FnCode.directDesc(1), false);
+        mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "settle", "(" + Rt.OBJ_D + ")" + Rt.OBJ_D, false);
+        mv.visitInsn(POP);
+        range.next(mv);
+        mv.visitLabel(done);
+        Rt.nil(mv);
     }
 }

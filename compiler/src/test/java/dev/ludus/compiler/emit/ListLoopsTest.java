@@ -218,4 +218,48 @@ class ListLoopsTest {
         String init = folds("fn f (n) -> fold (fn (acc, x) -> add (acc, x), range (n), :nope)\nprint! (f (3))\n");
         assertTrue(init.contains("No match found for (:nope, 0) in function add"), init);
     }
+
+    /** each! over a range, against the twin whose each! and range are local names the analysis leaves alone. */
+    private static String eaches(String body) {
+        return same("let (eAch!, rAnge) = (each!, range)\n" + body, "let (each!, range) = (each!, range)\n" + body);
+    }
+
+    @Test void eachOverRangeCallsTheLambdaInACountedLoop() throws Exception {
+        String src = "fn total (n) -> {\n  ref t = 0\n  each! (fn (i) -> update! (t, add (_, i)), range (n))\n  unbox (t)\n}\nprint! (total (5))\n";
+        List<String> ops = entry(code(src), "total", 1);
+        assertTrue(ops.contains("Pipes.rangeFusable"), ops.toString());
+        assertTrue(ops.stream().anyMatch(c -> c.matches(".*\\.fn\\$\\d+\\$\\$1")), ops.toString());
+        assertFalse(ops.contains("Colls.each") && !ops.contains("Pipes.range"), ops.toString());
+        assertFalse(entry(code("let (each!, range) = (each!, range)\n" + src), "total", 1).contains("Pipes.rangeFusable"));
+        assertEquals("10\n=> :ok\n[stderr]\n[exit 0]\n", eaches(src));
+    }
+
+    @Test void eachOverRangeKeepsOrderValuesAndPanics() {
+        eaches("""
+                each! (fn (x) -> print! (:x, x), range (2, 5))
+                each! (fn (x) -> print! (:x, x), range (2.5, 4.2))
+                each! (fn (x) -> print! (:never), range (5, 2))
+                print! (each! (fn (x) -> x, range (3)))
+                let r = each! (fn (x) -> { print! (:step, x); add (x, 1) }, { print! (:f); range ({ print! (:n); 3 }) })
+                print! (r)
+                fn last (n) -> each! (fn (x) -> print! (:tail, x), range (n))
+                print! (last (2))
+                """);
+        String lambda = eaches("""
+                fn bad (k) -> each! (fn (x) -> if eq? (x, k)
+                    then div (x, :zero)
+                    else print! (x),
+                  range (10))
+                bad (20)
+                bad (2)
+                """);
+        assertTrue(lambda.contains("No match found for (2, :zero) in function div"), lambda);
+        assertTrue(lambda.contains("at bad (test.ld:5)"), lambda);
+        String range = eaches("each! (fn (x) -> print! (x), range (:a))\n");
+        assertTrue(range.contains("in function range"), range);
+        String arity = eaches("each! (fn (0) -> print! (:zero), range (3))\n");
+        assertTrue(arity.contains("No match found for (1) in function :anon"), arity);
+        String notFn = eaches("each! (:nope, range (3))\n");
+        assertTrue(notFn.contains("each!"), notFn);
+    }
 }
