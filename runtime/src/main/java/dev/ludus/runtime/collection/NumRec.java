@@ -27,6 +27,40 @@ public abstract sealed class NumRec extends Rec permits NumRec.N1, NumRec.N2, Nu
         return v instanceof Double x ? r.withNumber(i, x) : r.with(i, v);
     }
 
+    /** The object field of key i (null where the layout keeps a number). */
+    abstract Object obj(int i);
+
+    /** The double field of key i (0 where the layout keeps an object). */
+    abstract double num(int i);
+
+    /**
+     * This record without the keys at drop's positions, some left, in s (their base shape): the
+     * numbers left stay unboxed (a {@code ...rest} pattern's record, as Rec.without makes it).
+     */
+    final LDict without(long drop, Shape s) {
+        long left = ~drop & ((1L << size()) - 1);
+        int k = Long.bitCount(left), m = 0;
+        for (int j = 0; j < k; j++) if (shape.isNumber(nth(left, j))) m |= 1 << j;
+        if (m == 0) {
+            Object[] vals = new Object[k];
+            for (int j = 0; j < k; j++) vals[j] = obj(nth(left, j));
+            return Rec.of(s, vals);
+        }
+        Shape l = s.layout(m);
+        int a = nth(left, 0);
+        if (k == 1) return Rec.ofLayout(l, obj(a), num(a));
+        int b = nth(left, 1);
+        if (k == 2) return Rec.ofLayout(l, obj(a), num(a), obj(b), num(b));
+        int c = nth(left, 2);
+        return Rec.ofLayout(l, obj(a), num(a), obj(b), num(b), obj(c), num(c)); // a NumRec has at most 4 keys
+    }
+
+    /** The position of the j-th set bit of bits (from 0). */
+    private static int nth(long bits, int j) {
+        for (; j > 0; j--) bits &= bits - 1;
+        return Long.numberOfTrailingZeros(bits);
+    }
+
     /** A copy with key i (kept as an object) replaced by v. */
     abstract Rec withObject(int i, Object v);
 
@@ -78,6 +112,18 @@ public abstract sealed class NumRec extends Rec permits NumRec.N1, NumRec.N2, Nu
                 default -> throw out(i, shape);
             };
         }
+        @Override Object obj(int i) {
+            return switch (i) {
+                case 0 -> v0;
+                default -> throw out(i, shape);
+            };
+        }
+        @Override double num(int i) {
+            return switch (i) {
+                case 0 -> d0;
+                default -> throw out(i, shape);
+            };
+        }
         @Override Rec withObject(int i, Object v) {
             return switch (i) {
                 case 0 -> new N1(shape, v, d0);
@@ -106,6 +152,20 @@ public abstract sealed class NumRec extends Rec permits NumRec.N1, NumRec.N2, Nu
             return switch (i) {
                 case 0 -> shape.isNumber(0) ? (Object) d0 : v0;
                 case 1 -> shape.isNumber(1) ? (Object) d1 : v1;
+                default -> throw out(i, shape);
+            };
+        }
+        @Override Object obj(int i) {
+            return switch (i) {
+                case 0 -> v0;
+                case 1 -> v1;
+                default -> throw out(i, shape);
+            };
+        }
+        @Override double num(int i) {
+            return switch (i) {
+                case 0 -> d0;
+                case 1 -> d1;
                 default -> throw out(i, shape);
             };
         }
@@ -143,6 +203,22 @@ public abstract sealed class NumRec extends Rec permits NumRec.N1, NumRec.N2, Nu
                 default -> throw out(i, shape);
             };
         }
+        @Override Object obj(int i) {
+            return switch (i) {
+                case 0 -> v0;
+                case 1 -> v1;
+                case 2 -> v2;
+                default -> throw out(i, shape);
+            };
+        }
+        @Override double num(int i) {
+            return switch (i) {
+                case 0 -> d0;
+                case 1 -> d1;
+                case 2 -> d2;
+                default -> throw out(i, shape);
+            };
+        }
         @Override Rec withObject(int i, Object v) {
             return switch (i) {
                 case 0 -> new N3(shape, v, v1, v2, d0, d1, d2);
@@ -177,6 +253,24 @@ public abstract sealed class NumRec extends Rec permits NumRec.N1, NumRec.N2, Nu
                 case 1 -> shape.isNumber(1) ? (Object) d1 : v1;
                 case 2 -> shape.isNumber(2) ? (Object) d2 : v2;
                 case 3 -> shape.isNumber(3) ? (Object) d3 : v3;
+                default -> throw out(i, shape);
+            };
+        }
+        @Override Object obj(int i) {
+            return switch (i) {
+                case 0 -> v0;
+                case 1 -> v1;
+                case 2 -> v2;
+                case 3 -> v3;
+                default -> throw out(i, shape);
+            };
+        }
+        @Override double num(int i) {
+            return switch (i) {
+                case 0 -> d0;
+                case 1 -> d1;
+                case 2 -> d2;
+                case 3 -> d3;
                 default -> throw out(i, shape);
             };
         }

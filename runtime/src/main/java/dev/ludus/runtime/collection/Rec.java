@@ -149,6 +149,7 @@ public abstract sealed class Rec extends LDict permits Rec.R1, Rec.R2, Rec.R3, R
         Shape s = shape.base();
         for (int i = n - 1; i >= 0 && s != null; i--) if ((drop & 1L << i) != 0) s = s.without(i);
         if (s == null) return MapDict.small(pairs(drop));
+        if (this instanceof NumRec r) return r.without(drop, s);
         Object[] vals = new Object[n - gone];
         for (int j = 0, o = 0; j < n; j++) if ((drop & 1L << j) == 0) vals[o++] = at(j);
         return of(s, vals);

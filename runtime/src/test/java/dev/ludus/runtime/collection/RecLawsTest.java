@@ -132,7 +132,7 @@ class RecLawsTest {
      */
     @Test void numberLayoutsAreTheSameValueAsBoxedRecordsAndDicts() {
         Random rnd = new Random(1618);
-        int numRecs = 0, layoutChanges = 0;
+        int numRecs = 0, layoutChanges = 0, withouts = 0;
         for (int round = 0; round < 3000; round++) {
             int n = 1 + rnd.nextInt(Rec.MAX_FIELDS);
             List<Keyword> pool = new ArrayList<>(List.of(POOL));
@@ -165,6 +165,15 @@ class RecLawsTest {
                     packed = packed.dissoc(k);
                     boxed = boxed.dissoc(k);
                     dict = dict.dissoc(k);
+                } else if (rnd.nextInt(5) == 0 && packed instanceof Rec pr && boxed instanceof Rec br) {
+                    // a ...rest pattern's record: several keys at once (NumRec keeps the numbers left unboxed)
+                    List<Keyword> some = new ArrayList<>();
+                    for (Keyword x : POOL) if (rnd.nextInt(3) == 0) some.add(x);
+                    Keyword[] drop = some.toArray(new Keyword[0]);
+                    packed = pr.without(drop);
+                    boxed = br.without(drop);
+                    for (Keyword x : drop) dict = dict.dissoc(x);
+                    withouts++;
                 } else {
                     Object v = rnd.nextBoolean() ? (Object) number(rnd) : value(rnd, 1);
                     Shape before = packed instanceof Rec r ? r.shape : null;
@@ -182,7 +191,8 @@ class RecLawsTest {
                 assertSameValue(dict, packed, at);
             }
         }
-        assertTrue(numRecs > 1000 && layoutChanges > 100, numRecs + " records with numbers, " + layoutChanges + " layout changes");
+        assertTrue(numRecs > 1000 && layoutChanges > 100 && withouts > 1000,
+                numRecs + " records with numbers, " + layoutChanges + " layout changes, " + withouts + " removals of several keys");
     }
 
     static double number(Random rnd) {
