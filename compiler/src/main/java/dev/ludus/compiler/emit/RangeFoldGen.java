@@ -68,63 +68,44 @@ final class RangeFoldGen implements Opcodes {
         mv.visitInsn(ACONST_NULL);
         mv.visitVarInsn(ASTORE, list);
         mv.visitLabel(listed);
-        if (args.size() == 2) {
-            each(lambda, fn, list, fusable, start, end, f);
-            return;
+        int acc = -1; // fold's accumulator slot; each! has none
+        if (args.size() == 3) {
+            x.emit(args.get(2), f, false);
+            acc = f.newSlot();
+            mv.visitVarInsn(ASTORE, acc);
         }
-        x.emit(args.get(2), f, false);
-        int acc = f.newSlot();
-        mv.visitVarInsn(ASTORE, acc);
-        // (no line of its own: the call is at the line its last argument left, as fold's call is)
+        // (no line of its own: the call is at the line its last argument left, as the call is)
         Label loop = new Label(), done = new Label();
         mv.visitVarInsn(ILOAD, fusable);
         mv.visitJumpInsn(IFNE, loop);
         mv.visitVarInsn(ALOAD, fn);
         mv.visitVarInsn(ALOAD, list);
-        mv.visitVarInsn(ALOAD, acc);
-        mv.visitMethodInsn(INVOKESTATIC, "dev/ludus/runtime/prelude/Colls", "fold", "(" + Rt.OBJ_D.repeat(3) + ")" + Rt.OBJ_D, false);
-        mv.visitVarInsn(ASTORE, acc);
+        if (acc >= 0) {
+            mv.visitVarInsn(ALOAD, acc);
+            mv.visitMethodInsn(INVOKESTATIC, "dev/ludus/runtime/prelude/Colls", "fold", "(" + Rt.OBJ_D.repeat(3) + ")" + Rt.OBJ_D, false);
+            mv.visitVarInsn(ASTORE, acc);
+        } else {
+            mv.visitMethodInsn(INVOKESTATIC, "dev/ludus/runtime/prelude/Colls", "each", "(" + Rt.OBJ_D.repeat(2) + ")" + Rt.OBJ_D, false);
+            mv.visitInsn(POP);
+        }
         mv.visitJumpInsn(GOTO, done);
         mv.visitLabel(loop);
         RangeLoop range = new RangeLoop(mv, f, start, end, done);
         FnCode code = m.code(lambda);
+        int n = acc >= 0 ? 2 : 1;
         mv.visitVarInsn(ALOAD, fn);
         mv.visitTypeInsn(CHECKCAST, Rt.CLOSURE);
-        mv.visitVarInsn(ALOAD, acc);
+        if (acc >= 0) mv.visitVarInsn(ALOAD, acc);
         mv.visitVarInsn(DLOAD, range.i);
         // the element as the list would hold it (Boxes.of: a shared box for a small integer)
         mv.visitMethodInsn(INVOKESTATIC, "dev/ludus/runtime/value/Boxes", "of", "(D)Ljava/lang/Double;", false);
-        mv.visitMethodInsn(INVOKESTATIC, code.owner(), code.directName(2), FnCode.directDesc(2), false);
+        mv.visitMethodInsn(INVOKESTATIC, code.owner(), code.directName(n), FnCode.directDesc(n), false);
         mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "settle", "(" + Rt.OBJ_D + ")" + Rt.OBJ_D, false);
-        mv.visitVarInsn(ASTORE, acc);
+        if (acc >= 0) mv.visitVarInsn(ASTORE, acc);
+        else mv.visitInsn(POP);
         range.next(mv);
         mv.visitLabel(done);
-        mv.visitVarInsn(ALOAD, acc);
-    }
-
-    /** each!'s loop, once the closure is in slot fn and the range counted (fusable) or listed (list). */
-    private void each(FnDef lambda, int fn, int list, int fusable, int start, int end, Frame f) {
-        MethodVisitor mv = f.mv;
-        Label loop = new Label(), done = new Label();
-        mv.visitVarInsn(ILOAD, fusable);
-        mv.visitJumpInsn(IFNE, loop);
-        mv.visitVarInsn(ALOAD, fn);
-        mv.visitVarInsn(ALOAD, list);
-        mv.visitMethodInsn(INVOKESTATIC, "dev/ludus/runtime/prelude/Colls", "each", "(" + Rt.OBJ_D.repeat(2) + ")" + Rt.OBJ_D, false);
-        mv.visitInsn(POP);
-        mv.visitJumpInsn(GOTO, done);
-        mv.visitLabel(loop);
-        RangeLoop range = new RangeLoop(mv, f, start, end, done);
-        FnCode code = m.code(lambda);
-        mv.visitVarInsn(ALOAD, fn);
-        mv.visitTypeInsn(CHECKCAST, Rt.CLOSURE);
-        mv.visitVarInsn(DLOAD, range.i);
-        mv.visitMethodInsn(INVOKESTATIC, "dev/ludus/runtime/value/Boxes", "of", "(D)Ljava/lang/Double;", false);
-        mv.visitMethodInsn(INVOKESTATIC, code.owner(), code.directName(1), FnCode.directDesc(1), false);
-        mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "settle", "(" + Rt.OBJ_D + ")" + Rt.OBJ_D, false);
-        mv.visitInsn(POP);
-        range.next(mv);
-        mv.visitLabel(done);
-        Rt.nil(mv);
+        if (acc >= 0) mv.visitVarInsn(ALOAD, acc);
+        else Rt.nil(mv);
     }
 }
