@@ -113,6 +113,10 @@ public final class Analyser {
             else if (p != null) pipelines.put(n, p);
         }
         if (optimise) rangeFolds.addAll(eaches);
+        Set<Node> fused = Collections.newSetFromMap(new IdentityHashMap<>());
+        fused.addAll(rangeFolds);
+        fused.addAll(pipelines.keySet());
+        DictFolds.Found dictFolds = optimise ? DictFolds.find(res, chains, fused, uses) : new DictFolds.Found(Set.of(), Set.of());
         Map<FnDef, Boolean> pureFns = new IdentityHashMap<>();
         for (FnDef fd : fns) pureFns.put(fd, purity.pure(fd));
 
@@ -187,7 +191,7 @@ public final class Analyser {
                 Collections.unmodifiableMap(loops), nums, new IntLoops(res, nums), accs, returns, declarations,
                 Collections.unmodifiableMap(vecPlans), Collections.unmodifiableMap(vecLoops),
                 Collections.unmodifiableMap(pipelines), Collections.unmodifiableMap(pureFns),
-                Collections.unmodifiableMap(cursors), Collections.unmodifiableSet(rangeFolds), optimise);
+                Collections.unmodifiableMap(cursors), Collections.unmodifiableSet(rangeFolds), dictFolds, optimise);
     }
 
     /** Every node of the tree, parents before children, children left to right (iterative: deep trees do not recurse). */

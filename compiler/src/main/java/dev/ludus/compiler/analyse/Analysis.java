@@ -59,6 +59,7 @@ public final class Analysis {
     private final Map<FnDef, Boolean> pure;
     private final Map<FnDef, Integer> listCursors;
     private final Set<Node> rangeFolds;
+    private final DictFolds.Found dictFolds;
     /**
      * False: the emitter's generic paths only (Analyser.analyse(Program, boolean)); the facts
      * asked for lazily (numeric expressions and locals, loop positions, typed self-loop copies)
@@ -95,8 +96,9 @@ public final class Analysis {
              ListAccumulators accumulators, NumReturns returns, Declarations declarations,
              Map<FnDef, VecBodies.Plan> vecPlans, Map<Loop, VecLoops.Plan> vecLoops,
              Map<Node, Pipeline> pipelines, Map<FnDef, Boolean> pure, Map<FnDef, Integer> listCursors,
-             Set<Node> rangeFolds, boolean optimised) {
+             Set<Node> rangeFolds, DictFolds.Found dictFolds, boolean optimised) {
         this.optimised = optimised;
+        this.dictFolds = dictFolds;
         this.listCursors = listCursors;
         this.rangeFolds = rangeFolds;
         this.res = res;
@@ -133,6 +135,16 @@ public final class Analysis {
     /** Whether a fold or each! call counts its range out and calls its lambda's method directly (RangeFolds). */
     public boolean rangeFold(Node n) {
         return rangeFolds.contains(n);
+    }
+
+    /** Whether the call with this callee word is a fold building a dict in place (DictFolds). */
+    public boolean dictFold(Word callee) {
+        return dictFolds.folds().contains(callee);
+    }
+
+    /** Whether the call with this callee word is an update or assoc of such a fold's accumulator (DictFolds). */
+    public boolean accumulatorUpdate(Word callee) {
+        return dictFolds.calls().contains(callee);
     }
 
     /** Whether fd is pure: no effects but its result or panic (Purity). */

@@ -168,6 +168,14 @@ final class CallGen implements Opcodes {
         }
         if (tc && b == f.fnBinding && f.selfTarget != null && selfJump(args, f)) return;
         if (b.kind == Binding.Kind.PRELUDE) {
+            boolean dictFold = m.an.dictFold(w);
+            if (dictFold || m.an.accumulatorUpdate(w)) {
+                // a fold building a dict in place, or an update/assoc of its accumulator (analyse.DictFolds)
+                for (Expr a : args) x.emit(a, f, false);
+                String op = dictFold ? "dictFold" : b.name.equals("update") ? "accUpdate" : "accAssoc";
+                mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, op, Rt.objDesc(3), false);
+                return;
+            }
             if (b.name.equals("join") && JoinGen.applies(args)) {
                 JoinGen.emit(x, args, f);
                 return;

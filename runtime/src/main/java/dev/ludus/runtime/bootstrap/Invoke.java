@@ -5,6 +5,7 @@ import dev.ludus.runtime.Panics;
 import dev.ludus.runtime.TailCall;
 import dev.ludus.runtime.Values;
 import dev.ludus.runtime.diag.PanicHints;
+import dev.ludus.runtime.collection.DictAccumulator;
 import dev.ludus.runtime.collection.LDict;
 import dev.ludus.runtime.collection.LList;
 import dev.ludus.runtime.collection.LSet;
@@ -163,6 +164,40 @@ public final class Invoke {
     /** A read of an accumulator: the list so far (the builder copies before it adds again). */
     public static Object snapshot(Object acc) {
         return acc instanceof LList.Builder b ? b.build() : acc;
+    }
+
+    // ---- dict accumulators of folds (the compiler's DictFolds)
+
+    /**
+     * {@code fold (f, xs, init)} whose lambda only updates its accumulator: with a dict for init
+     * and a list for xs, the dict is built in place (DictAccumulator) and handed back as a dict;
+     * anything else is the prelude's fold (its panic included).
+     */
+    public static Object dictFold(Object f, Object xs, Object init) {
+        if (!(f instanceof dev.ludus.runtime.value.LFn fn) || !(xs instanceof LList l) || !(init instanceof LDict d)) {
+            return dev.ludus.runtime.prelude.Colls.fold(f, xs, init);
+        }
+        Object acc = new DictAccumulator(d);
+        for (Object x : l) acc = fn.call2(acc, x);
+        return acc instanceof DictAccumulator a ? a.toDict() : acc;
+    }
+
+    /** {@code update (acc, k, f)} in such a fold's lambda: in place on an accumulator, else the prelude's. */
+    public static Object accUpdate(Object acc, Object k, Object f) {
+        if (acc instanceof DictAccumulator a) {
+            if (k instanceof Keyword kw && f instanceof dev.ludus.runtime.value.LFn fn) return a.update(kw, fn);
+            return dev.ludus.runtime.prelude.Colls.update(a.toDict(), k, f); // its panic, showing the dict
+        }
+        return dev.ludus.runtime.prelude.Colls.update(acc, k, f);
+    }
+
+    /** {@code assoc (acc, k, v)} in such a fold's lambda: in place on an accumulator, else the prelude's. */
+    public static Object accAssoc(Object acc, Object k, Object v) {
+        if (acc instanceof DictAccumulator a) {
+            if (k instanceof Keyword kw) return a.assoc(kw, v);
+            return dev.ludus.runtime.prelude.Colls.assoc(a.toDict(), k, v);
+        }
+        return dev.ludus.runtime.prelude.Colls.assoc(acc, k, v);
     }
 
     // ---- collection literals with splats

@@ -1,0 +1,93 @@
+package dev.ludus.compiler.emit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Folds that build a dict in place (analyse.DictFolds, Invoke.dictFold): each program prints,
+ * returns and panics exactly as its twin, whose fold is a local name the analysis leaves alone,
+ * and the dict given as init is never changed.
+ */
+class DictFoldsTest {
+    private static final String HEADER = "let fOld = fold\nfn bump { (nil) -> 1; (n) -> inc (n) }\n";
+    private static final String SHADOW = "let fold = fold\nfn bump { (nil) -> 1; (n) -> inc (n) }\n";
+
+    /** Runs the program and its twin (stdout, stderr, exit), checks they agree, returns the output. */
+    private static String same(String body) {
+        String a = Programs.runSource(HEADER + body, true);
+        String b = Programs.runSource(SHADOW + body, true);
+        assertEquals(b, a, "differs from its twin:\n" + body);
+        return a;
+    }
+
+    /** The runtime calls the program's code makes (Owner.name). */
+    private static List<String> calls(String source) throws Exception {
+        List<String> out = new ArrayList<>();
+        Programs.eachMethod(source, method -> new MethodVisitor(Opcodes.ASM9) {
+            @Override public void visitMethodInsn(int op, String owner, String name, String desc, boolean itf) {
+                out.add(owner.substring(owner.lastIndexOf('/') + 1) + "." + name);
+            }
+        });
+        return out;
+    }
+
+    @Test void foldsThatOnlyUpdateTheirDictBuildItInPlace() throws Exception {
+        String body = """
+                let ws = [:a, :b, :a, :c, :b, :a, :d]
+                let start = #{:z 0, :a 10}
+                print! (fold (fn (counts, w) -> update (counts, w, bump), ws, #{}))
+                print! (fold (fn (counts, w) -> update (counts, w, bump), ws, start), start)
+                print! (fold (fn (d, w) -> assoc (d, w, :seen), ws, start), start)
+                print! (fold (fn (d, w) -> if eq? (w, :b) then d else update (d, w, bump), ws, #{}))
+                print! (fold (fn (d, w) -> when { eq? (w, :a) -> assoc (d, :first, w); eq? (w, :c) -> #{:reset true}; else -> update (d, w, bump) }, ws, #{}))
+                print! (fold (fn (d, w) -> { print! (:at, w); update (d, w, bump) }, [:x, :y], #{}))
+                print! (fold (fn (d, _) -> d, ws, #{:k 1}), fold (fn (d, w) -> update (d, w, inc), [], #{}))
+                let xs = range (40)
+                let big = fold (fn (d, i) -> assoc (d, at ([:k0, :k1, :k2, :k3, :k4, :k5, :k6, :k7, :k8, :k9, :k10, :k11], mod (i, 12)), i), xs, #{})
+                print! (big, count (big), keys (big))
+                print! (eq? (big, fold (fn (d, i) -> assoc (d, i, 1), [], big)))
+                """;
+        String out = same(body);
+        assertTrue(out.startsWith("#{:a 3, :b 2, :c 1, :d 1}\n#{:z 0, :a 13, :b 2, :c 1, :d 1} #{:z 0, :a 10}\n"), out);
+        List<String> code = calls(HEADER + body);
+        assertTrue(code.contains("Invoke.dictFold") && code.contains("Invoke.accUpdate") && code.contains("Invoke.accAssoc"), code.toString());
+        assertFalse(calls(SHADOW + body).contains("Invoke.dictFold"));
+    }
+
+    @Test void anyOtherUseOfTheDictLeavesTheFoldAlone() throws Exception {
+        String[] folds = {
+                "fold (fn (d, w) -> update (d, w, fn (n) -> count (keys (d))), ws, #{})",  // captured by a closure
+                "fold (fn (d, w) -> if empty? (d) then assoc (d, w, 1) else d, ws, #{})",  // read in a test
+                "fold (fn (d, w) -> assoc (d, w, count (d)), ws, #{})",                     // read in a value
+                "fold (fn (d, w) -> { print! (d); assoc (d, w, 1) }, ws, #{})",             // shown
+                "fold (fn (d, w) -> assoc (assoc (d, w, 1), :n, 2), ws, #{})",             // not the tail call's own dict
+                "fold (fn (d, (w)) -> assoc (d, w, 1), [(:a), (:b)], #{})",                 // a pattern that can fail
+                "fold (fn (d, w) -> [d, w], ws, #{})",
+        };
+        for (String fold : folds) {
+            String body = "let ws = [:a, :b, :a]\nprint! (" + fold + ")\n";
+            same(body);
+            assertFalse(calls(HEADER + body).contains("Invoke.dictFold"), fold);
+        }
+    }
+
+    @Test void panicsAreThePreludesShowingDictsNotAccumulators() {
+        String notADict = same("print! (fold (fn (d, w) -> assoc (d, w, 1), [:a], :nope))\n");
+        assertTrue(notADict.contains("No match found for (:nope, :a, 1) in function assoc"), notADict);
+        String notAList = same("print! (fold (fn (d, w) -> assoc (d, w, 1), :nope, #{:a 1}))\n");
+        assertTrue(notAList.contains("in function fold"), notAList);
+        String badKey = same("print! (fold (fn (d, w) -> assoc (d, w, 1), [:a, \"b\"], #{:z 1}))\n");
+        assertTrue(badKey.contains("No match found for (#{:z 1, :a 1}, \"b\", 1) in function assoc"), badKey);
+        String badFn = same("print! (fold (fn (d, w) -> update (d, w, :inc), [:a], #{}))\n");
+        assertTrue(badFn.contains("in function update"), badFn);
+        String inside = same("fn f (ws) -> fold (fn (d, w) -> update (d, w, fn (n) -> div (1, 0)), ws, #{})\nprint! (f ([:a]))\n");
+        assertTrue(inside.contains("at f (test.ld:3)"), inside);
+    }
+}
