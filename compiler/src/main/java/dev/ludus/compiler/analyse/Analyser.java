@@ -113,10 +113,8 @@ public final class Analyser {
             else if (p != null) pipelines.put(n, p);
         }
         if (optimise) rangeFolds.addAll(eaches);
-        Set<Node> fused = Collections.newSetFromMap(new IdentityHashMap<>());
-        fused.addAll(rangeFolds);
-        fused.addAll(pipelines.keySet());
-        DictFolds.Found dictFolds = optimise ? DictFolds.find(res, chains, fused, uses) : new DictFolds.Found(Set.of(), Set.of());
+        // (a fold over range counted out, RangeFolds, may build its dict in place too)
+        DictFolds.Found dictFolds = optimise ? DictFolds.find(res, chains, pipelines.keySet(), uses) : new DictFolds.Found(Set.of(), Set.of());
         Map<FnDef, Boolean> pureFns = new IdentityHashMap<>();
         for (FnDef fd : fns) pureFns.put(fd, purity.pure(fd));
 

@@ -25,7 +25,8 @@ import java.util.Set;
  *   <li>as a tail form itself (the dict passed on unchanged).</li>
  * </ul>
  * Any other use (in a test, a let, an argument, the key or value of those calls) leaves the fold
- * as it is. The fold must be the prelude's, not part of a fused pipeline.
+ * as it is. The fold must be the prelude's, not part of a fused pipeline (a fold over a range
+ * counted out by RangeFolds may be one).
  */
 final class DictFolds {
     private DictFolds() {}

@@ -76,13 +76,16 @@ final class RangeFoldGen implements Opcodes {
         }
         // (no line of its own: the call is at the line its last argument left, as the call is)
         Label loop = new Label(), done = new Label();
+        // a fold that only updates its dict (analyse.DictFolds) builds it in place
+        boolean inPlace = acc >= 0 && m.an.dictFold((Word) s.root());
         mv.visitVarInsn(ILOAD, fusable);
         mv.visitJumpInsn(IFNE, loop);
         mv.visitVarInsn(ALOAD, fn);
         mv.visitVarInsn(ALOAD, list);
         if (acc >= 0) {
             mv.visitVarInsn(ALOAD, acc);
-            mv.visitMethodInsn(INVOKESTATIC, "dev/ludus/runtime/prelude/Colls", "fold", "(" + Rt.OBJ_D.repeat(3) + ")" + Rt.OBJ_D, false);
+            if (inPlace) mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "dictFold", Rt.objDesc(3), false);
+            else mv.visitMethodInsn(INVOKESTATIC, "dev/ludus/runtime/prelude/Colls", "fold", "(" + Rt.OBJ_D.repeat(3) + ")" + Rt.OBJ_D, false);
             mv.visitVarInsn(ASTORE, acc);
         } else {
             mv.visitMethodInsn(INVOKESTATIC, "dev/ludus/runtime/prelude/Colls", "each", "(" + Rt.OBJ_D.repeat(2) + ")" + Rt.OBJ_D, false);
@@ -90,7 +93,13 @@ final class RangeFoldGen implements Opcodes {
         }
         mv.visitJumpInsn(GOTO, done);
         mv.visitLabel(loop);
-        RangeLoop range = new RangeLoop(mv, f, start, end, done);
+        Label exit = inPlace ? new Label() : done;
+        if (inPlace) {
+            mv.visitVarInsn(ALOAD, acc);
+            mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "dictAccumulator", "(" + Rt.OBJ_D + ")" + Rt.OBJ_D, false);
+            mv.visitVarInsn(ASTORE, acc);
+        }
+        RangeLoop range = new RangeLoop(mv, f, start, end, exit);
         FnCode code = m.code(lambda);
         int n = acc >= 0 ? 2 : 1;
         mv.visitVarInsn(ALOAD, fn);
@@ -104,6 +113,12 @@ final class RangeFoldGen implements Opcodes {
         if (acc >= 0) mv.visitVarInsn(ASTORE, acc);
         else mv.visitInsn(POP);
         range.next(mv);
+        if (inPlace) {
+            mv.visitLabel(exit);
+            mv.visitVarInsn(ALOAD, acc);
+            mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "dictSnapshot", "(" + Rt.OBJ_D + ")" + Rt.OBJ_D, false);
+            mv.visitVarInsn(ASTORE, acc);
+        }
         mv.visitLabel(done);
         if (acc >= 0) mv.visitVarInsn(ALOAD, acc);
         else Rt.nil(mv);

@@ -52,12 +52,16 @@ class DictFoldsTest {
                 let xs = range (40)
                 let big = fold (fn (d, i) -> assoc (d, at ([:k0, :k1, :k2, :k3, :k4, :k5, :k6, :k7, :k8, :k9, :k10, :k11], mod (i, 12)), i), xs, #{})
                 print! (big, count (big), keys (big))
+                let ks = [:k0, :k1, :k2, :k3, :k4]
+                print! (fold (fn (d, i) -> update (d, at (ks, mod (i, 5)), fn (n) -> if nil? (n) then i else add (n, i)), range (23), start), start)
+                print! (fold (fn (d, i) -> assoc (d, at (ks, mod (i, 3)), i), range (2.5, 9), #{}))
                 print! (eq? (big, fold (fn (d, i) -> assoc (d, i, 1), [], big)))
                 """;
         String out = same(body);
         assertTrue(out.startsWith("#{:a 3, :b 2, :c 1, :d 1}\n#{:z 0, :a 13, :b 2, :c 1, :d 1} #{:z 0, :a 10}\n"), out);
         List<String> code = calls(HEADER + body);
         assertTrue(code.contains("Invoke.dictFold") && code.contains("Invoke.accUpdate") && code.contains("Invoke.accAssoc"), code.toString());
+        assertTrue(code.contains("Invoke.dictAccumulator") && code.contains("Pipes.rangeFusable"), "a fold over range counted out, in place: " + code);
         assertFalse(calls(SHADOW + body).contains("Invoke.dictFold"));
     }
 
@@ -87,6 +91,8 @@ class DictFoldsTest {
         assertTrue(badKey.contains("No match found for (#{:z 1, :a 1}, \"b\", 1) in function assoc"), badKey);
         String badFn = same("print! (fold (fn (d, w) -> update (d, w, :inc), [:a], #{}))\n");
         assertTrue(badFn.contains("in function update"), badFn);
+        String range = same("print! (fold (fn (d, i) -> assoc (d, :x, i), range (:a), #{}))\n");
+        assertTrue(range.contains("in function range"), range);
         String inside = same("fn f (ws) -> fold (fn (d, w) -> update (d, w, fn (n) -> div (1, 0)), ws, #{})\nprint! (f ([:a]))\n");
         assertTrue(inside.contains("at f (test.ld:3)"), inside);
     }

@@ -179,6 +179,16 @@ public final class Invoke {
         }
         Object acc = new DictAccumulator(d);
         for (Object x : l) acc = fn.call2(acc, x);
+        return dictSnapshot(acc);
+    }
+
+    /** The accumulator such a fold counting out a range (RangeFoldGen) starts from: a dict's in-place copy. */
+    public static Object dictAccumulator(Object init) {
+        return init instanceof LDict d ? new DictAccumulator(d) : init;
+    }
+
+    /** What such a fold returns: its accumulator as a dict. */
+    public static Object dictSnapshot(Object acc) {
         return acc instanceof DictAccumulator a ? a.toDict() : acc;
     }
 
