@@ -32,8 +32,9 @@ public final class Analyser {
     /**
      * Analyses every module of a resolved program; with {@code optimise} false the analysis
      * records none of the facts that only make code faster (fused and object pipelines, range
-     * folds, numeric entries and returns, unboxed lets and loop positions, long loops, list
-     * accumulators and cursors, typed self-loop copies, vector bodies and loops), so the emitter
+     * folds and each!, dict folds, numeric entries and returns, unboxed lets and loop positions,
+     * long loops, list accumulators and cursors, typed self-loop copies, vector bodies and loops,
+     * literals' proven number layouts), so the emitter
      * takes its generic paths: the fuzzer's differential oracle (issue 12), `ludus run --no-opt`.
      */
     public static AnalysedProgram analyse(Program program, boolean optimise) {
