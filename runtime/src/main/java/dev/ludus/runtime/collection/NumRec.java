@@ -27,6 +27,11 @@ public abstract sealed class NumRec extends Rec permits NumRec.N1, NumRec.N2, Nu
         return v instanceof Double x ? r.withNumber(i, x) : r.with(i, v);
     }
 
+    /** The value of key i: its double field boxed where the layout keeps a number, else its object field. */
+    @Override public final Object at(int i) {
+        return shape.isNumber(i) ? (Object) num(i) : obj(i);
+    }
+
     /** The object field of key i (null where the layout keeps a number). */
     abstract Object obj(int i);
 
@@ -106,12 +111,6 @@ public abstract sealed class NumRec extends Rec permits NumRec.N1, NumRec.N2, Nu
             super(layout);
             this.v0 = v0; this.d0 = d0;
         }
-        @Override public Object at(int i) {
-            return switch (i) {
-                case 0 -> shape.isNumber(0) ? (Object) d0 : v0;
-                default -> throw out(i, shape);
-            };
-        }
         @Override Object obj(int i) {
             return switch (i) {
                 case 0 -> v0;
@@ -147,13 +146,6 @@ public abstract sealed class NumRec extends Rec permits NumRec.N1, NumRec.N2, Nu
         N2(Shape layout, Object v0, Object v1, double d0, double d1) {
             super(layout);
             this.v0 = v0; this.v1 = v1; this.d0 = d0; this.d1 = d1;
-        }
-        @Override public Object at(int i) {
-            return switch (i) {
-                case 0 -> shape.isNumber(0) ? (Object) d0 : v0;
-                case 1 -> shape.isNumber(1) ? (Object) d1 : v1;
-                default -> throw out(i, shape);
-            };
         }
         @Override Object obj(int i) {
             return switch (i) {
@@ -194,14 +186,6 @@ public abstract sealed class NumRec extends Rec permits NumRec.N1, NumRec.N2, Nu
         N3(Shape layout, Object v0, Object v1, Object v2, double d0, double d1, double d2) {
             super(layout);
             this.v0 = v0; this.v1 = v1; this.v2 = v2; this.d0 = d0; this.d1 = d1; this.d2 = d2;
-        }
-        @Override public Object at(int i) {
-            return switch (i) {
-                case 0 -> shape.isNumber(0) ? (Object) d0 : v0;
-                case 1 -> shape.isNumber(1) ? (Object) d1 : v1;
-                case 2 -> shape.isNumber(2) ? (Object) d2 : v2;
-                default -> throw out(i, shape);
-            };
         }
         @Override Object obj(int i) {
             return switch (i) {
@@ -246,15 +230,6 @@ public abstract sealed class NumRec extends Rec permits NumRec.N1, NumRec.N2, Nu
         N4(Shape layout, Object v0, Object v1, Object v2, Object v3, double d0, double d1, double d2, double d3) {
             super(layout);
             this.v0 = v0; this.v1 = v1; this.v2 = v2; this.v3 = v3; this.d0 = d0; this.d1 = d1; this.d2 = d2; this.d3 = d3;
-        }
-        @Override public Object at(int i) {
-            return switch (i) {
-                case 0 -> shape.isNumber(0) ? (Object) d0 : v0;
-                case 1 -> shape.isNumber(1) ? (Object) d1 : v1;
-                case 2 -> shape.isNumber(2) ? (Object) d2 : v2;
-                case 3 -> shape.isNumber(3) ? (Object) d3 : v3;
-                default -> throw out(i, shape);
-            };
         }
         @Override Object obj(int i) {
             return switch (i) {
