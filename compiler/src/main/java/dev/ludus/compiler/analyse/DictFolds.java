@@ -71,13 +71,15 @@ final class DictFolds {
             if (!b.body().isEmpty()) tails(b.body().get(b.body().size() - 1), res, acc, allowed, updates);
         } else if (e instanceof Word w) {
             if (is(w, res, acc)) allowed.add(w);
-        } else if (e instanceof Synthetic s && s.root() instanceof Word callee && s.terms().size() == 1
-                && s.terms().get(0) instanceof Args a && a.args().size() == 3 && a.args().get(0) instanceof Word d && is(d, res, acc)) {
-            NameUse u = res.uses.get(callee);
-            if (u != null && !u.check() && u.binding().kind == Binding.Kind.PRELUDE
-                    && (u.binding().name.equals("update") || u.binding().name.equals("assoc"))) {
+        } else if (e instanceof Synthetic s) {
+            // a plain call (a partial, update (acc, _, f), would hold the accumulator: not one)
+            Binding b = Numbers.preludeCallee(res, s);
+            if (b == null || !(b.name.equals("update") || b.name.equals("assoc"))) return;
+            List<Expr> args = Numbers.args(s);
+            if (args.size() == 3 && args.get(0) instanceof Word d && is(d, res, acc)
+                    && !(args.get(1) instanceof Splat) && !(args.get(2) instanceof Splat)) {
                 allowed.add(d);
-                updates.add(callee);
+                updates.add((Word) s.root());
             }
         }
     }

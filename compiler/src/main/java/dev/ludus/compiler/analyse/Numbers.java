@@ -75,6 +75,10 @@ final class Numbers {
 
     /** What a plain call {@code name (args)} (no placeholder) names: its binding's use, else null. */
     NameUse plainCallee(Synthetic s) {
+        return plainCallee(res, s);
+    }
+
+    static NameUse plainCallee(Resolution res, Synthetic s) {
         if (!(s.root() instanceof Word w) || s.terms().size() != 1 || !(s.terms().get(0) instanceof Args a)) return null;
         for (Expr e : a.args()) if (e instanceof Placeholder) return null;
         return res.uses.get(w);
@@ -82,7 +86,11 @@ final class Numbers {
 
     /** The prelude function a call names, if the callee is a prelude binding: else null. */
     Binding preludeCallee(Synthetic s) {
-        NameUse u = plainCallee(s);
+        return preludeCallee(res, s);
+    }
+
+    static Binding preludeCallee(Resolution res, Synthetic s) {
+        NameUse u = plainCallee(res, s);
         return u != null && u.binding().kind == Binding.Kind.PRELUDE ? u.binding() : null;
     }
 

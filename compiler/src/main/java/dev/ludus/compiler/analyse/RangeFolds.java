@@ -1,7 +1,6 @@
 package dev.ludus.compiler.analyse;
 
 import dev.ludus.compiler.resolve.Binding;
-import dev.ludus.compiler.resolve.NameUse;
 import dev.ludus.compiler.resolve.Resolution;
 import dev.ludus.compiler.syntax.Ast.*;
 import java.util.List;
@@ -30,10 +29,9 @@ final class RangeFolds {
 
     /** Whether call s is the prelude's each! of a lambda over a range, to run as such a loop. */
     static boolean appliesEach(Resolution res, Synthetic s) {
-        if (!(s.root() instanceof Word w) || s.terms().size() != 1 || !(s.terms().get(0) instanceof Args a)) return false;
-        NameUse u = res.uses.get(w);
-        if (u == null || u.binding().kind != Binding.Kind.PRELUDE || !u.binding().name.equals("each!")) return false;
-        List<Expr> args = a.args();
+        Binding b = Numbers.preludeCallee(res, s);
+        if (b == null || !b.name.equals("each!")) return false;
+        List<Expr> args = Numbers.args(s);
         return args.size() == 2 && args.get(0) instanceof FnDef fd && fd.isLambda() && hasClauseFor(fd, 1)
                 && Pipelines.rangeArgs(res, args.get(1)) != null;
     }

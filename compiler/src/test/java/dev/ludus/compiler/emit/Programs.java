@@ -83,6 +83,17 @@ final class Programs {
         }
     }
 
+    /**
+     * Runs a program and its twin, the same program written so that an optimisation leaves it
+     * alone, and checks that their stdout, stderr and exit agree; returns the program's.
+     */
+    static String sameAsTwin(String program, String twin) {
+        String a = runSource(program, true);
+        String b = runSource(twin, true);
+        org.junit.jupiter.api.Assertions.assertEquals(b, a, "differs from its twin:\n" + program);
+        return a;
+    }
+
     /** Every generated class must pass ASM's verifier. */
     static void verify(CompiledProgram program, ClassLoader loader) {
         for (Map.Entry<String, byte[]> e : program.classes().entrySet()) {
