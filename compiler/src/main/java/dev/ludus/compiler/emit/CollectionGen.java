@@ -188,14 +188,12 @@ final class CollectionGen implements Opcodes {
      * made in the layout that keeps those as doubles, computed unboxed (Rec.ofLayout). False,
      * emitting nothing, for any other.
      */
-    private boolean provenLayout(DictLit d, Frame f) {
+    private boolean provenLayout(DictLit d, List<String> keys, Frame f) {
         int mask = 0;
-        List<String> keys = new java.util.ArrayList<>();
         for (int i = 0; i < d.items().size(); i++) {
-            DictPair p = (DictPair) d.items().get(i);
-            keys.add(p.key());
-            if (x.numeric(p.value(), f)) mask |= 1 << i;
-            else if (!m.an.nonNumeric(p.value())) return false;
+            Expr v = ((DictPair) d.items().get(i)).value();
+            if (x.numeric(v, f)) mask |= 1 << i;
+            else if (!m.an.nonNumeric(v)) return false;
         }
         if (mask == 0) return false;
         MethodVisitor mv = f.mv;
@@ -226,7 +224,7 @@ final class CollectionGen implements Opcodes {
             int n = d.items().size();
             List<String> keys = new java.util.ArrayList<>(n);
             for (Node item : d.items()) keys.add(((DictPair) item).key());
-            if (n <= dev.ludus.runtime.collection.Rec.MAX_FIELDS && provenLayout(d, f)) return;
+            if (n <= dev.ludus.runtime.collection.Rec.MAX_FIELDS && provenLayout(d, keys, f)) return;
             Rt.shape(mv, keys);
             if (n <= dev.ludus.runtime.collection.Rec.MAX_FIELDS) {
                 for (Node item : d.items()) x.emit(((DictPair) item).value(), f, false);

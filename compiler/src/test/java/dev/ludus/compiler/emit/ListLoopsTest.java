@@ -42,12 +42,8 @@ class ListLoopsTest {
         throw new AssertionError("no entry " + name + "/" + n + " in " + code.keySet());
     }
 
-    /** Runs both programs (stdout, stderr, exit) and checks they agree; returns the output. */
     private static String same(String optimised, String plain) {
-        String a = Programs.runSource(optimised, true);
-        String b = Programs.runSource(plain, true);
-        assertEquals(b, a, "differs from its twin:\n" + optimised);
-        return a;
+        return Programs.sameAsTwin(optimised, plain);
     }
 
     private static final String SAFE = """

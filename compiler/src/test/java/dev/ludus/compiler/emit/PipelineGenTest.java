@@ -37,10 +37,7 @@ class PipelineGenTest {
 
     /** Runs body fused and unfused (stdout, stderr, exit) and checks they agree; returns the fused output. */
     private static String same(String body) {
-        String fused = Programs.runSource(HEADER + body, true);
-        String plain = Programs.runSource(unfused(body), true);
-        assertEquals(plain, fused, "fused and unfused differ for:\n" + body);
-        return fused;
+        return Programs.sameAsTwin(HEADER + body, unfused(body));
     }
 
     /** The names of the methods the compiled source calls (owner.name). */

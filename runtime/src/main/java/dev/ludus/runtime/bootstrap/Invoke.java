@@ -174,12 +174,9 @@ public final class Invoke {
      * anything else is the prelude's fold (its panic included).
      */
     public static Object dictFold(Object f, Object xs, Object init) {
-        if (!(f instanceof dev.ludus.runtime.value.LFn fn) || !(xs instanceof LList l) || !(init instanceof LDict d)) {
-            return dev.ludus.runtime.prelude.Colls.fold(f, xs, init);
-        }
-        Object acc = new DictAccumulator(d);
-        for (Object x : l) acc = fn.call2(acc, x);
-        return dictSnapshot(acc);
+        // the accumulator only once the fold cannot panic on its arguments, whose message shows init
+        if (!(f instanceof dev.ludus.runtime.value.LFn) || !(xs instanceof LList)) return dev.ludus.runtime.prelude.Colls.fold(f, xs, init);
+        return dictSnapshot(dev.ludus.runtime.prelude.Colls.fold(f, xs, dictAccumulator(init)));
     }
 
     /** The accumulator such a fold counting out a range (RangeFoldGen) starts from: a dict's in-place copy. */
