@@ -106,8 +106,7 @@ final class RangeFoldGen implements Opcodes {
         mv.visitTypeInsn(CHECKCAST, Rt.CLOSURE);
         if (acc >= 0) mv.visitVarInsn(ALOAD, acc);
         mv.visitVarInsn(DLOAD, range.i);
-        // the element as the list would hold it (Boxes.of: a shared box for a small integer)
-        mv.visitMethodInsn(INVOKESTATIC, "dev/ludus/runtime/value/Boxes", "of", "(D)Ljava/lang/Double;", false);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "valueOf", "(D)Ljava/lang/Double;", false);
         mv.visitMethodInsn(INVOKESTATIC, code.owner(), code.directName(n), FnCode.directDesc(n), false);
         mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "settle", "(" + Rt.OBJ_D + ")" + Rt.OBJ_D, false);
         if (acc >= 0) mv.visitVarInsn(ASTORE, acc);

@@ -44,7 +44,7 @@ final class Leaves {
     }
 
     static Object get(Object leaf, int k) {
-        return leaf instanceof Object[] a ? a[k] : Boxes.of(((double[]) leaf)[k]);
+        return leaf instanceof Object[] a ? a[k] : (Object) ((double[]) leaf)[k];
     }
 
     /** The first n elements of leaf in a new leaf of the same kind and capacity cap (free slots beyond). */

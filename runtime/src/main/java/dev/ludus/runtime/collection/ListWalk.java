@@ -1,7 +1,6 @@
 package dev.ludus.runtime.collection;
 
 import dev.ludus.runtime.Values;
-import dev.ludus.runtime.value.Boxes;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -29,7 +28,7 @@ final class ListWalk {
         for (int j = l.start; j < end; ) {
             int base = j >= to ? to : j & ~31, lim = j >= to ? end - to : 32;
             Object leaf = l.leafFor(j);
-            if (leaf instanceof double[] d) for (int k = j - base; k < lim; k++) f.accept(Boxes.of(d[k]));
+            if (leaf instanceof double[] d) for (int k = j - base; k < lim; k++) f.accept((Object) d[k]);
             else {
                 Object[] a = (Object[]) leaf;
                 for (int k = j - base; k < lim; k++) f.accept(a[k]);

@@ -259,7 +259,7 @@ public final class Colls {
     private static LList mapFn(LFn fn, LList l) {
         LeafOut b = new LeafOut();
         for (LeafCursor c = l.cursor(); c.next(); ) {
-            if (c.leaf instanceof double[] d) for (int k = c.from; k < c.to; k++) b.add(fn.call1(Boxes.of(d[k])));
+            if (c.leaf instanceof double[] d) for (int k = c.from; k < c.to; k++) b.add(fn.call1((Object) d[k]));
             else {
                 Object[] a = (Object[]) c.leaf;
                 for (int k = c.from; k < c.to; k++) b.add(fn.call1(a[k]));
@@ -298,7 +298,7 @@ public final class Colls {
         LeafOut b = new LeafOut();
         for (LeafCursor c = l.cursor(); c.next(); ) {
             if (c.leaf instanceof double[] d) {
-                for (int k = c.from; k < c.to; k++) if (Values.truthy(fn.call1(Boxes.of(d[k])))) b.add(d[k]);
+                for (int k = c.from; k < c.to; k++) if (Values.truthy(fn.call1((Object) d[k]))) b.add(d[k]);
             } else {
                 Object[] a = (Object[]) c.leaf;
                 for (int k = c.from; k < c.to; k++) if (Values.truthy(fn.call1(a[k]))) b.add(a[k]);
