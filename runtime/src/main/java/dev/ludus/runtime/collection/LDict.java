@@ -112,19 +112,31 @@ public abstract class LDict {
      * Accumulates entries (later puts of a key replace its value, keeping its position). Up
      * to {@value #SMALL} entries it fills a private array in place; beyond that it continues
      * with persistent operations. It may be used again after build.
+     *
+     * <p>A record splatted first and followed only by new keys, {@code #{...rest, :k v}} with
+     * at most {@value Rec#MAX_FIELDS} keys in all, is kept as it is until build, which makes
+     * the extended record in one step ({@link NumRec#extend}): its numbers are not boxed into
+     * an array on the way, and no array is made at all.
      */
     public static final class Builder {
-        private Object[] kv = new Object[2 * SMALL];   // small phase
+        private Object[] kv;                            // small phase (made on first need)
         private int n;
         private boolean shared;                         // kv handed to a built dict
-        private LDict cur;                              // large phase (kv == null)
+        private LDict cur;                              // large phase (non-null from then on)
         /** The shape of the n keys so far (small phase), followed key by key; null: none yet or none found. */
         private Shape shape;
+        // spread phase: the record splatted first, uncopied, and the new keys put after it
+        private Rec base;
+        private Keyword k0, k1, k2;
+        private Object x0, x1, x2;
+        private int extra;
 
         public Builder put(Keyword k, Object v) {
             if (v == null) throw new NullPointerException("Java null is not a Ludus value");
+            if (base != null && spreadPut(k, v)) return this;
+            if (cur != null) { cur = cur.assoc(k, v); return this; }
             Object[] a = kv;
-            if (a == null) { cur = cur.assoc(k, v); return this; }
+            if (a == null) a = kv = new Object[2 * SMALL];
             for (int i = 0; i < 2 * n; i += 2) {
                 if (a[i] == k) {
                     if (shared) { a = kv = a.clone(); shared = false; }
@@ -145,14 +157,51 @@ public abstract class LDict {
             return this;
         }
 
+        /** put in the spread phase; false when it ends it (the entries are then in kv). */
+        private boolean spreadPut(Keyword k, Object v) {
+            if (k == k0) { x0 = v; return true; }
+            if (k == k1) { x1 = v; return true; }
+            if (k == k2) { x2 = v; return true; }
+            Shape grown = n < Rec.MAX_FIELDS && shape != null && base.shape.indexOf(k) < 0 ? shape.with(k) : null;
+            if (grown == null) { // a key of the record, too many keys, or no shape for them
+                unspread();
+                return false;
+            }
+            switch (extra++) {
+                case 0 -> { k0 = k; x0 = v; }
+                case 1 -> { k1 = k; x1 = v; }
+                default -> { k2 = k; x2 = v; }
+            }
+            shape = grown;
+            n++;
+            return true;
+        }
+
+        /** Ends the spread phase: the record's entries and the new ones into kv, in order. */
+        private void unspread() {
+            Rec r = base;
+            base = null;
+            Object[] a = kv = new Object[2 * SMALL];
+            shared = false;
+            int m = r.size();
+            for (int i = 0; i < m; i++) {
+                a[2 * i] = r.shape.key(i);
+                a[2 * i + 1] = r.at(i);
+            }
+            if (extra > 0) { a[2 * m] = k0; a[2 * m + 1] = x0; }
+            if (extra > 1) { a[2 * m + 2] = k1; a[2 * m + 3] = x1; }
+            if (extra > 2) { a[2 * m + 4] = k2; a[2 * m + 5] = x2; }
+            k0 = k1 = k2 = null;
+            x0 = x1 = x2 = null;
+            extra = 0;
+        }
+
         public Builder putAll(LDict d) {
-            if (kv == null) cur = cur.merge(d);
+            if (base != null) unspread();
+            if (cur != null) cur = cur.merge(d);
             else if (n == 0 && d instanceof Rec r) {
-                // a splat first (#{...rest, :k v}): its keys and shape as they are
-                for (int i = 0, m = r.size(); i < m; i++) {
-                    kv[2 * i] = r.shape.key(i);
-                    kv[2 * i + 1] = r.at(i);
-                }
+                // a splat first (#{...rest, :k v}): kept as it is while only new keys follow
+                base = r;
                 n = r.size();
                 shape = r.shape.base();
             } else {
@@ -161,11 +210,12 @@ public abstract class LDict {
             return this;
         }
 
-        public int size() { return kv == null ? cur.size() : n; }
+        public int size() { return cur != null ? cur.size() : n; }
 
         public LDict build() {
-            if (kv == null) return cur;
+            if (cur != null) return cur;
             if (n == 0) return EMPTY;
+            if (base != null) return extra == 0 ? base : NumRec.extend(base, shape, x0, x1, x2);
             // a shaped record, as a literal with these keys makes (splats, `dict`): access
             // sites' caches then serve it; the general form once too many shapes exist
             Shape s = shape;

@@ -97,6 +97,52 @@ public abstract sealed class NumRec extends Rec permits NumRec.N1, NumRec.N2, Nu
         return N4.make(base.layout(m), (m & 1) != 0 ? null : a0, (m & 2) != 0 ? null : a1, (m & 4) != 0 ? null : a2, (m & 8) != 0 ? null : a3, (m & 1) != 0 ? (Double) a0 : 0, (m & 2) != 0 ? (Double) a1 : 0, (m & 4) != 0 ? (Double) a2 : 0, (m & 8) != 0 ? (Double) a3 : 0);
     }
 
+    /**
+     * The record of shape grown (a base shape: r's keys, then one to three new ones) holding r's
+     * values and then x0, x1, x2 (as many as there are new keys): {@code #{...r, :k v}} made
+     * in one step, r's numbers copied unboxed where r keeps them so. At most MAX_FIELDS keys.
+     */
+    static LDict extend(Rec r, Shape grown, Object x0, Object x1, Object x2) {
+        int n = grown.size(), nb = r.size();
+        int mask = r instanceof NumRec ? r.shape.numbers() : 0;
+        for (int j = nb; j < n; j++) if (extra(j - nb, x0, x1, x2) instanceof Double) mask |= 1 << j;
+        if (mask == 0) {
+            return switch (n) {
+                case 2 -> R2.make(grown, o(r, nb, 0, x0, x1, x2), o(r, nb, 1, x0, x1, x2));
+                case 3 -> R3.make(grown, o(r, nb, 0, x0, x1, x2), o(r, nb, 1, x0, x1, x2), o(r, nb, 2, x0, x1, x2));
+                default -> R4.make(grown, o(r, nb, 0, x0, x1, x2), o(r, nb, 1, x0, x1, x2), o(r, nb, 2, x0, x1, x2),
+                        o(r, nb, 3, x0, x1, x2));
+            };
+        }
+        Shape l = grown.layout(mask);
+        return switch (n) {
+            case 2 -> N2.make(l, o(r, nb, 0, x0, x1, x2), o(r, nb, 1, x0, x1, x2), d(r, nb, 0, x0, x1, x2), d(r, nb, 1, x0, x1, x2));
+            case 3 -> N3.make(l, o(r, nb, 0, x0, x1, x2), o(r, nb, 1, x0, x1, x2), o(r, nb, 2, x0, x1, x2),
+                    d(r, nb, 0, x0, x1, x2), d(r, nb, 1, x0, x1, x2), d(r, nb, 2, x0, x1, x2));
+            default -> N4.make(l, o(r, nb, 0, x0, x1, x2), o(r, nb, 1, x0, x1, x2), o(r, nb, 2, x0, x1, x2), o(r, nb, 3, x0, x1, x2),
+                    d(r, nb, 0, x0, x1, x2), d(r, nb, 1, x0, x1, x2), d(r, nb, 2, x0, x1, x2), d(r, nb, 3, x0, x1, x2));
+        };
+    }
+
+    private static Object extra(int i, Object x0, Object x1, Object x2) {
+        return i == 0 ? x0 : i == 1 ? x1 : x2;
+    }
+
+    /** Value j of the extended record as an object field: null where it is kept as a double. */
+    private static Object o(Rec r, int nb, int j, Object x0, Object x1, Object x2) {
+        if (j >= nb) {
+            Object x = extra(j - nb, x0, x1, x2);
+            return x instanceof Double ? null : x;
+        }
+        return r instanceof NumRec nr ? nr.obj(j) : r.at(j);
+    }
+
+    /** Value j of the extended record as a double field: 0 where it is kept as an object. */
+    private static double d(Rec r, int nb, int j, Object x0, Object x1, Object x2) {
+        if (j >= nb) return extra(j - nb, x0, x1, x2) instanceof Double x ? x : 0;
+        return r instanceof NumRec nr ? nr.num(j) : 0;
+    }
+
     /** The mask of the numbers among the values: which layout of the shape keeps them. */
     static int numbers(Object a0, Object a1, Object a2, Object a3) { return (a0 instanceof Double ? 1 : 0) | (a1 instanceof Double ? 2 : 0) | (a2 instanceof Double ? 4 : 0) | (a3 instanceof Double ? 8 : 0); }
 
