@@ -324,6 +324,58 @@ final class Champ {
         return t;
     }
 
+    /**
+     * The trie of a set's n distinct elements (value null, sequence number = index), as adding
+     * them one by one makes it but bottom-up, each node once: at each level the elements are
+     * ordered stably by their 5 hash bits there; a bit with one element holds it inline, one
+     * with more a sub-node, and past the last bits a collision node keeps them in order.
+     */
+    static Node buildSet(Object[] elems, int[] hashes, int n) {
+        if (n == 0) return EMPTY;
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) idx[i] = i;
+        return build(elems, hashes, idx, new int[n], 0, n, 0);
+    }
+
+    private static Node build(Object[] elems, int[] hashes, int[] idx, int[] tmp, int from, int to, int shift) {
+        int count = to - from;
+        if (shift >= MAX_SHIFT) {
+            Object[] a = new Object[2 * count];
+            int[] s = new int[count];
+            for (int j = 0; j < count; j++) {
+                a[2 * j] = elems[idx[from + j]];
+                s[j] = idx[from + j];
+            }
+            return new Node(0, 0, a, s);
+        }
+        int[] start = new int[33];
+        for (int i = from; i < to; i++) start[((hashes[idx[i]] >>> shift) & 31) + 1]++;
+        int data = 0, nodes = 0;
+        for (int b = 0; b < 32; b++) {
+            if (start[b + 1] == 1) data++;
+            else if (start[b + 1] > 1) nodes++;
+            start[b + 1] += start[b];
+        }
+        int[] next = start.clone();
+        for (int i = from; i < to; i++) tmp[from + next[(hashes[idx[i]] >>> shift) & 31]++] = idx[i];
+        System.arraycopy(tmp, from, idx, from, count);
+        Object[] a = new Object[2 * data + nodes];
+        int[] seqs = new int[data];
+        int dataMap = 0, nodeMap = 0, di = 0, ni = 0;
+        for (int b = 0; b < 32; b++) {
+            int lo = from + start[b], hi = from + start[b + 1];
+            if (hi - lo == 1) {
+                a[2 * di] = elems[idx[lo]];
+                seqs[di++] = idx[lo];
+                dataMap |= 1 << b;
+            } else if (hi - lo > 1) {
+                a[a.length - 1 - ni++] = build(elems, hashes, idx, tmp, lo, hi, shift + 5);
+                nodeMap |= 1 << b;
+            }
+        }
+        return new Node(dataMap, nodeMap, a, seqs);
+    }
+
     /** Visitor over entries in trie order. */
     interface EntryVisitor {
         void visit(Object k, Object v, int seq);

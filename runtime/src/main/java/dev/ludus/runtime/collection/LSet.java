@@ -137,12 +137,13 @@ public final class LSet implements Iterable<Object> {
         LSet s = this;
         if (other.elems != null) {
             for (Object e : other.elems) s = s.add(e);
-        } else {
-            LSet[] acc = {s};
-            other.forEach(e -> acc[0] = acc[0].add(e));
-            s = acc[0];
+            return s;
         }
-        return s;
+        // many elements: both into one builder, the trie made once (no copy of a path per element)
+        Builder b = new Builder();
+        forEach(b::add);
+        other.forEach(b::add);
+        return b.size() == size ? this : b.build();
     }
 
     /** In insertion order. */
@@ -245,26 +246,30 @@ public final class LSet implements Iterable<Object> {
 
     /**
      * Accumulates elements (duplicates ignored, first position kept). Up to {@value #SMALL}
-     * elements it fills a private array in place; beyond that it continues with persistent
-     * operations. It may be used again after build.
+     * elements it fills a private array in place; beyond that a mutable hash table
+     * ({@link SetTable}), from which build makes the trie in one go ({@link Champ#buildSet}). It
+     * may be used again after build.
      */
     public static final class Builder {
         private Object[] xs = new Object[SMALL];   // small phase
         private int n;
         private boolean shared;
-        private LSet cur;                          // large phase (xs == null)
+        private SetTable table;                    // large phase (xs == null)
 
         public Builder add(Object x) {
             if (x == null) throw new NullPointerException("Java null is not a Ludus value");
             Object[] a = xs;
-            if (a == null) { cur = cur.add(x); return this; }
+            if (a == null) { table.add(x); return this; }
             for (int i = 0; i < n; i++) if (Values.eq(a[i], x)) return this;
             if (n < SMALL) {
                 if (shared) { a = xs = a.clone(); shared = false; }
                 a[n++] = x;
                 return this;
             }
-            cur = new LSet(a.clone(), null, null, n).add(x);
+            SetTable t = new SetTable();
+            for (Object e : a) t.add(e);
+            t.add(x);
+            table = t;
             xs = null;
             return this;
         }
@@ -274,10 +279,14 @@ public final class LSet implements Iterable<Object> {
             return this;
         }
 
-        public int size() { return xs == null ? cur.size : n; }
+        public int size() { return xs == null ? table.n : n; }
 
         public LSet build() {
-            if (xs == null) return cur;
+            if (xs == null) {
+                SetTable t = table;
+                Champ.Node root = Champ.buildSet(t.elems, t.hashes, t.n);
+                return new LSet(null, root, LList.fromArray(t.elems, 0, t.n), t.n);
+            }
             if (n == 0) return EMPTY;
             if (n == SMALL) { shared = true; return new LSet(xs, null, null, n); }
             return new LSet(java.util.Arrays.copyOf(xs, n), null, null, n);

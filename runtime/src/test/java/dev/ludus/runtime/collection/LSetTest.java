@@ -52,6 +52,65 @@ class LSetTest {
         assertSame(LSet.EMPTY.add(1.0).size(), 1);
     }
 
+    /** A value from a pool with many repeats, full-hash collisions ("Aa" and "BB"...) and NaN. */
+    static Object poolValue(Random rnd, int range) {
+        int r = rnd.nextInt(10);
+        if (r < 6) return (double) rnd.nextInt(range);
+        if (r < 8) {   // strings of Aa/BB blocks: equal String hashes, so equal Ludus hashes
+            StringBuilder b = new StringBuilder();
+            for (int k = rnd.nextInt(4); k >= 0; k--) b.append(rnd.nextBoolean() ? "Aa" : "BB");
+            return b.toString();
+        }
+        if (r == 8) return Keyword.of("k" + rnd.nextInt(range));
+        return rnd.nextInt(8) == 0 ? Double.NaN : Tuple.of((double) rnd.nextInt(3), "t");
+    }
+
+    /** The same elements in the same order, and the same answers to contains, equality and hash. */
+    static void assertSameSet(LSet want, LSet got, List<Object> probes, String what) {
+        assertEquals(want.size(), got.size(), what);
+        assertEquals(List.of(want.toArray()), List.of(got.toArray()), what);
+        for (Object p : probes) assertEquals(want.contains(p), got.contains(p), what + " contains " + p);
+        boolean nan = false;
+        for (Object x : want) nan |= x instanceof Double d && d.isNaN();
+        if (!nan) {
+            assertTrue(dev.ludus.runtime.Values.eq(want, got), what);
+            assertTrue(dev.ludus.runtime.Values.eq(got, want), what);
+            assertEquals(want.hashCode(), got.hashCode(), what);
+        }
+    }
+
+    @Test
+    void builtSetsAreTheSetsThatAddingOneByOneMakes() {
+        Random rnd = new Random(31337);
+        for (int round = 0; round < 300; round++) {
+            int n = rnd.nextInt(round < 100 ? 40 : 3000), range = 1 + rnd.nextInt(2 * n + 2);
+            List<Object> xs = new ArrayList<>();
+            for (int i = 0; i < n; i++) xs.add(poolValue(rnd, range));
+            LSet added = LSet.EMPTY;
+            for (Object x : xs) added = added.add(x);
+            LSet.Builder b = LSet.builder();
+            LSet built = b.addAll(xs).build();
+            String what = "round " + round + " (" + n + " values)";
+            List<Object> probes = new ArrayList<>(xs);
+            for (int i = 0; i < 50; i++) probes.add(poolValue(rnd, range));
+            assertSameSet(added, built, probes, what);
+            // the built trie is the canonical one: removals and additions keep it equal to the other
+            for (int step = 0; step < 60; step++) {
+                Object x = rnd.nextBoolean() && !xs.isEmpty() ? xs.get(rnd.nextInt(xs.size())) : poolValue(rnd, range);
+                if (rnd.nextInt(3) == 0) { added = added.add(x); built = built.add(x); }
+                else { added = added.remove(x); built = built.remove(x); }
+                if (step % 10 == 9) assertSameSet(added, built, probes, what + " step " + step);
+            }
+            // union of two large sets (made in one go) against adding one by one
+            LSet other = LSet.builder().addAll(probes).build(), u = added;
+            for (Object x : other) u = u.add(x);
+            assertSameSet(u, added.union(other), probes, what + " union");
+            // a builder used again after build
+            Object more = poolValue(rnd, range);
+            assertSameSet(LSet.builder().addAll(xs).add(more).build(), b.add(more).build(), probes, what + " reused");
+        }
+    }
+
     @Test
     void orderSemanticsAndLargeForm() {
         LinkedHashSet<Object> model = new LinkedHashSet<>();
