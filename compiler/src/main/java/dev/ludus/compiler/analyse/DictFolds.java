@@ -12,16 +12,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Folds that build a dict which only their lambda sees, and sees only to update:
- * {@code fold (fn (counts, w) -> update (counts, w, inc), ws, #{})}. Their accumulator can be
- * a dict changed in place (runtime DictAccumulator, Invoke.dictFold): no path copy per element.
+ * Folds that build a dict or a set which only their lambda sees, and sees only to update:
+ * {@code fold (fn (counts, w) -> update (counts, w, inc), ws, #{})},
+ * {@code fold (fn (seen, x) -> append (seen, f (x)), xs, ${})}. Their accumulator can be a dict
+ * or set changed in place (runtime DictAccumulator, SetAccumulator, Invoke.dictFold): no path
+ * copy per element.
  * Sound because the old dict can never be seen again. A fold qualifies when its lambda is a
  * literal with one clause of two plain names (so its match never fails and no panic shows the
  * accumulator) and the accumulator's name, captured by no closure, is used only
  * <ul>
- *   <li>as the dict of a prelude {@code update (acc, k, f)} or {@code assoc (acc, k, v)} that is
- *       a tail form of the body (the tail forms of an {@code if}, a {@code when} or a block's last
- *       form), or</li>
+ *   <li>as the dict of a prelude {@code update (acc, k, f)} or {@code assoc (acc, k, v)}, or the
+ *       collection of an {@code append (acc, x)}, that is a tail form of the body (the tail forms
+ *       of an {@code if}, a {@code when} or a block's last form), or</li>
  *   <li>as a tail form itself (the dict passed on unchanged).</li>
  * </ul>
  * Any other use (in a test, a let, an argument, the key or value of those calls) leaves the fold
@@ -31,7 +33,7 @@ import java.util.Set;
 final class DictFolds {
     private DictFolds() {}
 
-    /** The callee words of the fold calls that qualify, and those of their accumulator's update/assoc calls. */
+    /** The callee words of the fold calls that qualify, and those of their accumulator's update/assoc/append calls. */
     record Found(Set<Node> folds, Set<Node> calls) {}
 
     static Found find(Resolution res, List<Node> chains, Set<Node> skip, Map<Binding, List<Word>> uses) {
@@ -60,7 +62,7 @@ final class DictFolds {
         return new Found(folds, calls);
     }
 
-    /** Collects the tail forms' uses of acc that may stay (allowed) and the update/assoc calls on it. */
+    /** Collects the tail forms' uses of acc that may stay (allowed) and the update/assoc/append calls on it. */
     private static void tails(Expr e, Resolution res, Binding acc, List<Word> allowed, List<Word> updates) {
         if (e instanceof If i) {
             tails(i.then(), res, acc, allowed, updates);
@@ -74,14 +76,19 @@ final class DictFolds {
         } else if (e instanceof Synthetic s) {
             // a plain call (a partial, update (acc, _, f), would hold the accumulator: not one)
             Binding b = Numbers.preludeCallee(res, s);
-            if (b == null || !(b.name.equals("update") || b.name.equals("assoc"))) return;
+            if (b == null) return;
+            int n = b.name.equals("update") || b.name.equals("assoc") ? 3 : b.name.equals("append") ? 2 : 0;
             List<Expr> args = Numbers.args(s);
-            if (args.size() == 3 && args.get(0) instanceof Word d && is(d, res, acc)
-                    && !(args.get(1) instanceof Splat) && !(args.get(2) instanceof Splat)) {
+            if (n > 0 && args.size() == n && args.get(0) instanceof Word d && is(d, res, acc) && noSplat(args)) {
                 allowed.add(d);
                 updates.add((Word) s.root());
             }
         }
+    }
+
+    private static boolean noSplat(List<Expr> args) {
+        for (Expr a : args) if (a instanceof Splat) return false;
+        return true;
     }
 
     private static boolean is(Word w, Resolution res, Binding acc) {

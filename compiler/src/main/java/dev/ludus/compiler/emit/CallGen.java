@@ -170,10 +170,10 @@ final class CallGen implements Opcodes {
         if (b.kind == Binding.Kind.PRELUDE) {
             boolean dictFold = m.an.dictFold(w);
             if (dictFold || m.an.accumulatorUpdate(w)) {
-                // a fold building a dict in place, or an update/assoc of its accumulator (analyse.DictFolds)
+                // a fold building a dict or set in place, or an update/assoc/append of its accumulator (analyse.DictFolds)
                 for (Expr a : args) x.emit(a, f, false);
-                String op = dictFold ? "dictFold" : b.name.equals("update") ? "accUpdate" : "accAssoc";
-                mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, op, Rt.objDesc(3), false);
+                String op = dictFold ? "dictFold" : b.name.equals("update") ? "accUpdate" : b.name.equals("assoc") ? "accAssoc" : "foldAppend";
+                mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, op, Rt.objDesc(n), false);
                 return;
             }
             if (b.name.equals("join") && JoinGen.applies(args)) {

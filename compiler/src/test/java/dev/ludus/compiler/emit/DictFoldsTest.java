@@ -11,9 +11,9 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * Folds that build a dict in place (analyse.DictFolds, Invoke.dictFold): each program prints,
- * returns and panics exactly as its twin, whose fold is a local name the analysis leaves alone,
- * and the dict given as init is never changed.
+ * Folds that build a dict or a set in place (analyse.DictFolds, Invoke.dictFold): each program
+ * prints, returns and panics exactly as its twin, whose fold is a local name the analysis leaves
+ * alone, and the dict or set given as init is never changed.
  */
 class DictFoldsTest {
     private static final String HEADER = "let fOld = fold\nfn bump { (nil) -> 1; (n) -> inc (n) }\n";
@@ -62,6 +62,29 @@ class DictFoldsTest {
         assertFalse(calls(SHADOW + body).contains("Invoke.dictFold"));
     }
 
+    @Test void foldsThatOnlyAppendToTheirSetBuildItInPlace() throws Exception {
+        String body = """
+                let xs = [3, 1, 3, :a, "s", 1, (1, 2), [1], 0, -0, (1, 2), 2]
+                let start = ${9, 3}
+                print! (fold (fn (s, x) -> append (s, x), xs, ${}))
+                print! (fold (fn (s, x) -> append (s, x), xs, start), start)
+                print! (fold (fn (s, x) -> if eq? (x, 3) then s else append (s, x), xs, ${}))
+                print! (fold (fn (s, x) -> append (s, sqrt (-1)), [1, 2, 3], ${}))
+                print! (fold (fn (s, i) -> append (s, mod (mult (i, i), 97)), range (500), ${}))
+                let sq = fold (fn (s, i) -> append (s, mod (mult (i, i), 1009)), range (3000), ${})
+                print! (count (sq), contains? (4, sq), contains? (5, sq), eq? (sq, set (map (fn (i) -> mod (mult (i, i), 1009), range (3000)))))
+                print! (fold (fn (l, x) -> append (l, x), [1, 2], [0]))
+                print! (fold (fn (s, x) -> { print! (:at, x); append (s, x) }, [:x, :y], ${:y}))
+                print! (fold (fn (s, w) -> append (s, w), [], ${:k}), start)
+                """;
+        String out = same(body);
+        assertTrue(out.startsWith("${3, 1, :a, \"s\", (1, 2), [1], 0, 2}\n${9, 3, 1, :a, \"s\", (1, 2), [1], 0, 2} ${9, 3}\n"), out);
+        assertTrue(out.contains("${NaN, NaN, NaN}\n") && out.contains("505 true true true\n") && out.contains("[0, 1, 2]\n") && out.endsWith("[exit 0]\n"), out);
+        List<String> code = calls(HEADER + body);
+        assertTrue(code.contains("Invoke.dictFold") && code.contains("Invoke.foldAppend"), code.toString());
+        assertFalse(calls(SHADOW + body).contains("Invoke.foldAppend"));
+    }
+
     @Test void anyOtherUseOfTheDictLeavesTheFoldAlone() throws Exception {
         String[] folds = {
                 "fold (fn (d, w) -> update (d, w, fn (n) -> count (keys (d))), ws, #{})",  // captured by a closure
@@ -92,6 +115,10 @@ class DictFoldsTest {
         assertTrue(badKey.contains("No match found for (#{:z 1, :a 1}, \"b\", 1) in function assoc"), badKey);
         String badFn = same("print! (fold (fn (d, w) -> update (d, w, :inc), [:a], #{}))\n");
         assertTrue(badFn.contains("in function update"), badFn);
+        String dictAppend = same("print! (fold (fn (d, w) -> append (d, w), [:a], #{:z 1}))\n");
+        assertTrue(dictAppend.contains("No match found for (#{:z 1}, :a) in function append"), dictAppend);
+        String setAssoc = same("print! (fold (fn (s, w) -> assoc (s, w, 1), [:a], ${:z}))\n");
+        assertTrue(setAssoc.contains("in function assoc") && setAssoc.contains("${:z}"), setAssoc);
         String range = same("print! (fold (fn (d, i) -> assoc (d, :x, i), range (:a), #{}))\n");
         assertTrue(range.contains("in function range"), range);
         String inside = same("fn f (ws) -> fold (fn (d, w) -> update (d, w, fn (n) -> div (1, 0)), ws, #{})\nprint! (f ([:a]))\n");

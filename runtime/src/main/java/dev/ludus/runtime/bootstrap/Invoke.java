@@ -6,6 +6,7 @@ import dev.ludus.runtime.TailCall;
 import dev.ludus.runtime.Values;
 import dev.ludus.runtime.diag.PanicHints;
 import dev.ludus.runtime.collection.DictAccumulator;
+import dev.ludus.runtime.collection.SetAccumulator;
 import dev.ludus.runtime.collection.LDict;
 import dev.ludus.runtime.collection.LList;
 import dev.ludus.runtime.collection.LSet;
@@ -166,12 +167,12 @@ public final class Invoke {
         return acc instanceof LList.Builder b ? b.build() : acc;
     }
 
-    // ---- dict accumulators of folds (the compiler's DictFolds)
+    // ---- dict and set accumulators of folds (the compiler's DictFolds)
 
     /**
-     * {@code fold (f, xs, init)} whose lambda only updates its accumulator: with a dict for init
-     * and a list for xs, the dict is built in place (DictAccumulator) and handed back as a dict;
-     * anything else is the prelude's fold (its panic included).
+     * {@code fold (f, xs, init)} whose lambda only updates its accumulator: with a dict or a set
+     * for init and a list for xs, it is built in place (DictAccumulator, SetAccumulator) and
+     * handed back as a dict or set; anything else is the prelude's fold (its panic included).
      */
     public static Object dictFold(Object f, Object xs, Object init) {
         // the accumulator only once the fold cannot panic on its arguments, whose message shows init
@@ -179,18 +180,28 @@ public final class Invoke {
         return dictSnapshot(dev.ludus.runtime.prelude.Colls.fold(f, xs, dictAccumulator(init)));
     }
 
-    /** The accumulator such a fold counting out a range (RangeFoldGen) starts from: a dict's in-place copy. */
+    /** The accumulator such a fold counting out a range (RangeFoldGen) starts from: a dict's or set's in-place copy. */
     public static Object dictAccumulator(Object init) {
-        return init instanceof LDict d ? new DictAccumulator(d) : init;
+        if (init instanceof LDict d) return new DictAccumulator(d);
+        return init instanceof LSet s ? new SetAccumulator(s) : init;
     }
 
-    /** What such a fold returns: its accumulator as a dict. */
+    /** What such a fold returns: its accumulator as a dict or set. */
     public static Object dictSnapshot(Object acc) {
-        return acc instanceof DictAccumulator a ? a.toDict() : acc;
+        if (acc instanceof DictAccumulator a) return a.toDict();
+        return acc instanceof SetAccumulator a ? a.toSet() : acc;
+    }
+
+    /** {@code append (acc, x)} in such a fold's lambda: in place on a set accumulator, else the prelude's. */
+    public static Object foldAppend(Object acc, Object x) {
+        if (acc instanceof SetAccumulator a) return a.add(x);
+        if (acc instanceof DictAccumulator a) return dev.ludus.runtime.prelude.Colls.append(a.toDict(), x); // its panic, showing the dict
+        return dev.ludus.runtime.prelude.Colls.append(acc, x);
     }
 
     /** {@code update (acc, k, f)} in such a fold's lambda: in place on an accumulator, else the prelude's. */
     public static Object accUpdate(Object acc, Object k, Object f) {
+        if (acc instanceof SetAccumulator a) return dev.ludus.runtime.prelude.Colls.update(a.toSet(), k, f);
         if (acc instanceof DictAccumulator a) {
             if (k instanceof Keyword kw && f instanceof dev.ludus.runtime.value.LFn fn) return a.update(kw, fn);
             return dev.ludus.runtime.prelude.Colls.update(a.toDict(), k, f); // its panic, showing the dict
@@ -200,6 +211,7 @@ public final class Invoke {
 
     /** {@code assoc (acc, k, v)} in such a fold's lambda: in place on an accumulator, else the prelude's. */
     public static Object accAssoc(Object acc, Object k, Object v) {
+        if (acc instanceof SetAccumulator a) return dev.ludus.runtime.prelude.Colls.assoc(a.toSet(), k, v);
         if (acc instanceof DictAccumulator a) {
             if (k instanceof Keyword kw) return a.assoc(kw, v);
             return dev.ludus.runtime.prelude.Colls.assoc(a.toDict(), k, v);
