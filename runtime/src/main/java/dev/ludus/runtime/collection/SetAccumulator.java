@@ -6,21 +6,36 @@ package dev.ludus.runtime.collection;
  * the persistent set each time. Never seen by a program: the lambda uses the accumulator only
  * for that call or passes it on, and the fold hands back {@link #toSet}, the set the persistent
  * calls would have built (the same elements, in the order they first came).
+ *
+ * <p>A large set given as init is copied into the builder only once the fold has appended a
+ * quarter as many elements as it holds (plus a few): until then the appends are the persistent
+ * ones, so a fold of a few elements onto a large set does not cost a copy of it.
  */
 public final class SetAccumulator {
-    private final LSet.Builder elements = LSet.builder();
+    private LSet set;                 // until the builder takes over
+    private LSet.Builder elements;
+    private int appends;
 
     public SetAccumulator(LSet start) {
-        start.forEach(elements::add);
+        set = start;
     }
 
     /** append (acc, x). */
     public SetAccumulator add(Object x) {
-        elements.add(x);
+        if (elements != null) {
+            elements.add(x);
+        } else if (++appends > (set.size() >> 2) + 8) {
+            elements = LSet.builder();
+            set.forEach(elements::add);
+            elements.add(x);
+            set = null;
+        } else {
+            set = set.add(x);
+        }
         return this;
     }
 
     public LSet toSet() {
-        return elements.build();
+        return elements != null ? elements.build() : set;
     }
 }
