@@ -15,9 +15,11 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  */
 final class AstBuilder {
     private final String file;
+    private final TokenValues values;
 
     AstBuilder(String file) {
         this.file = file;
+        this.values = new TokenValues(file);
     }
 
     Ast.Script script(ScriptContext ctx, LToken eof) {
@@ -61,7 +63,7 @@ final class AstBuilder {
 
     private Ast.Expr simpleNoFn(SimpleNoFnContext ctx) {
         ParseTree c = ctx.getChild(0);
-        if (c instanceof LiteralContext l) return literal(l.getStart());
+        if (c instanceof LiteralContext l) return values.literal(l.getStart());
         if (c instanceof TupleLitContext t) return tuple(t);
         if (c instanceof ListLitContext l) return new Ast.ListLit(span(l), listItems(l.listItem()));
         if (c instanceof SetLitContext s) return new Ast.SetLit(span(s), listItems(s.listItem()));
@@ -83,30 +85,6 @@ final class AstBuilder {
         if (c instanceof RepeatExprContext r) return repeat(r);
         PanicFormContext p = ctx.panicForm();
         return new Ast.PanicForm(span(p), nonBinding(p.nonBinding()));
-    }
-
-    /** A literal token: nil, true, false, a number or a string. */
-    Ast.Expr literal(Token t) {
-        Span s = span(t);
-        return switch (t.getType()) {
-            case Ludus.NIL -> new Ast.Nil(s);
-            case Ludus.TRUE -> new Ast.Bool(s, true);
-            case Ludus.FALSE -> new Ast.Bool(s, false);
-            case Ludus.NUMBER -> number(t);
-            case Ludus.STRING -> StringLiterals.decode((LToken) t, file);
-            case Ludus.KEYWORD -> new Ast.Kw(s, keywordName(t));
-            default -> throw new IllegalStateException("not a literal: " + t);
-        };
-    }
-
-    Ast.Num number(Token t) {
-        String text = t.getText();
-        return new Ast.Num(span(t), Double.parseDouble(text.replace("_", "")), text);
-    }
-
-    /** Keyword names are kept without the leading ':'. */
-    static String keywordName(Token t) {
-        return t.getText().substring(1);
     }
 
     private Ast.Word word(TerminalNode n) {
@@ -132,42 +110,12 @@ final class AstBuilder {
         }
         if (ctx.fnBody() != null) {
             FnBodyContext body = ctx.fnBody();
-            String doc = body.STRING() == null ? null : docstring(body.STRING().getSymbol());
+            String doc = body.STRING() == null ? null : values.docstring(body.STRING().getSymbol());
             List<Ast.Clause> clauses = new ArrayList<>();
             for (ClauseContext c : body.clause()) clauses.add(clause(c));
             return new Ast.FnDef(span(ctx), name.getText(), span(name), doc, List.copyOf(clauses));
         }
         return new Ast.FnDecl(span(ctx), name.getText(), span(name));
-    }
-
-    /** A fn's docstring: text; an interpolation inside it is not evaluated. */
-    String docstring(Token t) {
-        Ast.Expr d = StringLiterals.decode((LToken) t, file);
-        String doc = d instanceof Ast.Str s ? s.value() : t.getText();
-        if (d instanceof Ast.InterpStr) doc = rawDoc(t.getText());
-        return doc;
-    }
-
-    /** The text of an import path or a test name: as written if it has {word} in it (see rawDoc). */
-    String stringText(Token t) {
-        Ast.Expr decoded = StringLiterals.decode((LToken) t, file);
-        return decoded instanceof Ast.Str s ? s.value() : rawDoc(t.getText());
-    }
-
-    /** A docstring with {word} in it is kept as written (escapes processed, braces kept). */
-    private String rawDoc(String tokenText) {
-        StringBuilder out = new StringBuilder();
-        int[] cp = Lexer.codePoints(tokenText); // not a stream: start-up (see Lexer.codePoints)
-        for (int i = 1; i < cp.length - 1; i++) {
-            int c = cp[i];
-            if (c == '\\' && i + 1 < cp.length - 1) {
-                int e = cp[++i];
-                out.append(e == 'n' ? "\n" : e == 't' ? "\t" : e == 'r' ? "\r" : Character.toString(e));
-            } else {
-                out.appendCodePoint(c);
-            }
-        }
-        return out.toString();
     }
 
     private Ast.FnDef lambda(LambdaContext ctx) {
@@ -226,7 +174,7 @@ final class AstBuilder {
     }
 
     private Ast.Repeat repeat(RepeatExprContext ctx) {
-        Ast.Expr count = ctx.WORD() != null ? word(ctx.WORD()) : number(ctx.NUMBER().getSymbol());
+        Ast.Expr count = ctx.WORD() != null ? word(ctx.WORD()) : values.number(ctx.NUMBER().getSymbol());
         return new Ast.Repeat(span(ctx), count, block(ctx.block()));
     }
 
@@ -248,7 +196,7 @@ final class AstBuilder {
         Token rootToken = ctx.getStart();
         Ast.Expr root = rootToken.getType() == Ludus.WORD
                 ? new Ast.Word(span(rootToken), rootToken.getText())
-                : new Ast.Kw(span(rootToken), keywordName(rootToken));
+                : new Ast.Kw(span(rootToken), TokenValues.keywordName(rootToken));
         if (ctx.getChildCount() == 1) return root;
         List<Ast.Term> terms = new ArrayList<>();
         for (int i = 1; i < ctx.getChildCount(); i++) {
@@ -256,7 +204,7 @@ final class AstBuilder {
             if (c instanceof ArgsContext a) terms.add(new Ast.Args(span(a), args(a.arg())));
             else {
                 Token k = ((TerminalNode) c).getSymbol();
-                terms.add(new Ast.KwTerm(span(k), keywordName(k)));
+                terms.add(new Ast.KwTerm(span(k), TokenValues.keywordName(k)));
             }
         }
         return new Ast.Synthetic(span(ctx), root, List.copyOf(terms));
@@ -293,7 +241,7 @@ final class AstBuilder {
 
     /** {@code :key value} or the shorthand {@code word} (= {@code :word word}). */
     private Ast.DictPair pair(ParserRuleContext ctx, TerminalNode key, TerminalNode word, NonBindingContext value) {
-        if (key != null) return new Ast.DictPair(span(ctx), keywordName(key.getSymbol()), nonBinding(value), false);
+        if (key != null) return new Ast.DictPair(span(ctx), TokenValues.keywordName(key.getSymbol()), nonBinding(value), false);
         return new Ast.DictPair(span(ctx), word.getText(), word(word), true);
     }
 
@@ -303,7 +251,7 @@ final class AstBuilder {
         ParseTree c = ctx.getChild(0);
         if (c instanceof ImportFormContext i) {
             LToken path = (LToken) i.STRING().getSymbol();
-            return new Ast.Import(span(i), stringText(path), span(path), i.WORD().getText(), span(i.WORD()));
+            return new Ast.Import(span(i), values.stringText(path), span(path), i.WORD().getText(), span(i.WORD()));
         }
         if (c instanceof NsFormContext n) {
             List<Ast.DictPair> entries = new ArrayList<>();
@@ -312,7 +260,7 @@ final class AstBuilder {
         }
         if (c instanceof UseFormContext u) return new Ast.Use(span(u), word(u.WORD()));
         TestFormContext t = ctx.testForm();
-        return new Ast.Test(span(t), stringText(t.STRING().getSymbol()), nonBinding(t.nonBinding()));
+        return new Ast.Test(span(t), values.stringText(t.STRING().getSymbol()), nonBinding(t.nonBinding()));
     }
 
     // ---- patterns
@@ -326,25 +274,10 @@ final class AstBuilder {
         return switch (t.getType()) {
             case Ludus.PLACEHOLDER, Ludus.IGNORED, Ludus.ELSE -> new Ast.PIgnore(s, t.getText());
             case Ludus.WORD -> ctx.AS() != null
-                    ? new Ast.PTyped(s, t.getText(), keywordName(ctx.KEYWORD().getSymbol()))
+                    ? new Ast.PTyped(s, t.getText(), TokenValues.keywordName(ctx.KEYWORD().getSymbol()))
                     : new Ast.PBind(s, t.getText());
-            default -> new Ast.PConst(s, patternLiteral(t));
+            default -> new Ast.PConst(s, values.patternLiteral(t));
         };
-    }
-
-    /**
-     * A literal in a pattern. A string pattern is matched by its text (spec §5): there is nothing
-     * to interpolate into, so {@code {word}} stays literal text (as in the reference, which had no
-     * interpolation), like a docstring.
-     */
-    Ast.Expr patternLiteral(Token t) {
-        Ast.Expr lit = literal(t);
-        if (!(lit instanceof Ast.InterpStr is)) return lit;
-        StringBuilder text = new StringBuilder(is.texts().get(0));
-        for (int i = 0; i < is.names().size(); i++) {
-            text.append('{').append(is.names().get(i).name()).append('}').append(is.texts().get(i + 1));
-        }
-        return new Ast.Str(is.span(), text.toString());
     }
 
     private Ast.PTuple tuplePattern(TuplePatternContext ctx) {
@@ -372,11 +305,11 @@ final class AstBuilder {
             Span s = span(i);
             if (i.splatPattern() != null) items.add(splat(i.splatPattern()));
             else if (i.pattern() != null) {
-                items.add(new Ast.PDictPair(s, keywordName(i.KEYWORD().getSymbol()), pattern(i.pattern()), false));
+                items.add(new Ast.PDictPair(s, TokenValues.keywordName(i.KEYWORD().getSymbol()), pattern(i.pattern()), false));
             } else {
                 String name = i.WORD().getText();
                 Ast.Pattern p = i.AS() != null
-                        ? new Ast.PTyped(s, name, keywordName(i.KEYWORD().getSymbol()))
+                        ? new Ast.PTyped(s, name, TokenValues.keywordName(i.KEYWORD().getSymbol()))
                         : new Ast.PBind(s, name);
                 items.add(new Ast.PDictPair(s, name, p, true));
             }

@@ -37,7 +37,7 @@ final class FastParser {
     private static final int STOP = -2;
 
     private final List<LToken> toks;
-    private final AstBuilder b;
+    private final TokenValues b;
     private final String file;
     private int pos;
     /** Tokens from here on are out of reach (see the `do` in compound()). */
@@ -46,7 +46,7 @@ final class FastParser {
     private FastParser(List<LToken> toks, String file) {
         this.toks = toks;
         this.file = file;
-        this.b = new AstBuilder(file);
+        this.b = new TokenValues(file);
     }
 
     /** The script, or null if it does not parse (a syntax error: ANTLR's parse reports it). */
@@ -376,7 +376,7 @@ final class FastParser {
     private Ast.Expr synthetic() {
         int start = pos;
         LToken r = toks.get(pos++);
-        Ast.Expr root = r.getType() == WORD ? new Ast.Word(span(r), r.getText()) : new Ast.Kw(span(r), AstBuilder.keywordName(r));
+        Ast.Expr root = r.getType() == WORD ? new Ast.Word(span(r), r.getText()) : new Ast.Kw(span(r), TokenValues.keywordName(r));
         List<Ast.Term> terms = null;
         while (true) {
             int t = type();
@@ -388,7 +388,7 @@ final class FastParser {
             } else if (t == KEYWORD) {
                 LToken k = toks.get(pos++);
                 if (terms == null) terms = new ArrayList<>();
-                terms.add(new Ast.KwTerm(span(k), AstBuilder.keywordName(k)));
+                terms.add(new Ast.KwTerm(span(k), TokenValues.keywordName(k)));
             } else {
                 break;
             }
@@ -459,7 +459,7 @@ final class FastParser {
                 if (type() != AS) return new Ast.PBind(span(t), t.getText());
                 pos++;
                 LToken k = expect(KEYWORD);
-                return new Ast.PTyped(span(start), t.getText(), AstBuilder.keywordName(k));
+                return new Ast.PTyped(span(start), t.getText(), TokenValues.keywordName(k));
             case LPAREN:
                 return tuplePattern();
             case LBRACK: {
@@ -582,7 +582,7 @@ final class FastParser {
         if (t == KEYWORD) {
             LToken k = toks.get(pos++);
             Ast.Expr value = nonBinding();
-            return new Ast.DictPair(span(start), AstBuilder.keywordName(k), value, false);
+            return new Ast.DictPair(span(start), TokenValues.keywordName(k), value, false);
         }
         LToken w = expect(WORD);
         return new Ast.DictPair(span(start), w.getText(), new Ast.Word(span(w), w.getText()), true);
@@ -593,7 +593,7 @@ final class FastParser {
         if (t == KEYWORD) {
             LToken k = toks.get(pos++);
             Ast.Pattern p = pattern();
-            return new Ast.PDictPair(span(start), AstBuilder.keywordName(k), p, false);
+            return new Ast.PDictPair(span(start), TokenValues.keywordName(k), p, false);
         }
         LToken w = expect(WORD);
         String name = w.getText();
@@ -601,7 +601,7 @@ final class FastParser {
         if (type() == AS) {
             pos++;
             LToken k = expect(KEYWORD);
-            p = new Ast.PTyped(span(start), name, AstBuilder.keywordName(k));
+            p = new Ast.PTyped(span(start), name, TokenValues.keywordName(k));
         } else {
             p = new Ast.PBind(span(start), name);
         }
