@@ -78,7 +78,9 @@ public final class Analyser {
             else if (n instanceof Synthetic s && RangeFolds.appliesEach(res, s)) eaches.add(n);
         }
 
-        NumericEntries entryRule = new NumericEntries(res, walk, Pipelines.stageLambdas(res, chains));
+        Set<FnDef> eachLambdas = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Node n : eaches) eachLambdas.add((FnDef) Numbers.args((Synthetic) n).get(0));
+        NumericEntries entryRule = new NumericEntries(res, walk, Pipelines.stageLambdas(res, chains), eachLambdas);
         Map<FnDef, Integer> entries = new IdentityHashMap<>();
         for (FnDef fd : fns) entries.put(fd, optimise ? entryRule.mask(fd) : 0);
 

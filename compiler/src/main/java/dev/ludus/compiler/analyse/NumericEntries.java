@@ -11,7 +11,9 @@ import java.util.List;
  * (patterns that test a double directly), the body can be emitted twice (IntLoops.simple: no fn
  * definitions in it), fd captures nothing and is not so large that the Splitter watches it.
  * A lambda gets one only when it is the function of a pipeline stage the emitter may fuse
- * (Pipelines), which calls it there; no other call knows a lambda.
+ * (Pipelines), or the one-argument function of an {@code each!} over a range counted out
+ * (RangeFolds), which call it there with the number; no other call knows a lambda. The latter
+ * may capture names: its loop passes the closure along, as to its usual entry.
  * Known calls whose arguments are numeric call it without boxing; inside, its parameters are
  * numbers, and self calls pass doubles along.
  */
@@ -19,12 +21,17 @@ final class NumericEntries {
     private final Resolution res;
     private final AstWalk walk;
     private final java.util.Set<FnDef> stageLambdas;
+    private final java.util.Set<FnDef> eachLambdas;
 
-    /** stageLambdas: the lambdas that may run as a fused pipeline stage (Pipelines.stageLambdas), the only ones that get an entry. */
-    NumericEntries(Resolution res, AstWalk walk, java.util.Set<FnDef> stageLambdas) {
+    /**
+     * stageLambdas: the lambdas that may run as a fused pipeline stage (Pipelines.stageLambdas);
+     * eachLambdas: those of each! over a range (RangeFolds.appliesEach). The only lambdas that get an entry.
+     */
+    NumericEntries(Resolution res, AstWalk walk, java.util.Set<FnDef> stageLambdas, java.util.Set<FnDef> eachLambdas) {
         this.res = res;
         this.walk = walk;
         this.stageLambdas = stageLambdas;
+        this.eachLambdas = eachLambdas;
     }
 
     /** Bit n set when fd has a numeric entry for n arguments. */
@@ -35,7 +42,9 @@ final class NumericEntries {
     }
 
     private boolean entry(FnDef fd, int n) {
-        if (n < 1 || n > Clauses.MAX_DIRECT || (fd.isLambda() && !stageLambdas.contains(fd)) || !res.captures.getOrDefault(fd, List.of()).isEmpty()) return false;
+        boolean each = n == 1 && eachLambdas.contains(fd) && !stageLambdas.contains(fd);
+        if (n < 1 || n > Clauses.MAX_DIRECT || (fd.isLambda() && !stageLambdas.contains(fd) && !each)) return false;
+        if (!each && !res.captures.getOrDefault(fd, List.of()).isEmpty()) return false;
         // a large fn gets one entry per arity: the Splitter may move its code (not an unboxed result)
         if (walk.weight(fd) > Analysis.SPLIT_WEIGHT) return false;
         boolean any = false;

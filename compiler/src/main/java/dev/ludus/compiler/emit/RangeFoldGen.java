@@ -106,11 +106,18 @@ final class RangeFoldGen implements Opcodes {
         mv.visitTypeInsn(CHECKCAST, Rt.CLOSURE);
         if (acc >= 0) mv.visitVarInsn(ALOAD, acc);
         mv.visitVarInsn(DLOAD, range.i);
-        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "valueOf", "(D)Ljava/lang/Double;", false);
-        mv.visitMethodInsn(INVOKESTATIC, code.owner(), code.directName(n), FnCode.directDesc(n), false);
-        mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "settle", "(" + Rt.OBJ_D + ")" + Rt.OBJ_D, false);
+        boolean numeric = acc < 0 && m.an.numericEntry(lambda, 1); // each! of a lambda taking its number unboxed
+        boolean returnsDouble = numeric && m.an.returnsNumber(lambda, 1);
+        if (numeric) {
+            mv.visitMethodInsn(INVOKESTATIC, code.owner(), FnCode.numericName(code.baseName(), 1), FnCode.numericDesc(1, returnsDouble), false);
+        } else {
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "valueOf", "(D)Ljava/lang/Double;", false);
+            mv.visitMethodInsn(INVOKESTATIC, code.owner(), code.directName(n), FnCode.directDesc(n), false);
+        }
+        if (returnsDouble) mv.visitInsn(POP2);
+        else mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, "settle", "(" + Rt.OBJ_D + ")" + Rt.OBJ_D, false);
         if (acc >= 0) mv.visitVarInsn(ASTORE, acc);
-        else mv.visitInsn(POP);
+        else if (!returnsDouble) mv.visitInsn(POP);
         range.next(mv);
         if (inPlace) {
             mv.visitLabel(exit);
