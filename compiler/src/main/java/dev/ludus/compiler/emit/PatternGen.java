@@ -232,14 +232,7 @@ final class PatternGen implements Opcodes {
                 bind(rest, f);
                 return;
             }
-            Rt.integer(mv, named.size());
-            mv.visitTypeInsn(ANEWARRAY, Rt.KEYWORD);
-            for (int i = 0; i < named.size(); i++) {
-                mv.visitInsn(DUP);
-                Rt.integer(mv, i);
-                Rt.keyword(mv, named.get(i));
-                mv.visitInsn(AASTORE);
-            }
+            Rt.keys(mv, named);
             mv.visitMethodInsn(INVOKESTATIC, Rt.PATTERNS, "dictRest", "(L" + Rt.LDICT + ";[" + Rt.KEYWORD_D + ")L" + Rt.LDICT + ";", false);
             bind(rest, f);
         }

@@ -51,6 +51,8 @@ final class Rt implements Opcodes {
 
     static final Handle KW_BSM = new Handle(H_INVOKESTATIC, BOOTSTRAPS, "keyword",
             "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/String;)" + OBJ_D, false);
+    static final Handle KEYS_BSM = new Handle(H_INVOKESTATIC, BOOTSTRAPS, "keys",
+            "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/String;)" + OBJ_D, false);
     static final Handle SHAPE_BSM = new Handle(H_INVOKESTATIC, BOOTSTRAPS, "shape",
             "(" + LOOKUP_D + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/String;)" + OBJ_D, false);
     static final Handle LAYOUT_BSM = new Handle(H_INVOKESTATIC, BOOTSTRAPS, "layout",
@@ -121,6 +123,11 @@ final class Rt implements Opcodes {
 
     static void keyword(MethodVisitor mv, String name) {
         ldc(mv, new ConstantDynamic("kw", KEYWORD_D, KW_BSM, name));
+    }
+
+    /** An array of these keywords, one per class (never written to: Patterns.dictRest reads it). */
+    static void keys(MethodVisitor mv, java.util.List<String> names) {
+        ldc(mv, new ConstantDynamic("keys", "[" + KEYWORD_D, KEYS_BSM, String.join(" ", names)));
     }
 
     /** The interned Shape of a record literal with these keys, in order. */
