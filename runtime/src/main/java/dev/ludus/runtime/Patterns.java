@@ -58,13 +58,7 @@ public final class Patterns {
     /** As above, for a pattern naming many keys: their names separated by spaces (no keyword holds one). */
     public static LDict dictRest(LDict d, String named) {
         LDict r = d;
-        int from = 0;
-        for (int i = 0; i <= named.length(); i++) {
-            if (i == named.length() || named.charAt(i) == ' ') {
-                r = r.dissoc(Keyword.of(named.substring(from, i)));
-                from = i + 1;
-            }
-        }
+        for (Keyword k : Keyword.ofNames(named)) r = r.dissoc(k);
         return r;
     }
 

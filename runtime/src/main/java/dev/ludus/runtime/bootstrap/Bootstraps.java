@@ -30,16 +30,7 @@ public final class Bootstraps {
      * them): their names separated by spaces. One array per pattern, not one per match.
      */
     public static Object keys(MethodHandles.Lookup lookup, String ignored, Class<?> type, String names) {
-        int n = 1;
-        for (int i = 0; i < names.length(); i++) if (names.charAt(i) == ' ') n++;
-        Keyword[] ks = new Keyword[n];
-        for (int i = 0, from = 0, k = 0; i <= names.length(); i++) {
-            if (i == names.length() || names.charAt(i) == ' ') {
-                ks[k++] = Keyword.of(names.substring(from, i));
-                from = i + 1;
-            }
-        }
-        return ks;
+        return Keyword.ofNames(names);
     }
 
     /** A dict literal's record shape: its keyword names separated by spaces (Shape.ofNames). */

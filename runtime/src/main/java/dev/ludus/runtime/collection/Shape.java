@@ -117,10 +117,7 @@ public final class Shape {
 
     /** The shape of keyword names separated by single spaces (keyword names hold no spaces). */
     public static Shape ofNames(String names) {
-        String[] parts = names.split(" ");
-        Keyword[] ks = new Keyword[parts.length];
-        for (int i = 0; i < ks.length; i++) ks[i] = Keyword.of(parts[i]);
-        return of(ks);
+        return of(Keyword.ofNames(names));
     }
 
     public int size() { return keys.length; }

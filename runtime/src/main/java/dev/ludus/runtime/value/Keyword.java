@@ -23,6 +23,14 @@ public final class Keyword {
         return k != null ? k : made;
     }
 
+    /** The keywords of names separated by single spaces (constants of compiled code: shapes, a pattern's rest). */
+    public static Keyword[] ofNames(String names) {
+        String[] parts = names.split(" ");
+        Keyword[] ks = new Keyword[parts.length];
+        for (int i = 0; i < ks.length; i++) ks[i] = of(parts[i]);
+        return ks;
+    }
+
     public String name() { return name; }
     @Override public int hashCode() { return hash; }
     @Override public boolean equals(Object o) { return this == o; }
