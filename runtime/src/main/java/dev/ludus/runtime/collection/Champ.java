@@ -38,6 +38,16 @@ final class Champ {
 
     static final Node EMPTY = new Node(0, 0, new Object[0], new int[0]);
 
+    /**
+     * Whether making {@code changes} changes to a dict or set of {@code size} entries is cheaper
+     * by copying it into a mutable form and building it anew than by persistent steps, each a
+     * path copy: once they are a quarter of its size, plus a few. One rule for the in-place
+     * accumulators of folds and for the union of sets.
+     */
+    static boolean rebuildPays(int changes, int size) {
+        return changes > (size >> 2) + 8;
+    }
+
     /** Out-parameters of put/remove. */
     static final class Result {
         boolean found;

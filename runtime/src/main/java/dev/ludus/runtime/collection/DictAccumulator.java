@@ -12,8 +12,8 @@ import java.util.LinkedHashMap;
  * for those calls or passes it on, and the fold hands back {@link #toDict}, the dict the
  * persistent calls would have built (the same entries, keys in the order they first came).
  *
- * <p>A large dict given as init is copied into the map only once the fold has made a quarter
- * as many changes as it has entries (plus a few): until then the changes are the persistent
+ * <p>A large dict given as init is copied into the map only once the fold has made enough
+ * changes for that to pay ({@link Champ#rebuildPays}): until then the changes are the persistent
  * ones, so a fold of a few elements onto a large dict does not cost a copy of it.
  */
 public final class DictAccumulator {
@@ -27,7 +27,7 @@ public final class DictAccumulator {
 
     /** The map, made from the dict once there have been enough changes; null until then. */
     private LinkedHashMap<Keyword, Object> map() {
-        if (entries == null && ++changes > (dict.size() >> 2) + 8) {
+        if (entries == null && Champ.rebuildPays(++changes, dict.size())) {
             entries = new LinkedHashMap<>();
             dict.forEach(entries::put);
             dict = null;

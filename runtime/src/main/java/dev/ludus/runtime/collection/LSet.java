@@ -134,10 +134,10 @@ public final class LSet implements Iterable<Object> {
     public LSet union(LSet other) {
         if (other.size == 0) return this;
         if (size == 0) return other;
-        LSet s = this;
-        if (other.elems != null) {
-            for (Object e : other.elems) s = s.add(e);
-            return s;
+        if (!Champ.rebuildPays(other.size, size)) {
+            LSet[] s = {this};
+            other.forEach(e -> s[0] = s[0].add(e));
+            return s[0];
         }
         // many elements: both into one builder, the trie made once (no copy of a path per element)
         Builder b = new Builder();

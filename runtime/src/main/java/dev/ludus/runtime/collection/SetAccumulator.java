@@ -7,9 +7,9 @@ package dev.ludus.runtime.collection;
  * for that call or passes it on, and the fold hands back {@link #toSet}, the set the persistent
  * calls would have built (the same elements, in the order they first came).
  *
- * <p>A large set given as init is copied into the builder only once the fold has appended a
- * quarter as many elements as it holds (plus a few): until then the appends are the persistent
- * ones, so a fold of a few elements onto a large set does not cost a copy of it.
+ * <p>A large set given as init is copied into the builder only once the fold has appended
+ * enough elements for that to pay ({@link Champ#rebuildPays}): until then the appends are the
+ * persistent ones, so a fold of a few elements onto a large set does not cost a copy of it.
  */
 public final class SetAccumulator {
     private LSet set;                 // until the builder takes over
@@ -24,7 +24,7 @@ public final class SetAccumulator {
     public SetAccumulator add(Object x) {
         if (elements != null) {
             elements.add(x);
-        } else if (++appends > (set.size() >> 2) + 8) {
+        } else if (Champ.rebuildPays(++appends, set.size())) {
             elements = LSet.builder();
             set.forEach(elements::add);
             elements.add(x);

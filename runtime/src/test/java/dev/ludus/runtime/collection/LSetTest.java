@@ -105,6 +105,10 @@ class LSetTest {
             LSet other = LSet.builder().addAll(probes).build(), u = added;
             for (Object x : other) u = u.add(x);
             assertSameSet(u, added.union(other), probes, what + " union");
+            // and of a set much smaller than it (persistent adds, no rebuild)
+            LSet few = LSet.builder().addAll(probes.subList(probes.size() - 20, probes.size())).build(), v = added;
+            for (Object x : few) v = v.add(x);
+            assertSameSet(v, added.union(few), probes, what + " union of a few");
             // a builder used again after build
             Object more = poolValue(rnd, range);
             assertSameSet(LSet.builder().addAll(xs).add(more).build(), b.add(more).build(), probes, what + " reused");
