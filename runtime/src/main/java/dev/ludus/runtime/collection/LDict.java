@@ -162,7 +162,7 @@ public abstract class LDict {
             if (k == k0) { x0 = v; return true; }
             if (k == k1) { x1 = v; return true; }
             if (k == k2) { x2 = v; return true; }
-            Shape grown = n < Rec.MAX_FIELDS && shape != null && base.shape.indexOf(k) < 0 ? shape.with(k) : null;
+            Shape grown = n < Rec.MAX_FIELDS && base.shape.indexOf(k) < 0 ? shape.with(k) : null;
             if (grown == null) { // a key of the record, too many keys, or no shape for them
                 unspread();
                 return false;
