@@ -70,12 +70,14 @@ public final class Analyser {
         List<Loop> loopNodes = new ArrayList<>();
         List<Node> chains = new ArrayList<>(); // do pipelines and map/filter/fold calls
         List<Node> eaches = new ArrayList<>(); // each! of a lambda over a range (RangeFolds)
+        Set<Word> refUpdates = Collections.newSetFromMap(new IdentityHashMap<>()); // update! (r, f (_)) in place (RefUpdates)
         List<Node> inOrder = inSourceOrder(module.script()); // loops, not lambdas: see LudusCompiler.PARSER
         for (Node n : inOrder) {
             if (n instanceof FnDef fd) fns.add(fd);
             else if (n instanceof Loop l) loopNodes.add(l);
             else if (n instanceof Do || n instanceof Synthetic s && Pipelines.kind(res, s) != null) chains.add(n);
             else if (n instanceof Synthetic s && RangeFolds.appliesEach(res, s)) eaches.add(n);
+            else if (optimise && n instanceof Synthetic s && RefUpdates.applies(res, s)) refUpdates.add((Word) s.root());
         }
 
         Set<FnDef> eachLambdas = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -192,7 +194,8 @@ public final class Analyser {
                 Collections.unmodifiableMap(loops), nums, new IntLoops(res, nums), accs, returns, declarations,
                 Collections.unmodifiableMap(vecPlans), Collections.unmodifiableMap(vecLoops),
                 Collections.unmodifiableMap(pipelines), Collections.unmodifiableMap(pureFns),
-                Collections.unmodifiableMap(cursors), Collections.unmodifiableSet(rangeFolds), dictFolds, optimise);
+                Collections.unmodifiableMap(cursors), Collections.unmodifiableSet(rangeFolds), dictFolds,
+                Collections.unmodifiableSet(refUpdates), optimise);
     }
 
     /** Every node of the tree, parents before children, children left to right (iterative: deep trees do not recurse). */

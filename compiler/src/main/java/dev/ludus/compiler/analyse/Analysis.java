@@ -60,6 +60,7 @@ public final class Analysis {
     private final Map<FnDef, Integer> listCursors;
     private final Set<Node> rangeFolds;
     private final DictFolds.Found dictFolds;
+    private final Set<Word> refUpdates;
     /**
      * False: the emitter's generic paths only (Analyser.analyse(Program, boolean)); the facts
      * asked for lazily (numeric expressions and locals, loop positions, typed self-loop copies)
@@ -96,8 +97,9 @@ public final class Analysis {
              ListAccumulators accumulators, NumReturns returns, Declarations declarations,
              Map<FnDef, VecBodies.Plan> vecPlans, Map<Loop, VecLoops.Plan> vecLoops,
              Map<Node, Pipeline> pipelines, Map<FnDef, Boolean> pure, Map<FnDef, Integer> listCursors,
-             Set<Node> rangeFolds, DictFolds.Found dictFolds, boolean optimised) {
+             Set<Node> rangeFolds, DictFolds.Found dictFolds, Set<Word> refUpdates, boolean optimised) {
         this.optimised = optimised;
+        this.refUpdates = refUpdates;
         this.dictFolds = dictFolds;
         this.listCursors = listCursors;
         this.rangeFolds = rangeFolds;
@@ -145,6 +147,11 @@ public final class Analysis {
     /** Whether the call with this callee word is an update or assoc of such a fold's accumulator (DictFolds). */
     public boolean accumulatorUpdate(Word callee) {
         return dictFolds.calls().contains(callee);
+    }
+
+    /** Whether the call with this callee word is an update! with a partial written in it, to run in place (RefUpdates). */
+    public boolean refUpdate(Word callee) {
+        return refUpdates.contains(callee);
     }
 
     /** Whether fd is pure: no effects but its result or panic (Purity). */

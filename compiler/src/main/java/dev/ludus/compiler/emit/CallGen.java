@@ -176,6 +176,10 @@ final class CallGen implements Opcodes {
                 mv.visitMethodInsn(INVOKESTATIC, Rt.INVOKE, op, Rt.objDesc(n), false);
                 return;
             }
+            if (m.an.refUpdate(w)) { // update! (r, f (..., _, ...)) in place (analyse.RefUpdates)
+                new RefUpdateGen(m, x, this).emit(w, args, f);
+                return;
+            }
             if (b.name.equals("join") && JoinGen.applies(args)) {
                 JoinGen.emit(x, args, f);
                 return;
