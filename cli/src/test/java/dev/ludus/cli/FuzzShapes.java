@@ -42,7 +42,8 @@ final class FuzzShapes {
     }
 
     String statement() {
-        return switch (rnd.nextInt(10)) {
+        return switch (rnd.nextInt(11)) {
+            case 10 -> refs();
             case 0, 1 -> use(chain(2));
             case 2 -> use(pipeline());
             case 3 -> listWalk();
@@ -303,6 +304,38 @@ final class FuzzShapes {
                     + f + " (assoc (" + d + ", :a, " + literal() + ")))";
             default -> use("loop (0, " + d + ") with { (" + rnd.nextInt(5) + ", " + s + ") -> " + s + "; (" + i + ", " + s + ") -> recur (inc ("
                     + i + "), update (" + s + ", :a, " + unary() + ")) }");
+        });
+        return b.toString();
+    }
+
+    /** Refs updated through partials written in update! (analyse.RefUpdates), now and then of something else. */
+    private String refs() {
+        String r = name("r"), i = name("i"), f = name("f"), x = name("x"), y = name("y");
+        boolean dict = rnd.nextInt(3) == 0;
+        StringBuilder b = new StringBuilder("ref " + r + " = ");
+        b.append(dict ? "#{:a " + num(List.of(), 1) + ", :b " + num(List.of(), 1) + "}" : rnd.nextInt(8) == 0 ? "[]" : num(List.of(), 1));
+        b.append("\n");
+        String target = rnd.nextInt(12) == 0 ? any.expr() : r;
+        String partial = dict
+                ? switch (rnd.nextInt(3)) {
+                    case 0 -> "update (_, " + pick(":a", ":b", ":z") + ", " + unary() + ")";
+                    case 1 -> "assoc (_, " + pick(":a", ":c") + ", " + num(List.of(), 1) + ")";
+                    default -> "update (_, " + pick(":a", "\"s\"", i) + ", " + unary() + ")";
+                }
+                : switch (rnd.nextInt(5)) {
+                    case 0 -> pick("add", "sub", "mult") + " (_, " + num(List.of(i), 1) + ")";
+                    case 1 -> pick("add", "sub", "div") + " (" + num(List.of(i), 1) + ", _)";
+                    case 2 -> "append (_, " + i + ")";
+                    case 3 -> f + " (_, " + i + ")";
+                    default -> "add (" + num(List.of(i), 1) + ", _, " + i + ")";
+                };
+        if (partial.startsWith(f + " ")) b.append("fn ").append(f).append(" (").append(x).append(", ").append(y).append(") -> ")
+                .append(num(List.of(x, y), 2)).append("\n");
+        b.append(switch (rnd.nextInt(3)) {
+            case 0 -> "each! (fn (" + i + ") -> update! (" + target + ", " + partial + "), range (" + rnd.nextInt(6) + "))\nprint! (deref (" + r + "))";
+            case 1 -> "fn " + name("g") + " (" + i + ") -> update! (" + target + ", " + partial + ")\nprint! (map (fn (" + i + ") -> update! ("
+                    + target + ", " + partial + "), [" + literal() + ", " + literal() + "]), deref (" + r + "))";
+            default -> "let " + i + " = " + literal() + "\n" + use("update! (" + target + ", " + partial + ")");
         });
         return b.toString();
     }

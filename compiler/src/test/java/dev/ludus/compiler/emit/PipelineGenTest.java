@@ -278,6 +278,10 @@ class PipelineGenTest {
             assertTrue(called.contains(driver + "$e"), driver + " calls its element method: " + called);
             assertTrue(called.stream().noneMatch(n -> n.startsWith("fn$")), "no stage runs outside the element method: " + called);
             assertTrue(elementCalls.stream().anyMatch(n -> n.startsWith("fn$")), "the element method runs the stages: " + elementCalls);
+            // never inlined into the walk, whatever the order of compiles: past C2's FreqInlineSize (dead code, one byte per NOP)
+            long nops = java.util.stream.StreamSupport.stream(pipes.get(driver + "$e").instructions.spliterator(), false)
+                    .filter(i -> i.getOpcode() == Opcodes.NOP).count();
+            assertTrue(nops > PipelineObjects.FREQ_INLINE_SIZE, driver + "$e has " + nops + " bytes of padding");
         }
         // over ranges and lists of one leaf, more, and a part of one more: the same as unfused
         int n = 32;
