@@ -41,6 +41,11 @@ public final class SmallJoins {
     private static final class H7 { static final MethodHandle H = Concat.make(7); }
     private static final class H9 { static final MethodHandle H = Concat.make(9); }
     private static final class H11 { static final MethodHandle H = Concat.make(11); }
+    // The same for `join ([a, b, ...])` with no separator: n parts, n arguments (through the
+    // handles above, each empty separator cost the concatenation a length, a coder and a copy).
+    private static final class N2 { static final MethodHandle H = Concat.make(2); }
+    private static final class N4 { static final MethodHandle H = Concat.make(4); }
+    private static final class N6 { static final MethodHandle H = Concat.make(6); }
 
     static final int HOT = 500_000;
     private static int coldCalls;
@@ -113,27 +118,27 @@ public final class SmallJoins {
     // list is built after all and Colls.join panics as it would have.
 
     public static Object literal(Object p0, Object p1) {
-        String r = parts("", p0, p1);
+        String r = plain(p0, p1);
         return r != null ? r : Colls.join(LList.of(p0, p1));
     }
 
     public static Object literal(Object p0, Object p1, Object p2) {
-        String r = parts("", p0, p1, p2);
+        String r = plain(p0, p1, p2);
         return r != null ? r : Colls.join(LList.of(p0, p1, p2));
     }
 
     public static Object literal(Object p0, Object p1, Object p2, Object p3) {
-        String r = parts("", p0, p1, p2, p3);
+        String r = plain(p0, p1, p2, p3);
         return r != null ? r : Colls.join(LList.of(p0, p1, p2, p3));
     }
 
     public static Object literal(Object p0, Object p1, Object p2, Object p3, Object p4) {
-        String r = parts("", p0, p1, p2, p3, p4);
+        String r = plain(p0, p1, p2, p3, p4);
         return r != null ? r : Colls.join(LList.of(p0, p1, p2, p3, p4));
     }
 
     public static Object literal(Object p0, Object p1, Object p2, Object p3, Object p4, Object p5) {
-        String r = parts("", p0, p1, p2, p3, p4, p5);
+        String r = plain(p0, p1, p2, p3, p4, p5);
         return r != null ? r : Colls.join(LList.of(p0, p1, p2, p3, p4, p5));
     }
 
@@ -204,6 +209,53 @@ public final class SmallJoins {
         if (!hot()) return String.join(sep, a, b, c, d, e, f);
         try {
             return (String) H11.H.invokeExact(a, sep, b, sep, c, sep, d, sep, e, sep, f);
+        } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    // The parts joined with no separator, or null if one is not a string. (Three and five parts
+    // use the handles made for two and three parts with separators, which are concatenations of
+    // three and five strings: no handle class more for them.)
+
+    static String plain(Object p0, Object p1) {
+        if (!(p0 instanceof String a) || !(p1 instanceof String b)) return null;
+        if (!hot()) return a.concat(b);
+        try {
+            return (String) N2.H.invokeExact(a, b);
+        } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    static String plain(Object p0, Object p1, Object p2) {
+        if (!(p0 instanceof String a) || !(p1 instanceof String b) || !(p2 instanceof String c)) return null;
+        if (!hot()) return String.join("", a, b, c);
+        try {
+            return (String) H3.H.invokeExact(a, b, c);
+        } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    static String plain(Object p0, Object p1, Object p2, Object p3) {
+        if (!(p0 instanceof String a) || !(p1 instanceof String b) || !(p2 instanceof String c)
+                || !(p3 instanceof String d)) return null;
+        if (!hot()) return String.join("", a, b, c, d);
+        try {
+            return (String) N4.H.invokeExact(a, b, c, d);
+        } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    static String plain(Object p0, Object p1, Object p2, Object p3, Object p4) {
+        if (!(p0 instanceof String a) || !(p1 instanceof String b) || !(p2 instanceof String c)
+                || !(p3 instanceof String d) || !(p4 instanceof String e)) return null;
+        if (!hot()) return String.join("", a, b, c, d, e);
+        try {
+            return (String) H5.H.invokeExact(a, b, c, d, e);
+        } catch (Throwable t) { throw rethrow(t); }
+    }
+
+    static String plain(Object p0, Object p1, Object p2, Object p3, Object p4, Object p5) {
+        if (!(p0 instanceof String a) || !(p1 instanceof String b) || !(p2 instanceof String c)
+                || !(p3 instanceof String d) || !(p4 instanceof String e) || !(p5 instanceof String f)) return null;
+        if (!hot()) return String.join("", a, b, c, d, e, f);
+        try {
+            return (String) N6.H.invokeExact(a, b, c, d, e, f);
         } catch (Throwable t) { throw rethrow(t); }
     }
 

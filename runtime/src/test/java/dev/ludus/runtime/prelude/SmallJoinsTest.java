@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** SmallJoins (parts, and the compiler's join of a list literal) and Colls.join agree with String.join, cold and hot. */
+/** SmallJoins (parts, plain, and the compiler's join of a list literal) and Colls.join agree with String.join, cold and hot. */
 class SmallJoinsTest {
     private static String parts(String sep, Object... p) {
         return switch (p.length) {
@@ -18,6 +18,17 @@ class SmallJoinsTest {
             case 4 -> SmallJoins.parts(sep, p[0], p[1], p[2], p[3]);
             case 5 -> SmallJoins.parts(sep, p[0], p[1], p[2], p[3], p[4]);
             case 6 -> SmallJoins.parts(sep, p[0], p[1], p[2], p[3], p[4], p[5]);
+            default -> throw new IllegalArgumentException();
+        };
+    }
+
+    private static String plain(Object... p) {
+        return switch (p.length) {
+            case 2 -> SmallJoins.plain(p[0], p[1]);
+            case 3 -> SmallJoins.plain(p[0], p[1], p[2]);
+            case 4 -> SmallJoins.plain(p[0], p[1], p[2], p[3]);
+            case 5 -> SmallJoins.plain(p[0], p[1], p[2], p[3], p[4]);
+            case 6 -> SmallJoins.plain(p[0], p[1], p[2], p[3], p[4], p[5]);
             default -> throw new IllegalArgumentException();
         };
     }
@@ -36,9 +47,11 @@ class SmallJoinsTest {
             String sep = r.nextBoolean() ? "" : pool[r.nextInt(pool.length)];
             assertEquals(String.join(sep, s), parts(sep, p));
             assertEquals(String.join(sep, s), Colls.join(LList.of(p), sep));
+            assertEquals(String.join("", s), plain(p));
             int bad = r.nextInt(n);
             p[bad] = r.nextBoolean() ? (Object) 1.0 : Keyword.of("k");
             assertNull(parts(sep, p), "element " + bad + " is not a string");
+            assertNull(plain(p), "element " + bad + " is not a string");
         }
     }
 
