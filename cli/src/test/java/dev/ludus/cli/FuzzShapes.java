@@ -295,7 +295,11 @@ final class FuzzShapes {
         if (rnd.nextBoolean()) b.append(", :c ").append(rnd.nextBoolean() ? any.expr() : "\"c\"");
         b.append("}\n");
         values.add(d);
-        b.append(switch (rnd.nextInt(6)) {
+        b.append(switch (rnd.nextInt(7)) {
+            // a functional update: the rest given back with the keys the pattern took (analyse.RestUpdates)
+            case 6 -> "fn " + f + " (#{" + pick(":a " + x + ", :b " + y, ":b " + y + ", :a " + x, ":a " + x) + ", ..." + s + "}) -> #{..." + s
+                    + pick(", :a " + num(List.of(x), 1) + ", :b " + y, ", :b " + y + ", :a " + num(List.of(x), 1), ", :a " + x)
+                    + "}\nprint! (" + f + " (" + d + "), " + f + " (assoc (" + d + ", :z, " + literal() + ")))";
             case 0 -> "print! (" + d + " :a, " + d + " :z, get (:b, " + d + "), :a (" + d + "))";
             case 1 -> use("assoc (" + d + ", " + pick(":a", ":d") + ", " + num(List.of(), 1) + ")");
             case 2 -> use("update (" + d + ", " + pick(":a", ":b", ":c") + ", " + unary() + ")");

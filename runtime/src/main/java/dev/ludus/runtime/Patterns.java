@@ -55,6 +55,36 @@ public final class Patterns {
         return r;
     }
 
+    // #{...rest, :k v, ...} where rest is what a dict pattern left of d after taking out exactly
+    // the keys put here (the compiler's analyse.RestUpdates): the rest, then the puts in order.
+    // A record whose last keys are these, in this order, gives the same entries in the same
+    // order by replacing their values, with no rest made. keys is never written to.
+
+    public static LDict restUpdate(LDict d, Keyword[] keys, Object v0) {
+        if (endsWith(d, keys)) return d.assoc(keys[0], v0);
+        return LDict.builder().putAll(dictRest(d, keys)).put(keys[0], v0).build();
+    }
+
+    public static LDict restUpdate(LDict d, Keyword[] keys, Object v0, Object v1) {
+        if (endsWith(d, keys)) return d.assoc(keys[0], v0).assoc(keys[1], v1);
+        return LDict.builder().putAll(dictRest(d, keys)).put(keys[0], v0).put(keys[1], v1).build();
+    }
+
+    public static LDict restUpdate(LDict d, Keyword[] keys, Object v0, Object v1, Object v2) {
+        if (endsWith(d, keys)) return d.assoc(keys[0], v0).assoc(keys[1], v1).assoc(keys[2], v2);
+        return LDict.builder().putAll(dictRest(d, keys)).put(keys[0], v0).put(keys[1], v1).put(keys[2], v2).build();
+    }
+
+    /** Whether d is a record whose last keys are keys, in that order. */
+    private static boolean endsWith(LDict d, Keyword[] keys) {
+        if (!(d instanceof dev.ludus.runtime.collection.Rec r)) return false;
+        dev.ludus.runtime.collection.Shape s = r.shape;
+        int from = s.size() - keys.length;
+        if (from < 0) return false;
+        for (int i = 0; i < keys.length; i++) if (s.key(from + i) != keys[i]) return false;
+        return true;
+    }
+
     /** As above, for a pattern naming many keys: their names separated by spaces (no keyword holds one). */
     public static LDict dictRest(LDict d, String named) {
         LDict r = d;

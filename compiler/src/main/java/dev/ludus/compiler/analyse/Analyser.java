@@ -195,7 +195,7 @@ public final class Analyser {
                 Collections.unmodifiableMap(vecPlans), Collections.unmodifiableMap(vecLoops),
                 Collections.unmodifiableMap(pipelines), Collections.unmodifiableMap(pureFns),
                 Collections.unmodifiableMap(cursors), Collections.unmodifiableSet(rangeFolds), dictFolds,
-                Collections.unmodifiableSet(refUpdates), optimise);
+                Collections.unmodifiableSet(refUpdates), optimise ? RestUpdates.find(res, inOrder, uses) : RestUpdates.Found.NONE, optimise);
     }
 
     /** Every node of the tree, parents before children, children left to right (iterative: deep trees do not recurse). */

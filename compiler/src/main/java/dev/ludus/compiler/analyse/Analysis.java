@@ -61,6 +61,7 @@ public final class Analysis {
     private final Set<Node> rangeFolds;
     private final DictFolds.Found dictFolds;
     private final Set<Word> refUpdates;
+    private final RestUpdates.Found restUpdates;
     /**
      * False: the emitter's generic paths only (Analyser.analyse(Program, boolean)); the facts
      * asked for lazily (numeric expressions and locals, loop positions, typed self-loop copies)
@@ -97,9 +98,10 @@ public final class Analysis {
              ListAccumulators accumulators, NumReturns returns, Declarations declarations,
              Map<FnDef, VecBodies.Plan> vecPlans, Map<Loop, VecLoops.Plan> vecLoops,
              Map<Node, Pipeline> pipelines, Map<FnDef, Boolean> pure, Map<FnDef, Integer> listCursors,
-             Set<Node> rangeFolds, DictFolds.Found dictFolds, Set<Word> refUpdates, boolean optimised) {
+             Set<Node> rangeFolds, DictFolds.Found dictFolds, Set<Word> refUpdates, RestUpdates.Found restUpdates, boolean optimised) {
         this.optimised = optimised;
         this.refUpdates = refUpdates;
+        this.restUpdates = restUpdates;
         this.dictFolds = dictFolds;
         this.listCursors = listCursors;
         this.rangeFolds = rangeFolds;
@@ -152,6 +154,16 @@ public final class Analysis {
     /** Whether the call with this callee word is an update! with a partial written in it, to run in place (RefUpdates). */
     public boolean refUpdate(Word callee) {
         return refUpdates.contains(callee);
+    }
+
+    /** Whether a dict pattern binds this rest name to the dict it matched, for a literal that gives the rest back (RestUpdates). */
+    public boolean restIsWhole(Binding rest) {
+        return restUpdates.rests().contains(rest);
+    }
+
+    /** Whether this literal gives back a dict pattern's rest with the keys the pattern took (RestUpdates). */
+    public boolean restUpdate(DictLit d) {
+        return restUpdates.literals().contains(d);
     }
 
     /** Whether fd is pure: no effects but its result or panic (Purity). */

@@ -243,6 +243,20 @@ final class CollectionGen implements Opcodes {
             mv.visitMethodInsn(INVOKESTATIC, Rt.REC, "of", "(" + Rt.SHAPE_D + Rt.OBJS_D + ")L" + Rt.LDICT + ";", false);
             return;
         }
+        if (m.an.restUpdate(d)) {
+            // #{...rest, :k v, ...} giving back the keys a dict pattern took (analyse.RestUpdates):
+            // rest names the dict the pattern matched, made into this one in one step
+            Splat s = (Splat) d.items().get(0);
+            List<String> keys = new java.util.ArrayList<>();
+            for (Node item : d.items().subList(1, d.items().size())) keys.add(((DictPair) item).key());
+            x.loadWord(s.name(), f);
+            mv.visitTypeInsn(CHECKCAST, Rt.LDICT);
+            Rt.keys(mv, keys);
+            for (Node item : d.items().subList(1, d.items().size())) x.emit(((DictPair) item).value(), f, false);
+            mv.visitMethodInsn(INVOKESTATIC, Rt.PATTERNS, "restUpdate",
+                    "(L" + Rt.LDICT + ";[" + Rt.KEYWORD_D + Rt.OBJ_D.repeat(keys.size()) + ")L" + Rt.LDICT + ";", false);
+            return;
+        }
         mv.visitMethodInsn(INVOKESTATIC, Rt.LDICT, "builder", "()L" + Rt.LDICT_B + ";", false);
         if (x.chunked(f, d.items())) {
             for (List<Node> chunk : Gen.chunks(d.items())) {

@@ -225,6 +225,12 @@ final class PatternGen implements Opcodes {
         if (rest != null && rest.name() != null) {
             mv.visitVarInsn(ALOAD, v);
             mv.visitTypeInsn(CHECKCAST, Rt.LDICT);
+            dev.ludus.compiler.resolve.Binding whole = m.res.declared.get(rest);
+            if (whole != null && m.an.restIsWhole(whole)) {
+                // the rest's one use gives it back with the named keys (analyse.RestUpdates): the dict itself
+                bind(rest, f);
+                return;
+            }
             if (named.size() > MANY_KEYS) {
                 // the keys as one text, not an array built by code of its own
                 mv.visitLdcInsn(String.join(" ", named));

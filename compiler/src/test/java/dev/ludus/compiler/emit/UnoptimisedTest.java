@@ -185,7 +185,7 @@ class UnoptimisedTest {
     }
 
     /** stdout, stderr and exit status of one build of the program; every class must verify. */
-    private static String run(String source, boolean optimise) throws Exception {
+    static String run(String source, boolean optimise) throws Exception {
         CompiledProgram program = compile(source, optimise);
         ProgramClassLoader loader = new ProgramClassLoader(program, UnoptimisedTest.class.getClassLoader());
         for (Map.Entry<String, byte[]> e : program.classes().entrySet()) {
