@@ -224,7 +224,7 @@ final class CollectionGen implements Opcodes {
             int n = d.items().size();
             List<String> keys = new java.util.ArrayList<>(n);
             for (Node item : d.items()) keys.add(((DictPair) item).key());
-            if (n <= dev.ludus.runtime.collection.Rec.MAX_FIELDS && provenLayout(d, keys, f)) return;
+            if (n <= dev.ludus.runtime.collection.WideNumRecs.MAX_KEYS && provenLayout(d, keys, f)) return;
             Rt.shape(mv, keys);
             if (n <= dev.ludus.runtime.collection.Rec.MAX_FIELDS) {
                 for (Node item : d.items()) x.emit(((DictPair) item).value(), f, false);

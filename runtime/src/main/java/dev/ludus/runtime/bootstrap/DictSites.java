@@ -190,7 +190,7 @@ public final class DictSites {
             // the layout keeps it unboxed: boxed on the way out (asType), for the caller to unbox
             return L.findGetter(r.getClass(), "d" + i, double.class).asType(MethodType.methodType(Object.class, Object.class));
         }
-        if (r.size() <= Rec.MAX_FIELDS) {
+        if (r.size() <= Rec.MAX_FIELDS || r instanceof NumRec) { // (NumRec: a field per key, WideNumRecs)
             return L.findGetter(r.getClass(), "v" + i, Object.class).asType(MethodType.methodType(Object.class, Object.class));
         }
         return MethodHandles.insertArguments(Parts.AT, 0, i);

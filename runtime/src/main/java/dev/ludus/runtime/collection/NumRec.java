@@ -11,7 +11,8 @@ package dev.ludus.runtime.collection;
  * equality, hashing, printing, patterns and key order are those of the boxed form. Putting a
  * non-number where the layout keeps a double gives the record of the layout that fits.
  */
-public abstract sealed class NumRec extends Rec permits NumRec.N1, NumRec.N2, NumRec.N3, NumRec.N4 {
+public abstract sealed class NumRec extends Rec permits NumRec.N1, NumRec.N2, NumRec.N3, NumRec.N4,
+        WideNumRecs.N5, WideNumRecs.N6, WideNumRecs.N7, WideNumRecs.N8 {
     NumRec(Shape layout) { super(layout); }
 
     @Override final Rec with(int i, Object v) {
@@ -57,7 +58,16 @@ public abstract sealed class NumRec extends Rec permits NumRec.N1, NumRec.N2, Nu
         int b = nth(left, 1);
         if (k == 2) return Rec.ofLayout(l, obj(a), num(a), obj(b), num(b));
         int c = nth(left, 2);
-        return Rec.ofLayout(l, obj(a), num(a), obj(b), num(b), obj(c), num(c)); // a NumRec has at most 4 keys
+        if (k == 3) return Rec.ofLayout(l, obj(a), num(a), obj(b), num(b), obj(c), num(c));
+        int d = nth(left, 3);
+        if (k == 4) return Rec.ofLayout(l, obj(a), num(a), obj(b), num(b), obj(c), num(c), obj(d), num(d));
+        Object[] vs = new Object[k];
+        double[] ds = new double[k];
+        for (int j = 0; j < k; j++) {
+            vs[j] = obj(nth(left, j));
+            ds[j] = num(nth(left, j));
+        }
+        return WideNumRecs.ofSlots(l, vs, ds);
     }
 
     /** The position of the j-th set bit of bits (from 0). */
@@ -74,6 +84,13 @@ public abstract sealed class NumRec extends Rec permits NumRec.N1, NumRec.N2, Nu
 
     static Rec of(Shape base, int m, Object a0) {
         return N1.make(base.layout(m), (m & 1) != 0 ? null : a0, (m & 1) != 0 ? (Double) a0 : 0);
+    }
+
+    /** The mask of the numbers among the values: which layout of the shape keeps them. */
+    static int numbers(Object[] vals) {
+        int m = 0;
+        for (int i = 0; i < vals.length; i++) if (vals[i] instanceof Double) m |= 1 << i;
+        return m;
     }
 
     /** The mask of the numbers among the values: which layout of the shape keeps them. */

@@ -62,6 +62,22 @@ public abstract sealed class Rec extends LDict permits Rec.R1, Rec.R2, Rec.R3, R
     public static LDict ofLayout(Shape layout, Object v0, double d0, Object v1, double d1, Object v2, double d2, Object v3, double d3) {
         return NumRec.N4.make(layout, v0, v1, v2, v3, d0, d1, d2, d3);
     }
+    public static LDict ofLayout(Shape layout, Object v0, double d0, Object v1, double d1, Object v2, double d2, Object v3, double d3,
+                                 Object v4, double d4) {
+        return WideNumRecs.N5.make(layout, v0, v1, v2, v3, v4, d0, d1, d2, d3, d4);
+    }
+    public static LDict ofLayout(Shape layout, Object v0, double d0, Object v1, double d1, Object v2, double d2, Object v3, double d3,
+                                 Object v4, double d4, Object v5, double d5) {
+        return WideNumRecs.N6.make(layout, v0, v1, v2, v3, v4, v5, d0, d1, d2, d3, d4, d5);
+    }
+    public static LDict ofLayout(Shape layout, Object v0, double d0, Object v1, double d1, Object v2, double d2, Object v3, double d3,
+                                 Object v4, double d4, Object v5, double d5, Object v6, double d6) {
+        return WideNumRecs.N7.make(layout, v0, v1, v2, v3, v4, v5, v6, d0, d1, d2, d3, d4, d5, d6);
+    }
+    public static LDict ofLayout(Shape layout, Object v0, double d0, Object v1, double d1, Object v2, double d2, Object v3, double d3,
+                                 Object v4, double d4, Object v5, double d5, Object v6, double d6, Object v7, double d7) {
+        return WideNumRecs.N8.make(layout, v0, v1, v2, v3, v4, v5, v6, v7, d0, d1, d2, d3, d4, d5, d6, d7);
+    }
 
     /** The record of shape s holding vals (one per key, in the shape's order); takes ownership of vals. */
     public static LDict of(Shape s, Object[] vals) {
@@ -73,7 +89,10 @@ public abstract sealed class Rec extends LDict permits Rec.R1, Rec.R2, Rec.R3, R
             case 2 -> of(s, vals[0], vals[1]);
             case 3 -> of(s, vals[0], vals[1], vals[2]);
             case 4 -> of(s, vals[0], vals[1], vals[2], vals[3]);
-            default -> RN.make(s, vals);
+            default -> {
+                int m = vals.length <= WideNumRecs.MAX_KEYS ? NumRec.numbers(vals) : 0;
+                yield m == 0 ? RN.make(s, vals) : WideNumRecs.of(s.layout(m), m, vals);
+            }
         };
     }
 

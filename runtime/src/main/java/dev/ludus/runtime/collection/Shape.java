@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * same keys in the same order share one, and "same shape" is an identity test: what the
  * inline caches at access sites and the same-shape equality test rely on.
  *
- * <p>A shape of at most {@link Rec#MAX_FIELDS} keys also has layouts: the same keys with a set of
+ * <p>A shape of at most {@link WideNumRecs#MAX_KEYS} keys also has layouts: the same keys with a set of
  * positions whose values a record keeps as unboxed doubles ({@link NumRec}). Each layout is a
  * shape of its own (interned through its base), so an access site's identity guard tells the
  * layouts apart; {@link #base()} is the layout that keeps every value as an object.
@@ -45,7 +45,7 @@ public final class Shape {
         this.keys = keys;
         this.numbers = 0;
         this.base = this;
-        this.layouts = keys.length <= Rec.MAX_FIELDS ? new Shape[1 << keys.length] : null;
+        this.layouts = keys.length <= WideNumRecs.MAX_KEYS ? new Shape[1 << keys.length] : null;
     }
 
     private Shape(Shape base, int numbers) {
@@ -133,7 +133,7 @@ public final class Shape {
 
     /**
      * The layout of these keys keeping the positions in mask as doubles (mask 0: the base).
-     * Only for shapes of at most Rec.MAX_FIELDS keys.
+     * Only for shapes of at most WideNumRecs.MAX_KEYS keys.
      */
     public Shape layout(int mask) {
         Shape[] ls = base.layouts;

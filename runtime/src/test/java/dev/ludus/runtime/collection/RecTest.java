@@ -32,8 +32,9 @@ class RecTest {
     }
 
     @Test void everySizeHasItsFormAndReadsBack() {
-        // vals are numbers: up to four entries keep them unboxed
-        Class<?>[] forms = {null, NumRec.N1.class, NumRec.N2.class, NumRec.N3.class, NumRec.N4.class, Rec.RN.class, Rec.RN.class, Rec.RN.class, Rec.RN.class};
+        // vals are numbers: every size of record keeps them unboxed (WideNumRecs from five keys on)
+        Class<?>[] forms = {null, NumRec.N1.class, NumRec.N2.class, NumRec.N3.class, NumRec.N4.class,
+                            WideNumRecs.N5.class, WideNumRecs.N6.class, WideNumRecs.N7.class, WideNumRecs.N8.class};
         for (int n = 1; n <= LDict.SMALL; n++) {
             Shape s = Shape.of(keys(n));
             LDict d = Rec.of(s, vals(n));
@@ -72,7 +73,18 @@ class RecTest {
             assertInstanceOf(NumRec.N2.class, Rec.of(given, 1.0, 2.0));
         }
         assertThrows(IllegalArgumentException.class, () -> s.layout(4));
-        assertThrows(IllegalArgumentException.class, () -> Shape.of(keys(5)).layout(1));
+        assertThrows(IllegalArgumentException.class, () -> Shape.of(keys(5)).layout(32));
+        assertThrows(IllegalArgumentException.class, () -> Shape.of(keys(9)).layout(1));
+        // five to eight keys: the same, in fields of WideNumRecs' classes
+        Shape s5 = Shape.of(keys(5));
+        for (Shape given : new Shape[] {s5, s5.layout(1), s5.layout(31)}) {
+            assertSame(s5, ((Rec) Rec.of(given, new Object[] {"a", "b", "c", "d", "e"})).shape);
+            assertInstanceOf(Rec.RN.class, Rec.of(given, new Object[] {"a", "b", "c", "d", "e"}));
+            Rec r = (Rec) Rec.of(given, new Object[] {"a", 2.0, "c", "d", 5.0});
+            assertSame(s5.layout(0b10010), r.shape);
+            assertInstanceOf(WideNumRecs.N5.class, r);
+            assertEquals(List.of("a", 2.0, "c", "d", 5.0), list(r.values()));
+        }
     }
 
     @Test void assocOfAnExistingKeyStaysOnTheShape() {
