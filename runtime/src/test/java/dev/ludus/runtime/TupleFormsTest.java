@@ -21,6 +21,9 @@ class TupleFormsTest {
             case 3 -> Tuple.of(xs[0], xs[1], xs[2]);
             case 4 -> Tuple.of(xs[0], xs[1], xs[2], xs[3]);
             case 5 -> Tuple.of(xs[0], xs[1], xs[2], xs[3], xs[4]);
+            case 6 -> Tuple.of(xs[0], xs[1], xs[2], xs[3], xs[4], xs[5]);
+            case 7 -> Tuple.of(xs[0], xs[1], xs[2], xs[3], xs[4], xs[5], xs[6]);
+            case 8 -> Tuple.of(xs[0], xs[1], xs[2], xs[3], xs[4], xs[5], xs[6], xs[7]);
             default -> throw new IllegalArgumentException();
         };
     }
@@ -60,7 +63,9 @@ class TupleFormsTest {
         }
         // a tree node (:node, left, key, value, right) is one object of fields
         assertEquals("T5", Tuple.of(1.0, 2.0, 3.0, 4.0, 5.0).getClass().getSimpleName());
-        assertEquals("TN", Tuple.of(new Object[] {1.0, 2.0, 3.0, 4.0, 5.0, 6.0}).getClass().getSimpleName());
+        assertEquals("T6", Tuple.of(new Object[] {1.0, 2.0, 3.0, 4.0, 5.0, 6.0}).getClass().getSimpleName());
+        assertEquals("T8", Tuple.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0).getClass().getSimpleName());
+        assertEquals("TN", Tuple.of(new Object[] {1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0}).getClass().getSimpleName());
         assertSame(Tuple.EMPTY, Tuple.of(new Object[0]));
         assertSame(Tuple.EMPTY, Tuple.of());
     }
@@ -71,7 +76,7 @@ class TupleFormsTest {
         Keyword k = Keyword.of("k");
         int compared = 0;
         for (int round = 0; round < 4000; round++) {
-            int n = r.nextInt(8);
+            int n = r.nextInt(11); // the fixed forms (up to Tuple.MAX_FIELDS) and TN
             Object[] xs = randomItems(r, n);
             Object[] copies = new Object[n];
             for (int i = 0; i < n; i++) copies[i] = ValuesTest.equalCopy(xs[i], r);

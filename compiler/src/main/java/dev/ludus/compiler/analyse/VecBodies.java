@@ -31,6 +31,9 @@ import java.util.Set;
  * kept (e.g. {@code dist (sub (p, q))} makes p and q vectors).
  */
 public final class VecBodies {
+    /** The largest tuple a vector body flattens (its fields read and made directly: Tuple.T0..T5 when this was set). */
+    static final int MAX_TUPLE = 5;
+
     /** Parameter names tried at most (2^n assignments). */
     static final int MAX_NAMES = 8;
     /** Bodies weighing more than this are left alone (the fast path copies them). */
@@ -138,7 +141,7 @@ public final class VecBodies {
 
     /** Collects the names of a parameter pattern: names, ignores, and tuples (no splat) of those. */
     private static boolean params(PTuple p, Resolution res, List<Binding> out, boolean top) {
-        if (!top && p.items().size() > dev.ludus.runtime.value.Tuple.MAX_FIELDS) return false;
+        if (!top && p.items().size() > MAX_TUPLE) return false;
         for (Pattern item : p.items()) {
             if (item instanceof PIgnore) continue;
             if (item instanceof PTuple t) {
@@ -204,7 +207,7 @@ public final class VecBodies {
             return u == null || u.check() ? null : types.get(u.binding());
         }
         if (e instanceof TupleLit t) {
-            if (t.items().isEmpty() || t.items().size() > dev.ludus.runtime.value.Tuple.MAX_FIELDS) return null;
+            if (t.items().isEmpty() || t.items().size() > MAX_TUPLE) return null;
             List<Shape> items = new ArrayList<>();
             for (Expr item : t.items()) {
                 Shape s = typeOf(item, types, res, flatCallee);

@@ -5,7 +5,7 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * The runtime's tuple representations as the emitters see them: tuples of up to
- * {@code Tuple.MAX_FIELDS} elements are fixed-field classes ({@code Tuple$T0} … {@code Tuple$T5}),
+ * {@code Tuple.MAX_FIELDS} elements are fixed-field classes ({@code Tuple$T0} … {@code Tuple$T8}),
  * one class per arity, so a literal is built by a static factory taking its elements (no array)
  * and a pattern of fixed arity tests the class and reads the fields directly.
  */
