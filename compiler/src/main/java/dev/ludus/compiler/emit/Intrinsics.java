@@ -64,6 +64,7 @@ final class Intrinsics {
         value("keys", 1, COLLS, "keys", "L" + Rt.LLIST + ";");
         value("values", 1, COLLS, "values", "L" + Rt.LLIST + ";");
         value("concat", 2, COLLS, "concat", o);
+        for (int n = 3; n <= JoinGen.MAX; n++) value("concat", n, "dev/ludus/runtime/prelude/SmallJoins", "concat", o);
         value("join", 1, COLLS, "join", o);
         value("join", 2, COLLS, "join", o);
         value("type", 1, VALUES, "type", Rt.KEYWORD_D);

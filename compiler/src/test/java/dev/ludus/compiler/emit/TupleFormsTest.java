@@ -101,11 +101,13 @@ class TupleFormsTest {
     void smallLiteralsAndPatternsUseTheFieldFormsLargeOnesTheArray() throws Exception {
         String src = """
                 fn f ((x, y)) -> (y, x, x, y)
-                fn g ((a, b, c, d, e, z)) -> (e, d, c, b, a, z)
+                fn g ((a, b, c, d, e, z, p, q, w)) -> (e, d, c, b, a, z, p, q, w)
                 fn h ((:node, l, k, v, r)) -> (:node, r, k, v, l)
+                fn k ((a, b, c, d, e, z)) -> (z, e, d, c, b, a)
                 f ((1, 2))
-                g ((1, 2, 3, 4, 5, 6))
+                g ((1, 2, 3, 4, 5, 6, 7, 8, 9))
                 h ((:node, 1, 2, 3, 4))
+                k ((1, 2, 3, 4, 5, 6))
                 """;
         Path file = Files.createTempDirectory("ludus-test").resolve("t.ld");
         Files.writeString(file, src);
@@ -145,7 +147,11 @@ class TupleFormsTest {
         int node = h.indexOf("call of(" + "Ljava/lang/Object;".repeat(5) + ")L" + tuple + ";");
         assertTrue(node > 0, h::toString);
         assertFalse(h.subList(0, node).stream().anyMatch(s -> s.startsWith("anewarray")), h::toString);
-        // g's body: a 6-tuple pattern reads through get, the 6-tuple literal is an array
+        // k's body: so are six elements (up to Tuple.MAX_FIELDS, eight)
+        List<String> k = methods.stream().filter(m -> m.contains("getfield " + tuple + "$T6.e5")).findFirst().orElseThrow();
+        assertTrue(k.contains("instanceof " + tuple + "$T6"), k::toString);
+        assertTrue(k.indexOf("call of(" + "Ljava/lang/Object;".repeat(6) + ")L" + tuple + ";") > 0, k::toString);
+        // g's body: a 9-tuple pattern reads through get, the 9-tuple literal is an array
         List<String> g = methods.stream().filter(m -> m.contains("call get(I)Ljava/lang/Object;")).findFirst().orElseThrow();
         assertTrue(g.contains("anewarray java/lang/Object"), g::toString);
         assertTrue(g.contains("call of([Ljava/lang/Object;)L" + tuple + ";"), g::toString);

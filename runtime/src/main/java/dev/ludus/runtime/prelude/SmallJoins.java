@@ -142,6 +142,29 @@ public final class SmallJoins {
         return r != null ? r : Colls.join(LList.of(p0, p1, p2, p3, p4, p5));
     }
 
+    // `concat (a, b, ...)` of 3 to MAX arguments (compiler: emit.Intrinsics): strings are
+    // concatenated in one step, as join makes a line; anything else goes to concat as called.
+
+    public static Object concat(Object p0, Object p1, Object p2) {
+        String r = plain(p0, p1, p2);
+        return r != null ? r : Colls.concat(new Object[] {p0, p1, p2});
+    }
+
+    public static Object concat(Object p0, Object p1, Object p2, Object p3) {
+        String r = plain(p0, p1, p2, p3);
+        return r != null ? r : Colls.concat(new Object[] {p0, p1, p2, p3});
+    }
+
+    public static Object concat(Object p0, Object p1, Object p2, Object p3, Object p4) {
+        String r = plain(p0, p1, p2, p3, p4);
+        return r != null ? r : Colls.concat(new Object[] {p0, p1, p2, p3, p4});
+    }
+
+    public static Object concat(Object p0, Object p1, Object p2, Object p3, Object p4, Object p5) {
+        String r = plain(p0, p1, p2, p3, p4, p5);
+        return r != null ? r : Colls.concat(new Object[] {p0, p1, p2, p3, p4, p5});
+    }
+
     public static Object literalWith(Object p0, Object p1, Object sep) {
         String r = sep instanceof String s ? parts(s, p0, p1) : null;
         return r != null ? r : Colls.join(LList.of(p0, p1), sep);

@@ -78,6 +78,36 @@ class SmallJoinsTest {
         }
     }
 
+    @Test
+    void concatOfThreeToSixIsConcatOfTheArray() {
+        Object[][] cases = {{"a", "b", "c"}, {"", "x", "", "y"}, {"1", "2", "3", "4", "5"}, {"p", "q", "r", "s", "t", "u"},
+                            {LList.of(1.0), LList.EMPTY, LList.of(2.0)}, {"a", "b", LList.of(1.0)}, {LList.of(1.0), "b", "c", "d"},
+                            {Keyword.of("k"), "b", "c"}, {"a", "b", "c", "d", "e", 2.0}};
+        for (boolean hot : new boolean[] {false, true}) {
+            if (hot) SmallJoins.makeHot();
+            for (Object[] p : cases) {
+                Object want;
+                try {
+                    want = Colls.concat(p.clone());
+                } catch (RuntimeException e) {
+                    want = e.getMessage();
+                }
+                Object got;
+                try {
+                    got = switch (p.length) {
+                        case 3 -> SmallJoins.concat(p[0], p[1], p[2]);
+                        case 4 -> SmallJoins.concat(p[0], p[1], p[2], p[3]);
+                        case 5 -> SmallJoins.concat(p[0], p[1], p[2], p[3], p[4]);
+                        default -> SmallJoins.concat(p[0], p[1], p[2], p[3], p[4], p[5]);
+                    };
+                } catch (RuntimeException e) {
+                    got = e.getMessage();
+                }
+                assertEquals(want, got, java.util.Arrays.toString(p));
+            }
+        }
+    }
+
     private static Object literal(Object[] p) {
         return switch (p.length) {
             case 2 -> SmallJoins.literal(p[0], p[1]);
