@@ -166,11 +166,7 @@ public final class Analyser {
             }
         }
         Map<FnDef, VecBodies.Plan> vecPlans = new IdentityHashMap<>();
-        for (FnDef fd : optimise ? fns : List.<FnDef>of()) {
-            VecBodies.Plan plan = VecBodies.plan(fd, res, walk);
-            if (plan != null) vecPlans.put(fd, plan);
-        }
-        Map<Loop, VecLoops.Plan> vecLoops = new IdentityHashMap<>();
+        // the flat entries a vector body or loop may call: those of the fns planned so far
         java.util.function.Function<dev.ludus.compiler.resolve.NameUse, VecBodies.Plan> flat = new java.util.function.Function<>() {
             @Override
             public VecBodies.Plan apply(dev.ludus.compiler.resolve.NameUse u) {
@@ -178,6 +174,11 @@ public final class Analyser {
                 return fd == null ? null : vecPlans.get(fd);
             }
         };
+        for (FnDef fd : optimise ? fns : List.<FnDef>of()) {
+            VecBodies.Plan plan = VecBodies.plan(fd, res, walk, flat);
+            if (plan != null) vecPlans.put(fd, plan);
+        }
+        Map<Loop, VecLoops.Plan> vecLoops = new IdentityHashMap<>();
         for (Loop l : optimise ? loopNodes : List.<Loop>of()) {
             VecLoops.Plan plan = VecLoops.plan(l, loops.get(l), res, flat);
             if (plan != null) vecLoops.put(l, plan);

@@ -46,10 +46,23 @@ public final class VecBodies {
      * each let (other names are absent: not checked); for a flat entry, the shapes of the
      * parameters (null when the fn has none) and of the result.
      */
-    public record Plan(Clause clause, Map<Binding, Shape> types, List<Shape> params, Shape result, Resolution res) {
+    public record Plan(Clause clause, Map<Binding, Shape> types, List<Shape> params, Shape result, Resolution res,
+                       Function<NameUse, Plan> callees) {
         /** The shape of an arithmetic expression of the body. */
         public Shape type(Expr e) {
-            return typeOf(e, types, res, null);
+            return typeOf(e, types, res, callees);
+        }
+
+        /** The widest result of a call of a flat entry in the body (0: none): the size of the array they write to. */
+        public int callWidth() {
+            int w = 0;
+            for (Node n : AstWalk.nodes(clause.body())) { // a loop, not a lambda: see LudusCompiler.PARSER
+                if (n instanceof Synthetic s && preludeOp(s, res) == null) {
+                    Shape t = type(s);
+                    if (t != null) w = Math.max(w, t.width());
+                }
+            }
+            return w;
         }
 
         /** The lets of the body, in order (the last expression excluded). */
@@ -73,8 +86,11 @@ public final class VecBodies {
 
     private VecBodies() {}
 
-    /** The plan for fd, or null when it has no fast path. */
-    static Plan plan(FnDef fd, Resolution res, AstWalk walk) {
+    /**
+     * The plan for fd, or null when it has no fast path. flatCallee: the plans of fns already
+     * planned, whose flat entries the body may call (a helper defined before its caller).
+     */
+    static Plan plan(FnDef fd, Resolution res, AstWalk walk, Function<NameUse, Plan> flatCallee) {
         if (fd.clauses().size() != 1) return null;
         Clause c = fd.clauses().get(0);
         PTuple pattern = (PTuple) c.pattern();
@@ -103,8 +119,8 @@ public final class VecBodies {
         for (int mask = 0; mask < 1 << names.size(); mask++) {
             Map<Binding, Shape> types = new HashMap<>();
             for (int i = 0; i < names.size(); i++) types.put(names.get(i), (mask & (1 << i)) != 0 ? Shape.VEC : Shape.NUM);
-            if (!letsCheck(lets, types, res)) continue;
-            Shape out = typeOf(result, types, res, null);
+            if (!letsCheck(lets, types, res, flatCallee)) continue;
+            Shape out = typeOf(result, types, res, flatCallee);
             if (out == null) continue;
             // fns of numbers alone are unboxed already (NumericEntries): this is for tuples
             boolean tuples = !out.isNum();
@@ -114,7 +130,7 @@ public final class VecBodies {
             List<Shape> shapes = new ArrayList<>();
             for (Pattern p : pattern.items()) shapes.add(shape(p, types, res));
             boolean flat = !shapes.contains(null) && width(shapes) <= MAX_WIDTH && out.width() <= MAX_WIDTH;
-            return new Plan(c, Collections.unmodifiableMap(types), flat ? List.copyOf(shapes) : null, out, res);
+            return new Plan(c, Collections.unmodifiableMap(types), flat ? List.copyOf(shapes) : null, out, res, flatCallee);
         }
         return null;
     }
@@ -173,9 +189,9 @@ public final class VecBodies {
     }
 
     /** Whether the lets type-check with these types (each let's shape is added). */
-    private static boolean letsCheck(List<Let> lets, Map<Binding, Shape> types, Resolution res) {
+    private static boolean letsCheck(List<Let> lets, Map<Binding, Shape> types, Resolution res, Function<NameUse, Plan> flatCallee) {
         for (Let l : lets) {
-            Shape t = typeOf(l.value(), types, res, null);
+            Shape t = typeOf(l.value(), types, res, flatCallee);
             if (t == null) return false;
             types.put(res.declared.get(l.pattern()), t);
         }

@@ -87,6 +87,7 @@ final class VecGen implements Opcodes {
         x.line(f, plan.clause().span());
         List<Pattern> params = ((PTuple) plan.clause().pattern()).items();
         for (int i = 0; i < params.size(); i++) g.param(params.get(i), argSlots[i], plan);
+        g.callArray(plan.callWidth());
         g.body(plan);
         g.materialize(g.eval(plan.resultExpr()), plan.result(), new int[1]);
         g.mv.visitInsn(ARETURN);
@@ -111,6 +112,7 @@ final class VecGen implements Opcodes {
         int[] next = {0};
         for (Pattern p : ((PTuple) plan.clause().pattern()).items()) g.bindFlat(p, next, plan);
         int result = next[0];
+        g.callArray(plan.callWidth());
         g.body(plan);
         int[] r = g.eval(plan.resultExpr());
         for (int i = 0; i < r.length; i++) {
@@ -175,6 +177,15 @@ final class VecGen implements Opcodes {
         g.materialize(g.eval(plan.result()), plan.type(plan.result()), new int[1]);
         mv.visitJumpInsn(GOTO, end);
         mv.visitLabel(g.generic);
+    }
+
+    /** The array the flat entries called write their results to, when there are calls (width > 0). */
+    private void callArray(int width) {
+        if (width == 0) return;
+        out = f.newSlot();
+        Rt.integer(mv, width);
+        mv.visitIntInsn(NEWARRAY, T_DOUBLE);
+        mv.visitVarInsn(ASTORE, out);
     }
 
     /** Whether the usual loop's slots suit the copy: doubles only where the plan has numbers, no list accumulators. */
@@ -313,7 +324,7 @@ final class VecGen implements Opcodes {
         return VecBodies.preludeOp(s, res) == null;
     }
 
-    /** A call of a flat entry (loops only): the arguments' numbers in, the result's read back from the array. */
+    /** A call of a flat entry: the arguments' numbers in, the result's read back from the array. */
     private int[] call(Synthetic s, List<Expr> args, Shape result) {
         FnDef known = m.an.knownFn(res.uses.get((Word) s.root()).binding());
         FnCode code = m.code(known);

@@ -143,6 +143,43 @@ class VecPathsTest {
                 """, Programs.runSource(VECMATH));
     }
 
+    /** vecmath's step written with vector helpers of the program's own. */
+    private static final String HELPERS = """
+            fn vadd ((a, b), (c, d)) -> (add (a, c), add (b, d))
+            fn vsub ((a, b), (c, d)) -> (sub (a, c), sub (b, d))
+            fn vscale ((a, b), k) -> (mult (a, k), mult (b, k))
+            fn vlen ((a, b)) -> sqrt (add (mult (a, a), mult (b, b)))
+            fn step ((pos, vel, path)) -> {
+              let acc = vscale (pos, -0.01)
+              let vel2 = vadd (vel, vscale (acc, 0.1))
+              let pos2 = vadd (pos, vscale (vel2, 0.1))
+              (pos2, vel2, add (path, vlen (vsub (pos2, pos))))
+            }
+            fn simulate (n) -> loop (n, ((100, 0), (0, 5), 0)) with (k, state) -> if zero? (k)
+              then state
+              else recur (dec (k), step (state))
+            """;
+
+    @Test
+    void vectorBodiesCallTheFlatEntriesOfHelpersDefinedBefore() throws Exception {
+        Map<String, List<String>> m = methods(HELPERS + "simulate (10)\n");
+        // step calls the helpers' flat entries (numbers in and out) and has one of its own, which the loop calls
+        String flat = m.keySet().stream().filter(k -> k.contains("step$flat")).findFirst().orElseThrow(() -> new AssertionError(m.toString()));
+        assertTrue(m.get(flat).containsAll(List.of("call ludus/M0_t.fn$0$vadd$flat", "call ludus/M0_t.fn$2$vscale$flat",
+                "call ludus/M0_t.fn$3$vlen$flat")), m.get(flat)::toString);
+        assertFalse(m.get(flat).stream().anyMatch(c -> c.contains("Arith") || c.contains("Tuple")), m.get(flat)::toString);
+        assertTrue(m.entrySet().stream().anyMatch(e -> e.getKey().contains("simulate") && e.getValue().contains("call ludus/M0_t.fn$4$step$flat")),
+                m::toString);
+        // the same values as the prelude's vector arithmetic (vecmath), and as the usual code on other values
+        String prelude = Programs.runSource(VECMATH);
+        assertEquals(prelude, Programs.runSource(HELPERS + "simulate (10)\n"));
+        String usual = HELPERS + """
+                print! (step (((1, 2), (3, 4), 0)), step (((1, 2), (3, :x), 0)))
+                step (((1, 2), (3, 4), :p))
+                """;
+        assertEquals(UnoptimisedTest.run(usual, false), UnoptimisedTest.run(usual, true));
+    }
+
     @Test
     void loopsWhoseStateLeavesTheArithmeticStayUsual() throws Exception {
         // the state is also printed in the loop: no copy on doubles (and no flat call)
