@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 
 /**
  * Folds that build a dict or a set in place (analyse.DictFolds, Invoke.dictFold): each program
@@ -22,17 +19,6 @@ class DictFoldsTest {
     /** Runs the program and its twin (stdout, stderr, exit), checks they agree, returns the output. */
     private static String same(String body) {
         return Programs.sameAsTwin(HEADER + body, SHADOW + body);
-    }
-
-    /** The runtime calls the program's code makes (Owner.name). */
-    private static List<String> calls(String source) throws Exception {
-        List<String> out = new ArrayList<>();
-        Programs.eachMethod(source, method -> new MethodVisitor(Opcodes.ASM9) {
-            @Override public void visitMethodInsn(int op, String owner, String name, String desc, boolean itf) {
-                out.add(owner.substring(owner.lastIndexOf('/') + 1) + "." + name);
-            }
-        });
-        return out;
     }
 
     @Test void foldsThatOnlyUpdateTheirDictBuildItInPlace() throws Exception {
@@ -56,10 +42,10 @@ class DictFoldsTest {
                 """;
         String out = same(body);
         assertTrue(out.startsWith("#{:a 3, :b 2, :c 1, :d 1}\n#{:z 0, :a 13, :b 2, :c 1, :d 1} #{:z 0, :a 10}\n"), out);
-        List<String> code = calls(HEADER + body);
+        List<String> code = Programs.calls(HEADER + body);
         assertTrue(code.contains("Invoke.dictFold") && code.contains("Invoke.accUpdate") && code.contains("Invoke.accAssoc"), code.toString());
         assertTrue(code.contains("Invoke.dictAccumulator") && code.contains("Pipes.rangeFusable"), "a fold over range counted out, in place: " + code);
-        assertFalse(calls(SHADOW + body).contains("Invoke.dictFold"));
+        assertFalse(Programs.calls(SHADOW + body).contains("Invoke.dictFold"));
     }
 
     @Test void foldsThatOnlyAppendToTheirSetBuildItInPlace() throws Exception {
@@ -80,9 +66,9 @@ class DictFoldsTest {
         String out = same(body);
         assertTrue(out.startsWith("${3, 1, :a, \"s\", (1, 2), [1], 0, 2}\n${9, 3, 1, :a, \"s\", (1, 2), [1], 0, 2} ${9, 3}\n"), out);
         assertTrue(out.contains("${NaN, NaN, NaN}\n") && out.contains("505 true true true\n") && out.contains("[0, 1, 2]\n") && out.endsWith("[exit 0]\n"), out);
-        List<String> code = calls(HEADER + body);
+        List<String> code = Programs.calls(HEADER + body);
         assertTrue(code.contains("Invoke.dictFold") && code.contains("Invoke.foldAppend"), code.toString());
-        assertFalse(calls(SHADOW + body).contains("Invoke.foldAppend"));
+        assertFalse(Programs.calls(SHADOW + body).contains("Invoke.foldAppend"));
     }
 
     @Test void anyOtherUseOfTheDictLeavesTheFoldAlone() throws Exception {
@@ -98,12 +84,12 @@ class DictFoldsTest {
         for (String fold : folds) {
             String body = "let ws = [:a, :b, :a]\nprint! (" + fold + ")\n";
             same(body);
-            assertFalse(calls(HEADER + body).contains("Invoke.dictFold"), fold);
+            assertFalse(Programs.calls(HEADER + body).contains("Invoke.dictFold"), fold);
         }
         // a partial of update holding the accumulator is no update of it: the dict it holds is a dict
         String partial = "let p = fold (fn (d, w) -> update (d, _, inc), [:a], #{:z 1})\nprint! (p (:z))\n";
         assertEquals("#{:z 2}\n=> :ok\n[stderr]\n[exit 0]\n", same(partial));
-        assertFalse(calls(HEADER + partial).contains("Invoke.dictFold"));
+        assertFalse(Programs.calls(HEADER + partial).contains("Invoke.dictFold"));
     }
 
     @Test void panicsAreThePreludesShowingDictsNotAccumulators() {

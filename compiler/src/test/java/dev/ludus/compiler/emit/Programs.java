@@ -42,6 +42,17 @@ final class Programs {
         }
     }
 
+    /** The runtime and program methods the compiled source calls, as "Owner.name" (the class's simple name). */
+    static java.util.List<String> calls(String source) throws Exception {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        eachMethod(source, method -> new org.objectweb.asm.MethodVisitor(org.objectweb.asm.Opcodes.ASM9) {
+            @Override public void visitMethodInsn(int op, String owner, String name, String desc, boolean itf) {
+                out.add(owner.substring(owner.lastIndexOf('/') + 1) + "." + name);
+            }
+        });
+        return out;
+    }
+
     /** stdout of `ludus run` on the file, followed by "[exit N]\n" as in the golden files. */
     static String run(Path file, String displayName) {
         return run(file, displayName, false);

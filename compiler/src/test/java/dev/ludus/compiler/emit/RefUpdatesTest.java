@@ -3,11 +3,8 @@ package dev.ludus.compiler.emit;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 
 /**
  * update! with a partial written in the call, run in place (analyse.RefUpdates, RefUpdateGen):
@@ -20,17 +17,6 @@ class RefUpdatesTest {
 
     private static String same(String body) {
         return Programs.sameAsTwin(HEADER + body, SHADOW + body);
-    }
-
-    /** The runtime calls the program's code makes (Owner.name). */
-    private static List<String> calls(String source) throws Exception {
-        List<String> out = new ArrayList<>();
-        Programs.eachMethod(source, method -> new MethodVisitor(Opcodes.ASM9) {
-            @Override public void visitMethodInsn(int op, String owner, String name, String desc, boolean itf) {
-                out.add(owner.substring(owner.lastIndexOf('/') + 1) + "." + name);
-            }
-        });
-        return out;
     }
 
     @Test void updatesWithAWrittenPartialRunInPlace() throws Exception {
@@ -53,9 +39,9 @@ class RefUpdatesTest {
                 """;
         String out = same(body);
         assertTrue(out.startsWith("1 99 198\n#{:a 2, :b 2} #{:a 2, :b 0} #{:a 2, :b 0, :c 0}\n[0] 201 [0, 0, 0]\n"), out);
-        List<String> code = calls(HEADER + body);
+        List<String> code = Programs.calls(HEADER + body);
         assertTrue(code.contains("Ref.get") && code.contains("Ref.set"), code.toString());
-        assertFalse(calls(SHADOW + body).contains("Ref.get"), "the twin makes the partial");
+        assertFalse(Programs.calls(SHADOW + body).contains("Ref.get"), "the twin makes the partial");
     }
 
     @Test void panicsAreTheOnesTheCallMakes() {
@@ -80,7 +66,7 @@ class RefUpdatesTest {
         String body = "fn f (r) -> update! (r, add (_, 1))\nref b = 1\nprint! (f (b))\nf (1)";
         String out = same(body);
         assertTrue(out.startsWith("2\n"), out);
-        List<String> code = calls(HEADER + body);
+        List<String> code = Programs.calls(HEADER + body);
         assertTrue(code.contains("Invoke.partial") && code.contains("Ref.get"), code.toString());
     }
 }
