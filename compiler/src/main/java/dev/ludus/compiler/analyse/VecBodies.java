@@ -55,14 +55,7 @@ public final class VecBodies {
 
         /** The widest result of a call of a flat entry in the body (0: none): the size of the array they write to. */
         public int callWidth() {
-            int w = 0;
-            for (Node n : AstWalk.nodes(clause.body())) { // a loop, not a lambda: see LudusCompiler.PARSER
-                if (n instanceof Synthetic s && preludeOp(s, res) == null) {
-                    Shape t = type(s);
-                    if (t != null) w = Math.max(w, t.width());
-                }
-            }
-            return w;
+            return VecBodies.callWidth(clause.body(), types, res, callees);
         }
 
         /** The lets of the body, in order (the last expression excluded). */
@@ -196,6 +189,21 @@ public final class VecBodies {
             types.put(res.declared.get(l.pattern()), t);
         }
         return true;
+    }
+
+    /**
+     * The widest result of a call of a flat entry in body, typed under types and callees (0:
+     * none): the size of the array those entries write to, in a vector body or loop.
+     */
+    static int callWidth(Node body, Map<Binding, Shape> types, Resolution res, Function<NameUse, Plan> callees) {
+        int w = 0;
+        for (Node n : AstWalk.nodes(body)) { // a loop, not a lambda: see LudusCompiler.PARSER
+            if (n instanceof Synthetic s && preludeOp(s, res) == null) {
+                Shape t = typeOf(s, types, res, callees);
+                if (t != null) w = Math.max(w, t.width());
+            }
+        }
+        return w;
     }
 
     /** The prelude function a plain call names, or null. */

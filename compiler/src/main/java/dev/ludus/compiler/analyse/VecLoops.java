@@ -61,14 +61,7 @@ public final class VecLoops {
 
         /** The widest result of a call of a flat entry in the body (0: none): the size of the array they write to. */
         public int callWidth() {
-            int[] w = {0};
-            for (Node n : AstWalk.nodes(clause.body())) { // a loop, not a lambda: see LudusCompiler.PARSER
-                if (n instanceof Synthetic s && VecBodies.preludeOp(s, res) == null) {
-                    Shape t = type(s);
-                    if (t != null) w[0] = Math.max(w[0], t.width());
-                }
-            }
-            return w[0];
+            return VecBodies.callWidth(clause.body(), types, res, callees);
         }
 
         /** The module-level fn a flat call names. */
