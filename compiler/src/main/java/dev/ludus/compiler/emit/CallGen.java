@@ -184,11 +184,11 @@ final class CallGen implements Opcodes {
                 JoinGen.emit(x, args, f);
                 return;
             }
-            if ((b.name.equals("assoc") || b.name.equals("update")) && n == 3 && args.get(1) instanceof Kw k && cached(f)) {
-                // assoc (d, :k, v), update (d, :k, f): a DictSites site (an inline cache on record shapes; Colls semantics)
+            Kw k = dictSiteKey(b, args, f);
+            if (k != null) {
                 x.emit(args.get(0), f, false);
                 x.emit(args.get(2), f, false);
-                mv.visitInvokeDynamicInsn(b.name, Rt.objDesc(2), b.name.equals("assoc") ? Rt.DICT_ASSOC_BSM : Rt.DICT_UPDATE_BSM, k.name());
+                dictSite(mv, b.name, k);
                 return;
             }
             Intrinsics.Target t = Intrinsics.value(b.name, n);
@@ -221,6 +221,20 @@ final class CallGen implements Opcodes {
         x.loadWord(w, f);
         for (Expr a : args) x.emit(a, f, false);
         invokeOnStack(n, f, tail);
+    }
+
+    /**
+     * The key of {@code assoc (d, :k, v)} or {@code update (d, :k, f)} (prelude b, args as
+     * written) when it gets a DictSites site here, else null.
+     */
+    Kw dictSiteKey(Binding b, List<Expr> args, Frame f) {
+        boolean op = b.kind == Binding.Kind.PRELUDE && (b.name.equals("assoc") || b.name.equals("update"));
+        return op && args.size() == 3 && args.get(1) instanceof Kw k && cached(f) ? k : null;
+    }
+
+    /** With d and v (or f) on the stack: assoc or update of key k through a DictSites site (an inline cache on record shapes; Colls semantics). */
+    static void dictSite(MethodVisitor mv, String op, Kw k) {
+        mv.visitInvokeDynamicInsn(op, Rt.objDesc(2), op.equals("assoc") ? Rt.DICT_ASSOC_BSM : Rt.DICT_UPDATE_BSM, k.name());
     }
 
     /**

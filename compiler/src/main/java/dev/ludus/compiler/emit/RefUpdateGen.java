@@ -90,11 +90,11 @@ final class RefUpdateGen implements Opcodes {
         int n = slot.length;
         Binding b = m.res.uses.get(fw).binding();
         if (b.kind == Binding.Kind.PRELUDE) {
-            if ((b.name.equals("assoc") || b.name.equals("update")) && n == 3 && items.get(1) instanceof Kw k && calls.cached(f)) {
-                // a DictSites site, as CallGen makes for assoc (d, :k, v) and update (d, :k, f)
+            Kw k = calls.dictSiteKey(b, items, f);
+            if (k != null) { // a DictSites site, as CallGen makes for assoc (d, :k, v) and update (d, :k, f)
                 mv.visitVarInsn(ALOAD, slot[0]);
                 mv.visitVarInsn(ALOAD, slot[2]);
-                mv.visitInvokeDynamicInsn(b.name, Rt.objDesc(2), b.name.equals("assoc") ? Rt.DICT_ASSOC_BSM : Rt.DICT_UPDATE_BSM, k.name());
+                CallGen.dictSite(mv, b.name, k);
                 return;
             }
             Intrinsics.Target t = Intrinsics.value(b.name, n);
