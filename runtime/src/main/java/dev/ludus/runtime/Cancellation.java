@@ -39,9 +39,30 @@ public final class Cancellation {
      * first poll. The JIT inlines the no-op target to nothing either way.
      */
     private static final MethodType POLL_TYPE = MethodType.methodType(Object.class);
-    private static final MethodHandle GO_ON = MethodHandles.constant(Object.class, null);
+    private static final MethodHandle GO_ON = GoOn.handle();
     /** The call site of every poll in generated code. */
     private static final MutableCallSite POLL = new MutableCallSite(GO_ON);
+
+    /**
+     * The poll's target while no cancel is asked for: a direct handle to a static method that
+     * answers null. Not {@code MethodHandles.constant(Object.class, null)}: a constant is a bound
+     * handle, whose first use initialises the JDK's BoundMethodHandle species machinery (~10 ms
+     * of interpreted code at every start, CLI and compiled jar alike); a direct handle's code is
+     * in the JDK's class-data archive. Its class is initialised before the handle is made (else
+     * the handle would carry an initialisation barrier, a LambdaForm class spun at start).
+     */
+    private static final class GoOn {
+        static Object poll() { return null; }
+
+        static MethodHandle handle() {
+            poll();
+            try {
+                return MethodHandles.lookup().findStatic(GoOn.class, "poll", POLL_TYPE);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+    }
 
     /**
      * The poll's target once a cancel was asked for, and what a poll reached with no stack
@@ -70,7 +91,7 @@ public final class Cancellation {
      * that type exactly, while any other type makes it spin an invoker class at the first
      * site a program links (Java 17 and 25; start-up of every compiled program).
      */
-    public static CallSite pollSite(MethodHandles.Lookup caller, String name, MethodType type, String unused, Object... none) {
+    public static CallSite pollSite(MethodHandles.Lookup caller, String name, MethodType type, String unused, Object[] none) {
         return POLL;
     }
 

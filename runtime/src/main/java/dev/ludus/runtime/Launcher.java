@@ -199,7 +199,7 @@ public final class Launcher {
         Outcome outcome;
         Cancellation.reset();
         try {
-            outcome = evaluate(new RunModule(entry, seed, tests, out), opts.timeLimit());
+            outcome = evaluate(new RunModule(entry, seed, tests, printResult, out), opts.timeLimit());
         } finally {
             // the main script has ended: every other process is discarded (spec §16), unless
             // the program is parked where a cancel stopped it (the JVM exits next)
@@ -300,14 +300,16 @@ public final class Launcher {
         private final MethodHandle entry;
         private final long seed;
         private final boolean tests;
+        private final boolean showResult;
         private final PrintStream out;
         volatile Outcome result;
         volatile Thread thread;
 
-        RunModule(MethodHandle entry, long seed, boolean tests, PrintStream out) {
+        RunModule(MethodHandle entry, long seed, boolean tests, boolean showResult, PrintStream out) {
             this.entry = entry;
             this.seed = seed;
             this.tests = tests;
+            this.showResult = showResult;
             this.out = out;
         }
 
@@ -321,7 +323,9 @@ public final class Launcher {
             }
             Console.out = out;
             Object value = entry.invoke();
-            return "=> " + Values.show(value) + "\n";
+            // a compiled program's jar prints no result: showing it would cost its start the
+            // classes that show a value (a dict result: four more classes from the jar)
+            return showResult ? "=> " + Values.show(value) + "\n" : "";
         }
 
         @Override public void run() {

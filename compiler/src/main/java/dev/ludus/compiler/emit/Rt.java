@@ -40,6 +40,7 @@ final class Rt implements Opcodes {
     static final String CALLSITES = "dev/ludus/runtime/bootstrap/CallSites";
     static final String PATTERNS = "dev/ludus/runtime/Patterns";
     static final String VALUES = "dev/ludus/runtime/Values";
+    static final String NUMBER_FORMAT = "dev/ludus/runtime/NumberFormat";
     static final String PANIC = "dev/ludus/runtime/LudusPanic";
     static final String SOURCES = "dev/ludus/runtime/Sources";
     static final String LAUNCHER = "dev/ludus/runtime/Launcher";

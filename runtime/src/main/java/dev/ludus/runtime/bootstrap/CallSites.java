@@ -106,7 +106,7 @@ public final class CallSites {
      * here: "") so that the JDK invokes it exactly, without spinning an invoker class for it at
      * a compiled program's first call (see {@link dev.ludus.runtime.Cancellation#pollSite}).
      */
-    public static CallSite bsm_call(MethodHandles.Lookup lookup, String name, MethodType type, String unused, Object... none)
+    public static CallSite bsm_call(MethodHandles.Lookup lookup, String name, MethodType type, String unused, Object[] none)
             throws ReflectiveOperationException {
         return Site.make(type, name.equals("tail"));
     }

@@ -97,7 +97,7 @@ public final class DictSites {
      * arguments: a site typed (Object, String, int, int) spun ~5 LambdaForm classes at its
      * first link (int-typed shapes are not in the JDK's archive), one typed (Object)Object none.
      */
-    public static CallSite bsm_lookup(MethodHandles.Lookup lookup, String name, MethodType type, String arg, Object... none)
+    public static CallSite bsm_lookup(MethodHandles.Lookup lookup, String name, MethodType type, String arg, Object[] none)
             throws ReflectiveOperationException {
         int a = arg.indexOf('\0');
         if (a < 0) return site(type, arg, Kind.LOOKUP, "fallbackLookup", null, 0, 0);
@@ -106,17 +106,17 @@ public final class DictSites {
                 Integer.parseInt(arg.substring(b + 1, c)), Integer.parseInt(arg.substring(c + 1)));
     }
 
-    public static CallSite bsm_get(MethodHandles.Lookup lookup, String name, MethodType type, String key, Object... none)
+    public static CallSite bsm_get(MethodHandles.Lookup lookup, String name, MethodType type, String key, Object[] none)
             throws ReflectiveOperationException {
         return site(type, key, Kind.GET, "fallbackGet", null, 0, 0);
     }
 
-    public static CallSite bsm_assoc(MethodHandles.Lookup lookup, String name, MethodType type, String key, Object... none)
+    public static CallSite bsm_assoc(MethodHandles.Lookup lookup, String name, MethodType type, String key, Object[] none)
             throws ReflectiveOperationException {
         return site(type, key, Kind.ASSOC, "fallbackAssoc", null, 0, 0);
     }
 
-    public static CallSite bsm_update(MethodHandles.Lookup lookup, String name, MethodType type, String key, Object... none)
+    public static CallSite bsm_update(MethodHandles.Lookup lookup, String name, MethodType type, String key, Object[] none)
             throws ReflectiveOperationException {
         return site(type, key, Kind.UPDATE, "fallbackUpdate", null, 0, 0);
     }

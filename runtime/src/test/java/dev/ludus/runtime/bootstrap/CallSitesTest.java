@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The indy call sites: results through every state of the inline cache, and when it links. */
 class CallSitesTest {
     private static CallSites.Site site(String name, int argc) throws ReflectiveOperationException {
-        return (CallSites.Site) CallSites.bsm_call(MethodHandles.lookup(), name, MethodType.genericMethodType(argc + 1), "");
+        return (CallSites.Site) CallSites.bsm_call(MethodHandles.lookup(), name, MethodType.genericMethodType(argc + 1), "", new Object[0]);
     }
 
     /** A builtin-like function answering its own tag, to tell callees apart. */

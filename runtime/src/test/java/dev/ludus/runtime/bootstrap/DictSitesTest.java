@@ -29,11 +29,11 @@ class DictSitesTest {
 
     /** A lookup site: the key, then its file, line and column, each after a NUL (as the compiler writes it). */
     static DictSites.Site lookupSite(String arg) throws ReflectiveOperationException {
-        return (DictSites.Site) DictSites.bsm_lookup(MethodHandles.lookup(), "lookup", LOOKUP, arg);
+        return (DictSites.Site) DictSites.bsm_lookup(MethodHandles.lookup(), "lookup", LOOKUP, arg, new Object[0]);
     }
 
     static DictSites.Site getSite() throws ReflectiveOperationException {
-        return (DictSites.Site) DictSites.bsm_get(MethodHandles.lookup(), "get", GET, "k");
+        return (DictSites.Site) DictSites.bsm_get(MethodHandles.lookup(), "get", GET, "k", new Object[0]);
     }
 
     /** Records of many shapes (k at every position, or absent), of every size, and plain dicts. */
@@ -118,7 +118,7 @@ class DictSitesTest {
     static final MethodType ASSOC = MethodType.methodType(Object.class, Object.class, Object.class);
 
     static DictSites.Site assocSite() throws ReflectiveOperationException {
-        return (DictSites.Site) DictSites.bsm_assoc(MethodHandles.lookup(), "assoc", ASSOC, "k");
+        return (DictSites.Site) DictSites.bsm_assoc(MethodHandles.lookup(), "assoc", ASSOC, "k", new Object[0]);
     }
 
     /** The same dict as the generic assoc gives: equal both ways, same hash, same printing, same entries in order. */
@@ -185,7 +185,7 @@ class DictSitesTest {
     static final MethodType UPDATE = MethodType.methodType(Object.class, Object.class, Object.class);
 
     static DictSites.Site updateSite() throws ReflectiveOperationException {
-        return (DictSites.Site) DictSites.bsm_update(MethodHandles.lookup(), "update", UPDATE, "k");
+        return (DictSites.Site) DictSites.bsm_update(MethodHandles.lookup(), "update", UPDATE, "k", new Object[0]);
     }
 
     /** A function that wraps its argument and counts its calls. */
