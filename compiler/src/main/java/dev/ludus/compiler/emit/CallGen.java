@@ -191,6 +191,10 @@ final class CallGen implements Opcodes {
                 dictSite(mv, b.name, k);
                 return;
             }
+            if (b.name.equals("string") && JoinGen.stringApplies(args)) {
+                JoinGen.emitString(x, args, f);
+                return;
+            }
             if (n == 1 && (b.name.equals("show") || b.name.equals("string")) && x.numeric(args.get(0), f)) {
                 // a number's shown form straight from its double: no box, no dispatch on the kind
                 x.emitNum(args.get(0), f);

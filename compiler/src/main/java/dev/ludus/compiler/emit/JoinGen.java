@@ -38,4 +38,31 @@ final class JoinGen implements Opcodes {
         int k = items.size() + (sep ? 1 : 0);
         mv.visitMethodInsn(INVOKESTATIC, SMALL_JOINS, sep ? "literalWith" : "literal", Rt.objDesc(k), false);
     }
+
+    /**
+     * {@code string (a, b, ...)} of 2 to MAX arguments (the prelude's concatenation of print
+     * forms): each argument becomes its print form where it is evaluated (a string literal as it
+     * is, a proven number formatted from its double, anything else through Values.printForm),
+     * then the strings are concatenated as a join literal's are. The prelude function boxes the
+     * arguments into an array and appends each print form to a StringBuilder.
+     */
+    static boolean stringApplies(List<Expr> args) {
+        return args.size() >= 2 && args.size() <= MAX;
+    }
+
+    static void emitString(Gen x, List<Expr> args, Frame f) {
+        MethodVisitor mv = f.mv;
+        for (Expr e : args) {
+            if (e instanceof Str) {
+                x.emit(e, f, false);
+            } else if (x.numeric(e, f)) {
+                x.emitNum(e, f);
+                mv.visitMethodInsn(INVOKESTATIC, Rt.NUMBER_FORMAT, "format", "(D)Ljava/lang/String;", false);
+            } else {
+                x.emit(e, f, false);
+                mv.visitMethodInsn(INVOKESTATIC, Rt.VALUES, "printForm", "(" + Rt.OBJ_D + ")Ljava/lang/String;", false);
+            }
+        }
+        mv.visitMethodInsn(INVOKESTATIC, SMALL_JOINS, "literal", Rt.objDesc(args.size()), false);
+    }
 }
