@@ -123,8 +123,12 @@ final class Numbers {
         }
         args = args(s);
         switch (b.name) {
-            case "add": case "sub": case "mult": case "div": case "mod":
+            case "mult":
                 return args.size() == 2 && numeric(args.get(0), isDouble) && numeric(args.get(1), isDouble);
+            case "add": case "sub": case "div": case "mod":
+                // one number is enough: with anything but a number the call panics (vectors need
+                // two tuples; mult is left out: a number scales a vector), see MixedArith
+                return args.size() == 2 && (numeric(args.get(0), isDouble) || numeric(args.get(1), isDouble));
             case "inc": case "dec": case "neg": case "floor": case "ceil": case "round": case "sqrt": case "abs":
                 return args.size() == 1 && numeric(args.get(0), isDouble);
             case "count":

@@ -75,6 +75,20 @@ final class NumGen implements Opcodes {
             mv.visitInsn(I2D);
             return;
         }
+        if (args.size() == 2 && (!numeric(args.get(0), f) || !numeric(args.get(1), f))) {
+            // add/sub/div/mod of a number and a value of unknown kind (analyse.Numbers): in order
+            boolean first = numeric(args.get(0), f);
+            if (first) {
+                emitNum(args.get(0), f);
+                x.emit(args.get(1), f, false);
+            } else {
+                x.emit(args.get(0), f, false);
+                emitNum(args.get(1), f);
+            }
+            mv.visitMethodInsn(INVOKESTATIC, "dev/ludus/runtime/prelude/MixedArith", name + (first ? "DO" : "OD"),
+                    first ? "(D" + Rt.OBJ_D + ")D" : "(" + Rt.OBJ_D + "D)D", false);
+            return;
+        }
         for (Expr a : args) emitNum(a, f);
         op(mv, name);
     }

@@ -79,8 +79,14 @@ class AnalyserTest {
         PTuple params = (PTuple) f.clauses().get(0).pattern();
         Binding x = a.declared(params.items().get(0));
         Expr body = f.clauses().get(0).body();
-        assertFalse(a.an().numeric(body, NumEnv.NONE), "x is a boxed value of unknown type");
-        assertTrue(a.an().numeric(body, doubles(x)), "x unboxed; count yields a number whatever y is");
+        Expr scaled = Analysis.args((Synthetic) body).get(0);
+        assertFalse(a.an().numeric(scaled, NumEnv.NONE), "x is a boxed value of unknown type: mult (x, 2) may scale a vector");
+        assertTrue(a.an().numeric(scaled, doubles(x)), "x unboxed");
+        assertTrue(a.an().numeric(body, NumEnv.NONE), "count yields a number whatever y is, and add of a number and anything yields a number or panics");
+        Analysed mixed = analyse("fn h (p, q) -> [add (p, 1), sub (2, p), div (p, 3), mod (4, p), mult (p, 5), add (p, q)]\n");
+        List<Expr> items = ((ListLit) mixed.fn("h").clauses().get(0).body()).items();
+        boolean[] expected = {true, true, true, true, false, false};
+        for (int i = 0; i < expected.length; i++) assertEquals(expected[i], mixed.an().numeric(items.get(i), NumEnv.NONE), "item " + i);
         assertTrue(a.an().numeric(a.fn("g").clauses().get(0).body(), NumEnv.NONE), "a name typed :number");
         Analysed top = analyse("let q = add (1, 2)\nq\n");
         assertTrue(top.an().numeric(top.all(Let.class).get(0).value(), NumEnv.NONE));
@@ -126,9 +132,9 @@ class AnalyserTest {
     @Test
     void scopesKnowWhichLocalsAreUnboxedWhereTheCodeIsEmitted() {
         Analysed a = analyse("""
-                fn f (n) -> { let m = add (n, 1)
+                fn f (n) -> { let m = mult (n, 1)
                   loop (m, 0) with (i, s) -> if zero? (i) then s else { let t = mult (i, 2)
-                    recur (dec (i), add (s, t)) } }
+                    recur (dec (i), mult (s, t)) } }
                 """);
         FnDef f = a.fn("f");
         Binding n = a.declared(((PTuple) f.clauses().get(0).pattern()).items().get(0));
@@ -139,8 +145,8 @@ class AnalyserTest {
 
         Scope boxed = a.an().methodScope(f);
         assertFalse(boxed.isDouble(n), "the usual entry takes its argument boxed");
-        assertFalse(boxed.isDouble(m), "so add (n, 1) is no known number");
-        // i starts from a boxed m; s gets add (s, t) with t = mult (i, 2): no number either
+        assertFalse(boxed.isDouble(m), "so mult (n, 1) is no known number (it scales a vector)");
+        // i starts from a boxed m; s gets mult (s, t) with t = mult (i, 2): no number either
         assertArrayEquals(new boolean[] {false, false}, a.an().numericPositions(l, boxed));
         // but every recur passes i an integer expression: the long copy is tried
         assertArrayEquals(new boolean[] {true, false}, a.an().longPositions(l, boxed));
