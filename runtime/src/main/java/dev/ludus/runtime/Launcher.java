@@ -323,8 +323,8 @@ public final class Launcher {
             }
             Console.out = out;
             Object value = entry.invoke();
-            // a compiled program's jar prints no result: showing it would cost its start the
-            // classes that show a value (a dict result: four more classes from the jar)
+            // a compiled program's jar prints no result: no need to show it (nor to load the
+            // classes that show it, at its start)
             return showResult ? "=> " + Values.show(value) + "\n" : "";
         }
 

@@ -18,10 +18,11 @@ import java.util.Collections;
  * <p>A handle is costly to make and slow at first: making all of them spins ~90 method-handle
  * classes (~50 ms), and a new handle's lambda forms run interpreted until the JIT compiles them,
  * late when the compile queues are full in a program's first second: bench/strings' whole run
- * (200,000 joins) took ~150 ms more CPU with the handles than with String.join (JDK 17+: one
- * exact-size array, no copy), which costs ~27 ns more per join in hot code (bench/strings ~19.5
- * ms per iteration against ~14). So joins use String.join until {@value #HOT} have been made,
- * then the handle of each length as it comes: a program that makes fewer never pays for them.
+ * (200,000 joins) took ~150 ms more CPU with the handles than with String.join, which costs ~27
+ * ns more per join in hot code (bench/strings ~19.5 ms per iteration against ~14). So joins
+ * append into one StringBuilder of the exact length (see {@code cat}; cheaper to compile than
+ * String.join) until {@value #HOT} have been made, then use the handle of each length as it
+ * comes: a program that makes fewer never pays for them.
  */
 public final class SmallJoins {
     private SmallJoins() {}
