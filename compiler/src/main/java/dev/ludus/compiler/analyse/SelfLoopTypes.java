@@ -64,12 +64,14 @@ final class SelfLoopTypes {
             if (u == null || u.binding() != self || Numbers.args(s).size() != n) it.remove();
         }
         if (calls.isEmpty()) return null;
-        // a position every self call passes on unchanged gains nothing unboxed (its uses would box it again)
+        // a position every self call passes on unchanged gains nothing unboxed when its uses would
+        // box it again; it does when it is used only as an operand of arithmetic and comparisons
+        // (`fn safe? (q, d, [c, ...cs])`: `sub (q, c)`, `eq? (q, c)`)
         for (int j = 0; j < n; j++) {
             if (!pos[j]) continue;
             boolean counts = false;
             for (Synthetic s : calls) counts |= !passedOn(Numbers.args(s).get(j), applicable, j);
-            pos[j] = counts;
+            pos[j] = counts || operandOnly(applicable, j, calls);
         }
         boolean changed = true;
         while (changed && any) {
@@ -88,6 +90,63 @@ final class SelfLoopTypes {
             for (boolean p : pos) any |= p;
         }
         return any ? pos : null;
+    }
+
+    /** Prelude functions that take a number unboxed as any of their arguments (NumGen, MixedArith). */
+    private static final Set<String> OPERAND_USES = Set.of("add", "sub", "div", "mod", "inc", "dec", "neg", "abs",
+            "floor", "ceil", "round", "sqrt", "lt?", "lte?", "gt?", "gte?", "eq?", "zero?", "pos?", "neg?");
+
+    /**
+     * Whether the names the clauses bind at position j are used, and used only, as arguments of
+     * OPERAND_USES calls or passed on at position j of the self calls.
+     */
+    private boolean operandOnly(List<Clause> applicable, int j, List<Synthetic> calls) {
+        Set<Binding> names = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Clause c : applicable) {
+            Binding b = res.declared.get(((PTuple) c.pattern()).items().get(j));
+            if (b != null) names.add(b);
+        }
+        Set<Synthetic> self = Collections.newSetFromMap(new IdentityHashMap<>());
+        self.addAll(calls);
+        boolean[] used = new boolean[1];
+        for (Clause c : applicable) {
+            if (c.guard() != null && !operandOnly(c.guard(), names, j, self, used)) return false;
+            if (!operandOnly(c.body(), names, j, self, used)) return false;
+        }
+        return used[0];
+    }
+
+    private boolean operandOnly(Node e, Set<Binding> names, int j, Set<Synthetic> self, boolean[] used) {
+        if (e instanceof Word w) return !isOneOf(w, names);
+        if (e instanceof Synthetic s && (self.contains(s) || operandCall(s))) {
+            List<Expr> args = Numbers.args(s);
+            for (int i = 0; i < args.size(); i++) {
+                Expr a = args.get(i);
+                if (a instanceof Word w && isOneOf(w, names) && (!self.contains(s) || i == j)) {
+                    used[0] |= !self.contains(s);
+                    continue;
+                }
+                if (!operandOnly(a, names, j, self, used)) return false;
+            }
+            return true;
+        }
+        boolean[] ok = {true};
+        AstWalk.children(e, new java.util.function.Consumer<Node>() { // a class, not a lambda: see LudusCompiler.PARSER
+            @Override public void accept(Node child) {
+                if (ok[0] && !operandOnly(child, names, j, self, used)) ok[0] = false;
+            }
+        });
+        return ok[0];
+    }
+
+    private boolean operandCall(Synthetic s) {
+        Binding b = Numbers.preludeCallee(res, s);
+        return b != null && OPERAND_USES.contains(b.name);
+    }
+
+    private boolean isOneOf(Word w, Set<Binding> names) {
+        NameUse u = res.uses.get(w);
+        return u != null && names.contains(u.binding());
     }
 
     /** Whether arg is the name a clause binds at position j itself (the value passed on as it came). */

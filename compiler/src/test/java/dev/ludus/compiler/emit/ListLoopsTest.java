@@ -96,12 +96,18 @@ class ListLoopsTest {
         assertTrue(out.contains("No match found for (1, []) in function count"), out);
     }
 
-    @Test void aParameterOnlyPassedOnStaysBoxed() throws Exception {
-        String src = "fn look {\n  ([], k) -> nil\n  ([x, ...xs], k) -> if eq? (x, k) then x else look (xs, k)\n}\nprint! (look ([1, 2, 3], 2))\n";
+    @Test void aParameterPassedOnStaysBoxedUnlessOnlyArithmeticUsesIt() throws Exception {
+        // k is returned in a tuple too: unboxed, it would be boxed again there
+        String src = "fn look {\n  ([], k) -> nil\n  ([x, ...xs], k) -> if eq? (x, k) then (x, k) else look (xs, k)\n}\nprint! (look ([1, 2, 3], 2))\n";
         List<String> ops = entry(code(src), "look", 2);
         assertFalse(ops.contains("Double.doubleValue") || ops.contains("Arith.eqZ(D"), ops.toString());
         assertFalse(ops.contains("Patterns.listRest"), ops.toString());
-        assertEquals("2\n=> :ok\n[exit 0]\n", Programs.runSource(src));
+        assertEquals("(2, 2)\n=> :ok\n[exit 0]\n", Programs.runSource(src));
+        // k only compared: the typed copy takes it unboxed (a number given as k enters it)
+        String compared = "fn look {\n  ([], k) -> nil\n  ([x, ...xs], k) -> if eq? (x, k) then x else look (xs, k)\n}\nprint! (look ([1, 2, 3], 2), look ([:a, \"b\"], \"b\"), look ([1, 2], 5))\n";
+        List<String> typed = entry(code(compared), "look", 2);
+        assertTrue(typed.contains("Double.doubleValue") && typed.contains("Arith.eqZ(D"), typed.toString());
+        assertEquals("2 b nil\n=> :ok\n[exit 0]\n", Programs.runSource(compared));
     }
 
     @Test void safeBehavesAsItsTwin() {
