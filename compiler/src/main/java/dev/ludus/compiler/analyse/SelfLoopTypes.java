@@ -71,7 +71,7 @@ final class SelfLoopTypes {
             if (!pos[j]) continue;
             boolean counts = false;
             for (Synthetic s : calls) counts |= !passedOn(Numbers.args(s).get(j), applicable, j);
-            pos[j] = counts || operandOnly(applicable, j, calls);
+            pos[j] = counts || operandOnly(applicable, j, n, calls);
         }
         boolean changed = true;
         while (changed && any) {
@@ -100,12 +100,10 @@ final class SelfLoopTypes {
      * Whether the names the clauses bind at position j are used, and used only, as arguments of
      * OPERAND_USES calls or passed on at position j of the self calls.
      */
-    private boolean operandOnly(List<Clause> applicable, int j, List<Synthetic> calls) {
-        Set<Binding> names = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Clause c : applicable) {
-            Binding b = res.declared.get(((PTuple) c.pattern()).items().get(j));
-            if (b != null) names.add(b);
-        }
+    private boolean operandOnly(List<Clause> applicable, int j, int n, List<Synthetic> calls) {
+        boolean[] only = new boolean[n];
+        only[j] = true;
+        Set<Binding> names = bindings(applicable, only);
         Set<Synthetic> self = Collections.newSetFromMap(new IdentityHashMap<>());
         self.addAll(calls);
         boolean[] used = new boolean[1];

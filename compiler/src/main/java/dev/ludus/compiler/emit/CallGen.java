@@ -196,9 +196,7 @@ final class CallGen implements Opcodes {
                 return;
             }
             if (n == 1 && (b.name.equals("show") || b.name.equals("string")) && x.numeric(args.get(0), f)) {
-                // a number's shown form straight from its double: no box, no dispatch on the kind
-                x.emitNum(args.get(0), f);
-                mv.visitMethodInsn(INVOKESTATIC, Rt.NUMBER_FORMAT, "format", "(D)Ljava/lang/String;", false);
+                JoinGen.shownNumber(x, args.get(0), f); // no box, no dispatch on the kind
                 return;
             }
             Intrinsics.Target t = Intrinsics.value(b.name, n);

@@ -56,13 +56,18 @@ final class JoinGen implements Opcodes {
             if (e instanceof Str) {
                 x.emit(e, f, false);
             } else if (x.numeric(e, f)) {
-                x.emitNum(e, f);
-                mv.visitMethodInsn(INVOKESTATIC, Rt.NUMBER_FORMAT, "format", "(D)Ljava/lang/String;", false);
+                shownNumber(x, e, f);
             } else {
                 x.emit(e, f, false);
                 mv.visitMethodInsn(INVOKESTATIC, Rt.VALUES, "printForm", "(" + Rt.OBJ_D + ")Ljava/lang/String;", false);
             }
         }
         mv.visitMethodInsn(INVOKESTATIC, SMALL_JOINS, "literal", Rt.objDesc(args.size()), false);
+    }
+
+    /** Pushes the shown form of a numeric expression (what show and string give): formatted from its double, no box. */
+    static void shownNumber(Gen x, Expr e, Frame f) {
+        x.emitNum(e, f);
+        f.mv.visitMethodInsn(INVOKESTATIC, Rt.NUMBER_FORMAT, "format", "(D)Ljava/lang/String;", false);
     }
 }

@@ -75,9 +75,9 @@ final class NumGen implements Opcodes {
             mv.visitInsn(I2D);
             return;
         }
-        if (args.size() == 2 && (!numeric(args.get(0), f) || !numeric(args.get(1), f))) {
+        boolean first = args.size() == 2 && numeric(args.get(0), f);
+        if (args.size() == 2 && !(first && numeric(args.get(1), f))) {
             // add/sub/div/mod of a number and a value of unknown kind (analyse.Numbers): in order
-            boolean first = numeric(args.get(0), f);
             if (first) {
                 emitNum(args.get(0), f);
                 x.emit(args.get(1), f, false);
