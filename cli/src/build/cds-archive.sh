@@ -97,23 +97,34 @@ LD
 # classes, with the syntax-error path set up, through picocli (--svg); (2) the same program from
 # the compile cache; (3) compiling it without the cache, as `./ludus run FILE` with
 # LUDUS_COMPILE_CACHE=0 does. Each writes the list of the classes it loaded.
-lists=()
-train_run() { # N ARGS...: one training JVM, its class list in $train/N.lst
-  local n="$1"; shift
-  "$java" "${flags[@]}" -XX:DumpLoadedClassList="$train/$n.lst" "$@" >> "$log" 2>&1
-  lists+=("$train/$n.lst")
-}
 : > "$log"
-if train_run 1 -Dludus.compileCache="$train/kept" -Dludus.train.syntaxErrors=true -cp "$jar" \
-      dev.ludus.cli.Main run "$train/train.ld" --svg "$train/t.svg" \
-    && train_run 2 -Dludus.compileCache="$train/kept" -cp "$jar" dev.ludus.cli.Main run "$train/train.ld" \
-    && train_run 3 -cp "$jar" dev.ludus.cli.Main run "$train/train.ld"; then
+static_archive() {
+  local n lists=()
+  for n in 1 2 3; do
+    local args=(-cp "$jar" dev.ludus.cli.Main run "$train/train.ld")
+    case $n in
+      1) args=(-Dludus.compileCache="$train/kept" -Dludus.train.syntaxErrors=true "${args[@]}" --svg "$train/t.svg") ;;
+      2) args=(-Dludus.compileCache="$train/kept" "${args[@]}") ;;
+    esac
+    "$java" "${flags[@]}" -XX:DumpLoadedClassList="$train/$n.lst" "${args[@]}" >> "$log" 2>&1 || return 1
+    lists+=("$train/$n.lst")
+  done
+  # Lists that number their classes (JDK 21+ writes "id:" for each) cannot simply be joined.
+  if grep -q ' id: ' "${lists[@]}"; then return 1; fi
   # one list, each class once, in the order first loaded (the dump loads them in that order)
   awk '!seen[$0]++' "${lists[@]}" > "$train/classes.lst"
   "$java" -Xshare:dump -XX:SharedClassListFile="$train/classes.lst" -XX:SharedArchiveFile="$out" \
-      "${flags[@]}" -cp "$jar" >> "$log" 2>&1 \
-    || { echo "ludus: no class-data-sharing archive (see $log)" >&2; rm -f "$out"; }
-else
-  echo "ludus: no class-data-sharing archive: a training run failed (see $log)" >&2
+      "${flags[@]}" -cp "$jar" >> "$log" 2>&1
+}
+# Otherwise (a JDK whose lists cannot be joined, or a failed dump): a dynamic archive on top of
+# the JDK's own, written at the exit of training run (1), as ./ludus writes one when it has none.
+dynamic_archive() {
+  rm -f "$out"
+  "$java" "${flags[@]}" -XX:ArchiveClassesAtExit="$out" -Xlog:cds=off -Xlog:cds+dynamic=off \
+    -Dludus.compileCache="$train/kept2" -Dludus.train.syntaxErrors=true -cp "$jar" dev.ludus.cli.Main run "$train/train.ld" \
+    --svg "$train/t.svg" >> "$log" 2>&1
+}
+if ! static_archive && ! dynamic_archive; then
+  echo "ludus: no class-data-sharing archive (see $log)" >&2
   rm -f "$out"
 fi
