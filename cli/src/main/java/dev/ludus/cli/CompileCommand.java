@@ -15,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "compile", description = {
         "Compile a Ludus program to a runnable jar.",
         "The jar holds the program and the Ludus runtime, so it runs anywhere with `java -jar OUT.jar` (options: --seed N, --print-result, --svg/--png PATH).",
-        "With -d, only the program's .class files are written; run them with the Ludus runtime on the class path."}, footer = {"", "Examples:", "  ludus compile examples/hello.ld -o hello.jar && java -jar hello.jar", "  ludus compile examples/hello.ld -d classes", "", Main.EXIT_STATUS})
+        "With -d, only the program's .class files are written; run them with the Ludus runtime on the class path."}, footer = {"", "Examples:", "  ludus compile examples/hello.ld -o hello.jar && java -jar hello.jar", "  ludus compile examples/hello.ld --archive && java -XX:SharedArchiveFile=hello.jsa -jar hello.jar", "  ludus compile examples/hello.ld -d classes", "", Main.EXIT_STATUS})
 final class CompileCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -34,6 +34,10 @@ final class CompileCommand implements Callable<Integer> {
         Path dir;
     }
 
+    @Option(names = "--archive", description = "Also write OUT.jsa beside the jar: a class-data-sharing archive of its classes for the Java running this command, "
+            + "with which `java -XX:SharedArchiveFile=OUT.jsa -jar OUT.jar` starts faster (that Java only; write it again after recompiling).")
+    boolean archive;
+
     @Override
     public Integer call() {
         try (SourceInput in = SourceInput.open(file, main.in)) {
@@ -46,6 +50,7 @@ final class CompileCommand implements Callable<Integer> {
                 return ProgramRunner.compileFailed(e, in.displayName(), main.out, main.err);
             }
             if (output != null && output.dir != null) {
+                if (archive) throw new Main.UserError("--archive is for a jar (-o), not for classes (-d)");
                 try {
                     JarWriter.writeClasses(program, output.dir);
                 } catch (IOException e) {
@@ -61,8 +66,23 @@ final class CompileCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new Main.UserError("cannot write " + jar + ": " + JarWriter.describe(e));
             }
-            main.err.println("wrote " + jar + "; run it with: java -jar " + jar);
+            if (!archive) {
+                main.err.println("wrote " + jar + "; run it with: java -jar " + jar);
+                return Main.EXIT_OK;
+            }
+            Path jsa = archiveFor(jar);
+            String failed = JarArchive.write(jar, jsa);
+            if (failed != null) throw new Main.UserError("wrote " + jar + ", but not its archive " + jsa + ": " + failed);
+            main.err.println("wrote " + jar + " and " + jsa + "; run it with: " + JarArchive.java() + " -XX:SharedArchiveFile=" + jsa
+                    + " -jar " + jar + " (the archive fits that Java and this jar only)");
             return Main.EXIT_OK;
         }
+    }
+
+    /** OUT.jsa beside OUT.jar (OUT.jsa appended to a name without .jar). */
+    static Path archiveFor(Path jar) {
+        String name = jar.getFileName().toString();
+        String base = name.endsWith(".jar") && name.length() > 4 ? name.substring(0, name.length() - 4) : name;
+        return jar.resolveSibling(base + ".jsa");
     }
 }
