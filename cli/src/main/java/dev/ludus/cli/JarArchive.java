@@ -8,14 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 /**
  * {@code ludus compile --archive}: a class-data-sharing archive for a compiled jar, so that
@@ -80,7 +78,7 @@ final class JarArchive {
         } catch (Exception e) { // the training program does compile: a failure here is a bug
             return "cannot compile the training program: " + e;
         } finally {
-            if (tmp != null) deleteTree(tmp);
+            if (tmp != null) SourceInput.deleteTree(tmp);
         }
     }
 
@@ -127,13 +125,5 @@ final class JarArchive {
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
         String last = lines.isEmpty() ? "" : ": " + lines.get(lines.size() - 1).strip();
         return what + " failed (exit " + p.exitValue() + ")" + last;
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) Files.deleteIfExists(f);
-        } catch (IOException | UncheckedIOException ignored) {
-            // a temporary file left behind
-        }
     }
 }

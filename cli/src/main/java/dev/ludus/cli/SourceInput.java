@@ -48,8 +48,12 @@ record SourceInput(Path path, String displayName, Path tempDir) implements AutoC
 
     @Override
     public void close() {
-        if (tempDir == null) return;
-        try (var files = Files.walk(tempDir)) {
+        if (tempDir != null) deleteTree(tempDir);
+    }
+
+    /** Deletes a temporary directory and what it holds (best effort: a file may be left behind). */
+    static void deleteTree(Path dir) {
+        try (var files = Files.walk(dir)) {
             for (Path f : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
                 Files.deleteIfExists(f);
             }

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,14 +37,12 @@ class JarArchiveTest {
     }
 
     private String java(List<String> options, Path jar, Path log) throws Exception {
-        List<String> command = new ArrayList<>(List.of(JarArchive.java().toString()));
-        command.addAll(options);
-        command.addAll(List.of("-Xlog:class+load=info:file=" + log, "-jar", jar.getFileName().toString(), "--print-result"));
-        Process p = new ProcessBuilder(command).directory(jar.getParent().toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "java -jar timed out");
-        assertEquals(0, p.exitValue(), out);
-        return out;
+        List<String> jvm = new ArrayList<>(options);
+        jvm.add("-Xlog:class+load=info:file=" + log);
+        ChildRuns.Result r = ChildRuns.run(JarArchive.java(), jar, jvm, List.of("--print-result"), 60);
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertEquals("", r.err()); // nothing on stderr (no warning about the archive)
+        return r.out();
     }
 
     @Test
