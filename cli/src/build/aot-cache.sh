@@ -34,7 +34,7 @@ LD
 {
   # compiling (an edited program: the compiler's classes matter most) and keeping the classes, as ./ludus does
   "$java" "${flags[@]}" -XX:AOTMode=record -XX:AOTConfiguration="$conf" -Dludus.compileCache="$train/kept" -Dludus.train.syntaxErrors=true \
-    -cp "$jar" dev.ludus.cli.Main run "$train/train.ld" --svg "$train/t.svg" || true
-  "$java" "${flags[@]}" -XX:AOTMode=create -XX:AOTConfiguration="$conf" -XX:AOTCache="$out" -cp "$jar"
+    "-Xbootclasspath/a:$jar" -cp "$jar" dev.ludus.cli.Main run "$train/train.ld" --svg "$train/t.svg" || true
+  "$java" "${flags[@]}" -XX:AOTMode=create -XX:AOTConfiguration="$conf" -XX:AOTCache="$out" "-Xbootclasspath/a:$jar" -cp "$jar"
 } > "$log" 2>&1 || { echo "ludus: no AOT cache (see $log)" >&2; rm -f "$out"; }
 rm -f "$conf"

@@ -24,6 +24,8 @@ log="$out.log"
 flags=(-Xss16m -XX:StackReservedPages=0)
 [ "${v:-0}" -ge 21 ] && flags+=(--add-exports java.base/jdk.internal.vm=ALL-UNNAMED)
 flags+=(-XX:+UseParallelGC)
+# where the classes come from, as the launcher says (the archive records it: ludus script)
+classes=("-Xbootclasspath/a:$jar" -cp "$jar")
 rm -f "$out"
 train="$(mktemp -d)"; trap 'rm -rf "$train"' EXIT
 cat > "$train/train.ld" <<'LD'
@@ -101,7 +103,7 @@ LD
 static_archive() {
   local n lists=()
   for n in 1 2 3; do
-    local args=(-cp "$jar" dev.ludus.cli.Main run "$train/train.ld")
+    local args=("${classes[@]}" dev.ludus.cli.Main run "$train/train.ld")
     case $n in
       1) args=(-Dludus.compileCache="$train/kept" -Dludus.train.syntaxErrors=true "${args[@]}" --svg "$train/t.svg") ;;
       2) args=(-Dludus.compileCache="$train/kept" "${args[@]}") ;;
@@ -114,14 +116,14 @@ static_archive() {
   # one list, each class once, in the order first loaded (the dump loads them in that order)
   awk '!seen[$0]++' "${lists[@]}" > "$train/classes.lst"
   "$java" -Xshare:dump -XX:SharedClassListFile="$train/classes.lst" -XX:SharedArchiveFile="$out" \
-      "${flags[@]}" -cp "$jar" >> "$log" 2>&1
+      "${flags[@]}" "${classes[@]}" >> "$log" 2>&1
 }
 # Otherwise (a JDK whose lists cannot be joined, or a failed dump): a dynamic archive on top of
 # the JDK's own, written at the exit of training run (1), as ./ludus writes one when it has none.
 dynamic_archive() {
   rm -f "$out"
   "$java" "${flags[@]}" -XX:ArchiveClassesAtExit="$out" -Xlog:cds=off -Xlog:cds+dynamic=off \
-    -Dludus.compileCache="$train/kept2" -Dludus.train.syntaxErrors=true -cp "$jar" dev.ludus.cli.Main run "$train/train.ld" \
+    -Dludus.compileCache="$train/kept2" -Dludus.train.syntaxErrors=true "${classes[@]}" dev.ludus.cli.Main run "$train/train.ld" \
     --svg "$train/t.svg" >> "$log" 2>&1
 }
 if ! static_archive && ! dynamic_archive; then

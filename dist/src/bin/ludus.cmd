@@ -38,7 +38,7 @@ if not exist "%CDS_DIR%" mkdir "%CDS_DIR%" >nul 2>nul
 if exist "%CDS_DIR%" set "CDS_OPTS="-XX:ArchiveClassesAtExit=%CDS_ARCHIVE%" -Xlog:cds=off -Xlog:cds+dynamic=off"
 
 :run
-"%JAVA_EXE%" -Xss16m %CDS_OPTS% -XX:+UseParallelGC %LUDUS_JAVA_OPTS% -cp "%LUDUS_JAR%" dev.ludus.cli.Main %*
+"%JAVA_EXE%" -Xss16m %CDS_OPTS% -XX:+UseParallelGC %LUDUS_JAVA_OPTS% "-Xbootclasspath/a:%LUDUS_JAR%" -cp "%LUDUS_JAR%" dev.ludus.cli.Main %*
 exit /b %ERRORLEVEL%
 
 :nojar

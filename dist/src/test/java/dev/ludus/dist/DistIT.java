@@ -139,6 +139,16 @@ class DistIT {
         try (Stream<Path> s = Files.list(cache)) {
             assertTrue(s.anyMatch(p -> p.getFileName().toString().endsWith(".jsa")), "class-data archive in the cache directory");
         }
+        // later runs map it: Ludus's classes (on the boot class path) come from it, not from the
+        // jar (those that the run which made it loaded: the first bin/ludus command of this test)
+        Path log = work.resolve("classes.txt");
+        Result mapped = exec(home, Map.of("JAVA_HOME", System.getProperty("java.home"),
+                "LUDUS_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), null, home.resolve("bin/ludus").toString(), "run", "examples/hello.ld");
+        assertEquals(r.out(), mapped.out(), mapped.err());
+        List<String> ours = Files.readAllLines(log).stream().filter(l -> l.contains(" dev.ludus.")).toList();
+        assertTrue(ours.stream().anyMatch(l -> l.contains(" dev.ludus.cli.Main source: shared objects file")), String.join("\n", ours));
+        long shared = ours.stream().filter(l -> l.contains("source: shared objects file")).count();
+        assertTrue(shared > 100, shared + " of Ludus's classes came from the archive:\n" + String.join("\n", ours));
     }
 
     @Test
