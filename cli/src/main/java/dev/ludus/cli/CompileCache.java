@@ -74,18 +74,28 @@ final class CompileCache {
      */
     static CompileCache configured() {
         try {
-            var source = CompileCache.class.getProtectionDomain().getCodeSource();
-            if (source == null) return null;
             return configured(System.getProperty("ludus.compileCache"), System.getenv("LUDUS_COMPILE_CACHE"),
-                    Path.of(source.getLocation().toURI()));
+                    compilerJar(CompileCache.class, System.getProperty("java.class.path", "")));
         } catch (Exception e) {
             return null;
         }
     }
 
+    /**
+     * The jar {@code c} was loaded from, or null: its code source; for a class of the boot loader
+     * (which has none), where the launchers put the jar (-Xbootclasspath/a, the same jar alone on
+     * -cp), the class path {@code cp} if it is one file.
+     */
+    static Path compilerJar(Class<?> c, String cp) throws java.net.URISyntaxException {
+        var source = c.getProtectionDomain().getCodeSource();
+        if (source != null) return source.getLocation() == null ? null : Path.of(source.getLocation().toURI());
+        if (c.getClassLoader() != null || cp.isEmpty() || cp.contains(java.io.File.pathSeparator)) return null;
+        return Path.of(cp);
+    }
+
     /** The cache in {@code dir} for the compiler in {@code jar}, unless {@code env} (LUDUS_COMPILE_CACHE) is 0. */
     static CompileCache configured(String dir, String env, Path jar) {
-        if (dir == null || dir.isBlank() || "0".equals(env)) return null;
+        if (dir == null || dir.isBlank() || "0".equals(env) || jar == null) return null;
         try {
             if (!Files.isRegularFile(jar)) return null; // classes directories change without a trace in their path
             String id = jar.toAbsolutePath() + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis();

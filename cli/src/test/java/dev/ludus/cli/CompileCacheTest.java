@@ -223,6 +223,19 @@ class CompileCacheTest {
         assertNull(CompileCache.configured(null, null, jar), "not asked for");
         assertNull(CompileCache.configured("", null, jar), "LUDUS_CDS=0 in bin/ludus passes an empty directory");
         assertNull(CompileCache.configured(d, null, dir), "a classes directory has no identity");
+        assertNull(CompileCache.configured(d, null, null), "no jar found");
+    }
+
+    /** The launchers load Ludus with the boot loader: no code source, the jar is the class path. */
+    @Test
+    void theCompilersJarOfABootClassIsTheClassPath() throws Exception {
+        String jar = dir.resolve("ludus.jar").toString();
+        assertEquals(Path.of(jar), CompileCache.compilerJar(String.class, jar));
+        assertNull(CompileCache.compilerJar(String.class, jar + java.io.File.pathSeparator + "other.jar"), "more than one entry");
+        assertNull(CompileCache.compilerJar(String.class, ""));
+        // a class with a code source (here the test classes' directory): that, whatever the class path
+        Path here = CompileCache.compilerJar(CompileCacheTest.class, jar);
+        assertEquals(Path.of(CompileCacheTest.class.getProtectionDomain().getCodeSource().getLocation().toURI()), here);
     }
 
     @Test
